@@ -1,0 +1,44 @@
+/** Storage of the area tree: the `areas` collection, trails and views. */
+import type { Area } from '../../shared/areas/model';
+import { AREA_LEVEL_NAMES, idsOnPath } from '../../shared/areas/model';
+import type { AreaView } from '../../shared/areas/schemas';
+import { AppError } from '../../shared/errors';
+import type { Collection, DocumentStore } from '../store/port';
+
+export const areas = (store: DocumentStore): Collection<Area> => store.collection<Area>('areas');
+
+export function toAreaView(a: Area): AreaView {
+  const view: AreaView = {
+    id: a._id,
+    name: a.name,
+    level: a.level,
+    levelName: AREA_LEVEL_NAMES[a.level],
+    parentId: a.parentId,
+    path: a.path,
+  };
+  if (a.phone) view.phone = a.phone;
+  return view;
+}
+
+/** A node that exists and is in service, or NOT_FOUND naming what was looked for. */
+export async function requireArea(store: DocumentStore, id: string, what = '区域'): Promise<Area> {
+  const node = await areas(store).get(id);
+  if (!node || node.retired) throw new AppError('NOT_FOUND', `${what}不存在或已停用`);
+  return node;
+}
+
+/** Every node on the given paths, in one read, keyed by id. */
+export async function areasOnPaths(store: DocumentStore, paths: string[]): Promise<Map<string, Area>> {
+  const ids = [...new Set(paths.flatMap(idsOnPath))];
+  if (ids.length === 0) return new Map();
+  const found = await areas(store).find({ _id: { $in: ids } });
+  return new Map(found.map((a) => [a._id, a]));
+}
+
+/** "长征镇 / 梅川一居委 / 第一网格" from a path and a map holding its nodes. */
+export function trailOf(path: string, known: Map<string, Area>): string {
+  return idsOnPath(path)
+    .map((id) => known.get(id)?.name)
+    .filter(Boolean)
+    .join(' / ');
+}

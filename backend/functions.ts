@@ -1,0 +1,9 @@
+/** Every cloud function the backend hosts, by name: the local gateway and the fuzz test read this list. */
+import { areasFunction } from './areas';
+import type { FunctionDef } from './runtime/types';
+import { usersFunction } from './users';
+
+export const FUNCTIONS: Record<string, FunctionDef> = {
+  areas: areasFunction,
+  users: usersFunction,
+};

@@ -1,0 +1,52 @@
+/** The one wrapper every function runs through: route, authenticate, parse, run, map errors to the envelope. */
+import type { Envelope } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { parseInput } from '../../shared/validation';
+import { loadActor } from '../users/actor';
+import type { Ctx, Deps, FunctionDef, Identity } from './types';
+
+export async function handle(fn: FunctionDef, event: unknown, identity: Identity | null, deps: Deps): Promise<Envelope<unknown>> {
+  let actionName = '?';
+  try {
+    const request = readEvent(event);
+    actionName = request.action;
+    const def = Object.prototype.hasOwnProperty.call(fn.actions, request.action) ? fn.actions[request.action] : undefined;
+    if (!def) throw new AppError('VALIDATION', `未知的操作：${request.action}`, { action: `未知的操作：${request.action}` });
+    if (!identity) throw new AppError('UNAUTHENTICATED');
+    if ((def.auth === 'system') !== (identity.kind === 'system')) {
+      throw new AppError(identity.kind === 'system' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    }
+    const actor = identity.kind === 'system' ? null : await loadActor(deps.store, identity);
+    if (def.auth === 'user' && !actor) throw new AppError('UNAUTHENTICATED', '请先完成注册或重新登录');
+    const data = parseInput(def.input, request.data);
+    const ctx = { ...deps, actor, identity } as Ctx;
+    const result = await def.run(ctx, data);
+    return { ok: true, data: result === undefined ? null : result };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toBody() };
+    // Unexpected: log with the stack for us, answer without it for the caller.
+    deps.log.error(`${fn.name}.${actionName} failed`, e);
+    return { ok: false, error: new AppError('INTERNAL').toBody() };
+  }
+}
+
+/** `{ action, data }`; platforms add their own keys (WeChat injects `userInfo`), which are ignored. */
+function readEvent(event: unknown): { action: string; data: unknown } {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new AppError('VALIDATION', '请求内容需为对象', { _: '请求内容需为对象' });
+  }
+  const { action, data } = event as { action?: unknown; data?: unknown };
+  if (typeof action !== 'string' || action.length === 0 || action.length > 64) {
+    throw new AppError('VALIDATION', '缺少操作名称', { action: '缺少操作名称' });
+  }
+  return { action, data };
+}
+
+export const consoleLogger = {
+  error(message: string, detail?: unknown) {
+    console.error(`[error] ${message}`, detail);
+  },
+  info(message: string, detail?: unknown) {
+    console.log(`[info] ${message}`, detail ?? '');
+  },
+};

@@ -1,0 +1,124 @@
+/** Compiles port filters, patches and sorts to SQLite over JSON documents (`doc` column). */
+import type { Filter, Patch, Scalar, SortSpec } from './port';
+import { assertField, isOperators } from './port';
+
+export type Param = string | number | null;
+
+/** The expression an index is declared on and a query filters by must be byte-identical. */
+export function fieldExpr(path: string): string {
+  if (path === '_id') return 'id';
+  return `json_extract(doc, '$.${assertField(path)}')`;
+}
+
+function bind(v: Scalar): Param {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+export function compileFilter(filter: Filter, params: Param[]): string {
+  const parts: string[] = [];
+  for (const [field, cond] of Object.entries(filter)) {
+    if (cond === undefined) continue;
+    if (field === '$or') {
+      const alts = (cond as Filter[]).map((f) => `(${compileFilter(f, params)})`);
+      parts.push(alts.length ? `(${alts.join(' OR ')})` : '0');
+      continue;
+    }
+    const x = fieldExpr(field);
+    if (!isOperators(cond)) {
+      parts.push(eq(x, cond as Scalar, params));
+      continue;
+    }
+    for (const [op, value] of Object.entries(cond)) {
+      parts.push(compileOp(field, x, op, value, params));
+    }
+  }
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+function eq(x: string, v: Scalar, params: Param[]): string {
+  if (v === null) return `${x} IS NULL`;
+  params.push(bind(v));
+  return `${x} = ?`;
+}
+
+function list(values: Scalar[], params: Param[]): string {
+  for (const v of values) params.push(bind(v));
+  return values.map(() => '?').join(', ');
+}
+
+function compileOp(field: string, x: string, op: string, value: unknown, params: Param[]): string {
+  switch (op) {
+    case '$eq':
+      return eq(x, value as Scalar, params);
+    case '$ne':
+      params.push(bind(value as Scalar));
+      return `${x} IS NOT ?`;
+    case '$in': {
+      const values = value as Scalar[];
+      return values.length ? `${x} IN (${list(values, params)})` : '0';
+    }
+    case '$nin': {
+      const values = value as Scalar[];
+      return values.length ? `(${x} IS NULL OR ${x} NOT IN (${list(values, params)}))` : '1';
+    }
+    case '$gt':
+    case '$gte':
+    case '$lt':
+    case '$lte': {
+      params.push(bind(value as Scalar));
+      const sym = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
+      return `${x} ${sym} ?`;
+    }
+    case '$exists':
+      return value ? `json_type(doc, '$.${assertField(field)}') IS NOT NULL` : `json_type(doc, '$.${assertField(field)}') IS NULL`;
+    case '$prefix': {
+      const p = String(value);
+      params.push(p, `${p}\uffff`);
+      return `(${x} >= ? AND ${x} < ?)`;
+    }
+    case '$has':
+      params.push(bind(value as Scalar));
+      return `EXISTS (SELECT 1 FROM json_each(doc, '$.${assertField(field)}') WHERE value = ?)`;
+    case '$contains':
+      params.push(String(value).toLowerCase());
+      return `instr(lower(${x}), ?) > 0`;
+    default:
+      throw new Error(`unsupported filter operator ${op}`);
+  }
+}
+
+export function compileSort(sort: SortSpec | undefined): string {
+  if (!sort || sort.length === 0) return '';
+  return ` ORDER BY ${sort.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`;
+}
+
+/** One UPDATE expression: nested json_set/json_remove calls over the original `doc`. */
+export function compilePatch(patch: Patch, params: Param[]): string {
+  const seen = new Set<string>();
+  const claim = (f: string) => {
+    assertField(f);
+    if (f === '_id') throw new Error('cannot update _id');
+    if (seen.has(f)) throw new Error(`field ${f} appears under two update operators`);
+    seen.add(f);
+    return `'$.${f}'`;
+  };
+  let expr = 'doc';
+  for (const [f, v] of Object.entries(patch.$set ?? {})) {
+    params.push(JSON.stringify(v ?? null));
+    expr = `json_set(${expr}, ${claim(f)}, json(?))`;
+  }
+  for (const [f, n] of Object.entries(patch.$inc ?? {})) {
+    params.push(n);
+    expr = `json_set(${expr}, ${claim(f)}, coalesce(json_extract(doc, '$.${f}'), 0) + ?)`;
+  }
+  for (const [f, v] of Object.entries(patch.$push ?? {})) {
+    params.push(JSON.stringify(v ?? null));
+    const path = claim(f);
+    expr = `json_set(${expr}, ${path}, json_insert(coalesce(json_extract(doc, ${path}), json('[]')), '$[#]', json(?)))`;
+  }
+  for (const f of Object.keys(patch.$unset ?? {})) {
+    expr = `json_remove(${expr}, ${claim(f)})`;
+  }
+  return expr;
+}

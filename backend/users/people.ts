@@ -1,0 +1,33 @@
+/** 人员列表: staff see the people who live in a node of their subtree, with their roles. */
+import { AppError } from '../../shared/errors';
+import { maskMobile } from '../../shared/users/mask';
+import { hasRoleAt } from '../../shared/users/permissions';
+import { STAFF_ROLES } from '../../shared/users/roles';
+import type { ListPeopleInput, Page, PersonView } from '../../shared/users/schemas';
+import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import type { Ctx } from '../runtime/types';
+import type { Filter } from '../store/port';
+import { users } from './repo';
+import { roleView } from './views';
+
+export async function listPeople(ctx: Ctx, input: ListPeopleInput): Promise<Page<PersonView>> {
+  const node = await requireArea(ctx.store, input.areaId);
+  if (!hasRoleAt(ctx.actor, STAFF_ROLES, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责区域内的人员');
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const filter: Filter = { homePath: { $prefix: node.path } };
+  if (input.role) filter.roleNames = { $has: input.role };
+  const [found, total] = await Promise.all([
+    users(ctx.store).find(filter, { sort: [['name', 1], ['_id', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    users(ctx.store).count(filter),
+  ]);
+  const known = await areasOnPaths(ctx.store, found.flatMap((u) => [u.homePath ?? '', ...u.roles.map((g) => g.areaPath)]));
+  const items = found.map((u) => ({
+    id: u._id,
+    name: u.name,
+    mobileMasked: maskMobile(u.mobile),
+    homeTrail: u.homePath ? trailOf(u.homePath, known) : '',
+    roles: u.roles.map((g) => roleView(g, known)),
+  }));
+  return { items, total, page, pageSize };
+}

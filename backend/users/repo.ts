@@ -1,0 +1,30 @@
+/** Storage of people: the `users` collection and its lookups. */
+import type { RoleGrant } from '../../shared/users/roles';
+import type { Collection, DocumentStore } from '../store/port';
+
+export interface UserDoc {
+  _id: string;
+  name: string;
+  mobile?: string;
+  /** The building the person lives in, and its path (people in an area are a prefix query). */
+  homeAreaId?: string;
+  homePath?: string;
+  /** Platform identities: set when the person first signs in through that platform. */
+  openid?: string;
+  uid?: string;
+  roles: RoleGrant[];
+  /** The distinct role names held anywhere: "people with role R under X" is then one query. */
+  roleNames: string[];
+  /** Bumped on every role change: grants and revokes are optimistic, conditional updates. */
+  rev: number;
+  privacyAcceptedAt?: number;
+  privacyVersion?: string;
+  createdAt: number;
+  /** Seeded demo people (local mode): offered on the development sign-in page. */
+  demo?: boolean;
+  demoOrder?: number;
+  demoRoleName?: string;
+  demoTrail?: string;
+}
+
+export const users = (store: DocumentStore): Collection<UserDoc> => store.collection<UserDoc>('users');

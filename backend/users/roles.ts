@@ -1,0 +1,64 @@
+/** 授予/撤销角色: staff change roles on nodes of their own subtree; every change is audited. */
+import { AppError } from '../../shared/errors';
+import { canGrantRole, canRevokeRole } from '../../shared/users/permissions';
+import { ROLE_NAMES } from '../../shared/users/roles';
+import type { RoleGrant } from '../../shared/users/roles';
+import type { GrantRoleInput, RevokeRoleInput } from '../../shared/users/schemas';
+import { recordAudit } from '../audit/record';
+import { requireArea } from '../areas/repo';
+import type { Ctx } from '../runtime/types';
+import type { UserDoc } from './repo';
+import { users } from './repo';
+
+async function requireUser(ctx: Ctx, id: string): Promise<UserDoc> {
+  const user = await users(ctx.store).get(id);
+  if (!user) throw new AppError('NOT_FOUND', '要设置的人员不存在');
+  return user;
+}
+
+/** Writes the new role list only if nobody changed it since we read it. */
+async function saveRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[]): Promise<void> {
+  const matched = await users(ctx.store).updateWhere(
+    { _id: user._id, rev: user.rev },
+    { $set: { roles, roleNames: [...new Set(roles.map((g) => g.role))] }, $inc: { rev: 1 } },
+  );
+  if (matched !== 1) throw new AppError('CONFLICT', '该人员的角色刚被他人修改，请刷新后重试');
+}
+
+export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<{ changed: boolean }> {
+  const node = await requireArea(ctx.store, input.areaId);
+  if (!canGrantRole(ctx.actor, input.role, node)) {
+    throw new AppError('FORBIDDEN', `您不能在「${node.name}」授予${ROLE_NAMES[input.role]}角色`);
+  }
+  const user = await requireUser(ctx, input.userId);
+  if (user.roles.some((g) => g.role === input.role && g.areaId === node._id)) return { changed: false };
+  const grant: RoleGrant = { role: input.role, areaId: node._id, areaPath: node.path, grantedBy: ctx.actor.userId, grantedAt: ctx.now() };
+  await saveRoles(ctx, user, [...user.roles, grant]);
+  await recordAudit(ctx, {
+    action: 'users.grantRole',
+    targetType: 'user',
+    targetId: user._id,
+    areaPath: node.path,
+    detail: { role: input.role, areaId: node._id, userName: user.name },
+  });
+  return { changed: true };
+}
+
+export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<{ changed: boolean }> {
+  const node = await requireArea(ctx.store, input.areaId);
+  if (!canRevokeRole(ctx.actor, input.role, node)) {
+    throw new AppError('FORBIDDEN', `您不能在「${node.name}」撤销${ROLE_NAMES[input.role]}角色`);
+  }
+  const user = await requireUser(ctx, input.userId);
+  const rest = user.roles.filter((g) => !(g.role === input.role && g.areaId === node._id));
+  if (rest.length === user.roles.length) return { changed: false };
+  await saveRoles(ctx, user, rest);
+  await recordAudit(ctx, {
+    action: 'users.revokeRole',
+    targetType: 'user',
+    targetId: user._id,
+    areaPath: node.path,
+    detail: { role: input.role, areaId: node._id, userName: user.name, reason: input.reason },
+  });
+  return { changed: true };
+}

@@ -1,0 +1,37 @@
+/** `npm start`: opens the embedded store, seeds the demo street once, serves the app and functions. */
+import path from 'node:path';
+import { ensureAllIndexes } from '../backend/collections';
+import { consoleLogger } from '../backend/runtime/handle';
+import { openSqliteStore } from '../backend/store/sqlite';
+import { seedDemo } from './seed';
+import { createLocalServer } from './server';
+import { loadSecret } from './token';
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const dataDir = path.resolve(process.env.WG_DATA_DIR ?? path.join(root, '.data'));
+  const port = Number(process.env.PORT ?? 8080);
+  const store = openSqliteStore({ dataDir });
+  await ensureAllIndexes(store);
+  const seeded = await seedDemo(store, Date.now());
+  const server = createLocalServer({
+    deps: { store, now: Date.now, log: consoleLogger },
+    secret: loadSecret(dataDir),
+    staticDir: path.join(root, 'build', 'h5'),
+    devSignIn: true,
+  });
+  server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+    const url = `http://${process.env.HOST ?? '127.0.0.1'}:${port}/`;
+    console.log(`\n网格连心 本地环境已启动：${url}`);
+    console.log(`数据目录：${dataDir}${seeded.areas ? `（首次启动，已生成演示街道 长征镇：${seeded.areas} 个区域、${seeded.people} 位演示人员）` : ''}`);
+    console.log('登录：打开上面的网址，在「开发登录」页选择一位演示人员（居民、党员、网格员、网格长、社区、街道）。\n');
+  });
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error('启动失败：', e);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+/** The local gateway: every cloud function at POST /api/fn/<name>, dev sign-in, and the h5 build. */
+import http from 'node:http';
+import path from 'node:path';
+import { AppError } from '../shared/errors';
+import { FUNCTIONS } from '../backend/functions';
+import { handle } from '../backend/runtime/handle';
+import type { Deps, Identity } from '../backend/runtime/types';
+import { users } from '../backend/users/repo';
+import { BodyTooLarge, MAX_BODY_BYTES, bearerToken, readJson, sendError, sendJson } from './http-util';
+import { serveStatic } from './static';
+import { signToken, verifyToken } from './token';
+
+export interface LocalServerOptions {
+  deps: Deps;
+  secret: string;
+  /** The h5 build to serve; omitted in API-only tests. */
+  staticDir?: string;
+  /** Development sign-in as any demo person: local mode only, never in the cloud. */
+  devSignIn: boolean;
+}
+
+export function createLocalServer(options: LocalServerOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    route(options, req, res).catch((e: unknown) => {
+      if (e instanceof BodyTooLarge) {
+        const msg = `请求内容过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB）`;
+        sendError(res, 413, new AppError('VALIDATION', msg, { _: msg }), { connection: 'close' });
+      } else if (e instanceof AppError) {
+        sendError(res, e.code === 'NOT_FOUND' ? 404 : 400, e);
+      } else if (!req.destroyed && !res.destroyed) {
+        options.deps.log.error(`${req.method} ${req.url} failed`, e);
+        sendError(res, 500, new AppError('INTERNAL'));
+      }
+      // A client that went away mid-request needs no answer.
+    });
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+  return server;
+}
+
+async function route(o: LocalServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const fn = /^\/api\/fn\/([A-Za-z]+)$/.exec(url.pathname);
+  if (fn && req.method === 'POST') return callFunction(o, fn[1] ?? '', req, res);
+  if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
+  if (url.pathname.startsWith('/api/dev/') && o.devSignIn) return devRoute(o, url.pathname, req, res);
+  if (url.pathname.startsWith('/api/')) throw new AppError('NOT_FOUND', '没有这个接口');
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('NOT_FOUND', '没有这个接口');
+  if (!o.staticDir) throw new AppError('NOT_FOUND', '未找到');
+  serveStatic(path.resolve(o.staticDir), url.pathname, res);
+}
+
+async function callFunction(o: LocalServerOptions, name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const def = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  if (!def) throw new AppError('NOT_FOUND', `没有名为 ${name} 的云函数`);
+  const event = await readJson(req);
+  const token = bearerToken(req);
+  const userId = token ? verifyToken(o.secret, token, o.deps.now()) : null;
+  const identity: Identity | null = userId ? { kind: 'local', userId } : null;
+  if (token && !userId) {
+    // A token that is present but tampered or expired is refused outright, not treated as anonymous.
+    return sendJson(res, 200, { ok: false, error: new AppError('UNAUTHENTICATED').toBody() });
+  }
+  sendJson(res, 200, await handle(def, event, identity, o.deps));
+}
+
+async function devRoute(o: LocalServerOptions, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (pathname === '/api/dev/people' && req.method === 'GET') {
+    const people = await users(o.deps.store).find({ demo: true }, { sort: [['demoOrder', 1]] });
+    return sendJson(res, 200, {
+      ok: true,
+      data: { people: people.map((p) => ({ id: p._id, name: p.name, roleName: p.demoRoleName ?? '居民', trail: p.demoTrail ?? '' })) },
+    });
+  }
+  if (pathname === '/api/dev/signin' && req.method === 'POST') {
+    const body = (await readJson(req)) as { userId?: unknown };
+    if (typeof body !== 'object' || body === null || typeof body.userId !== 'string') {
+      throw new AppError('VALIDATION', '请选择要登录的演示人员', { userId: '请选择要登录的演示人员' });
+    }
+    const user = await users(o.deps.store).get(body.userId);
+    if (!user || !user.demo) throw new AppError('NOT_FOUND', '没有这位演示人员');
+    return sendJson(res, 200, { ok: true, data: signToken(o.secret, user._id, o.deps.now()) });
+  }
+  throw new AppError('NOT_FOUND', '没有这个接口');
+}

@@ -1,0 +1,42 @@
+/** Development sign-in tokens: HMAC-SHA256 signed `{ sub, exp }`, verified in constant time. */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const TOKEN_TTL_MS = 7 * 24 * 3600 * 1000;
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+export function signToken(secret: string, userId: string, now: number, ttl = TOKEN_TTL_MS): { token: string; expiresAt: number } {
+  const expiresAt = now + ttl;
+  const payload = b64(JSON.stringify({ sub: userId, exp: expiresAt }));
+  const sig = b64(createHmac('sha256', secret).update(payload).digest());
+  return { token: `${payload}.${sig}`, expiresAt };
+}
+
+/** The user id of a valid, unexpired token; null for anything tampered, expired or malformed. */
+export function verifyToken(secret: string, token: string, now: number): string | null {
+  const [payload, sig, extra] = token.split('.');
+  if (!payload || !sig || extra !== undefined) return null;
+  const expected = createHmac('sha256', secret).update(payload).digest();
+  const given = Buffer.from(sig, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
+    if (typeof body.sub !== 'string' || typeof body.exp !== 'number' || body.exp <= now) return null;
+    return body.sub;
+  } catch {
+    return null;
+  }
+}
+
+/** The signing secret lives in the data folder (or WG_TOKEN_SECRET), created on first run. */
+export function loadSecret(dataDir: string): string {
+  if (process.env.WG_TOKEN_SECRET) return process.env.WG_TOKEN_SECRET;
+  const file = path.join(dataDir, 'token-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

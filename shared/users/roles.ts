@@ -1,0 +1,69 @@
+/** Roles, where each may be granted, and the Actor the runtime builds for every call. */
+import type { AreaLevel } from '../areas/model';
+
+export const ROLES = [
+  'resident',
+  'member',
+  'grid_worker',
+  'grid_leader',
+  'community_staff',
+  'street_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  resident: '居民',
+  member: '在职党员',
+  grid_worker: '网格员',
+  grid_leader: '网格长',
+  community_staff: '社区工作人员',
+  street_admin: '街道管理员',
+};
+
+/** Higher rank may do more; used only for "who may grant whom". */
+export const ROLE_RANK: Record<Role, number> = {
+  resident: 0,
+  member: 1,
+  grid_worker: 2,
+  grid_leader: 3,
+  community_staff: 4,
+  street_admin: 5,
+};
+
+/** Levels of the area tree a role may be granted on. */
+export const ROLE_LEVELS: Record<Role, readonly AreaLevel[]> = {
+  resident: ['building'],
+  member: ['community'],
+  grid_worker: ['grid', 'building'],
+  grid_leader: ['grid'],
+  community_staff: ['community'],
+  street_admin: ['street', 'zone'],
+};
+
+export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'grid_leader', 'community_staff', 'street_admin'];
+
+/** What each role may do, as the home page tells it. */
+export const ROLE_ABILITIES: Record<Role, readonly string[]> = {
+  resident: ['扫民情二维码点单', '查看我的点单并评单', '发布微心愿', '一键呼叫网格长'],
+  member: ['在接单大厅接单', '处理派给我的单', '报名志愿服务', '申报服务积分'],
+  grid_worker: ['记民情日记', '分拣本网格点单', '绿色事项销号'],
+  grid_leader: ['本网格分拣派单', '处置黄色事项', '汇总党员积分申报'],
+  community_staff: ['社区派单', '审核双报到', '核实积分', '发布志愿活动', '打印民情二维码', '授予或撤销角色'],
+  street_admin: ['处置红色事项', '查看全街道数据', '一键响应', '平时/急时切换', '授予或撤销角色'],
+};
+
+/** A role held on one node of the tree; it reaches the node's whole subtree. */
+export interface RoleGrant {
+  role: Role;
+  areaId: string;
+  areaPath: string;
+  grantedBy: string;
+  grantedAt: number;
+}
+
+/** Who is calling, as the runtime resolved it: never taken from the payload. */
+export interface Actor {
+  userId: string;
+  name: string;
+  roles: RoleGrant[];
+}

@@ -1,0 +1,75 @@
+/** Inputs and views of the `users` function: who am I, people in scope, grant and revoke roles. */
+import type { AreaLevel } from '../areas/model';
+import type { AreaView } from '../areas/schemas';
+import { id, input, int, noInput, oneOf, text, z } from '../validation';
+import type { Role } from './roles';
+import { ROLES } from './roles';
+
+export const meInput = noInput;
+
+export const PRIVACY_VERSION = '2026-11';
+
+export const acceptPrivacyInput = input({
+  version: oneOf('隐私指引版本', [PRIVACY_VERSION]),
+});
+
+export const grantRoleInput = input({
+  userId: id('用户'),
+  role: oneOf('角色', ROLES),
+  areaId: id('区域'),
+});
+
+export const revokeRoleInput = input({
+  userId: id('用户'),
+  role: oneOf('角色', ROLES),
+  areaId: id('区域'),
+  reason: text('撤销原因', { min: 2, max: 200 }),
+});
+
+export const listPeopleInput = input({
+  areaId: id('区域'),
+  role: z.optional(oneOf('角色', ROLES)),
+  page: z.optional(int('页码', 1, 1000)),
+  pageSize: z.optional(int('每页条数', 1, 50)),
+});
+
+export interface RoleView {
+  role: Role;
+  roleName: string;
+  areaId: string;
+  areaName: string;
+  areaLevel: AreaLevel;
+  /** The node's trail from the street down. */
+  trail: string;
+}
+
+export interface MeView {
+  id: string;
+  name: string;
+  mobileMasked: string | null;
+  /** Where the person lives: the building and its ancestors, root first. */
+  home: AreaView[];
+  roles: RoleView[];
+  /** What this person may do, in the users' words. */
+  abilities: string[];
+  privacyAccepted: boolean;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  mobileMasked: string | null;
+  homeTrail: string;
+  roles: RoleView[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type GrantRoleInput = z.infer<typeof grantRoleInput>;
+export type RevokeRoleInput = z.infer<typeof revokeRoleInput>;
+export type ListPeopleInput = z.infer<typeof listPeopleInput>;
