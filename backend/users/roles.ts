@@ -1,7 +1,10 @@
 /** 授予/撤销角色: staff change roles on nodes of their own subtree; every change is audited. */
 import { AppError } from '../../shared/errors';
-import { canGrantRole, canRevokeRole } from '../../shared/users/permissions';
-import { ROLE_NAMES } from '../../shared/users/roles';
+import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
+import type { Area } from '../../shared/areas/model';
+import { canGrantRole, canRevokeRole, roleFitsLevel } from '../../shared/users/permissions';
+import { ROLE_LEVELS, ROLE_NAMES } from '../../shared/users/roles';
+import type { Role } from '../../shared/users/roles';
 import type { RoleGrant } from '../../shared/users/roles';
 import type { GrantRoleInput, RevokeRoleInput } from '../../shared/users/schemas';
 import { recordAudit } from '../audit/record';
@@ -25,8 +28,17 @@ async function saveRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[]): Promise<v
   if (matched !== 1) throw new AppError('CONFLICT', '该人员的角色刚被他人修改，请刷新后重试');
 }
 
+/** A 网格长 belongs on a grid, a 社区工作人员 on a community: say which level the role needs. */
+function requireFit(role: Role, node: Area): void {
+  if (roleFitsLevel(role, node)) return;
+  const levels = ROLE_LEVELS[role].map((l) => AREA_LEVEL_NAMES[l]).join('或');
+  const message = `${ROLE_NAMES[role]}只能设在${levels}上，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}`;
+  throw new AppError('VALIDATION', message, { areaId: message });
+}
+
 export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<{ changed: boolean }> {
   const node = await requireArea(ctx.store, input.areaId);
+  requireFit(input.role, node);
   if (!canGrantRole(ctx.actor, input.role, node)) {
     throw new AppError('FORBIDDEN', `您不能在「${node.name}」授予${ROLE_NAMES[input.role]}角色`);
   }
@@ -46,6 +58,7 @@ export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<{ chan
 
 export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<{ changed: boolean }> {
   const node = await requireArea(ctx.store, input.areaId);
+  requireFit(input.role, node);
   if (!canRevokeRole(ctx.actor, input.role, node)) {
     throw new AppError('FORBIDDEN', `您不能在「${node.name}」撤销${ROLE_NAMES[input.role]}角色`);
   }
