@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ensureAllIndexes } from '../backend/collections';
 import { consoleLogger } from '../backend/runtime/handle';
+import { localPorts } from '../backend/ports/local';
 import { openSqliteStore } from '../backend/store/sqlite';
 import { seedDemo } from './seed';
 import { createLocalServer } from './server';
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   await ensureAllIndexes(store);
   const seeded = await seedDemo(store, Date.now());
   const server = createLocalServer({
-    deps: { store, now: Date.now, log: consoleLogger },
+    deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) },
+    uploadsDir: path.join(dataDir, 'uploads'),
     secret: loadSecret(dataDir),
     staticDir: path.join(root, 'build', 'h5'),
     devSignIn: true,

@@ -9,6 +9,7 @@ import { users } from '../backend/users/repo';
 import { BodyTooLarge, MAX_BODY_BYTES, bearerToken, readJson, sendError, sendJson } from './http-util';
 import { serveStatic } from './static';
 import { signToken, verifyToken } from './token';
+import { receiveUpload } from './uploads';
 
 export interface LocalServerOptions {
   deps: Deps;
@@ -17,6 +18,8 @@ export interface LocalServerOptions {
   staticDir?: string;
   /** Development sign-in as any demo person: local mode only, never in the cloud. */
   devSignIn: boolean;
+  /** Where uploaded photos are kept and served from. */
+  uploadsDir: string;
 }
 
 export function createLocalServer(options: LocalServerOptions): http.Server {
@@ -42,6 +45,8 @@ async function route(o: LocalServerOptions, req: http.IncomingMessage, res: http
   const url = new URL(req.url ?? '/', 'http://local');
   const fn = /^\/api\/fn\/([A-Za-z]+)$/.exec(url.pathname);
   if (fn && req.method === 'POST') return callFunction(o, fn[1] ?? '', req, res);
+  if (url.pathname === '/api/upload' && req.method === 'POST') return upload(o, req, res);
+  if (url.pathname.startsWith('/uploads/') && req.method === 'GET') return serveStatic(path.resolve(o.uploadsDir), url.pathname.slice('/uploads'.length), res);
   if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
   if (url.pathname.startsWith('/api/dev/') && o.devSignIn) return devRoute(o, url.pathname, req, res);
   if (url.pathname.startsWith('/api/')) throw new AppError('NOT_FOUND', '没有这个接口');
@@ -50,14 +55,28 @@ async function route(o: LocalServerOptions, req: http.IncomingMessage, res: http
   serveStatic(path.resolve(o.staticDir), url.pathname, res);
 }
 
+/** Identity of a request from its bearer token, or null. */
+function identityOf(o: LocalServerOptions, req: http.IncomingMessage): Identity | null {
+  const token = bearerToken(req);
+  const userId = token ? verifyToken(o.secret, token, o.deps.now()) : null;
+  return userId ? { kind: 'local', userId } : null;
+}
+
+/** 上传照片 (the local stand-in for wx.cloud.uploadFile): signed-in people only. */
+async function upload(o: LocalServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (!identityOf(o, req)) {
+    req.resume();
+    return sendJson(res, 200, { ok: false, error: new AppError('UNAUTHENTICATED').toBody() });
+  }
+  sendJson(res, 200, { ok: true, data: await receiveUpload(req, o.uploadsDir) });
+}
+
 async function callFunction(o: LocalServerOptions, name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const def = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!def) throw new AppError('NOT_FOUND', `没有名为 ${name} 的云函数`);
   const event = await readJson(req);
-  const token = bearerToken(req);
-  const userId = token ? verifyToken(o.secret, token, o.deps.now()) : null;
-  const identity: Identity | null = userId ? { kind: 'local', userId } : null;
-  if (token && !userId) {
+  const identity = identityOf(o, req);
+  if (bearerToken(req) && !identity) {
     // A token that is present but tampered or expired is refused outright, not treated as anonymous.
     return sendJson(res, 200, { ok: false, error: new AppError('UNAUTHENTICATED').toBody() });
   }

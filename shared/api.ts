@@ -4,6 +4,14 @@
  */
 import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
 import type { GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput } from './users/schemas';
+import type { ListMessagesInput, MessagePage } from './notifications/schemas';
+import type {
+  CancelOrderInput, CandidateView, CloseReopenedInput, CompleteInput, ConsoleCounts, ConsoleInput, DeclineInput, DispatchInput,
+  FileOrderInput, HallInput, HeldInput, MyOrdersInput, NoteInput, OrderCard, OrderDetail, OrderIdInput, OrderPage, PoolInput,
+  ProgressInput, RateOrderInput, ReassignInput, RejectInput, ReleaseInput, SimilarOrdersInput, TriageInput,
+} from './orders/schemas';
+import type { OrderStatus } from './orders/model';
+import type { MyPointsInput, MyPointsView } from './points/schemas';
 
 interface Call<I, O> {
   input: I;
@@ -24,6 +32,47 @@ export interface ApiContract {
     revokeRole: Call<RevokeRoleInput, { changed: boolean }>;
     listPeople: Call<ListPeopleInput, Page<PersonView>>;
   };
+  orders: {
+    file: Call<FileOrderInput, { id: string }>;
+    similar: Call<SimilarOrdersInput, { items: OrderCard[] }>;
+    follow: Call<OrderIdInput, { followerCount: number }>;
+    mine: Call<MyOrdersInput, OrderPage>;
+    detail: Call<OrderIdInput, OrderDetail>;
+    cancel: Call<CancelOrderInput, Moved>;
+    rate: Call<RateOrderInput, Moved>;
+    console: Call<ConsoleInput, { counts: ConsoleCounts; page: OrderPage }>;
+    triage: Call<TriageInput, Moved>;
+    reject: Call<RejectInput, Moved>;
+    candidates: Call<OrderIdInput, { items: CandidateView[] }>;
+    dispatch: Call<DispatchInput, Moved>;
+    pool: Call<PoolInput, Moved>;
+    reassign: Call<ReassignInput, Moved>;
+    note: Call<NoteInput, Moved>;
+    closeReopened: Call<CloseReopenedInput, Moved>;
+    hall: Call<HallInput, OrderPage>;
+    held: Call<HeldInput, OrderPage>;
+    claim: Call<OrderIdInput, Moved>;
+    accept: Call<OrderIdInput, Moved>;
+    decline: Call<DeclineInput, Moved>;
+    progress: Call<ProgressInput, Moved>;
+    release: Call<ReleaseInput, Moved>;
+    complete: Call<CompleteInput, Moved>;
+    sweep: Call<Empty, { escalated: number; autoClosed: number }>;
+  };
+  notifications: {
+    list: Call<ListMessagesInput, MessagePage>;
+    unread: Call<Empty, { unread: number }>;
+    markRead: Call<Empty, { readAt: number }>;
+  };
+  points: {
+    mine: Call<MyPointsInput, MyPointsView>;
+  };
+}
+
+/** Every order action answers with where the order is now. */
+export interface Moved {
+  id: string;
+  status: OrderStatus;
 }
 
 export type FunctionName = keyof ApiContract;

@@ -1,6 +1,9 @@
 /** CloudBase entry: identity from the platform (never the payload), the CloudBase store, then `handle`. */
 import tcb from '@cloudbase/node-sdk';
+import { AppError } from '../../shared/errors';
+import { cloudPorts } from '../ports/cloud';
 import { CloudbaseStore } from '../store/cloudbase';
+import { users } from '../users/repo';
 import { consoleLogger, handle } from './handle';
 import type { Deps, FunctionDef, Identity } from './types';
 
@@ -38,19 +41,18 @@ export function cloudIdentity(event: unknown, info: PlatformUserInfo = platformU
 
 export function cloudMain(fn: FunctionDef, timerAction?: string) {
   let app: App | null = null;
-  let store: CloudbaseStore | null = null;
-  // The SDK (and its network probe) starts on first use of the store, which `handle` reaches only
-  // after it has an identity: an unauthenticated call is answered without initialising anything.
-  const deps: Deps = {
-    get store() {
-      app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-      return (store ??= new CloudbaseStore(app.database()));
-    },
-    now: Date.now,
-    log: consoleLogger,
-  };
+  let deps: Deps | null = null;
   return async (event: unknown): Promise<unknown> => {
     const identity = cloudIdentity(event);
+    // Refused before routing or touching the SDK: an unidentified caller learns nothing (not even which
+    // actions exist), and `tcb.init()` with its network probe only runs for someone we will serve.
+    if (!identity) return { ok: false, error: new AppError('UNAUTHENTICATED').toBody() };
+    app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+    if (!deps) {
+      const store = new CloudbaseStore(app.database());
+      const openidOf = async (userId: string) => (await users(store).get(userId))?.openid ?? null;
+      deps = { store, now: Date.now, log: consoleLogger, ports: cloudPorts(app, openidOf) };
+    }
     const request = isTimer(event) ? { action: timerAction ?? '', data: {} } : event;
     return handle(fn, request, identity, deps);
   };

@@ -1,6 +1,7 @@
 /** The runtime's vocabulary: identities, dependencies, the context a command gets, action definitions. */
 import type { z } from 'zod/mini';
 import type { Actor } from '../../shared/users/roles';
+import type { Ports } from '../ports/types';
 import type { DocumentStore } from '../store/port';
 
 /** Who the transport says is calling. Never built from the payload. */
@@ -21,6 +22,7 @@ export interface Deps {
   store: DocumentStore;
   now: () => number;
   log: Logger;
+  ports: Ports;
 }
 
 export interface Ctx extends Deps {

@@ -30,6 +30,8 @@ export function compileFilter(filter: Filter, params: Param[]): string {
       continue;
     }
     for (const [op, value] of Object.entries(cond)) {
+      // An operator left undefined is absent, as in Mongo and the CloudBase adapter (not "= NULL").
+      if (value === undefined) continue;
       parts.push(compileOp(field, x, op, value, params));
     }
   }

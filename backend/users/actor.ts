@@ -20,5 +20,5 @@ export async function loadUser(store: DocumentStore, identity: Identity): Promis
 
 export async function loadActor(store: DocumentStore, identity: Identity): Promise<Actor | null> {
   const user = await loadUser(store, identity);
-  return user ? { userId: user._id, name: user.name, roles: user.roles } : null;
+  return user ? { userId: user._id, name: user.name, roles: user.roles, skills: user.skills ?? [] } : null;
 }

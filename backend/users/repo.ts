@@ -1,5 +1,5 @@
 /** Storage of people: the `users` collection and its lookups. */
-import type { RoleGrant } from '../../shared/users/roles';
+import type { RoleGrant, Skill } from '../../shared/users/roles';
 import type { Collection, DocumentStore } from '../store/port';
 
 export interface UserDoc {
@@ -17,6 +17,10 @@ export interface UserDoc {
   roleNames: string[];
   /** Bumped on every role change: grants and revokes are optimistic, conditional updates. */
   rev: number;
+  /** 党员技能, from 双报到. */
+  skills?: Skill[];
+  /** Messages created after this instant count as unread. */
+  lastReadAt?: number;
   privacyAcceptedAt?: number;
   privacyVersion?: string;
   createdAt: number;

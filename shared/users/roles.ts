@@ -52,6 +52,10 @@ export const ROLE_ABILITIES: Record<Role, readonly string[]> = {
   street_admin: ['处置红色事项', '查看全街道数据', '一键响应', '平时/急时切换', '授予或撤销角色'],
 };
 
+/** 党员技能 (双报到 registration): orders in the pool may require one. */
+export const MEMBER_SKILLS = ['法律', '医疗', '维修', '教育', '心理', '文艺', '其他'] as const;
+export type Skill = (typeof MEMBER_SKILLS)[number];
+
 /** A role held on one node of the tree; it reaches the node's whole subtree. */
 export interface RoleGrant {
   role: Role;
@@ -66,4 +70,6 @@ export interface Actor {
   userId: string;
   name: string;
   roles: RoleGrant[];
+  /** A member's registered skills (empty for everyone else). */
+  skills: Skill[];
 }

@@ -7,6 +7,7 @@ import type { Envelope } from '../../shared/errors';
 import { ensureAllIndexes } from '../../backend/collections';
 import type { Logger } from '../../backend/runtime/types';
 import type { SqliteStore } from '../../backend/store/sqlite';
+import { localPorts } from '../../backend/ports/local';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import { seedDemo } from '../../local/seed';
 import { createLocalServer } from '../../local/server';
@@ -23,7 +24,7 @@ export interface TestServer {
   logged: string[];
   tokenFor(userId: string): string;
   call<T = unknown>(fn: string, action: string, data?: unknown, userId?: string | null): Promise<Envelope<T>>;
-  post(pathname: string, body: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
+  post(pathname: string, body: string, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
   close(): Promise<void>;
 }
 
@@ -43,11 +44,13 @@ export async function startTestServer(options: { staticDir?: string; start?: num
     info: () => undefined,
   };
   const secret = 'test-secret';
-  const server = createLocalServer({ deps: { store, now: () => clock.now, log }, secret, devSignIn: true, staticDir: options.staticDir });
+  const uploadsDir = path.join(dataDir, 'uploads');
+  const deps = { store, now: () => clock.now, log, ports: localPorts(uploadsDir) };
+  const server = createLocalServer({ deps, secret, devSignIn: true, staticDir: options.staticDir, uploadsDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokenFor = (userId: string) => signToken(secret, userId, clock.now).token;
-  const post = async (pathname: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+  const post = async (pathname: string, body: string, headers: Record<string, string> = {}) => {
     const res = await fetch(url + pathname, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
     return { status: res.status, json: (await res.json()) as unknown };
   };

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { AppError } from '../../../shared/errors';
 import { input, text } from '../../../shared/validation';
+import { localPorts } from '../../../backend/ports/local';
 import { handle } from '../../../backend/runtime/handle';
 import type { ActionDef, Deps, FunctionDef } from '../../../backend/runtime/types';
 import { openSqliteStore } from '../../../backend/store/sqlite';
@@ -9,7 +10,7 @@ import type { UserDoc } from '../../../backend/users/repo';
 
 const logged: unknown[] = [];
 const store = openSqliteStore({ dataDir: ':memory:' });
-const deps: Deps = { store, now: () => 1_700_000_000_000, log: { error: (_m, d) => logged.push(d), info: () => undefined } };
+const deps: Deps = { store, now: () => 1_700_000_000_000, log: { error: (_m, d) => logged.push(d), info: () => undefined }, ports: localPorts('/nonexistent') };
 
 const echo: ActionDef = { input: input({ words: text('留言', { min: 2, max: 10 }) }), auth: 'user', run: async (ctx, d) => ({ who: ctx.actor.name, d }) };
 const boom: ActionDef = { input: input({}), auth: 'user', run: async () => { throw new Error('db exploded at /secret/path.ts:12'); } };

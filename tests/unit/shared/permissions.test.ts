@@ -9,7 +9,7 @@ const street = area('S', 'street', '/S/');
 const c1 = area('C1', 'community', '/S/Z/C1/');
 const g1 = area('G1', 'grid', '/S/Z/C1/G1/');
 const g2 = area('G2', 'grid', '/S/Z/C2/G2/');
-const actor = (role: Role, node: Area): Actor => ({ userId: 'x', name: 'x', roles: [{ role, areaId: node._id, areaPath: node.path, grantedBy: 's', grantedAt: 0 }] });
+const actor = (role: Role, node: Area): Actor => ({ userId: 'x', name: 'x', roles: [{ role, areaId: node._id, areaPath: node.path, grantedBy: 's', grantedAt: 0 }], skills: [] });
 
 describe('isWithin', () => {
   it('is a prefix on whole path segments', () => {

@@ -1,0 +1,49 @@
+/** The `notifications` function: my messages (to me, or to the nodes where I am staff), the unread badge, mark read. */
+import type { MessagePage } from '../../shared/notifications/schemas';
+import { listMessagesInput, markReadInput, unreadInput } from '../../shared/notifications/schemas';
+import type { ListMessagesInput } from '../../shared/notifications/schemas';
+import { STAFF_ROLES } from '../../shared/users/roles';
+import { defineFunction, userAction } from '../runtime/define';
+import type { Ctx } from '../runtime/types';
+import type { Filter } from '../store/port';
+import { users } from '../users/repo';
+import { messages } from './outbox';
+
+function inbox(ctx: Ctx): Filter {
+  const nodes = ctx.actor.roles.filter((g) => STAFF_ROLES.includes(g.role)).map((g) => g.areaId);
+  return nodes.length ? { $or: [{ userId: ctx.actor.userId }, { toAreaId: { $in: nodes } }] } : { userId: ctx.actor.userId };
+}
+
+async function lastReadAt(ctx: Ctx): Promise<number> {
+  return (await users(ctx.store).get(ctx.actor.userId))?.lastReadAt ?? 0;
+}
+
+async function unread(ctx: Ctx): Promise<{ unread: number }> {
+  return { unread: await messages(ctx.store).count({ ...inbox(ctx), createdAt: { $gt: await lastReadAt(ctx) } }) };
+}
+
+async function list(ctx: Ctx, input: ListMessagesInput): Promise<MessagePage> {
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const seen = await lastReadAt(ctx);
+  const [found, total, fresh] = await Promise.all([
+    messages(ctx.store).find(inbox(ctx), { sort: [['createdAt', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    messages(ctx.store).count(inbox(ctx)),
+    messages(ctx.store).count({ ...inbox(ctx), createdAt: { $gt: seen } }),
+  ]);
+  const items = found.map((m) => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, orderId: m.orderId, createdAt: m.createdAt, unread: m.createdAt > seen }));
+  return { items, total, page, pageSize, unread: fresh };
+}
+
+/** Everything up to now counts as read: one watermark per person, not a flag per message. */
+async function markRead(ctx: Ctx): Promise<{ readAt: number }> {
+  const readAt = ctx.now();
+  await users(ctx.store).updateWhere({ _id: ctx.actor.userId }, { $set: { lastReadAt: readAt } });
+  return { readAt };
+}
+
+export const notificationsFunction = defineFunction('notifications', {
+  list: userAction(listMessagesInput, list),
+  unread: userAction(unreadInput, unread),
+  markRead: userAction(markReadInput, markRead),
+});

@@ -1,0 +1,56 @@
+/** 站内消息 outbox: messages to a person or to the staff of a node; WeChat subscribe messages mirror them. */
+import { randomBytes } from 'node:crypto';
+import type { MessageKind } from '../../shared/notifications/schemas';
+import { MESSAGE_KINDS } from '../../shared/notifications/schemas';
+import type { Deps } from '../runtime/types';
+import type { Collection, DocumentStore } from '../store/port';
+
+export interface MessageDoc {
+  _id: string;
+  /** A person, or the staff holding a role on a node (a grid's workers, a community's staff). */
+  userId: string | null;
+  toAreaId: string | null;
+  kind: MessageKind;
+  title: string;
+  body: string;
+  orderId: string | null;
+  createdAt: number;
+}
+
+export type Recipient = { userId: string } | { areaId: string };
+
+export interface Outgoing {
+  to: Recipient[];
+  kind: MessageKind;
+  body: string;
+  orderId?: string;
+}
+
+export const messages = (store: DocumentStore): Collection<MessageDoc> => store.collection<MessageDoc>('messages');
+
+/** Writes one message per recipient (deduplicated) and asks the push port to mirror personal ones. */
+export async function notify(deps: Deps, out: Outgoing): Promise<void> {
+  const seen = new Set<string>();
+  const docs: MessageDoc[] = [];
+  for (const to of out.to) {
+    const key = 'userId' in to ? `u:${to.userId}` : `a:${to.areaId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    docs.push({
+      _id: `m${deps.now().toString(36)}${randomBytes(5).toString('hex')}`,
+      userId: 'userId' in to ? to.userId : null,
+      toAreaId: 'areaId' in to ? to.areaId : null,
+      kind: out.kind,
+      title: MESSAGE_KINDS[out.kind],
+      body: out.body,
+      orderId: out.orderId ?? null,
+      createdAt: deps.now(),
+    });
+  }
+  await Promise.all(docs.map((d) => messages(deps.store).insert(d)));
+  await Promise.all(
+    docs.filter((d) => d.userId).map((d) =>
+      deps.ports.subscribe.send(d.userId as string, d.kind, d.title, d.body).catch((e: unknown) => deps.log.error('subscribe message failed', e)),
+    ),
+  );
+}

@@ -1,0 +1,114 @@
+/** 群众点单: file an order for a building (content-checked, rate-limited), see similar ones, follow one (+1 我也遇到). */
+import type { Area } from '../../shared/areas/model';
+import { AppError } from '../../shared/errors';
+import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
+import { canFollow } from '../../shared/orders/permissions';
+import type { FileOrderInput, OrderCard, OrderIdInput, PhotoRef, SimilarOrdersInput } from '../../shared/orders/schemas';
+import { recordAudit } from '../audit/record';
+import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { notify } from '../notifications/outbox';
+import { takeDailyQuota } from '../runtime/quota';
+import type { Ctx, Deps } from '../runtime/types';
+import type { OrderDoc } from './repo';
+import { newOrderId, orders } from './repo';
+import { entry, requireOrder } from './transition';
+import { toCard } from './views';
+
+async function requireBuilding(ctx: Ctx, id: string): Promise<Area> {
+  const node = await requireArea(ctx.store, id, '楼栋');
+  if (node.level !== 'building') throw new AppError('VALIDATION', '请选择具体的楼栋', { buildingId: '请选择具体的楼栋' });
+  return node;
+}
+
+/** Rejected text never reaches the store; the message names the field. */
+export async function checkContent(deps: Deps, fields: Record<string, string | undefined>): Promise<void> {
+  for (const [field, text] of Object.entries(fields)) {
+    if (!text) continue;
+    const reason = await deps.ports.content.checkText(text);
+    if (reason) throw new AppError('VALIDATION', reason, { [field]: reason });
+  }
+}
+
+export async function checkPhotos(deps: Deps, field: string, photos: PhotoRef[]): Promise<void> {
+  const found = await Promise.all(photos.map((p) => deps.ports.files.exists(p.fileId)));
+  const missing = found.indexOf(false);
+  if (missing >= 0) throw new AppError('VALIDATION', '照片尚未上传成功，请重新上传', { [`${field}.${missing}`]: '照片尚未上传成功，请重新上传' });
+}
+
+export async function fileOrder(ctx: Ctx, input: FileOrderInput): Promise<{ id: string }> {
+  const building = await requireBuilding(ctx, input.buildingId);
+  const photos = input.photos ?? [];
+  await checkContent(ctx, { description: input.description, contactName: input.contactName });
+  await checkPhotos(ctx, 'photos', photos);
+  await takeDailyQuota(ctx, `order:${ctx.actor.userId}`, ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`);
+  const known = await areasOnPaths(ctx.store, [building.path]);
+  const grid = known.get(building.parentId ?? '');
+  const now = ctx.now();
+  const order: OrderDoc = {
+    _id: newOrderId(now),
+    category: input.category,
+    description: input.description,
+    photos,
+    contactName: input.contactName,
+    contactMobile: input.contactMobile,
+    anonymousToMembers: input.anonymousToMembers ?? false,
+    buildingId: building._id,
+    path: building.path,
+    place: grid ? `${grid.name} · ${building.name}` : building.name,
+    trail: trailOf(building.path, known),
+    status: 'new',
+    colour: null,
+    createdBy: ctx.actor.userId,
+    createdByName: ctx.actor.name,
+    createdAt: now,
+    followers: [],
+    followerCount: 0,
+    owner: grid ? { areaId: grid._id, areaPath: grid.path, roles: ['grid_worker', 'grid_leader'] } : null,
+    respondBy: null,
+    resolveBy: null,
+    respondedAt: null,
+    completedAt: null,
+    closedAt: null,
+    overdue: false,
+    escalatedRespond: false,
+    escalatedResolve: false,
+    pool: null,
+    holderId: null,
+    holderName: null,
+    completion: null,
+    rating: null,
+    closeReason: null,
+    rejectReason: null,
+    timeline: [entry(ctx, '居民', '提交点单')],
+  };
+  await orders(ctx.store).insert(order);
+  await recordAudit(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category } });
+  if (grid) await notify(ctx, { to: [{ areaId: grid._id }], kind: 'newOrder', body: `${order.place}：${order.category}`, orderId: order._id });
+  return { id: order._id };
+}
+
+/** Open orders in the same building and category from the last 14 days, to follow instead of filing again. */
+export async function similarOrders(ctx: Ctx, input: SimilarOrdersInput): Promise<{ items: OrderCard[] }> {
+  const since = ctx.now() - ORDER_LIMITS.similarDays * 24 * 3600 * 1000;
+  const found = await orders(ctx.store).find(
+    { buildingId: input.buildingId, category: input.category, createdAt: { $gte: since }, status: { $in: [...OPEN_STATUSES] } },
+    { sort: [['createdAt', -1]], limit: 5 },
+  );
+  return { items: found.filter((o) => o.status !== 'completed').map(toCard) };
+}
+
+/** +1 我也遇到: the follower sees the order in their list and is told what the filer is told. */
+export async function followOrder(ctx: Ctx, input: OrderIdInput): Promise<{ followerCount: number }> {
+  // Anyone shown the order as similar may follow it: its card carries no personal data.
+  const order = await requireOrder(ctx, input.orderId, () => true);
+  if (!canFollow(ctx.actor, order)) {
+    if (order.followers.includes(ctx.actor.userId) || order.createdBy === ctx.actor.userId) return { followerCount: order.followerCount };
+    throw new AppError('CONFLICT', '该点单已办结，不能再跟进');
+  }
+  const matched = await orders(ctx.store).updateWhere(
+    { _id: order._id, followerCount: order.followerCount, status: { $in: [...OPEN_STATUSES] } },
+    { $push: { followers: ctx.actor.userId }, $inc: { followerCount: 1 } },
+  );
+  if (matched !== 1) throw new AppError('CONFLICT', '点单刚有更新，请刷新后再试');
+  return { followerCount: order.followerCount + 1 };
+}

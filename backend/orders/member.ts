@@ -1,0 +1,129 @@
+/** 党员接单: the order hall, my held orders, claim (exactly one wins), accept/decline, progress, release, complete. */
+import type { Moved } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { DONE_STATUSES, HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
+import { canClaim, canSeeOrder, isHolder, isMemberInPoolScope } from '../../shared/orders/permissions';
+import type { CompleteInput, DeclineInput, HallInput, HeldInput, OrderIdInput, OrderPage, ProgressInput, ReleaseInput } from '../../shared/orders/schemas';
+import { notify } from '../notifications/outbox';
+import type { Ctx } from '../runtime/types';
+import type { Filter } from '../store/port';
+import { checkContent, checkPhotos } from './file';
+import type { OrderDoc } from './repo';
+import { orders } from './repo';
+import { moveOrder, requireOrder } from './transition';
+import { toCard } from './views';
+
+const CLAIMED_BY_OTHER = '已被其他党员接单';
+
+function memberScopes(ctx: Ctx): string[] {
+  return ctx.actor.roles.filter((g) => g.role === 'member').map((g) => g.areaPath);
+}
+
+/** 接单大厅: pool orders of the grids and communities where I registered, newest first. */
+export async function orderHall(ctx: Ctx, input: HallInput): Promise<OrderPage> {
+  const scopes = memberScopes(ctx);
+  if (scopes.length === 0) throw new AppError('FORBIDDEN', '完成双报到后才能接单');
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const filter: Filter = { status: 'pooled', $or: scopes.map((s) => ({ 'pool.areaPath': { $prefix: s } })) };
+  if (input.skill) filter['pool.skill'] = input.skill;
+  const [found, total] = await Promise.all([
+    orders(ctx.store).find(filter, { sort: [['createdAt', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).count(filter),
+  ]);
+  return { items: found.map(toCard), total, page, pageSize };
+}
+
+/** Orders I hold now, or held and finished. */
+export async function heldOrders(ctx: Ctx, input: HeldInput): Promise<OrderPage> {
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const statuses = input.scope === 'done' ? [...DONE_STATUSES, 'completed', 'reopened'] : [...HELD_STATUSES];
+  const filter: Filter = { holderId: ctx.actor.userId, status: { $in: statuses } };
+  const [found, total] = await Promise.all([
+    orders(ctx.store).find(filter, { sort: [['createdAt', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).count(filter),
+  ]);
+  return { items: found.map(toCard), total, page, pageSize };
+}
+
+async function underCap(ctx: Ctx): Promise<void> {
+  const load = await orders(ctx.store).count({ holderId: ctx.actor.userId, status: { $in: [...HELD_STATUSES] } });
+  if (load >= ORDER_LIMITS.memberOpenOrders) throw new AppError('CONFLICT', `您已有 ${load} 个未办结点单，办结后再接新单`);
+}
+
+function tellFiler(ctx: Ctx, order: OrderDoc, kind: 'claimed' | 'progress' | 'completed', body: string): Promise<void> {
+  return notify(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind, body, orderId: order._id });
+}
+
+export async function claimOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
+  const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o) || isMemberInPoolScope(ctx.actor, o));
+  if (order.status !== 'pooled') throw new AppError('CONFLICT', order.holderId ? CLAIMED_BY_OTHER : '该点单已不在抢单池');
+  if (!canClaim(ctx.actor, order)) {
+    throw new AppError('FORBIDDEN', isMemberInPoolScope(ctx.actor, order) ? `该点单需要「${order.pool?.skill}」技能` : '只能接本社区、本网格抢单池的点单');
+  }
+  await underCap(ctx);
+  const moved = await moveOrder(ctx, order, 'claim', {
+    role: '在职党员',
+    label: '接单',
+    conflict: CLAIMED_BY_OTHER,
+    set: { holderId: ctx.actor.userId, holderName: ctx.actor.name, respondedAt: ctx.now() },
+  });
+  await tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`);
+  return moved;
+}
+
+async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
+  const order = await requireOrder(ctx, orderId, (o) => canSeeOrder(ctx.actor, o));
+  if (!isHolder(ctx.actor, order)) throw new AppError('FORBIDDEN', '这不是派给您的点单');
+  return order;
+}
+
+export async function acceptOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
+  const order = await requireHeld(ctx, input.orderId);
+  const moved = await moveOrder(ctx, order, 'accept', { role: '在职党员', label: '接受派单', set: { respondedAt: ctx.now() } });
+  await tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`);
+  return moved;
+}
+
+/** 婉拒: back to staff with the reason. */
+export async function declineOrder(ctx: Ctx, input: DeclineInput): Promise<Moved> {
+  const order = await requireHeld(ctx, input.orderId);
+  const moved = await moveOrder(ctx, order, 'decline', { role: '在职党员', label: '婉拒派单', note: input.reason, set: { holderId: null, holderName: null } });
+  if (order.owner) await notify(ctx, { to: [{ areaId: order.owner.areaId }], kind: 'declined', body: `${ctx.actor.name}：${input.reason}`, orderId: order._id });
+  return moved;
+}
+
+/** 进展 or 延期说明: the resident sees it on the timeline and in their messages. */
+export async function postProgress(ctx: Ctx, input: ProgressInput): Promise<Moved> {
+  const order = await requireHeld(ctx, input.orderId);
+  await checkContent(ctx, { note: input.note });
+  const label = input.delayed ? '延期说明' : '更新进展';
+  const moved = await moveOrder(ctx, order, 'progress', { role: '在职党员', label, note: input.note });
+  await tellFiler(ctx, order, 'progress', `${label}：${input.note}`);
+  return moved;
+}
+
+/** 退回抢单池 with a reason, for someone else to take. */
+export async function releaseOrder(ctx: Ctx, input: ReleaseInput): Promise<Moved> {
+  const order = await requireHeld(ctx, input.orderId);
+  if (!order.pool) throw new AppError('CONFLICT', '派给您的点单请联系社区改派，不能退回抢单池');
+  const moved = await moveOrder(ctx, order, 'release', { role: '在职党员', label: '退回抢单池', note: input.reason, set: { holderId: null, holderName: null } });
+  if (order.owner) await notify(ctx, { to: [{ areaId: order.owner.areaId }], kind: 'released', body: `${ctx.actor.name}：${input.reason}`, orderId: order._id });
+  return moved;
+}
+
+export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Moved> {
+  const order = await requireHeld(ctx, input.orderId);
+  const photos = input.photos ?? [];
+  await checkContent(ctx, { note: input.note });
+  await checkPhotos(ctx, 'photos', photos);
+  const moved = await moveOrder(ctx, order, 'complete', {
+    role: '在职党员',
+    label: '办结',
+    note: input.note,
+    set: { completedAt: ctx.now(), completion: { note: input.note, photos } },
+  });
+  await tellFiler(ctx, order, 'completed', `${order.category}已办结，请确认并评价`);
+  return moved;
+}

@@ -1,0 +1,60 @@
+/** Storage of orders: the `orders` collection, the document shape, ids and timeline entries. */
+import { randomBytes } from 'node:crypto';
+import type { Colour, OrderCategory, OrderStatus } from '../../shared/orders/model';
+import type { PhotoRef } from '../../shared/orders/schemas';
+import type { Role, Skill } from '../../shared/users/roles';
+import type { OrderFacts } from '../../shared/orders/permissions';
+import type { Collection, DocumentStore } from '../store/port';
+
+export interface TimelineEntry {
+  at: number;
+  actorId: string;
+  actorName: string;
+  /** The actor's part in this order, in words: 居民, 网格长, 在职党员, 系统. */
+  role: string;
+  /** What happened, in words: 提交点单, 分拣为黄色, 接单 … */
+  action: string;
+  note?: string;
+}
+
+export interface OrderDoc extends OrderFacts {
+  _id: string;
+  category: OrderCategory;
+  description: string;
+  photos: PhotoRef[];
+  contactName: string;
+  contactMobile: string;
+  buildingId: string;
+  /** "第一网格 · 1号楼" and the full trail, kept so lists need no area reads. */
+  place: string;
+  trail: string;
+  colour: Colour | null;
+  createdByName: string;
+  createdAt: number;
+  followerCount: number;
+  /** The node whose staff answer for it now (by colour, then one level up per escalation). */
+  owner: { areaId: string; areaPath: string; roles: Role[] } | null;
+  respondBy: number | null;
+  resolveBy: number | null;
+  respondedAt: number | null;
+  completedAt: number | null;
+  closedAt: number | null;
+  overdue: boolean;
+  escalatedRespond: boolean;
+  escalatedResolve: boolean;
+  pool: { areaId: string; areaPath: string; skill: Skill | null } | null;
+  holderName: string | null;
+  completion: { note: string; photos: PhotoRef[] } | null;
+  rating: { stars: number; comment: string | null } | null;
+  closeReason: 'rated' | 'unrated' | 'staff' | null;
+  rejectReason: string | null;
+  timeline: TimelineEntry[];
+  status: OrderStatus;
+}
+
+export const orders = (store: DocumentStore): Collection<OrderDoc> => store.collection<OrderDoc>('orders');
+
+/** Time-ordered, unguessable ids: `o` + base36 time + 6 random bytes. */
+export function newOrderId(now: number): string {
+  return `o${now.toString(36)}${randomBytes(6).toString('hex')}`;
+}

@@ -1,0 +1,40 @@
+/** Per-community order rules (3色 deadlines), read from `community_rules` with the seeds' defaults. */
+import { idsOnPath } from '../../shared/areas/model';
+import type { Colour, ColourRule } from '../../shared/orders/model';
+import { DEFAULT_COLOUR_RULES } from '../../shared/orders/model';
+import type { Role } from '../../shared/users/roles';
+import type { Deps } from '../runtime/types';
+
+interface RulesDoc {
+  _id: string;
+  colours?: Partial<Record<Colour, ColourRule>>;
+}
+
+/** A building path is street/(zone)/community/grid/building: the community is third from the end. */
+export function communityIdOf(path: string): string {
+  const ids = idsOnPath(path);
+  return ids[ids.length - 3] ?? ids[0] ?? '';
+}
+
+export async function colourRule(deps: Deps, path: string, colour: Colour): Promise<ColourRule> {
+  const doc = await deps.store.collection<RulesDoc>('community_rules').get(communityIdOf(path));
+  return doc?.colours?.[colour] ?? DEFAULT_COLOUR_RULES[colour];
+}
+
+/** Who answers for an order of a colour: 红 the street, 黄 the grid leader, 绿 the grid worker. */
+export function ownerFor(path: string, colour: Colour): { areaId: string; areaPath: string; roles: Role[] } {
+  const ids = idsOnPath(path);
+  const upTo = (n: number) => `/${ids.slice(0, n).join('/')}/`;
+  if (colour === 'red') return { areaId: ids[0] ?? '', areaPath: upTo(1), roles: ['street_admin'] };
+  const gridAt = ids.length - 1;
+  return { areaId: ids[gridAt - 1] ?? '', areaPath: upTo(gridAt), roles: colour === 'yellow' ? ['grid_leader'] : ['grid_worker'] };
+}
+
+/** One level up the tree from the current owner (网格 → 社区 → 片区 → 街镇); null at the top. */
+export function escalatedOwner(owner: { areaPath: string }): { areaId: string; areaPath: string; roles: Role[] } | null {
+  const ids = idsOnPath(owner.areaPath);
+  if (ids.length <= 1) return null;
+  const up = ids.slice(0, -1);
+  const roles: Role[] = up.length === 1 ? ['street_admin'] : ['community_staff', 'street_admin'];
+  return { areaId: up[up.length - 1] ?? '', areaPath: `/${up.join('/')}/`, roles };
+}

@@ -1,0 +1,140 @@
+/** 社区派单, from a phone: 分拣 (triage or reject), 派单 to a member or the pool, reassign, notes, closing a reopened order. */
+import type { Moved } from '../../shared/api';
+import { idsOnPath } from '../../shared/areas/model';
+import { AppError } from '../../shared/errors';
+import { COLOUR_NAMES, HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
+import { canSeeOrder, isStaffOver } from '../../shared/orders/permissions';
+import type { CloseReopenedInput, DispatchInput, NoteInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
+import { hasRoleAt } from '../../shared/users/permissions';
+import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
+import { recordAudit } from '../audit/record';
+import { notify } from '../notifications/outbox';
+import type { Ctx } from '../runtime/types';
+import { users } from '../users/repo';
+import type { OrderDoc } from './repo';
+import { orders } from './repo';
+import { colourRule, ownerFor } from './rules';
+import { entry, moveOrder, requireOrder } from './transition';
+
+/** Staff of the order's subtree only; others get NOT_FOUND or FORBIDDEN as their visibility allows. */
+export async function requireStaffOrder(ctx: Ctx, orderId: string): Promise<OrderDoc> {
+  const order = await requireOrder(ctx, orderId, (o) => canSeeOrder(ctx.actor, o));
+  if (!isStaffOver(ctx.actor, order)) throw new AppError('FORBIDDEN', '只有本区域的网格员、网格长、社区或街道可以操作');
+  return order;
+}
+
+/** The staff member's title in this order's timeline: their highest staff role over it. */
+export function staffRoleName(ctx: Ctx, order: OrderDoc): string {
+  const held = STAFF_ROLES.filter((r) => hasRoleAt(ctx.actor, [r], order.path));
+  return ROLE_NAMES[held[held.length - 1] ?? 'grid_worker'];
+}
+
+export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  const rule = await colourRule(ctx, order.path, input.colour);
+  const now = ctx.now();
+  const owner = ownerFor(order.path, input.colour);
+  const corrected = input.category && input.category !== order.category ? `，类别改为${input.category}` : '';
+  const moved = await moveOrder(ctx, order, 'triage', {
+    role: staffRoleName(ctx, order),
+    label: `分拣为${COLOUR_NAMES[input.colour]}色${corrected}`,
+    set: {
+      colour: input.colour,
+      category: input.category ?? order.category,
+      owner,
+      respondBy: now + rule.respondHours * 3600_000,
+      resolveBy: now + rule.resolveHours * 3600_000,
+    },
+  });
+  if (input.colour === 'red') await notify(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id });
+  return moved;
+}
+
+export async function rejectOrder(ctx: Ctx, input: RejectInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  const moved = await moveOrder(ctx, order, 'reject', {
+    role: staffRoleName(ctx, order),
+    label: '不予受理',
+    note: input.reason,
+    set: { rejectReason: input.reason, closedAt: ctx.now() },
+  });
+  await notify(ctx, { to: [{ userId: order.createdBy }], kind: 'rejected', body: input.reason, orderId: order._id });
+  return moved;
+}
+
+/** A member who may take this order: registered (双报到) in its community, under the open-order cap. */
+async function requireMemberFor(ctx: Ctx, order: OrderDoc, memberId: string): Promise<{ id: string; name: string }> {
+  const member = await users(ctx.store).get(memberId);
+  const inScope = member?.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath));
+  if (!member || !inScope) throw new AppError('VALIDATION', '请选择本社区已报到的党员', { memberId: '请选择本社区已报到的党员' });
+  const load = await orders(ctx.store).count({ holderId: memberId, status: { $in: [...HELD_STATUSES] } });
+  if (load >= ORDER_LIMITS.memberOpenOrders) {
+    throw new AppError('CONFLICT', `${member.name}手上已有 ${load} 个未办结点单，请派给其他党员`);
+  }
+  return { id: member._id, name: member.name };
+}
+
+export async function dispatchOrder(ctx: Ctx, input: DispatchInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  const member = await requireMemberFor(ctx, order, input.memberId);
+  const moved = await moveOrder(ctx, order, 'dispatch', {
+    role: staffRoleName(ctx, order),
+    label: `派单给党员${member.name}`,
+    set: { holderId: member.id, holderName: member.name, pool: null },
+  });
+  await notify(ctx, { to: [{ userId: member.id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id });
+  return moved;
+}
+
+/** 派到抢单池 of the order's grid or community, optionally asking for a skill. */
+export async function poolOrder(ctx: Ctx, input: PoolInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  const ids = idsOnPath(order.path);
+  const depth = input.level === 'grid' ? ids.length - 1 : ids.length - 2;
+  const pool = { areaId: ids[depth - 1] ?? '', areaPath: `/${ids.slice(0, depth).join('/')}/`, skill: input.skill ?? null };
+  return moveOrder(ctx, order, 'pool', {
+    role: staffRoleName(ctx, order),
+    label: `派到${input.level === 'grid' ? '网格' : '社区'}抢单池${input.skill ? `（需${input.skill}）` : ''}`,
+    set: { pool, holderId: null, holderName: null },
+  });
+}
+
+export async function reassignOrder(ctx: Ctx, input: ReassignInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  if (order.holderId === input.memberId) throw new AppError('VALIDATION', '已经是这位党员在办', { memberId: '已经是这位党员在办' });
+  const member = await requireMemberFor(ctx, order, input.memberId);
+  const moved = await moveOrder(ctx, order, 'reassign', {
+    role: staffRoleName(ctx, order),
+    label: `改派给党员${member.name}`,
+    note: input.reason,
+    set: { holderId: member.id, holderName: member.name },
+  });
+  const to = [{ userId: member.id }];
+  await notify(ctx, { to, kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id });
+  if (order.holderId) await notify(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: `该点单已改派：${input.reason}`, orderId: order._id });
+  return moved;
+}
+
+/** A note on the timeline; the status does not change. */
+export async function noteOrder(ctx: Ctx, input: NoteInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  const matched = await orders(ctx.store).updateWhere(
+    { _id: order._id, status: order.status },
+    { $push: { timeline: entry(ctx, staffRoleName(ctx, order), '添加备注', input.note) } },
+  );
+  if (matched !== 1) throw new AppError('CONFLICT', '点单刚被他人处理，请刷新后重试');
+  await recordAudit(ctx, { action: 'orders.note', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { note: input.note } });
+  return { id: order._id, status: order.status };
+}
+
+export async function closeReopened(ctx: Ctx, input: CloseReopenedInput): Promise<Moved> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  const moved = await moveOrder(ctx, order, 'closeReopened', {
+    role: staffRoleName(ctx, order),
+    label: '说明情况后办结',
+    note: input.explanation,
+    set: { closedAt: ctx.now(), closeReason: 'staff' },
+  });
+  await notify(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind: 'completed', body: input.explanation, orderId: order._id });
+  return moved;
+}

@@ -1,0 +1,65 @@
+/** What each viewer sees of an order: cards for lists, the detail with masking and next-step abilities. */
+import { COLOUR_NAMES, STATUS_NAMES } from '../../shared/orders/model';
+import type { OrderFacts } from '../../shared/orders/permissions';
+import * as can from '../../shared/orders/permissions';
+import type { OrderCard, OrderDetail } from '../../shared/orders/schemas';
+import { maskMobile } from '../../shared/users/mask';
+import type { Actor } from '../../shared/users/roles';
+import type { FileStore } from '../ports/types';
+import type { OrderDoc } from './repo';
+
+export function toCard(o: OrderDoc): OrderCard {
+  return {
+    id: o._id,
+    category: o.category,
+    summary: o.description.length > 40 ? `${o.description.slice(0, 40)}…` : o.description,
+    status: o.status,
+    statusName: STATUS_NAMES[o.status],
+    colour: o.colour,
+    colourName: o.colour ? COLOUR_NAMES[o.colour] : null,
+    place: o.place,
+    createdAt: o.createdAt,
+    overdue: o.overdue,
+    followerCount: o.followerCount,
+    requiredSkill: o.pool?.skill ?? null,
+    holderName: o.holderName,
+  };
+}
+
+function abilities(a: Actor, o: OrderFacts): OrderDetail['can'] {
+  return {
+    follow: can.canFollow(a, o),
+    cancel: can.canCancel(a, o),
+    rate: can.canRate(a, o),
+    triage: can.canTriage(a, o),
+    dispatch: can.canDispatch(a, o),
+    note: can.canNote(a, o),
+    closeReopened: can.canCloseReopened(a, o),
+    reassign: can.canReassign(a, o),
+    claim: can.canClaim(a, o),
+    accept: can.canAccept(a, o),
+    progress: can.canWork(a, o),
+    release: can.canWork(a, o),
+    complete: can.canWork(a, o),
+  };
+}
+
+export function toDetail(a: Actor, o: OrderDoc, files: FileStore): OrderDetail {
+  const fullContact = can.canSeeContact(a, o);
+  const hideName = !fullContact && !can.isStaffOver(a, o) && !can.isFiler(a, o) && o.anonymousToMembers;
+  return {
+    ...toCard(o),
+    description: o.description,
+    photoUrls: o.photos.map((p) => files.url(p.fileId)),
+    completionPhotoUrls: (o.completion?.photos ?? []).map((p) => files.url(p.fileId)),
+    trail: o.trail,
+    contactName: hideName ? '匿名居民' : o.contactName,
+    contactMobile: fullContact ? o.contactMobile : hideName ? null : maskMobile(o.contactMobile),
+    respondBy: o.respondBy,
+    resolveBy: o.resolveBy,
+    rating: o.rating,
+    rejectReason: o.rejectReason,
+    timeline: o.timeline.map((t) => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null })),
+    can: abilities(a, o),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The WeChat ports in the cloud: msgSecCheck and subscribeMessage.send through the node SDK's
+ * `callWxOpenApi` (云调用; declare them in each function's config.json `permissions.openapi`).
+ * Cannot run offline; the local ports stand in for them in every test.
+ */
+import type tcb from '@cloudbase/node-sdk';
+import type { ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
+
+type App = ReturnType<typeof tcb.init>;
+
+async function openApi(app: App, apiName: string, body: unknown): Promise<Record<string, unknown>> {
+  const raw: unknown = await app.callWxOpenApi({ apiName, requestData: Buffer.from(JSON.stringify(body)) });
+  const payload = (raw as { result?: unknown }).result ?? raw;
+  const text = Buffer.isBuffer(payload) ? payload.toString('utf8') : typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+export function cloudPorts(app: App, openidOf: (userId: string) => Promise<string | null>): Ports {
+  const content: ContentCheck = {
+    async checkText(text: string) {
+      const res = await openApi(app, '/wxa/msg_sec_check', { content: text, version: 2, scene: 2 });
+      const suggest = (res.result as { suggest?: string } | undefined)?.suggest;
+      return suggest && suggest !== 'pass' ? '内容含有违规信息，请修改后再提交' : null;
+    },
+  };
+  const files: FileStore = {
+    async exists(fileId: string) {
+      return fileId.startsWith('cloud://');
+    },
+    url(fileId: string) {
+      return fileId;
+    },
+  };
+  const subscribe: SubscribeMessages = {
+    async send(userId, kind, title, body) {
+      const templateId = process.env[`WG_TEMPLATE_${kind.toUpperCase()}`];
+      const openid = await openidOf(userId);
+      // Only kinds with a configured template, to people who consented on a tap, get a WeChat push.
+      if (!templateId || !openid) return;
+      await openApi(app, '/cgi-bin/message/subscribe/send', {
+        touser: openid,
+        template_id: templateId,
+        page: 'pages/messages/index',
+        data: { thing1: { value: title.slice(0, 20) }, thing2: { value: body.slice(0, 20) } },
+      });
+    },
+  };
+  return { content, files, subscribe };
+}

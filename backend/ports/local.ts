@@ -1,0 +1,37 @@
+/** Offline stand-ins for the WeChat ports: a word list, the uploads folder, and no push at all. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
+
+/** A short local list; in the cloud WeChat's msgSecCheck decides. */
+const BLOCKED_WORDS = ['法轮', '赌博网站', '代开发票', '枪支出售', '毒品交易', '色情服务', '办证刻章'];
+
+export const wordListCheck: ContentCheck = {
+  async checkText(text: string) {
+    const hit = BLOCKED_WORDS.find((w) => text.includes(w));
+    return hit ? '内容含有违规信息，请修改后再提交' : null;
+  },
+};
+
+/** Files uploaded to the local server: `local:<sha256>.<ext>` under `<dataDir>/uploads`. */
+export function uploadsFileStore(uploadsDir: string): FileStore {
+  return {
+    async exists(fileId: string) {
+      if (!fileId.startsWith('local:')) return false;
+      return fs.existsSync(path.join(uploadsDir, path.basename(fileId.slice(6))));
+    },
+    url(fileId: string) {
+      return fileId.startsWith('local:') ? `/uploads/${path.basename(fileId.slice(6))}` : fileId;
+    },
+  };
+}
+
+export const noPush: SubscribeMessages = {
+  async send() {
+    // Locally the in-app outbox is the only channel.
+  },
+};
+
+export function localPorts(uploadsDir: string): Ports {
+  return { content: wordListCheck, files: uploadsFileStore(uploadsDir), subscribe: noPush };
+}

@@ -1,0 +1,24 @@
+/** WeChat platform edges as small ports: content security, stored files, subscribe messages. */
+
+export interface ContentCheck {
+  /** Null when the text may be published; otherwise a Chinese reason. */
+  checkText(text: string): Promise<string | null>;
+}
+
+export interface FileStore {
+  /** Whether an uploaded file exists (local uploads folder or cloud storage). */
+  exists(fileId: string): Promise<boolean>;
+  /** A URL a page can show the file from. */
+  url(fileId: string): string;
+}
+
+export interface SubscribeMessages {
+  /** Sends a WeChat subscribe message when the person consented; locally the in-app outbox is enough. */
+  send(userId: string, kind: string, title: string, body: string): Promise<void>;
+}
+
+export interface Ports {
+  content: ContentCheck;
+  files: FileStore;
+  subscribe: SubscribeMessages;
+}

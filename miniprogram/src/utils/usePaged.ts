@@ -1,0 +1,53 @@
+/** A paged list: first page on load or when deps change, more on demand, refresh from page 1. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Page } from '@shared/users/schemas';
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  loading: boolean;
+  error: unknown;
+  hasMore: boolean;
+  loadMore: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps: readonly unknown[]): Paged<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async (target: number) => {
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const result = await fetchPage(target);
+      if (mine !== seq.current) return;
+      setItems((prev) => (target === 1 ? result.items : [...prev, ...result.items]));
+      setTotal(result.total);
+      setPage(target);
+    } catch (e) {
+      if (mine === seq.current) setError(e);
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, deps);
+
+  useEffect(() => {
+    setItems([]);
+    setTotal(0);
+    void load(1);
+  }, [load]);
+
+  const hasMore = items.length < total;
+  const loadMore = useCallback(async () => {
+    if (!loading && hasMore) await load(page + 1);
+  }, [loading, hasMore, page, load]);
+  const refresh = useCallback(() => load(1), [load]);
+
+  return { items, total, loading, error, hasMore, loadMore, refresh };
+}

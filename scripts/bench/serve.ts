@@ -1,0 +1,51 @@
+/** Bench child process: the local gateway over a seeded temp store on 127.0.0.1; port and stats over IPC. */
+import { localPorts } from '../../backend/ports/local';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureAllIndexes } from '../../backend/collections';
+import { consoleLogger } from '../../backend/runtime/handle';
+import { openSqliteStore } from '../../backend/store/sqlite';
+import { seedDemo } from '../../local/seed';
+import { createLocalServer } from '../../local/server';
+
+export type ServeMessage =
+  | { kind: 'ready'; port: number }
+  | { kind: 'stats'; rssMiB: number; cpuUserMs: number; cpuSystemMs: number };
+
+async function main(): Promise<void> {
+  const secret = process.env.WG_BENCH_SECRET;
+  if (!secret || !process.send) throw new Error('start me from scripts/bench/http.ts (needs WG_BENCH_SECRET and an IPC channel)');
+  const send = (m: ServeMessage) => process.send?.(m);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wg-bench-http-'));
+  const store = openSqliteStore({ dataDir });
+  await ensureAllIndexes(store);
+  await seedDemo(store, Date.now());
+  const server = createLocalServer({ deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) }, secret, devSignIn: true, uploadsDir: path.join(dataDir, 'uploads') });
+  let cpu0 = process.cpuUsage();
+
+  const stop = () => {
+    server.closeAllConnections();
+    server.close(() => {
+      void store.close().then(() => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+    });
+  };
+  process.on('message', (m: unknown) => {
+    if (m === 'reset') cpu0 = process.cpuUsage();
+    else if (m === 'stats') {
+      const cpu = process.cpuUsage(cpu0);
+      send({ kind: 'stats', rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 });
+    } else if (m === 'stop') stop();
+  });
+  process.on('disconnect', stop);
+  server.listen(0, '127.0.0.1', () => send({ kind: 'ready', port: (server.address() as AddressInfo).port }));
+}
+
+main().catch((e: unknown) => {
+  console.error('bench server failed:', e);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * Offline checks of the WeChat build with WeChat's own miniprogram-ci: code analysis (analyseCode)
+ * and the devtools' code-quality rules (checkCodeQuality). Runs on build/weapp through the root
+ * project.config.json, with a dummy appid and a throw-away private key made under .cache/ (no
+ * upload happens, so neither needs to be real). Exits 1 if either check reports a failure.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ci from 'miniprogram-ci';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = path.join(root, '.cache', 'weapp-check');
+const DUMMY_APPID = 'wx0000000000000000';
+
+function dummyKeyPath() {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `private.${DUMMY_APPID}.key`);
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+  fs.writeFileSync(file, privateKey.export({ type: 'pkcs1', format: 'pem' }), { mode: 0o600 });
+  return file;
+}
+
+function createProject() {
+  return new ci.Project({
+    appid: DUMMY_APPID,
+    type: 'miniProgram',
+    projectPath: root,
+    privateKeyPath: dummyKeyPath(),
+    ignores: ['node_modules/**/*', '.git/**/*', '.cache/**/*', 'build/h5/**/*', '**/*.LICENSE.txt'],
+  });
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** analyseCode: module graph of the package; failures are modules that would not build or resolve. */
+async function runAnalyse(project) {
+  const failures = [];
+  const origWarn = console.warn;
+  console.warn = (...args) => failures.push(args.map(String).join(' '));
+  let result;
+  try {
+    result = await ci.analyseCode(project);
+  } finally {
+    console.warn = origWarn;
+  }
+  console.log('== analyseCode');
+  if (!result) {
+    console.log('  no result');
+    return ['analyseCode returned nothing'];
+  }
+  const packages = result.packages ?? [];
+  for (const p of packages) {
+    const files = p.files ?? [];
+    const size = files.reduce((n, f) => n + (f.size ?? 0), 0);
+    console.log(`  ${p.label ?? p.name ?? 'package'}: ${files.length} files, ${kb(size)}`);
+  }
+  for (const f of failures) console.log(`  ✖ ${f}`);
+  return failures;
+}
+
+/** checkCodeQuality: the devtools' 代码质量 panel (package size, compression, lazy loading …). */
+async function runQuality(project) {
+  const items = await ci.checkCodeQuality(project);
+  console.log('== checkCodeQuality');
+  for (const item of items) {
+    const detail = item.detail && typeof item.detail === 'object' ? ` ${JSON.stringify(item.detail)}` : '';
+    console.log(`  ${item.success ? '✔' : '✖'} ${item.name}: ${item.text ?? ''}${item.success ? '' : detail}`);
+  }
+  return items.filter((i) => !i.success).map((i) => `${i.name}: ${i.text ?? ''}`);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'build', 'weapp', 'app.json'))) {
+    console.error('build/weapp 不存在：请先运行 npm run build:weapp');
+    process.exit(2);
+  }
+  const project = createProject();
+  const failures = [...(await runAnalyse(project)), ...(await runQuality(project))];
+  if (failures.length) {
+    console.error(`\ncheck:weapp failed (${failures.length}):`);
+    for (const f of failures) console.error(`  - ${f}`);
+    process.exit(1);
+  }
+  console.log('\ncheck:weapp passed');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

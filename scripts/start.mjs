@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// npm start: build the h5 app when its sources changed, then run the local server (embedded SQLite).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = path.join(root, 'build', 'h5', 'index.html');
+
+/** Newest modification time under the folders the h5 build is made from. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(p));
+    else latest = Math.max(latest, fs.statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+const sources = ['miniprogram/src', 'miniprogram/config', 'shared'].map((d) => path.join(root, d));
+const stale = !fs.existsSync(stamp) || Math.max(...sources.map(newest)) > fs.statSync(stamp).mtimeMs;
+if (stale && !process.env.WG_SKIP_BUILD) {
+  console.log('正在构建网页版（h5）…');
+  const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'local', 'main.ts')], { cwd: root, stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,34 @@
+/** Inputs and views of the in-app message list (站内消息): list, unread badge, mark read. */
+import { input, int, noInput, z } from '../validation';
+import type { Page } from '../users/schemas';
+
+export const MESSAGE_KINDS = {
+  dispatched: '派给您的单',
+  claimed: '您的点单已被接单',
+  progress: '办理进展',
+  completed: '已办结，请评价',
+  reopened: '点单重办',
+  overdue: '点单超时',
+  newOrder: '新的点单待分拣',
+  rejected: '点单未受理',
+  declined: '党员婉拒派单',
+  released: '点单退回抢单池',
+} as const;
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+
+export const listMessagesInput = input({ page: z.optional(int('页码', 1, 1000)), pageSize: z.optional(int('每页条数', 1, 50)) });
+export const unreadInput = noInput;
+export const markReadInput = noInput;
+
+export interface MessageView {
+  id: string;
+  kind: MessageKind;
+  title: string;
+  body: string;
+  orderId: string | null;
+  createdAt: number;
+  unread: boolean;
+}
+
+export type ListMessagesInput = z.infer<typeof listMessagesInput>;
+export type MessagePage = Page<MessageView> & { unread: number };

@@ -1,0 +1,84 @@
+/** 点单 orders: categories, 3色 colours and their deadlines, statuses, and who owns an order by colour. */
+
+export const ORDER_CATEGORIES = ['维修', '环境卫生', '助老助残', '政策咨询', '法律援助', '医疗健康', '矛盾纠纷', '安全隐患', '其他'] as const;
+export type OrderCategory = (typeof ORDER_CATEGORIES)[number];
+
+/** 3色事项清单: 红 goes up to the street, 黄 to the grid leader, 绿 to the grid worker. */
+export const COLOURS = ['red', 'yellow', 'green'] as const;
+export type Colour = (typeof COLOURS)[number];
+export const COLOUR_NAMES: Record<Colour, string> = { red: '红', yellow: '黄', green: '绿' };
+
+export interface ColourRule {
+  /** Hours from triage until a member must have taken it (响应). */
+  respondHours: number;
+  /** Hours from triage until it must be completed (解决). */
+  resolveHours: number;
+}
+
+/** Defaults per community (达州 3色清单): 红 1 h / 24 h, 黄 4 h / 3 d, 绿 24 h / 7 d. */
+export const DEFAULT_COLOUR_RULES: Record<Colour, ColourRule> = {
+  red: { respondHours: 1, resolveHours: 24 },
+  yellow: { respondHours: 4, resolveHours: 72 },
+  green: { respondHours: 24, resolveHours: 168 },
+};
+
+/** Who owns an order of each colour: the level of the tree whose staff answer for it. */
+export const COLOUR_OWNER_LEVEL: Record<Colour, 'street' | 'grid'> = { red: 'street', yellow: 'grid', green: 'grid' };
+
+export const ORDER_STATUSES = [
+  'new', // 待分拣
+  'triaged', // 待派单
+  'pooled', // 抢单中
+  'assigned', // 已派单，待党员确认
+  'in_progress', // 处理中
+  'completed', // 已办结，待评价
+  'reopened', // 重办
+  'closed', // 已完结
+  'rejected', // 已驳回
+  'cancelled', // 已取消
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const STATUS_NAMES: Record<OrderStatus, string> = {
+  new: '待分拣',
+  triaged: '待派单',
+  pooled: '抢单中',
+  assigned: '已派单',
+  in_progress: '处理中',
+  completed: '待评价',
+  reopened: '重办',
+  closed: '已完结',
+  rejected: '已驳回',
+  cancelled: '已取消',
+};
+
+/** FixMyStreet's lesson: ask the state's type, never compare strings all over the code. */
+export const OPEN_STATUSES: readonly OrderStatus[] = ['new', 'triaged', 'pooled', 'assigned', 'in_progress', 'completed', 'reopened'];
+export const DONE_STATUSES: readonly OrderStatus[] = ['closed', 'rejected', 'cancelled'];
+/** Statuses in which a member holds the order (counts toward their open load). */
+export const HELD_STATUSES: readonly OrderStatus[] = ['assigned', 'in_progress'];
+
+/** The staff console's tabs and the statuses each shows (已超时 is a flag, not a status). */
+export const CONSOLE_TABS = {
+  new: { name: '待分拣', statuses: ['new'] },
+  toDispatch: { name: '待派单', statuses: ['triaged', 'reopened'] },
+  pool: { name: '抢单中', statuses: ['pooled'] },
+  active: { name: '进行中', statuses: ['assigned', 'in_progress', 'completed'] },
+  overdue: { name: '已超时', statuses: OPEN_STATUSES },
+  done: { name: '已完结', statuses: DONE_STATUSES },
+} as const satisfies Record<string, { name: string; statuses: readonly OrderStatus[] }>;
+export type ConsoleTab = keyof typeof CONSOLE_TABS;
+
+/** Limits that communities may tune later; these are the defaults the issue names. */
+export const ORDER_LIMITS = {
+  perResidentPerDay: 5,
+  memberOpenOrders: 5,
+  photos: 3,
+  photoBytes: 5 * 1024 * 1024,
+  similarDays: 14,
+  autoCloseDays: 7,
+  /** A rating at or below this reopens the order (重办). */
+  reopenAtOrBelow: 2,
+} as const;
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;

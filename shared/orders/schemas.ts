@@ -1,0 +1,168 @@
+/** Inputs and views of the `orders` function: 点单, 分拣, 派单, 接单, 评单 and the lists around them. */
+import { bool, id, input, int, mobile, oneOf, text, z } from '../validation';
+import type { Page } from '../users/schemas';
+import type { Skill } from '../users/roles';
+import { MEMBER_SKILLS } from '../users/roles';
+import type { Colour, ConsoleTab, OrderCategory, OrderStatus } from './model';
+import { COLOURS, CONSOLE_TABS, ORDER_CATEGORIES, ORDER_LIMITS, PHOTO_TYPES } from './model';
+
+const MB = 1024 * 1024;
+
+/** A photo already uploaded: to cloud storage on weapp (`cloud://…`), to the local server offline (`local:…`). */
+export const photoRef = z.strictObject(
+  {
+    fileId: z.string({ error: '照片需为上传后的文件编号' }).check(
+      z.regex(/^(cloud:\/\/[\w.\-/]{1,250}|local:[a-f0-9]{16,64}\.(jpg|png|webp))$/, '照片需为上传后的文件编号'),
+    ),
+    size: int('照片大小', 1, ORDER_LIMITS.photoBytes).check(z.lte(ORDER_LIMITS.photoBytes, `照片不能超过 ${ORDER_LIMITS.photoBytes / MB} MB`)),
+    type: oneOf('照片格式（仅支持 jpg、png、webp）', PHOTO_TYPES),
+  },
+  { error: '照片信息不完整' },
+);
+export type PhotoRef = z.infer<typeof photoRef>;
+
+export const photos = (label: string) =>
+  z.array(photoRef, { error: `${label}需为列表` }).check(z.maxLength(ORDER_LIMITS.photos, `${label}最多 ${ORDER_LIMITS.photos} 张`));
+
+const orderId = id('点单');
+const reason = (label: string) => text(label, { min: 2, max: 200 });
+const page = z.optional(int('页码', 1, 1000));
+const pageSize = z.optional(int('每页条数', 1, 50));
+
+export const fileOrderInput = input({
+  buildingId: id('楼栋'),
+  category: oneOf('类别', ORDER_CATEGORIES),
+  description: text('问题描述', { min: 5, max: 500 }),
+  photos: z.optional(photos('照片')),
+  contactName: text('联系人', { min: 1, max: 20 }),
+  contactMobile: mobile('联系电话'),
+  anonymousToMembers: z.optional(bool('对党员匿名')),
+});
+export const similarOrdersInput = input({ buildingId: id('楼栋'), category: oneOf('类别', ORDER_CATEGORIES) });
+export const orderIdInput = input({ orderId });
+export const myOrdersInput = input({ scope: z.optional(oneOf('范围', ['open', 'done'] as const)), page, pageSize });
+export const cancelOrderInput = input({ orderId, reason: z.optional(reason('撤单原因')) });
+export const rateOrderInput = input({
+  orderId,
+  stars: int('评分', 1, 5),
+  comment: z.optional(text('评价', { min: 1, max: 300 })),
+});
+
+export const consoleInput = input({
+  tab: oneOf('分类', Object.keys(CONSOLE_TABS) as [ConsoleTab, ...ConsoleTab[]]),
+  areaId: z.optional(id('区域')),
+  colour: z.optional(oneOf('颜色', COLOURS)),
+  category: z.optional(oneOf('类别', ORDER_CATEGORIES)),
+  page,
+  pageSize,
+});
+export const triageInput = input({ orderId, colour: oneOf('颜色', COLOURS), category: z.optional(oneOf('类别', ORDER_CATEGORIES)) });
+export const rejectInput = input({ orderId, reason: reason('驳回原因') });
+export const dispatchInput = input({ orderId, memberId: id('党员') });
+export const poolInput = input({ orderId, level: oneOf('抢单范围', ['grid', 'community'] as const), skill: z.optional(oneOf('所需技能', MEMBER_SKILLS)) });
+export const reassignInput = input({ orderId, memberId: id('党员'), reason: reason('改派原因') });
+export const noteInput = input({ orderId, note: text('备注', { min: 1, max: 300 }) });
+export const closeReopenedInput = input({ orderId, explanation: text('办结说明', { min: 5, max: 300 }) });
+
+export const hallInput = input({ skill: z.optional(oneOf('技能', MEMBER_SKILLS)), page, pageSize });
+export const heldInput = input({ scope: z.optional(oneOf('范围', ['open', 'done'] as const)), page, pageSize });
+export const declineInput = input({ orderId, reason: reason('婉拒原因') });
+export const releaseInput = input({ orderId, reason: reason('退回原因') });
+export const progressInput = input({
+  orderId,
+  note: text('进展', { min: 2, max: 300 }),
+  /** 延期说明: the member expects to finish later than promised; the resident sees it. */
+  delayed: z.optional(bool('是否延期')),
+});
+export const completeInput = input({ orderId, note: text('办结说明', { min: 2, max: 300 }), photos: z.optional(photos('办结照片')) });
+export const sweepInput = input({});
+
+export interface OrderCard {
+  id: string;
+  category: OrderCategory;
+  summary: string;
+  status: OrderStatus;
+  statusName: string;
+  colour: Colour | null;
+  colourName: string | null;
+  /** "第一网格 · 1号楼" */
+  place: string;
+  createdAt: number;
+  overdue: boolean;
+  followerCount: number;
+  requiredSkill: Skill | null;
+  holderName: string | null;
+}
+
+export interface TimelineView {
+  at: number;
+  actorName: string;
+  roleName: string;
+  action: string;
+  note: string | null;
+}
+
+/** What the viewer may do next: computed on the server from the same predicates that guard the actions. */
+export interface OrderAbilities {
+  follow: boolean;
+  cancel: boolean;
+  rate: boolean;
+  triage: boolean;
+  dispatch: boolean;
+  note: boolean;
+  closeReopened: boolean;
+  reassign: boolean;
+  claim: boolean;
+  accept: boolean;
+  progress: boolean;
+  release: boolean;
+  complete: boolean;
+}
+
+export interface OrderDetail extends OrderCard {
+  description: string;
+  photoUrls: string[];
+  completionPhotoUrls: string[];
+  trail: string;
+  contactName: string;
+  /** Full only for the filer, the member holding it and staff; masked for everyone else. */
+  contactMobile: string | null;
+  respondBy: number | null;
+  resolveBy: number | null;
+  rating: { stars: number; comment: string | null } | null;
+  rejectReason: string | null;
+  timeline: TimelineView[];
+  can: OrderAbilities;
+}
+
+export interface CandidateView {
+  id: string;
+  name: string;
+  skills: Skill[];
+  openLoad: number;
+  homeTrail: string;
+}
+
+export type ConsoleCounts = Record<ConsoleTab, number>;
+
+export type FileOrderInput = z.infer<typeof fileOrderInput>;
+export type SimilarOrdersInput = z.infer<typeof similarOrdersInput>;
+export type OrderIdInput = z.infer<typeof orderIdInput>;
+export type MyOrdersInput = z.infer<typeof myOrdersInput>;
+export type CancelOrderInput = z.infer<typeof cancelOrderInput>;
+export type RateOrderInput = z.infer<typeof rateOrderInput>;
+export type ConsoleInput = z.infer<typeof consoleInput>;
+export type TriageInput = z.infer<typeof triageInput>;
+export type RejectInput = z.infer<typeof rejectInput>;
+export type DispatchInput = z.infer<typeof dispatchInput>;
+export type PoolInput = z.infer<typeof poolInput>;
+export type ReassignInput = z.infer<typeof reassignInput>;
+export type NoteInput = z.infer<typeof noteInput>;
+export type CloseReopenedInput = z.infer<typeof closeReopenedInput>;
+export type HallInput = z.infer<typeof hallInput>;
+export type HeldInput = z.infer<typeof heldInput>;
+export type DeclineInput = z.infer<typeof declineInput>;
+export type ReleaseInput = z.infer<typeof releaseInput>;
+export type ProgressInput = z.infer<typeof progressInput>;
+export type CompleteInput = z.infer<typeof completeInput>;
+export type OrderPage = Page<OrderCard>;

