@@ -6,8 +6,6 @@
 import * as z from 'zod/mini';
 import { AppError } from './errors';
 
-export { z };
-
 const TAG = /<\s*\/?\s*[a-zA-Z!]/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 

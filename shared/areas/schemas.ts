@@ -1,5 +1,6 @@
 /** Inputs and views of the `areas` function: browse the tree, a node's trail, search within scope. */
-import { id, input, int, oneOf, text, z } from '../validation';
+import * as z from 'zod/mini';
+import { id, input, int, oneOf, text } from '../validation';
 import type { AreaLevel } from './model';
 import { AREA_LEVELS } from './model';
 

@@ -1,5 +1,6 @@
 /** Inputs and views of the in-app message list (站内消息): list, unread badge, mark read. */
-import { input, int, noInput, z } from '../validation';
+import * as z from 'zod/mini';
+import { input, int, noInput } from '../validation';
 import type { Page } from '../users/schemas';
 
 export const MESSAGE_KINDS = {

@@ -1,5 +1,6 @@
 /** Inputs and views of the `orders` function: 点单, 分拣, 派单, 接单, 评单 and the lists around them. */
-import { bool, id, input, int, mobile, oneOf, text, z } from '../validation';
+import * as z from 'zod/mini';
+import { bool, id, input, int, mobile, oneOf, text } from '../validation';
 import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';

@@ -1,5 +1,6 @@
 /** Inputs and views of the points ledger (积分): the order loop credits it; issue-4 pages read it. */
-import { input, int, z } from '../validation';
+import * as z from 'zod/mini';
+import { input, int } from '../validation';
 
 export const POINT_REASONS = {
   order_completed: '完成点单',

@@ -1,7 +1,8 @@
 /** Inputs and views of the `users` function: who am I, people in scope, grant and revoke roles. */
 import type { AreaLevel } from '../areas/model';
 import type { AreaView } from '../areas/schemas';
-import { id, input, int, noInput, oneOf, text, z } from '../validation';
+import * as z from 'zod/mini';
+import { id, input, int, noInput, oneOf, text } from '../validation';
 import type { Role } from './roles';
 import { ROLES } from './roles';
 
