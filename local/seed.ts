@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Area, AreaLevel } from '../shared/areas/model';
 import { childPath } from '../shared/areas/model';
-import type { Role, RoleGrant } from '../shared/users/roles';
+import type { Role, RoleGrant, Skill } from '../shared/users/roles';
 import { ROLE_NAMES } from '../shared/users/roles';
 import { areas } from '../backend/areas/repo';
 import type { UserDoc } from '../backend/users/repo';
@@ -95,6 +95,7 @@ interface DemoPerson {
   mobile: string;
   home: string;
   grants: Array<[Role, string]>;
+  skills?: Skill[];
 }
 
 /** One person per role in 梅川第一居委会, plus an "other" resident, member and staff for scope checks. */
@@ -104,8 +105,8 @@ export function demoPeople(): DemoPerson[] {
   return [
     { id: 'u-resident', name: '王秀英', mobile: '13900001001', home: buildingId(c1, 1, 1), grants: [['resident', buildingId(c1, 1, 1)]] },
     { id: 'u-resident2', name: '李建国', mobile: '13900001002', home: buildingId(c1, 2, 3), grants: [['resident', buildingId(c1, 2, 3)]] },
-    { id: 'u-member', name: '张伟', mobile: '13900001003', home: buildingId(c1, 1, 2), grants: [['resident', buildingId(c1, 1, 2)], ['member', communityId(c1)]] },
-    { id: 'u-member2', name: '刘洋', mobile: '13900001004', home: buildingId(c2, 1, 1), grants: [['resident', buildingId(c2, 1, 1)], ['member', communityId(c2)]] },
+    { id: 'u-member', name: '张伟', mobile: '13900001003', home: buildingId(c1, 1, 2), grants: [['resident', buildingId(c1, 1, 2)], ['member', communityId(c1)]], skills: ['维修', '法律'] },
+    { id: 'u-member2', name: '刘洋', mobile: '13900001004', home: buildingId(c2, 1, 1), grants: [['resident', buildingId(c2, 1, 1)], ['member', communityId(c2)]], skills: ['医疗'] },
     { id: 'u-gridworker', name: '陈静', mobile: '13900001005', home: buildingId(c1, 1, 3), grants: [['resident', buildingId(c1, 1, 3)], ['grid_worker', gridId(c1, 1)]] },
     { id: 'u-gridleader', name: '赵强', mobile: '13900001006', home: buildingId(c1, 1, 4), grants: [['resident', buildingId(c1, 1, 4)], ['grid_leader', gridId(c1, 1)]] },
     { id: 'u-staff', name: '孙丽', mobile: '13900001007', home: buildingId(c1, 3, 1), grants: [['community_staff', communityId(c1)]] },
@@ -143,6 +144,7 @@ export async function seedDemo(store: DocumentStore, now: number): Promise<{ are
       homePath: byId.get(p.home)?.path,
       roles,
       roleNames: [...new Set(roles.map((g) => g.role))],
+      skills: p.skills ?? [],
       rev: 0,
       createdAt: now,
       demo: true,

@@ -1,5 +1,5 @@
 /** The audit log: one append-only record per privileged action, scoped by area path. */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
 
 export interface AuditDoc {
@@ -21,7 +21,7 @@ export async function recordAudit(
   entry: Pick<AuditDoc, 'action' | 'targetType' | 'targetId' | 'areaPath' | 'detail'>,
 ): Promise<void> {
   await ctx.store.collection<AuditDoc>('audit').insert({
-    _id: `a${ctx.now().toString(36)}${randomUUID().slice(0, 8)}`,
+    _id: newId('a', ctx.now()),
     at: ctx.now(),
     actorId: ctx.actor.userId,
     actorName: ctx.actor.name,

@@ -27,7 +27,7 @@ async function list(ctx: Ctx, input: ListMessagesInput): Promise<MessagePage> {
   const pageSize = input.pageSize ?? 20;
   const seen = await lastReadAt(ctx);
   const [found, total, fresh] = await Promise.all([
-    messages(ctx.store).find(inbox(ctx), { sort: [['createdAt', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    messages(ctx.store).find(inbox(ctx), { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
     messages(ctx.store).count(inbox(ctx)),
     messages(ctx.store).count({ ...inbox(ctx), createdAt: { $gt: seen } }),
   ]);

@@ -1,7 +1,7 @@
 /** 站内消息 outbox: messages to a person or to the staff of a node; WeChat subscribe messages mirror them. */
-import { randomBytes } from 'node:crypto';
 import type { MessageKind } from '../../shared/notifications/schemas';
 import { MESSAGE_KINDS } from '../../shared/notifications/schemas';
+import { newId } from '../runtime/ids';
 import type { Deps } from '../runtime/types';
 import type { Collection, DocumentStore } from '../store/port';
 
@@ -37,7 +37,7 @@ export async function notify(deps: Deps, out: Outgoing): Promise<void> {
     if (seen.has(key)) continue;
     seen.add(key);
     docs.push({
-      _id: `m${deps.now().toString(36)}${randomBytes(5).toString('hex')}`,
+      _id: newId('m', deps.now()),
       userId: 'userId' in to ? to.userId : null,
       toAreaId: 'areaId' in to ? to.areaId : null,
       kind: out.kind,

@@ -92,7 +92,7 @@ export async function similarOrders(ctx: Ctx, input: SimilarOrdersInput): Promis
   const since = ctx.now() - ORDER_LIMITS.similarDays * 24 * 3600 * 1000;
   const found = await orders(ctx.store).find(
     { buildingId: input.buildingId, category: input.category, createdAt: { $gte: since }, status: { $in: [...OPEN_STATUSES] } },
-    { sort: [['createdAt', -1]], limit: 5 },
+    { sort: [['createdAt', -1], ['_id', -1]], limit: 5 },
   );
   return { items: found.filter((o) => o.status !== 'completed').map(toCard) };
 }

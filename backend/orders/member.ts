@@ -28,7 +28,7 @@ export async function orderHall(ctx: Ctx, input: HallInput): Promise<OrderPage> 
   const filter: Filter = { status: 'pooled', $or: scopes.map((s) => ({ 'pool.areaPath': { $prefix: s } })) };
   if (input.skill) filter['pool.skill'] = input.skill;
   const [found, total] = await Promise.all([
-    orders(ctx.store).find(filter, { sort: [['createdAt', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
     orders(ctx.store).count(filter),
   ]);
   return { items: found.map(toCard), total, page, pageSize };
@@ -41,7 +41,7 @@ export async function heldOrders(ctx: Ctx, input: HeldInput): Promise<OrderPage>
   const statuses = input.scope === 'done' ? [...DONE_STATUSES, 'completed', 'reopened'] : [...HELD_STATUSES];
   const filter: Filter = { holderId: ctx.actor.userId, status: { $in: statuses } };
   const [found, total] = await Promise.all([
-    orders(ctx.store).find(filter, { sort: [['createdAt', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
     orders(ctx.store).count(filter),
   ]);
   return { items: found.map(toCard), total, page, pageSize };

@@ -1,5 +1,5 @@
 /** Storage of orders: the `orders` collection, the document shape, ids and timeline entries. */
-import { randomBytes } from 'node:crypto';
+import { newId } from '../runtime/ids';
 import type { Colour, OrderCategory, OrderStatus } from '../../shared/orders/model';
 import type { PhotoRef } from '../../shared/orders/schemas';
 import type { Role, Skill } from '../../shared/users/roles';
@@ -54,7 +54,4 @@ export interface OrderDoc extends OrderFacts {
 
 export const orders = (store: DocumentStore): Collection<OrderDoc> => store.collection<OrderDoc>('orders');
 
-/** Time-ordered, unguessable ids: `o` + base36 time + 6 random bytes. */
-export function newOrderId(now: number): string {
-  return `o${now.toString(36)}${randomBytes(6).toString('hex')}`;
-}
+export const newOrderId = (now: number): string => newId('o', now);
