@@ -42,7 +42,8 @@ export async function orderConsole(ctx: Ctx, input: ConsoleInput): Promise<{ cou
   const [counted, found] = await Promise.all([
     Promise.all(tabs.map((t) => orders(ctx.store).count(tabFilter(t, scopes, input)))),
     orders(ctx.store).find(tabFilter(input.tab, scopes, input), {
-      sort: [[input.tab === 'done' ? 'closedAt' : 'createdAt', input.tab === 'new' ? 1 : -1]],
+      // 待分拣 oldest first (first come, first triaged); every other tab newest first.
+      sort: [[input.tab === 'done' ? 'closedAt' : 'createdAt', input.tab === 'new' ? 1 : -1], ['_id', input.tab === 'new' ? 1 : -1]],
       limit: pageSize,
       skip: (page - 1) * pageSize,
     }),

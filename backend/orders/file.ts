@@ -2,7 +2,7 @@
 import type { Area } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
-import { canFollow } from '../../shared/orders/permissions';
+import { belongsNear, canFollow, canSeeOrder } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, PhotoRef, SimilarOrdersInput } from '../../shared/orders/schemas';
 import { recordAudit } from '../audit/record';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
@@ -99,8 +99,8 @@ export async function similarOrders(ctx: Ctx, input: SimilarOrdersInput): Promis
 
 /** +1 我也遇到: the follower sees the order in their list and is told what the filer is told. */
 export async function followOrder(ctx: Ctx, input: OrderIdInput): Promise<{ followerCount: number }> {
-  // Anyone shown the order as similar may follow it: its card carries no personal data.
-  const order = await requireOrder(ctx, input.orderId, () => true);
+  // Neighbours shown it as similar may follow it, though they cannot see it yet.
+  const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o) || belongsNear(ctx.actor, o));
   if (!canFollow(ctx.actor, order)) {
     if (order.followers.includes(ctx.actor.userId) || order.createdBy === ctx.actor.userId) return { followerCount: order.followerCount };
     throw new AppError('CONFLICT', '该点单已办结，不能再跟进');

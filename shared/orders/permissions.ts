@@ -44,10 +44,23 @@ export function canSeeContact(a: Actor, o: OrderFacts): boolean {
   return isFiler(a, o) || isStaffOver(a, o) || (isHolder(a, o) && !o.anonymousToMembers);
 }
 
+/** The order's community path: its building path less grid and building. */
+function communityPath(o: OrderFacts): string {
+  const ids = o.path.split('/').filter(Boolean);
+  return `/${ids.slice(0, -2).join('/')}/`;
+}
+
+/** Someone of the order's community (a resident, member or staff there, or staff above it). */
+export function belongsNear(a: Actor, o: OrderFacts): boolean {
+  const c = communityPath(o);
+  return a.roles.some((g) => g.areaPath.startsWith(c) || c.startsWith(g.areaPath));
+}
+
 export const canCancel = (a: Actor, o: OrderFacts) => isFiler(a, o) && canTransition('cancel', o.status);
 export const canRate = (a: Actor, o: OrderFacts) => isFiler(a, o) && canTransition('rate', o.status);
+/** +1 我也遇到: neighbours of the same community, on an order still being handled. */
 export const canFollow = (a: Actor, o: OrderFacts) =>
-  !isFiler(a, o) && !isFollower(a, o) && OPEN_STATUSES.includes(o.status) && o.status !== 'completed';
+  belongsNear(a, o) && !isFiler(a, o) && !isFollower(a, o) && OPEN_STATUSES.includes(o.status) && o.status !== 'completed';
 export const canTriage = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('triage', o.status);
 export const canDispatch = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('dispatch', o.status);
 export const canReassign = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('reassign', o.status);
