@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { bundlesSection } from './bundles';
 import { httpSection } from './http';
+import { ordersSection } from './order-actions';
 import type { BenchContext, Section, SectionResult } from './report';
 import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
-const SECTIONS: Section[] = [storeSection, httpSection, bundlesSection];
+const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, bundlesSection];
 
 interface Args {
   only: Set<string> | null;
