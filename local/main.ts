@@ -1,7 +1,8 @@
 /** `npm start`: opens the embedded store, seeds the demo street once, serves the app and functions. */
 import path from 'node:path';
 import { ensureAllIndexes } from '../backend/collections';
-import { consoleLogger } from '../backend/runtime/handle';
+import { ordersFunction } from '../backend/orders';
+import { consoleLogger, handle } from '../backend/runtime/handle';
 import { localPorts } from '../backend/ports/local';
 import { openSqliteStore } from '../backend/store/sqlite';
 import { seedDemo } from './seed';
@@ -15,8 +16,16 @@ async function main(): Promise<void> {
   const store = openSqliteStore({ dataDir });
   await ensureAllIndexes(store);
   const seeded = await seedDemo(store, Date.now());
+  const deps = { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) };
+  // The cloud runs the overdue sweep on a timer trigger; locally the server does it every minute.
+  const timer = setInterval(() => {
+    void handle(ordersFunction, { action: 'sweep' }, { kind: 'system' }, deps).then((r) => {
+      if (!r.ok) consoleLogger.error('定时巡检失败', r.error);
+    });
+  }, 60_000);
+  timer.unref();
   const server = createLocalServer({
-    deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) },
+    deps,
     uploadsDir: path.join(dataDir, 'uploads'),
     secret: loadSecret(dataDir),
     staticDir: path.join(root, 'build', 'h5'),
