@@ -47,16 +47,15 @@ async function runAnalyse(project) {
     console.warn = origWarn;
   }
   console.log('== analyseCode');
-  if (!result) {
-    console.log('  no result');
-    return ['analyseCode returned nothing'];
+  if (!result) return ['analyseCode returned nothing'];
+  const packages = new Map();
+  for (const f of result.files ?? []) {
+    const name = f.subPackage ?? '主包';
+    const p = packages.get(name) ?? { files: 0, bytes: 0 };
+    packages.set(name, { files: p.files + 1, bytes: p.bytes + (f.size ?? 0) });
   }
-  const packages = result.packages ?? [];
-  for (const p of packages) {
-    const files = p.files ?? [];
-    const size = files.reduce((n, f) => n + (f.size ?? 0), 0);
-    console.log(`  ${p.label ?? p.name ?? 'package'}: ${files.length} files, ${kb(size)}`);
-  }
+  for (const [name, p] of packages) console.log(`  ${name}: ${p.files} files, ${kb(p.bytes)}`);
+  console.log(`  ${(result.modules ?? []).length} modules resolved`);
   for (const f of failures) console.log(`  ✖ ${f}`);
   return failures;
 }
@@ -73,6 +72,7 @@ async function runQuality(project) {
 }
 
 async function main() {
+  ci.locales.setLocale('zh');
   if (!fs.existsSync(path.join(root, 'build', 'weapp', 'app.json'))) {
     console.error('build/weapp 不存在：请先运行 npm run build:weapp');
     process.exit(2);
@@ -85,6 +85,8 @@ async function main() {
     process.exit(1);
   }
   console.log('\ncheck:weapp passed');
+  // miniprogram-ci leaves a file watcher open; nothing else is pending.
+  process.exit(0);
 }
 
 main().catch((e) => {

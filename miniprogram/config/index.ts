@@ -1,45 +1,53 @@
 /** Taro build config: one source tree → build/weapp and build/h5 at the repo root, with ../shared compiled in. */
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type WebpackChain from 'webpack-chain';
 
 const sharedDir = path.resolve(__dirname, '../../shared');
+
+/**
+ * Our api/ and utils/ modules do nothing on import, so webpack may drop the ones a platform never
+ * calls (the h5 transport on weapp, Taro.cloud on h5) once process.env.TARO_ENV folds the branches.
+ */
+function markPureSources(chain: WebpackChain): void {
+  // webpack-chain 6 supports Rule.sideEffects at run time but not in its types; set() is the same call.
+  chain.module.rule('wg-pure-sources').test(/[\\/]src[\\/](api|utils)[\\/]/).set('sideEffects', false);
+}
 
 /** NutUI is drawn on a 375 px canvas; our own styles use Taro's default 750. */
 function designWidth(input?: string | number | { file?: string }): number {
   return typeof input === 'object' && input.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(() => {
   const platform = process.env.TARO_ENV ?? 'weapp';
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'wangge-lianxin',
-    date: '2026-11-01',
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `../build/${platform}`,
-    plugins: [],
     alias: { '@shared': sharedDir },
     defineConstants: {
-      // CloudBase env id for weapp; empty means Taro.cloud.DYNAMIC_CURRENT_ENV.
+      // CloudBase env id for weapp; empty means the mini-program's default environment.
       WG_CLOUD_ENV: JSON.stringify(process.env.WG_CLOUD_ENV ?? ''),
       // Origin of the HTTP gateway for h5; empty means same origin as the page.
       WG_API_BASE: JSON.stringify(process.env.WG_API_BASE ?? ''),
     },
-    copy: { patterns: [], options: {} },
     framework: 'react',
+    // weapp: base.wxml (Taro's recursive templates) is the largest non-JS file of the main package.
+    // Taro's docs suggest 8 template levels to shrink it; deeper trees fall back to its `comp`
+    // custom component. That trades a little render cost for ~20 KB of main-package budget.
+    baseLevel: 8,
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
       compile: { include: [sharedDir] },
       optimizeMainPackage: { enable: true },
-      // base.wxml (Taro's recursive templates) is the largest non-JS file of the main package.
-      // Taro's docs suggest 8 template levels to shrink it; deeper trees fall back to its `comp`
-      // custom component. That trades a little render cost for ~20 KB of main-package budget.
-      baseLevel: 8,
       minifyXML: { collapseWhitespace: true },
       // Component styles are class-scoped, so their order across pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain: markPureSources,
       postcss: {
         pxtransform: { enable: true, config: {} },
       },
@@ -49,6 +57,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       compile: { include: [sharedDir] },
       router: { mode: 'hash' },
+      // Pages are lazy chunks; Taro splits only initial chunks, so shared code (NutUI, the API
+      // client) would otherwise be copied into every page.
+      webpackChain(chain) {
+        markPureSources(chain);
+        chain.optimization.merge({ splitChunks: { chunks: 'all' } });
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
@@ -65,5 +79,5 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
   };
-  return merge({}, base);
+  return base;
 });

@@ -4,13 +4,19 @@ import { callOverCloud } from './cloud';
 import { unwrap } from './envelope';
 import { callOverHttp } from './http';
 
-export async function call<F extends FunctionName, A extends ActionName<F>>(
+// Chosen outside any async function so the build folds it and ships one transport per platform.
+const transport = process.env.TARO_ENV === 'weapp' ? callOverCloud : callOverHttp;
+
+/** Untyped core shared by `call` and the `api` client; returns the envelope's data or throws ApiError. */
+export async function callAction(fn: string, action: string, input: unknown): Promise<unknown> {
+  return unwrap(await transport(fn, action, input));
+}
+
+export function call<F extends FunctionName, A extends ActionName<F>>(
   fn: F,
   action: A,
   input: InputOf<F, A>,
 ): Promise<OutputOf<F, A>> {
-  const envelope =
-    process.env.TARO_ENV === 'weapp' ? await callOverCloud(fn, action, input) : await callOverHttp(fn, action, input);
   // The contract in shared/api.ts is what the server's handlers are checked against.
-  return unwrap(envelope) as OutputOf<F, A>;
+  return callAction(fn, action, input) as Promise<OutputOf<F, A>>;
 }

@@ -33,3 +33,11 @@ export function messageOf(error: unknown): string {
 export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fields[field] : undefined;
 }
+
+/** The form-level message, unless it only repeats a message already shown next to a field. */
+export function formMessage(error: unknown, shownFields: readonly string[]): string | undefined {
+  if (error === null || error === undefined) return undefined;
+  const message = messageOf(error);
+  const repeated = shownFields.some((f) => fieldError(error, f) === message);
+  return repeated ? undefined : message;
+}

@@ -1,12 +1,13 @@
 /** The signed-in person's card stack on the home page: name, home trail, roles, abilities, entries. */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { AREA_LEVEL_NAMES } from '@shared/areas/model';
 import { STAFF_ROLES } from '@shared/users/roles';
 import type { MeView } from '@shared/users/schemas';
 import AreaTrail from '../../components/AreaTrail';
 import SectionCard from '../../components/SectionCard';
+import RoleTag from '../../components/RoleTag';
 import { ROUTES } from '../../utils/routes';
 
 interface Props {
@@ -41,7 +42,7 @@ export default function HomeProfile({ me }: Props) {
         {me.roles.length === 0 && <Text className="muted">暂无角色</Text>}
         {me.roles.map((r) => (
           <View key={`${r.role}@${r.areaId}`} className="home__role">
-            <Tag type="primary" plain>{r.roleName}</Tag>
+            <RoleTag text={r.roleName} />
             <Text className="home__role-trail">{r.trail}</Text>
           </View>
         ))}

@@ -69,19 +69,21 @@ function SignInList() {
   );
 }
 
-export default function SignIn() {
-  if (process.env.TARO_ENV !== 'h5') {
-    return (
-      <View className="page">
-        <EmptyState
-          title="无需登录"
-          description="在微信中，我们通过微信身份识别您，无需另外登录。"
-          actionText="返回首页"
-          onAction={() => void Taro.reLaunch({ url: ROUTES.home })}
-        />
-      </View>
-    );
-  }
+/** In WeChat the platform identifies the caller: nothing to sign in to. */
+function NoSignInNeeded() {
+  return (
+    <View className="page">
+      <EmptyState
+        title="无需登录"
+        description="在微信中，我们通过微信身份识别您，无需另外登录。"
+        actionText="返回首页"
+        onAction={() => void Taro.reLaunch({ url: ROUTES.home })}
+      />
+    </View>
+  );
+}
+
+function DevSignIn() {
   return (
     <View className="page signin">
       <Text className="hint">本地演示环境：选择一位演示人员登录。每位演示人员代表一种角色，登录后看到的内容和可做的操作随角色而不同。</Text>
@@ -89,3 +91,6 @@ export default function SignIn() {
     </View>
   );
 }
+
+// A constant at build time, so the weapp bundle leaves the dev sign-in (and its HTTP client) out.
+export default process.env.TARO_ENV === 'h5' ? DevSignIn : NoSignInNeeded;

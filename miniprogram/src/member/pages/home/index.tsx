@@ -1,9 +1,9 @@
 /** 我的报到社区 (member): where I registered under 双报到, the community's grids, and who to call. */
 import { Text, View } from '@tarojs/components';
-import { Tag } from '@nutui/nutui-react-taro';
 import PhoneCall from '../../../components/PhoneCall';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
+import RoleTag from '../../../components/RoleTag';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import { loadMyCommunities } from './loaders';
@@ -24,7 +24,7 @@ export default function MemberHome() {
         onRetry={reload}
       >
         {data?.map((c) => (
-          <SectionCard key={c.id} title={c.name} extra={<Tag type="primary" plain>已报到</Tag>}>
+          <SectionCard key={c.id} title={c.name} extra={<RoleTag text="已报到" />}>
             <Text className="member__trail">{c.trail}</Text>
             <View className="member__phone">
               {c.phone ? (

@@ -7,10 +7,14 @@ import { AREA_LEVEL_NAMES } from '@shared/areas/model';
 import type { Role } from '@shared/users/roles';
 import { ROLES, ROLE_LEVELS, ROLE_NAMES } from '@shared/users/roles';
 import type { PersonView } from '@shared/users/schemas';
-import { api, messageOf } from '../../../api';
+import { api } from '../../../api';
+import { formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import { pickArea } from '../../../utils/areaPicker';
 import type { ChosenArea } from './scope';
+
+/** Fields whose server messages are shown beside their inputs. */
+const FIELDS = ['role', 'areaId', 'userId'];
 
 interface Props {
   person: PersonView;
@@ -28,6 +32,7 @@ export default function GrantRolePopup({ person, defaultArea, onClose, onDone }:
   const [area, setArea] = useState<ChosenArea>(defaultArea);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const topMessage = formMessage(error, FIELDS);
   const levels = ROLE_LEVELS[role];
 
   const chooseArea = async () => {
@@ -70,8 +75,8 @@ export default function GrantRolePopup({ person, defaultArea, onClose, onDone }:
         </Text>
         <FieldError error={error} field="areaId" />
         <FieldError error={error} field="userId" />
-        {error !== null && <Text className="role-form__error">{messageOf(error)}</Text>}
-        <Button block type="primary" loading={busy} onClick={() => void submit()}>确认授予</Button>
+        {topMessage && <Text className="role-form__error">{topMessage}</Text>}
+        <Button className="role-form__submit" block type="primary" loading={busy} onClick={() => void submit()}>确认授予</Button>
       </View>
     </Popup>
   );

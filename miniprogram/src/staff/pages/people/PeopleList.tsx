@@ -1,10 +1,11 @@
 /** People in one area, 20 at a time: pull to refresh, more on reaching the bottom or 加载更多. */
 import { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { PersonView, RoleView } from '@shared/users/schemas';
 import { api } from '../../../api';
 import StatusView from '../../../components/StatusView';
+import RoleTag from '../../../components/RoleTag';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { usePullRefresh } from '../../../utils/pullRefresh';
@@ -40,7 +41,7 @@ export default function PeopleList({ areaId, onGrant, onRevoke }: Props) {
             <View className="person__roles">
               {p.roles.map((r) => (
                 <View key={`${r.role}@${r.areaId}`} className="person__role">
-                  <Tag type="primary" plain>{r.roleName}</Tag>
+                  <RoleTag text={r.roleName} />
                   <Text className="person__role-area">{r.areaName}</Text>
                   <Text className="person__revoke" onClick={() => onRevoke(p, r)}>撤销</Text>
                 </View>

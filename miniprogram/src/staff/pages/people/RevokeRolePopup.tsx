@@ -4,8 +4,12 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro';
 import type { PersonView, RoleView } from '@shared/users/schemas';
-import { api, messageOf } from '../../../api';
+import { api } from '../../../api';
+import { formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
+
+/** Fields whose server messages are shown beside their inputs. */
+const FIELDS = ['reason'];
 
 interface Props {
   person: PersonView;
@@ -18,6 +22,7 @@ export default function RevokeRolePopup({ person, role, onClose, onDone }: Props
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const topMessage = formMessage(error, FIELDS);
 
   const submit = async () => {
     setBusy(true);
@@ -54,8 +59,8 @@ export default function RevokeRolePopup({ person, role, onClose, onDone }: Props
           showCount
         />
         <FieldError error={error} field="reason" />
-        {error !== null && <Text className="role-form__error">{messageOf(error)}</Text>}
-        <Button block type="danger" loading={busy} onClick={() => void submit()}>确认撤销</Button>
+        {topMessage && <Text className="role-form__error">{topMessage}</Text>}
+        <Button className="role-form__submit" block type="danger" loading={busy} onClick={() => void submit()}>确认撤销</Button>
       </View>
     </Popup>
   );

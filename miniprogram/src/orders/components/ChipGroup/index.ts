@@ -1,0 +1,2 @@
+export { default, chipsOf } from './ChipGroup';
+export type { Chip } from './ChipGroup';

@@ -1,0 +1,2 @@
+export { default } from './PhotoPicker';
+export type { PickedPhoto } from './upload';

@@ -1,0 +1,2 @@
+export { default } from './TabBar';
+export type { TabItem } from './TabBar';

@@ -1,0 +1,21 @@
+/** Small page hooks for the order lists: refresh when the page shows again, pull-to-refresh and paging together. */
+import { useRef } from 'react';
+import { useDidShow, useReachBottom } from '@tarojs/taro';
+import type { Paged } from '../utils/usePaged';
+import { usePullRefresh } from '../utils/pullRefresh';
+
+/** Runs `refresh` whenever the page comes back into view (not on its first show, which loads anyway). */
+export function useRefreshOnReturn(refresh: () => Promise<unknown>): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void refresh();
+    shown.current = true;
+  });
+}
+
+/** A paged list page: pull to refresh, next page at the bottom, fresh data after coming back. */
+export function useListPage<T>(list: Paged<T>): void {
+  usePullRefresh(list.refresh);
+  useReachBottom(() => void list.loadMore());
+  useRefreshOnReturn(list.refresh);
+}

@@ -1,0 +1,139 @@
+/** 新点单 (群众点单): building from the 民情二维码, category, description, photos, contact; similar orders to +1 instead. */
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import type { OrderCategory } from '@shared/orders/model';
+import { ORDER_CATEGORIES } from '@shared/orders/model';
+import { api, call } from '../../../api';
+import { ApiError, formMessage, messageOf } from '../../../api/errors';
+import FieldError from '../../../components/FieldError';
+import SectionCard from '../../../components/SectionCard';
+import { pickArea } from '../../../utils/areaPicker';
+import { useLoad } from '../../../utils/useLoad';
+import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
+import { FormField } from '../../../orders/components/FormPopup';
+import PhotoPicker from '../../../orders/components/PhotoPicker';
+import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
+import { fieldsUnder, firstFieldError } from '../../../orders/errors';
+import { orderDetailUrl } from '../../../orders/routes';
+import BuildingField from './BuildingField';
+import type { Place } from './BuildingField';
+import SimilarOrders from './SimilarOrders';
+import { buildingFromParams } from './params';
+import './index.scss';
+
+const FIELDS = ['buildingId', 'category', 'description', 'contactName', 'contactMobile'];
+const CATEGORY_CHIPS = chipsOf(ORDER_CATEGORIES);
+const mobileType = process.env.TARO_ENV === 'h5' ? 'tel' : 'number';
+
+function missing(field: string, message: string): ApiError {
+  return new ApiError('VALIDATION', message, { [field]: message });
+}
+
+export default function NewOrder() {
+  const [buildingId, setBuildingId] = useState(buildingFromParams(useRouter().params));
+  const place = useLoad<Place | null>(() => (buildingId ? api.areas.get({ id: buildingId }) : Promise.resolve(null)), [buildingId]);
+  const building = place.data?.node.level === 'building' ? place.data.node : null;
+  const [category, setCategory] = useState<OrderCategory | null>(null);
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [contactName, setContactName] = useState('');
+  const [contactMobile, setContactMobile] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const topMessage = formMessage(error, [...FIELDS, ...fieldsUnder(error, 'photos')]);
+
+  useEffect(() => {
+    api.users.me().then((me) => setContactName((n) => n || me.name), () => undefined);
+  }, []);
+
+  const chooseBuilding = async () => {
+    const start = place.data ? (building ? building.parentId : place.data.node.id) : undefined;
+    const node = await pickArea({ startId: start ?? undefined, levels: ['building'], title: '选择楼栋' });
+    if (node) setBuildingId(node.id);
+  };
+
+  const submit = async () => {
+    if (!building) return setError(missing('buildingId', '请先选择问题所在的楼栋'));
+    if (!category) return setError(missing('category', '请选择问题类别'));
+    setBusy(true);
+    setError(null);
+    try {
+      const { id } = await call('orders', 'file', {
+        buildingId: building.id,
+        category,
+        description: description.trim(),
+        photos: photos.map((p) => p.ref),
+        contactName: contactName.trim(),
+        contactMobile: contactMobile.trim(),
+        anonymousToMembers: anonymous,
+      });
+      void Taro.showToast({ title: '点单已提交', icon: 'success' });
+      await Taro.redirectTo({ url: orderDetailUrl(id) });
+    } catch (e) {
+      setError(e);
+      const onFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
+      void Taro.showToast({ title: onFields ? '请按标红的提示修改后再提交' : messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page new-order">
+      <Text className="hint">告诉网格您遇到的问题或需要的帮助，网格员会尽快分拣，党员就近接单办理。</Text>
+      <SectionCard title="问题所在楼栋">
+        <BuildingField place={place} error={error} onPick={() => void chooseBuilding()} />
+      </SectionCard>
+
+      <SectionCard title="问题类别">
+        <ChipGroup chips={CATEGORY_CHIPS} value={category} onChange={setCategory} id="order-category" />
+        <FieldError error={error} field="category" />
+      </SectionCard>
+
+      {building && category && <SimilarOrders buildingId={building.id} category={category} />}
+
+      <SectionCard title="问题描述">
+        <View id="order-description">
+          <TextArea value={description} onChange={setDescription} placeholder="请描述问题的位置和情况，如：3单元楼道灯坏了一周（5–500 字）" maxLength={500} showCount autoSize />
+        </View>
+        <FieldError error={error} field="description" />
+        <FormField label="现场照片" hint="选填">
+          <PhotoPicker value={photos} onChange={setPhotos} id="order-photos" error={firstFieldError(error, 'photos')} />
+        </FormField>
+      </SectionCard>
+
+      <SectionCard title="联系方式">
+        <FormField label="联系人">
+          <View id="order-contact-name">
+            <Input value={contactName} onChange={setContactName} placeholder="怎么称呼您" maxLength={20} />
+          </View>
+          <FieldError error={error} field="contactName" />
+        </FormField>
+        <FormField label="联系电话">
+          <View id="order-contact-mobile">
+            <Input type={mobileType} value={contactMobile} onChange={setContactMobile} placeholder="11 位手机号" maxLength={11} />
+          </View>
+          <FieldError error={error} field="contactMobile" />
+        </FormField>
+        <View className="new-order__switch">
+          <View>
+            <Text className="new-order__switch-label">对党员匿名</Text>
+            <Text className="muted new-order__switch-hint">开启后，接单党员看不到您的姓名和电话，由网格员联系您</Text>
+          </View>
+          <Switch checked={anonymous} onChange={setAnonymous} />
+        </View>
+      </SectionCard>
+
+      <View className="new-order__submit">
+        {topMessage && <Text className="new-order__error" id="order-form-error">{topMessage}</Text>}
+        <Button block type="primary" size="large" loading={busy} onClick={() => void submit()}>
+          提交点单
+        </Button>
+        <Text className="muted new-order__privacy">您的电话只有网格工作人员和接单党员可见，用于联系办理。</Text>
+      </View>
+    </View>
+  );
+}
