@@ -3,7 +3,7 @@
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
 import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
-import type { GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput } from './users/schemas';
+import type { GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetHomeInput } from './users/schemas';
 import type { ListMessagesInput, MessagePage } from './notifications/schemas';
 import type {
   CancelOrderInput, CandidateView, CloseReopenedInput, CompleteInput, ConsoleCounts, ConsoleInput, DeclineInput, DispatchInput,
@@ -28,6 +28,7 @@ export interface ApiContract {
   users: {
     me: Call<Empty, MeView>;
     acceptPrivacy: Call<{ version: string }, { acceptedAt: number }>;
+    setHome: Call<SetHomeInput, MeView>;
     grantRole: Call<GrantRoleInput, { changed: boolean }>;
     revokeRole: Call<RevokeRoleInput, { changed: boolean }>;
     listPeople: Call<ListPeopleInput, Page<PersonView>>;

@@ -1,12 +1,18 @@
 /** The `users` cloud function: who am I, privacy consent, people in scope, role grants. */
-import { acceptPrivacyInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput } from '../../shared/users/schemas';
-import { defineFunction, userAction } from '../runtime/define';
+import { acceptPrivacyInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setHomeInput } from '../../shared/users/schemas';
+import { defineFunction, guestAction, userAction } from '../runtime/define';
+import { enroll, setHome } from './enroll';
 import { acceptPrivacy, getMe } from './me';
 import { listPeople } from './people';
 import { grantRole, revokeRole } from './roles';
 
 export const usersFunction = defineFunction('users', {
-  me: userAction(meInput, getMe),
+  /** A first call from a new WeChat identity enrolls the person, then answers as for anyone. */
+  me: guestAction(meInput, async (ctx) => getMe({ ...ctx, actor: await enroll(ctx) })),
+  setHome: userAction(setHomeInput, async (ctx, input) => {
+    await setHome(ctx, input);
+    return getMe(ctx);
+  }),
   acceptPrivacy: userAction(acceptPrivacyInput, acceptPrivacy),
   grantRole: userAction(grantRoleInput, grantRole),
   revokeRole: userAction(revokeRoleInput, revokeRole),

@@ -27,6 +27,12 @@ export const revokeRoleInput = input({
   reason: text('撤销原因', { min: 2, max: 200 }),
 });
 
+/** 完善资料: who I am and which building I live in (grants the resident role there). */
+export const setHomeInput = input({
+  name: text('称呼', { min: 1, max: 20 }),
+  buildingId: id('居住楼栋'),
+});
+
 export const listPeopleInput = input({
   areaId: id('区域'),
   role: z.optional(oneOf('角色', ROLES)),
@@ -73,4 +79,5 @@ export interface Page<T> {
 
 export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 export type RevokeRoleInput = z.infer<typeof revokeRoleInput>;
+export type SetHomeInput = z.infer<typeof setHomeInput>;
 export type ListPeopleInput = z.infer<typeof listPeopleInput>;

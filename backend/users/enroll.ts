@@ -1,0 +1,50 @@
+/** First contact from WeChat or CloudBase web: a person record for a new identity, then 完善资料 (name and home). */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { Actor, RoleGrant } from '../../shared/users/roles';
+import type { SetHomeInput } from '../../shared/users/schemas';
+import { recordAudit } from '../audit/record';
+import { requireArea } from '../areas/repo';
+import type { Ctx, GuestCtx } from '../runtime/types';
+import type { UserDoc } from './repo';
+import { users } from './repo';
+
+/**
+ * The id comes from the identity, so two first calls racing create one person, not two.
+ * Local sign-in only ever names seeded people; it never enrolls.
+ */
+export async function enroll(ctx: GuestCtx): Promise<Actor> {
+  if (ctx.actor) return ctx.actor;
+  const { identity } = ctx;
+  if (identity.kind !== 'wechat' && identity.kind !== 'web') throw new AppError('UNAUTHENTICATED');
+  const key = identity.kind === 'wechat' ? identity.openid : identity.uid;
+  const doc: UserDoc = {
+    _id: `${identity.kind === 'wechat' ? 'wx' : 'web'}-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`,
+    name: '新居民',
+    roles: [],
+    roleNames: [],
+    rev: 0,
+    createdAt: ctx.now(),
+    ...(identity.kind === 'wechat' ? { openid: key } : { uid: key }),
+  };
+  await users(ctx.store).insertIfAbsent(doc);
+  return { userId: doc._id, name: doc.name, roles: [], skills: [] };
+}
+
+/** Sets my name and home building; my resident role moves to that building. */
+export async function setHome(ctx: Ctx, input: SetHomeInput): Promise<void> {
+  const building = await requireArea(ctx.store, input.buildingId, '楼栋');
+  if (building.level !== 'building') throw new AppError('VALIDATION', '请选择具体的楼栋', { buildingId: '请选择具体的楼栋' });
+  const user = await users(ctx.store).get(ctx.actor.userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const grant: RoleGrant = { role: 'resident', areaId: building._id, areaPath: building.path, grantedBy: user._id, grantedAt: ctx.now() };
+  const roles = [...user.roles.filter((g) => g.role !== 'resident'), grant];
+  const matched = await users(ctx.store).updateWhere(
+    { _id: user._id, rev: user.rev },
+    { $set: { name: input.name, homeAreaId: building._id, homePath: building.path, roles, roleNames: [...new Set(roles.map((g) => g.role))] }, $inc: { rev: 1 } },
+  );
+  if (matched !== 1) throw new AppError('CONFLICT', '资料刚被修改，请刷新后重试');
+  await recordAudit({ ...ctx, actor: { ...ctx.actor, name: input.name } }, {
+    action: 'users.setHome', targetType: 'user', targetId: user._id, areaPath: building.path, detail: { buildingId: building._id },
+  });
+}
