@@ -21,10 +21,20 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Signs in through the development sign-in page, the way a newcomer does. */
+/**
+ * Signs in through the development sign-in page, the way a newcomer does, and agrees to the
+ * privacy guide when the home page asks (first visit only).
+ */
 export async function signInAs(page: Page, baseUrl: string, name: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/signin/index`);
   await page.locator('#signin-list').getByText(name, { exact: true }).first().click();
+  const consent = page.getByText('同意并继续', { exact: true });
+  await consent.or(page.locator('#home-name')).first().waitFor({ timeout: 15000 });
+  if (await consent.isVisible()) {
+    await consent.click();
+    await consent.waitFor({ state: 'hidden' });
+    await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
   await page.locator('#home-name').waitFor({ timeout: 15000 });
 }
 

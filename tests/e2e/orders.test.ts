@@ -1,0 +1,204 @@
+/** In Chromium, three people at once: resident files by QR → staff triage and pool → member claims and completes → resident rates → points; then the side paths. */
+import type { Browser, Page } from 'playwright-core';
+import { FUNCTIONS } from '../../backend/functions';
+import { localPorts } from '../../backend/ports/local';
+import { handle } from '../../backend/runtime/handle';
+import { orderIn } from '../support/orders';
+import { NODES } from '../support/people';
+import type { TestServer } from '../support/server';
+import { startTestServer } from '../support/server';
+import { H5_DIR, launch } from './browser';
+import { actionsShown, fullShot, open, openOrder, orderIdFromUrl, pngFile, press, signedIn, submitPopup, waitStatus, waitText } from './orderPages';
+
+jest.setTimeout(120000);
+
+let s: TestServer;
+let browser: Browser;
+let resident: Page;
+let staff: Page;
+let member: Page;
+
+beforeAll(async () => {
+  s = await startTestServer({ staticDir: H5_DIR });
+  browser = await launch();
+  [resident, staff, member] = await Promise.all([signedIn(browser, s.url, '王秀英'), signedIn(browser, s.url, '孙丽'), signedIn(browser, s.url, '张伟')]);
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+const sweep = () =>
+  handle(FUNCTIONS.orders!, { action: 'sweep' }, { kind: 'system' }, { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) });
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+const DESCRIPTION = '3单元楼道的灯坏了一个星期，晚上老人上下楼很不方便';
+
+describe('the whole loop in three browsers', () => {
+  let orderId = '';
+
+  it('resident scans the building QR, files a 维修 order with a photo, and sees it 待分拣', async () => {
+    await open(resident, s.url, `/pages/order/new/index?building=${NODES.building1}`);
+    await waitText(resident, '#order-building', '1号楼');
+    expect(await text(resident, '#order-building')).toContain('第一网格');
+    await resident.locator('#order-category').getByText('维修', { exact: true }).click();
+    await resident.locator('#order-description textarea').fill(DESCRIPTION);
+    await resident.locator('#order-photos input[type=file]').setInputFiles(pngFile());
+    await resident.locator('#order-photos .photo-picker__img').waitFor();
+    await resident.locator('#order-contact-name input').fill('王阿姨');
+    await resident.locator('#order-contact-mobile input').fill('13912345678');
+    await resident.getByText('提交点单', { exact: true }).click();
+
+    await waitStatus(resident, '待分拣');
+    orderId = orderIdFromUrl(resident);
+    expect(await text(resident, '#order-place')).toContain('第一网格 · 1号楼');
+    expect(await resident.locator('#order-photo-grid img').count()).toBe(1);
+    expect(await text(resident, '#order-contact')).toContain('13912345678');
+    expect(await text(resident, '#order-timeline')).toMatch(/提交点单[\s\S]*王秀英 · 居民/);
+    expect(await actionsShown(resident)).toEqual(['撤单']);
+  });
+
+  it('staff find it in 派单台 待分拣, triage it 黄 and send it to the grid pool', async () => {
+    await open(staff, s.url, '/staff/pages/console/index');
+    await waitText(staff, '#console-tabs-new', '1');
+    await staff.locator('#console-orders').getByText(DESCRIPTION.slice(0, 10)).click();
+    await waitStatus(staff, '待分拣');
+    expect(await actionsShown(staff)).toEqual(['分拣', '驳回', '备注']);
+    await press(staff, '分拣');
+    await staff.locator('#triage-yellow').click();
+    await submitPopup(staff, 'popup-triage', '确认分拣');
+    await waitStatus(staff, '待派单');
+    expect(await text(staff, '#order-colour')).toBe('黄');
+    await press(staff, '派到抢单池');
+    await submitPopup(staff, 'popup-pool', '确认派到抢单池');
+    await waitStatus(staff, '抢单中');
+    expect(await text(staff, '#order-timeline')).toMatch(/分拣为黄色[\s\S]*孙丽 · 社区工作人员[\s\S]*派到网格抢单池/);
+  });
+
+  it('member claims it in 接单大厅, posts progress and completes with a note', async () => {
+    await open(member, s.url, '/member/pages/hall/index');
+    const card = member.locator('.o-card').filter({ hasText: DESCRIPTION.slice(0, 10) });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('黄');
+    await fullShot(member, 'orders-member-hall');
+    await card.getByText('接单', { exact: true }).click();
+    await waitStatus(member, '处理中');
+    expect(orderIdFromUrl(member)).toBe(orderId);
+    expect(await text(member, '#order-contact')).toContain('13912345678');
+    expect(await text(member, '#order-holder')).toBe('张伟');
+
+    await press(member, '更新进展');
+    await submitPopup(member, 'popup-progress', '提交进展', '已买好灯泡，明天上午上门');
+    await waitText(member, '#order-timeline', '已买好灯泡，明天上午上门');
+    await press(member, '办结');
+    await submitPopup(member, 'popup-complete', '确认办结', '灯已修好，楼道恢复照明');
+    await waitStatus(member, '待评价');
+    expect(await actionsShown(member)).toEqual([]);
+  });
+
+  it('resident sees the unread badge, opens the message, rates 5 stars and the order closes', async () => {
+    await open(resident, s.url, '/pages/index/index');
+    await resident.locator('#unread-badge').waitFor();
+    expect(Number(await text(resident, '#unread-badge'))).toBeGreaterThanOrEqual(3);
+    await resident.locator('#entry-messages').click();
+    await resident.locator('#messages').getByText('已办结，请评价').click();
+    await waitStatus(resident, '待评价');
+    expect(orderIdFromUrl(resident)).toBe(orderId);
+    await press(resident, '确认并评价');
+    await resident.locator('#rate-star-5').click();
+    await submitPopup(resident, 'popup-rate', '提交评价', '很及时，谢谢');
+    await waitStatus(resident, '已完结');
+    expect(await text(resident, '#order-rating')).toContain('很及时，谢谢');
+    expect(await text(resident, '#order-rating')).toContain('5 星');
+    const timeline = await text(resident, '#order-timeline');
+    for (const step of ['提交点单', '分拣为黄色', '派到网格抢单池', '接单', '更新进展', '办结', '确认并评价']) expect(timeline).toContain(step);
+    await fullShot(resident, 'orders-resident-detail');
+
+    await open(resident, s.url, '/pages/index/index');
+    await resident.locator('#entry-messages').waitFor();
+    expect(await resident.locator('#unread-badge').count()).toBe(0);
+  });
+
+  it("member's 我的积分 shows 黄 3 + 按时 1 + 五星 1 = 5", async () => {
+    await open(member, s.url, '/member/pages/points/index');
+    await waitText(member, '#points-total', '5');
+    const entries = await text(member, '#points-entries');
+    expect(entries).toContain('黄色点单 3 分，按时办结 +1，五星好评 +1');
+    expect(entries).toContain('+5');
+  });
+});
+
+describe('side paths', () => {
+  it('reject: the resident sees the reason', async () => {
+    const id = await orderIn(s, 'new');
+    await openOrder(staff, s.url, id);
+    await press(staff, '驳回');
+    await submitPopup(staff, 'popup-reject', '确认驳回', '属于物业维修范围，已转物业');
+    await waitStatus(staff, '已驳回');
+    await openOrder(resident, s.url, id);
+    expect(await text(resident, '#order-status')).toBe('已驳回');
+    expect(await text(resident, '#order-reject-reason')).toContain('属于物业维修范围，已转物业');
+    expect(await actionsShown(resident)).toEqual([]);
+  });
+
+  it('cancel: the resident confirms and the order is 已取消', async () => {
+    const id = await orderIn(s, 'pooled');
+    await openOrder(resident, s.url, id);
+    await press(resident, '撤单');
+    await resident.getByText('确定撤单', { exact: true }).click();
+    await waitStatus(resident, '已取消');
+    expect(await text(resident, '#order-timeline')).toContain('撤单');
+  });
+
+  it('dispatch to a named member, who declines with a reason: back to 待派单', async () => {
+    const id = await orderIn(s, 'triaged');
+    await openOrder(staff, s.url, id);
+    await press(staff, '派单');
+    await staff.locator('#popup-dispatch .candidate').filter({ hasText: '张伟' }).click();
+    await submitPopup(staff, 'popup-dispatch', '派给TA');
+    await waitStatus(staff, '已派单');
+    await openOrder(member, s.url, id);
+    expect(await actionsShown(member)).toEqual(['接受派单', '婉拒']);
+    await press(member, '婉拒');
+    await submitPopup(member, 'popup-decline', '确认婉拒', '这周出差，来不及');
+    await waitStatus(member, '待派单');
+    expect(await text(member, '#order-timeline')).toContain('这周出差，来不及');
+  });
+
+  it('release: the holder gives it back and it is in the hall again', async () => {
+    const id = await orderIn(s, 'in_progress');
+    await openOrder(member, s.url, id);
+    await press(member, '退回抢单池');
+    await submitPopup(member, 'popup-release', '确认退回', '需要专业电工，我处理不了');
+    await waitStatus(member, '抢单中');
+    await open(member, s.url, '/member/pages/hall/index');
+    await member.locator('#hall-orders .o-card').first().waitFor();
+    expect(await member.locator('#hall-orders .o-card').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a rating of 2 warns and reopens for 重办; staff close it with an explanation', async () => {
+    const id = await orderIn(s, 'completed');
+    await openOrder(resident, s.url, id);
+    await press(resident, '确认并评价');
+    await resident.locator('#rate-star-2').click();
+    expect(await text(resident, '#rate-reopen-note')).toContain('重办');
+    await submitPopup(resident, 'popup-rate', '提交评价', '灯又坏了');
+    await waitStatus(resident, '重办');
+    await openOrder(staff, s.url, id);
+    await press(staff, '说明并办结');
+    await submitPopup(staff, 'popup-closeReopened', '说明并办结', '已联系物业更换整条线路');
+    await waitStatus(staff, '已完结');
+  });
+
+  it('overdue: 5 h after pooling the sweep escalates it and 派单台 已超时 shows it', async () => {
+    const id = await orderIn(s, 'pooled');
+    s.clock.now += 5 * 3600_000;
+    expect((await sweep()).ok).toBe(true);
+    await open(staff, s.url, '/staff/pages/console/index');
+    await staff.locator('#console-tabs-overdue').click();
+    await staff.locator('#console-orders .o-card').filter({ hasText: '已超时' }).first().waitFor();
+    expect(Number(await staff.locator('#console-tabs-overdue .tab-bar__count').innerText())).toBeGreaterThanOrEqual(1);
+    await fullShot(staff, 'orders-staff-console');
+    await openOrder(staff, s.url, id);
+    expect(await text(staff, '#order-timeline')).toContain('超时未响应');
+  });
+});
