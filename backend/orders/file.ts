@@ -2,7 +2,7 @@
 import type { Area } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
-import { belongsNear, canFollow, canSeeOrder } from '../../shared/orders/permissions';
+import { belongsNear, canFollow, canSeeOrder, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, PhotoRef, SimilarOrdersInput } from '../../shared/orders/schemas';
 import { recordAudit } from '../audit/record';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
@@ -102,7 +102,8 @@ export async function followOrder(ctx: Ctx, input: OrderIdInput): Promise<{ foll
   // Neighbours shown it as similar may follow it, though they cannot see it yet.
   const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o) || belongsNear(ctx.actor, o));
   if (!canFollow(ctx.actor, order)) {
-    if (order.followers.includes(ctx.actor.userId) || order.createdBy === ctx.actor.userId) return { followerCount: order.followerCount };
+    if (isFollower(ctx.actor, order) || isFiler(ctx.actor, order)) return { followerCount: order.followerCount };
+    if (isStaffOver(ctx.actor, order) || isHolder(ctx.actor, order)) throw new AppError('FORBIDDEN', '工作人员和在办党员无需跟进此点单');
     throw new AppError('CONFLICT', '该点单已办结，不能再跟进');
   }
   const matched = await orders(ctx.store).updateWhere(

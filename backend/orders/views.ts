@@ -32,14 +32,17 @@ function abilities(a: Actor, o: OrderFacts): OrderDetail['can'] {
     cancel: can.canCancel(a, o),
     rate: can.canRate(a, o),
     triage: can.canTriage(a, o),
+    reject: can.canReject(a, o),
     dispatch: can.canDispatch(a, o),
+    pool: can.canPool(a, o),
     note: can.canNote(a, o),
     closeReopened: can.canCloseReopened(a, o),
     reassign: can.canReassign(a, o),
     claim: can.canClaim(a, o),
     accept: can.canAccept(a, o),
+    decline: can.canDecline(a, o),
     progress: can.canWork(a, o),
-    release: can.canWork(a, o),
+    release: can.canRelease(a, o),
     complete: can.canWork(a, o),
   };
 }

@@ -2,8 +2,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/signin/index', 'pages/privacy/index', 'pages/area/index'],
   subPackages: [
-    { root: 'staff', name: 'staff', pages: ['pages/people/index'] },
-    { root: 'member', name: 'member', pages: ['pages/home/index'] },
+    { root: 'staff', name: 'staff', pages: ['pages/people/index', 'pages/console/index'] },
+    { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },
+    // 点单 pages (QR landing, my orders, detail, messages) live outside the main package's size budget.
+    { root: 'pages/order', name: 'order', pages: ['new/index', 'mine/index', 'detail/index', 'messages/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -60,7 +60,7 @@ export const canCancel = (a: Actor, o: OrderFacts) => isFiler(a, o) && canTransi
 export const canRate = (a: Actor, o: OrderFacts) => isFiler(a, o) && canTransition('rate', o.status);
 /** +1 我也遇到: neighbours of the same community, on an order still being handled. */
 export const canFollow = (a: Actor, o: OrderFacts) =>
-  belongsNear(a, o) && !isFiler(a, o) && !isFollower(a, o) && OPEN_STATUSES.includes(o.status) && o.status !== 'completed';
+  belongsNear(a, o) && !isFiler(a, o) && !isFollower(a, o) && !isStaffOver(a, o) && !isHolder(a, o) && OPEN_STATUSES.includes(o.status) && o.status !== 'completed';
 export const canTriage = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('triage', o.status);
 export const canDispatch = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('dispatch', o.status);
 export const canReassign = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('reassign', o.status);
@@ -68,3 +68,8 @@ export const canCloseReopened = (a: Actor, o: OrderFacts) => isStaffOver(a, o) &
 export const canNote = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && OPEN_STATUSES.includes(o.status);
 export const canAccept = (a: Actor, o: OrderFacts) => isHolder(a, o) && canTransition('accept', o.status);
 export const canWork = (a: Actor, o: OrderFacts) => isHolder(a, o) && o.status === 'in_progress';
+/** Only an order taken from the pool goes back to it; a dispatched one is returned to staff instead. */
+export const canRelease = (a: Actor, o: OrderFacts) => canWork(a, o) && o.pool !== null;
+export const canReject = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('reject', o.status);
+export const canPool = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('pool', o.status);
+export const canDecline = (a: Actor, o: OrderFacts) => isHolder(a, o) && canTransition('decline', o.status);

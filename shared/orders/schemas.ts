@@ -109,12 +109,15 @@ export interface OrderAbilities {
   cancel: boolean;
   rate: boolean;
   triage: boolean;
+  reject: boolean;
   dispatch: boolean;
+  pool: boolean;
   note: boolean;
   closeReopened: boolean;
   reassign: boolean;
   claim: boolean;
   accept: boolean;
+  decline: boolean;
   progress: boolean;
   release: boolean;
   complete: boolean;

@@ -2,21 +2,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from '../support/orders';
-import { phonePage, screenshot } from './browser';
+import { phonePage, screenshot, signInAs } from './browser';
 
 const WAIT = { timeout: 15000 };
 
-/** Signs in on the development page and agrees to the privacy guide if it is asked for. */
+/** A fresh phone-sized browser context, signed in as `name` (privacy consent given on first visit). */
 export async function signedIn(browser: Browser, baseUrl: string, name: string): Promise<Page> {
   const page = await phonePage(browser);
-  await page.goto(`${baseUrl}/#/pages/signin/index`);
-  await page.locator('#signin-list').getByText(name, { exact: true }).first().click();
-  const agree = page.getByText('同意并继续', { exact: true });
-  await Promise.race([agree.waitFor(WAIT), page.locator('#home-name').waitFor(WAIT)]);
-  if (await agree.isVisible()) await agree.click();
-  await page.locator('#home-name').waitFor(WAIT);
+  await signInAs(page, baseUrl, name);
   return page;
 }
 
@@ -57,18 +53,50 @@ export async function submitPopup(page: Page, popupId: string, submit: string, t
   await popup.waitFor({ state: 'detached', timeout: 15000 });
 }
 
-/** A small PNG on disk for the file input. */
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/** A 160×120 PNG, a lamp-lit stairwell in three bands, so the photo reads as a photo in screenshots. */
+export function stairwellPng(): Buffer {
+  const [w, h] = [160, 120];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows: Buffer[] = [];
+  for (let y = 0; y < h; y++) {
+    const row = Buffer.alloc(1 + w * 3);
+    for (let x = 0; x < w; x++) {
+      const lamp = Math.hypot(x - 80, y - 20) < 14;
+      const rgb = lamp ? [255, 214, 102] : y < 70 ? [200 - y, 205 - y, 215 - y] : [120 + ((x + y) % 20), 110, 100];
+      row.set(rgb, 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const signature = PNG.subarray(0, 8);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A photo on disk for the file input. */
 export function pngFile(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wg-photo-')), 'light.png');
-  fs.writeFileSync(file, PNG);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wg-photo-')), 'stairwell.png');
+  fs.writeFileSync(file, stairwellPng());
   return file;
 }
 
 /** Taro's web pages scroll inside the app, so grow the viewport to the content before a full-page shot. */
 export async function fullShot(page: Page, name: string): Promise<void> {
+  const toastsGone = () => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => t.style.display === 'none' || t.style.opacity === '0');
+  await page.waitForFunction(toastsGone, undefined, { timeout: 5000 });
   const height = await page.evaluate(() => {
-    const el = document.querySelector('.taro_page:not([style*="display: none"]) .page') ?? document.body;
-    return Math.ceil(el.scrollHeight);
+    const shown = document.querySelectorAll('.taro_page.taro_page_show');
+    return Math.ceil((shown[shown.length - 1] ?? document.body).scrollHeight);
   });
   await page.setViewportSize({ width: 390, height: Math.min(Math.max(height, 844), 4000) });
   await page.waitForTimeout(300);

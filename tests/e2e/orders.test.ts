@@ -3,10 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { FUNCTIONS } from '../../backend/functions';
 import { localPorts } from '../../backend/ports/local';
 import { handle } from '../../backend/runtime/handle';
-import { orderIn } from '../support/orders';
-import { NODES } from '../support/people';
+import { goodOrder, orderIn } from '../support/orders';
+import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
+import { okData, startTestServer } from '../support/server';
 import { H5_DIR, launch } from './browser';
 import { actionsShown, fullShot, open, openOrder, orderIdFromUrl, pngFile, press, signedIn, submitPopup, waitStatus, waitText } from './orderPages';
 
@@ -124,10 +124,28 @@ describe('the whole loop in three browsers', () => {
     const entries = await text(member, '#points-entries');
     expect(entries).toContain('黄色点单 3 分，按时办结 +1，五星好评 +1');
     expect(entries).toContain('+5');
+    await fullShot(member, 'orders-member-points');
   });
 });
 
 describe('side paths', () => {
+  it('filing: a blocked word is named under 问题描述, and the sixth order of the day is refused clearly', async () => {
+    for (let i = 0; i < 5; i++) okData(await s.call('orders', 'file', goodOrder(), PEOPLE.otherResident));
+    const neighbour = await signedIn(browser, s.url, '李建国');
+    await open(neighbour, s.url, `/pages/order/new/index?building=${NODES.building1}`);
+    await waitText(neighbour, '#order-building', '1号楼');
+    await neighbour.locator('#order-category').getByText('维修', { exact: true }).click();
+    await neighbour.locator('#similar-orders').getByText('+1 我也遇到', { exact: true }).first().waitFor();
+    await neighbour.locator('#order-description textarea').fill('楼下有人发赌博网站的传单，请处理');
+    await neighbour.locator('#order-contact-mobile input').fill('13800001111');
+    await neighbour.getByText('提交点单', { exact: true }).click();
+    await waitText(neighbour, '#order-description-card', '内容含有违规信息，请修改后再提交');
+    await neighbour.locator('#order-description textarea').fill('楼下有人乱发小广告传单，请处理');
+    await neighbour.getByText('提交点单', { exact: true }).click();
+    await waitText(neighbour, '#order-form-error', '每人每天最多提交 5 个点单，请明天再来');
+    await neighbour.context().close();
+  });
+
   it('reject: the resident sees the reason', async () => {
     const id = await orderIn(s, 'new');
     await openOrder(staff, s.url, id);
@@ -160,19 +178,28 @@ describe('side paths', () => {
     expect(await actionsShown(member)).toEqual(['接受派单', '婉拒']);
     await press(member, '婉拒');
     await submitPopup(member, 'popup-decline', '确认婉拒', '这周出差，来不及');
-    await waitStatus(member, '待派单');
-    expect(await text(member, '#order-timeline')).toContain('这周出差，来不及');
+    await member.locator('#held-orders').waitFor();
+    await openOrder(staff, s.url, id);
+    expect(await text(staff, '#order-status')).toBe('待派单');
+    expect(await text(staff, '#order-timeline')).toMatch(/婉拒派单[\s\S]*张伟 · 在职党员[\s\S]*这周出差，来不及/);
   });
 
-  it('release: the holder gives it back and it is in the hall again', async () => {
+  it('release: the holder gives it back to the hall; a stale 接单 there says 已被其他党员接单', async () => {
     const id = await orderIn(s, 'in_progress');
     await openOrder(member, s.url, id);
     await press(member, '退回抢单池');
     await submitPopup(member, 'popup-release', '确认退回', '需要专业电工，我处理不了');
     await waitStatus(member, '抢单中');
     await open(member, s.url, '/member/pages/hall/index');
-    await member.locator('#hall-orders .o-card').first().waitFor();
-    expect(await member.locator('#hall-orders .o-card').count()).toBeGreaterThanOrEqual(1);
+    const cards = member.locator('#hall-orders .o-card');
+    await cards.first().waitFor();
+    const before = await cards.count();
+
+    // Taken meanwhile from another phone: 接单 on the stale card says so and the list drops it.
+    okData(await s.call('orders', 'claim', { orderId: id }, PEOPLE.member));
+    await cards.first().getByText('接单', { exact: true }).click();
+    await member.getByText('已被其他党员接单').waitFor();
+    await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
   });
 
   it('a rating of 2 warns and reopens for 重办; staff close it with an explanation', async () => {

@@ -31,7 +31,7 @@ const MATRIX: Array<[string, OrderStatus | null, Record<string, unknown>, Outcom
   ['detail', 'new', {}, [o, N, N, N, o, o, o, N, o]],
   ['detail', 'pooled', {}, [o, N, o, N, o, o, o, N, o]],
   ['cancel', 'new', {}, [o, N, N, N, F, F, F, N, F]],
-  ['follow', 'pooled', {}, [o, o, o, N, o, o, o, N, o]],
+  ['follow', 'pooled', {}, [o, o, o, N, F, F, F, N, F]],
   ['triage', 'new', { colour: 'green' }, [F, N, N, N, o, o, o, N, o]],
   ['reject', 'new', { reason: '不属于受理范围' }, [F, N, N, N, o, o, o, N, o]],
   ['candidates', 'triaged', {}, [F, N, N, N, o, o, o, N, o]],

@@ -86,6 +86,9 @@ describe('side paths', () => {
     await act(s, 'dispatch', { orderId: id, memberId: PEOPLE.member }, PEOPLE.staff);
     await act(s, 'accept', { orderId: id }, PEOPLE.member);
     expect((await detail(s, id)).status).toBe('in_progress');
+    // A dispatched order goes back to staff, not to the pool.
+    expect((await detail(s, id, PEOPLE.member)).can).toMatchObject({ release: false, complete: true });
+    expect(errorOf(await s.call('orders', 'release', { orderId: id, reason: '来不及了' }, PEOPLE.member)).code).toBe('CONFLICT');
   });
 
   it('release puts a claimed order back in the pool for someone else', async () => {

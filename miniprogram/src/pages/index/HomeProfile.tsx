@@ -9,6 +9,7 @@ import AreaTrail from '../../components/AreaTrail';
 import SectionCard from '../../components/SectionCard';
 import RoleTag from '../../components/RoleTag';
 import { ROUTES } from '../../utils/routes';
+import OrderEntries from './OrderEntries';
 
 interface Props {
   me: MeView;
@@ -29,6 +30,8 @@ export default function HomeProfile({ me }: Props) {
         {me.mobileMasked && <Text className="home__mobile">{me.mobileMasked}</Text>}
         <Text className="home__slogan">党建引领 · 网格连心</Text>
       </View>
+
+      <OrderEntries me={me} />
 
       <SectionCard title="我的住处" id="home-trail">
         {homeSteps.length ? (

@@ -82,7 +82,7 @@ export default function NewOrder() {
   };
 
   return (
-    <View className="page new-order">
+    <View className="page new-order" id="order-new">
       <Text className="hint">告诉网格您遇到的问题或需要的帮助，网格员会尽快分拣，党员就近接单办理。</Text>
       <SectionCard title="问题所在楼栋">
         <BuildingField place={place} error={error} onPick={() => void chooseBuilding()} />
@@ -95,7 +95,7 @@ export default function NewOrder() {
 
       {building && category && <SimilarOrders buildingId={building.id} category={category} />}
 
-      <SectionCard title="问题描述">
+      <SectionCard title="问题描述" id="order-description-card">
         <View id="order-description">
           <TextArea value={description} onChange={setDescription} placeholder="请描述问题的位置和情况，如：3单元楼道灯坏了一周（5–500 字）" maxLength={500} showCount autoSize />
         </View>

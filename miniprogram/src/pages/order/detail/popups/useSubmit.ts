@@ -1,0 +1,32 @@
+/** One popup's submit: busy flag, the last error for its fields, and what to do when it worked or the order moved on. */
+import { useState } from 'react';
+import { isConflict } from '../../../../orders/errors';
+
+export interface PopupProps {
+  orderId: string;
+  /** The action worked: close, say `message`, reload the detail. */
+  onDone: (message: string) => void;
+  onClose: () => void;
+  /** Someone else moved the order meanwhile: reload so the buttons match again. */
+  onStale: () => void;
+}
+
+export function useSubmit({ onDone, onStale }: Pick<PopupProps, 'onDone' | 'onStale'>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (work: () => Promise<unknown>, message: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      onDone(message);
+    } catch (e) {
+      setError(e);
+      if (isConflict(e)) onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, submit };
+}

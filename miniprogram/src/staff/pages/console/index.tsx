@@ -1,0 +1,47 @@
+/** 派单台 (staff): 待分拣 / 待派单 / 抢单中 / 进行中 / 已超时 / 已完结 with counts, 颜色 and 类别 filters, paged. */
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import type { Colour, ConsoleTab, OrderCategory } from '@shared/orders/model';
+import { CONSOLE_TABS } from '@shared/orders/model';
+import type { ConsoleCounts } from '@shared/orders/schemas';
+import { call } from '../../../api';
+import { PAGE_SIZE } from '../../../utils/constants';
+import { usePaged } from '../../../utils/usePaged';
+import OrderList from '../../../orders/components/OrderList';
+import TabBar from '../../../orders/components/TabBar';
+import { useListPage } from '../../../orders/hooks';
+import ConsoleFilters from './ConsoleFilters';
+import './index.scss';
+
+const TAB_KEYS = Object.keys(CONSOLE_TABS) as ConsoleTab[];
+
+const EMPTY_TEXT: Record<ConsoleTab, string> = {
+  new: '没有待分拣的点单，居民提交的新点单会先出现在这里。',
+  toDispatch: '没有待派单的点单。分拣后的点单和重办的点单在这里派给党员或抢单池。',
+  pool: '抢单池里没有等待党员接单的点单。',
+  active: '没有正在办理的点单。',
+  overdue: '没有超时的点单，继续保持！',
+  done: '还没有已完结的点单。',
+};
+
+export default function StaffConsole() {
+  const [tab, setTab] = useState<ConsoleTab>('new');
+  const [colour, setColour] = useState<Colour | null>(null);
+  const [category, setCategory] = useState<OrderCategory | null>(null);
+  const [counts, setCounts] = useState<ConsoleCounts | null>(null);
+  const list = usePaged(async (page) => {
+    const result = await call('orders', 'console', { tab, colour: colour ?? undefined, category: category ?? undefined, page, pageSize: PAGE_SIZE });
+    setCounts(result.counts);
+    return result.page;
+  }, [tab, colour, category]);
+  useListPage(list);
+  const tabs = TAB_KEYS.map((key) => ({ key, title: CONSOLE_TABS[key].name, count: counts?.[key] }));
+
+  return (
+    <View className="page console" id="staff-console">
+      <TabBar tiles tabs={tabs} active={tab} onChange={setTab} id="console-tabs" />
+      <ConsoleFilters colour={colour} category={category} onColour={setColour} onCategory={setCategory} />
+      <OrderList list={list} id="console-orders" emptyTitle={`${CONSOLE_TABS[tab].name}：暂无`} emptyText={EMPTY_TEXT[tab]} />
+    </View>
+  );
+}
