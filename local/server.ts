@@ -16,7 +16,7 @@ export interface LocalServerOptions {
   secret: string;
   /** The h5 build to serve; omitted in API-only tests. */
   staticDir?: string;
-  /** Development sign-in as any demo person: local mode only, never in the cloud. */
+  /** Development sign-in as one of the demo people: local mode only, never in the cloud. */
   devSignIn: boolean;
   /** Where uploaded photos are kept and served from. */
   uploadsDir: string;
