@@ -9,8 +9,7 @@ import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { notify } from '../notifications/outbox';
 import { takeDailyQuota } from '../runtime/quota';
 import type { Ctx, Deps } from '../runtime/types';
-import type { OrderDoc } from './repo';
-import { newOrderId, orders } from './repo';
+import { newOrderDoc, newOrderId, orders } from './repo';
 import { entry, requireOrder } from './transition';
 import { toCard } from './views';
 
@@ -44,7 +43,7 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput): Promise<{ id: 
   const known = await areasOnPaths(ctx.store, [building.path]);
   const grid = known.get(building.parentId ?? '');
   const now = ctx.now();
-  const order: OrderDoc = {
+  const order = newOrderDoc({
     _id: newOrderId(now),
     category: input.category,
     description: input.description,
@@ -56,31 +55,12 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput): Promise<{ id: 
     path: building.path,
     place: grid ? `${grid.name} · ${building.name}` : building.name,
     trail: trailOf(building.path, known),
-    status: 'new',
-    colour: null,
     createdBy: ctx.actor.userId,
     createdByName: ctx.actor.name,
     createdAt: now,
-    followers: [],
-    followerCount: 0,
     owner: grid ? { areaId: grid._id, areaPath: grid.path, roles: ['grid_worker', 'grid_leader'] } : null,
-    respondBy: null,
-    resolveBy: null,
-    respondedAt: null,
-    completedAt: null,
-    closedAt: null,
-    overdue: false,
-    escalatedRespond: false,
-    escalatedResolve: false,
-    pool: null,
-    holderId: null,
-    holderName: null,
-    completion: null,
-    rating: null,
-    closeReason: null,
-    rejectReason: null,
     timeline: [entry(ctx, '居民', '提交点单')],
-  };
+  });
   await orders(ctx.store).insert(order);
   await recordAudit(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category } });
   if (grid) await notify(ctx, { to: [{ areaId: grid._id }], kind: 'newOrder', body: `${order.place}：${order.category}`, orderId: order._id });

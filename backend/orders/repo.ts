@@ -55,3 +55,35 @@ export interface OrderDoc extends OrderFacts {
 export const orders = (store: DocumentStore): Collection<OrderDoc> => store.collection<OrderDoc>('orders');
 
 export const newOrderId = (now: number): string => newId('o', now);
+
+/** What a resident supplies when filing; everything else starts empty. */
+export type OrderFiling = Pick<
+  OrderDoc,
+  '_id' | 'category' | 'description' | 'photos' | 'contactName' | 'contactMobile' | 'anonymousToMembers' | 'buildingId' | 'path' | 'place' | 'trail' | 'createdBy' | 'createdByName' | 'createdAt' | 'owner' | 'timeline'
+>;
+
+/** A freshly filed order (待分拣): the one place that knows every field's starting value. */
+export function newOrderDoc(filing: OrderFiling): OrderDoc {
+  return {
+    ...filing,
+    status: 'new',
+    colour: null,
+    followers: [],
+    followerCount: 0,
+    respondBy: null,
+    resolveBy: null,
+    respondedAt: null,
+    completedAt: null,
+    closedAt: null,
+    overdue: false,
+    escalatedRespond: false,
+    escalatedResolve: false,
+    pool: null,
+    holderId: null,
+    holderName: null,
+    completion: null,
+    rating: null,
+    closeReason: null,
+    rejectReason: null,
+  };
+}

@@ -8,7 +8,6 @@ import type { GuestCtx } from '../runtime/types';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/outbox';
 import { creditOrder } from './credit';
-import type { OrderDoc } from './repo';
 import { orders } from './repo';
 import { escalatedOwner } from './rules';
 

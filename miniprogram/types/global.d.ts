@@ -17,3 +17,5 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony';
   }
 }
+/** Subscribe-message template ids, comma-separated (build time). */
+declare const WG_SUBSCRIBE_TEMPLATES: string;

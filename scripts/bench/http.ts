@@ -1,14 +1,11 @@
 /** Bench section: `users.me` through the local gateway (child process) under 50 keep-alive loopback connections. */
-import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import path from 'node:path';
 import { signToken } from '../../local/token';
+import { serverStats, startServer, stopServer } from './child-server';
 import type { BenchContext, Section, SectionResult } from './report';
 import { fmt, nowUs, summarize, table } from './report';
-import type { ServeMessage } from './serve';
 
 const CONCURRENCY = 50;
 const MAX_REQUESTS = 200_000;
@@ -83,51 +80,10 @@ async function load(t: Target, seconds: number, maxRequests: number): Promise<Lo
   return { latMs: lat.subarray(0, issued), errors, firstError, seconds: (nowUs() - start) / 1e6 };
 }
 
-function startServer(root: string, secret: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.join(__dirname, 'serve.ts'), [], {
-    cwd: root,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, WG_BENCH_SECRET: secret },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('bench server did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    child.on('message', (m: ServeMessage) => {
-      if (m.kind === 'ready') {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ child, port: m.port });
-      }
-    });
-  });
-}
-
-function serverStats(child: ChildProcess): Promise<Extract<ServeMessage, { kind: 'stats' }>> {
-  return new Promise((resolve) => {
-    const on = (m: ServeMessage) => {
-      if (m.kind !== 'stats') return;
-      child.off('message', on);
-      resolve(m);
-    };
-    child.on('message', on);
-    child.send('stats');
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send('stop');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function run(ctx: BenchContext): Promise<SectionResult> {
   const seconds = ctx.quick ? 2 : 10;
   const secret = randomBytes(32).toString('hex');
-  const { child, port } = await startServer(ctx.root, secret);
+  const { child, port } = await startServer(ctx.root, 'serve.ts', { WG_BENCH_SECRET: secret }, 60);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
     const target: Target = { port, token: signToken(secret, USER, Date.now()).token, agent, sockets: new Set() };

@@ -3,24 +3,16 @@
  * residents, members (each owning a few pooled orders to claim) and pooled orders, on 127.0.0.1.
  * Also exports the deterministic ids and the order-document builder the parent uses.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Area } from '../../shared/areas/model';
 import type { OrderStatus } from '../../shared/orders/model';
 import type { Role } from '../../shared/users/roles';
-import { ensureAllIndexes } from '../../backend/collections';
 import type { OrderDoc, TimelineEntry } from '../../backend/orders/repo';
-import { orders } from '../../backend/orders/repo';
-import { localPorts } from '../../backend/ports/local';
-import { consoleLogger } from '../../backend/runtime/handle';
+import { newOrderDoc, orders } from '../../backend/orders/repo';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import type { UserDoc } from '../../backend/users/repo';
 import { users } from '../../backend/users/repo';
-import { demoAreas, seedDemo } from '../../local/seed';
-import { createLocalServer } from '../../local/server';
-import type { ServeMessage } from './serve';
+import { demoAreas } from '../../local/seed';
+import { serveOverIpc } from './serve';
 
 /** How many bench people and pooled orders the child adds on top of the demo seed. */
 export interface OrdersLoadPlan {
@@ -65,7 +57,7 @@ export function benchOrder(id: string, place: Place, status: OrderStatus, create
   const timeline = [step(createdAt, createdBy, '居民', '居民', '提交点单')];
   if (status !== 'new' && status !== 'rejected') timeline.push(step(createdAt + 600_000, 'u-gridworker', '陈静', '网格员', '分拣为黄色'));
   if (status === 'pooled') timeline.push(step(createdAt + 900_000, 'u-gridworker', '陈静', '网格员', '派到社区抢单池'));
-  return {
+  const filed = newOrderDoc({
     _id: id,
     category: '维修',
     description: '3单元楼道的灯坏了一个星期，晚上老人上下楼很不方便',
@@ -77,32 +69,14 @@ export function benchOrder(id: string, place: Place, status: OrderStatus, create
     path: place.building.path,
     place: `${place.grid.name} · ${place.building.name}`,
     trail: place.trail,
-    status,
-    colour: status === 'new' ? null : 'yellow',
     createdBy,
     createdByName: '居民',
     createdAt,
-    followers: [],
-    followerCount: 0,
     owner: { areaId: place.grid._id, areaPath: place.grid.path, roles: ['grid_leader'] },
-    respondBy: status === 'new' ? null : createdAt + 4 * 3600_000,
-    resolveBy: status === 'new' ? null : createdAt + 72 * 3600_000,
-    respondedAt: null,
-    completedAt: null,
-    closedAt: null,
-    overdue: false,
-    escalatedRespond: false,
-    escalatedResolve: false,
-    pool: null,
-    holderId: null,
-    holderName: null,
-    completion: null,
-    rating: null,
-    closeReason: null,
-    rejectReason: null,
     timeline,
-    ...extra,
-  };
+  });
+  const triaged = status === 'new' ? {} : { colour: 'yellow' as const, respondBy: createdAt + 4 * 3600_000, resolveBy: createdAt + 72 * 3600_000 };
+  return { ...filed, status, ...triaged, ...extra };
 }
 
 function person(id: string, name: string, home: Place, grants: Array<[Role, Area]>, now: number): UserDoc {
@@ -135,42 +109,11 @@ async function seedLoad(store: ReturnType<typeof openSqliteStore>, plan: OrdersL
   store.db.exec('COMMIT');
 }
 
-async function main(): Promise<void> {
+if (require.main === module) {
   const secret = process.env.WG_BENCH_SECRET;
   const plan = JSON.parse(process.env.WG_BENCH_ORDERS_PLAN ?? 'null') as OrdersLoadPlan | null;
-  if (!secret || !plan || !process.send) throw new Error('start me from scripts/bench/order-actions.ts (needs WG_BENCH_SECRET, WG_BENCH_ORDERS_PLAN and an IPC channel)');
-  const send = (m: ServeMessage) => process.send?.(m);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wg-bench-orders-'));
-  const store = openSqliteStore({ dataDir });
-  await ensureAllIndexes(store);
-  await seedDemo(store, Date.now());
-  await seedLoad(store, plan, Date.now());
-  const uploadsDir = path.join(dataDir, 'uploads');
-  const server = createLocalServer({ deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(uploadsDir) }, secret, devSignIn: false, uploadsDir });
-  let cpu0 = process.cpuUsage();
-
-  const stop = () => {
-    server.closeAllConnections();
-    server.close(() => {
-      void store.close().then(() => {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        process.exit(0);
-      });
-    });
-  };
-  process.on('message', (m: unknown) => {
-    if (m === 'reset') cpu0 = process.cpuUsage();
-    else if (m === 'stats') {
-      const cpu = process.cpuUsage(cpu0);
-      send({ kind: 'stats', rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 });
-    } else if (m === 'stop') stop();
-  });
-  process.on('disconnect', stop);
-  server.listen(0, '127.0.0.1', () => send({ kind: 'ready', port: (server.address() as AddressInfo).port }));
-}
-
-if (require.main === module) {
-  main().catch((e: unknown) => {
+  if (!secret || !plan || !process.send) throw new Error('start me from scripts/bench/order-load.ts (needs WG_BENCH_SECRET, WG_BENCH_ORDERS_PLAN and an IPC channel)');
+  serveOverIpc('wg-bench-orders-', secret, (store, now) => seedLoad(store, plan, now)).catch((e: unknown) => {
     console.error('bench orders server failed:', e);
     process.exit(1);
   });

@@ -1,11 +1,12 @@
 /** Bench child process: the local gateway over a seeded temp store on 127.0.0.1; port and stats over IPC. */
-import { localPorts } from '../../backend/ports/local';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureAllIndexes } from '../../backend/collections';
+import { localPorts } from '../../backend/ports/local';
 import { consoleLogger } from '../../backend/runtime/handle';
+import type { SqliteStore } from '../../backend/store/sqlite';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import { seedDemo } from '../../local/seed';
 import { createLocalServer } from '../../local/server';
@@ -14,15 +15,19 @@ export type ServeMessage =
   | { kind: 'ready'; port: number }
   | { kind: 'stats'; rssMiB: number; cpuUserMs: number; cpuSystemMs: number };
 
-async function main(): Promise<void> {
-  const secret = process.env.WG_BENCH_SECRET;
-  if (!secret || !process.send) throw new Error('start me from scripts/bench/http.ts (needs WG_BENCH_SECRET and an IPC channel)');
+/**
+ * Seeds a temp store (demo street, then `extraSeed`), serves the gateway on 127.0.0.1 and answers the
+ * parent's IPC: `stats` (RSS and CPU since the last `reset`), `stop`. Used by both bench servers.
+ */
+export async function serveOverIpc(prefix: string, secret: string, extraSeed?: (store: SqliteStore, now: number) => Promise<void>): Promise<void> {
   const send = (m: ServeMessage) => process.send?.(m);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wg-bench-http-'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const store = openSqliteStore({ dataDir });
   await ensureAllIndexes(store);
   await seedDemo(store, Date.now());
-  const server = createLocalServer({ deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) }, secret, devSignIn: true, uploadsDir: path.join(dataDir, 'uploads') });
+  if (extraSeed) await extraSeed(store, Date.now());
+  const uploadsDir = path.join(dataDir, 'uploads');
+  const server = createLocalServer({ deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(uploadsDir) }, secret, devSignIn: false, uploadsDir });
   let cpu0 = process.cpuUsage();
 
   const stop = () => {
@@ -45,7 +50,11 @@ async function main(): Promise<void> {
   server.listen(0, '127.0.0.1', () => send({ kind: 'ready', port: (server.address() as AddressInfo).port }));
 }
 
-main().catch((e: unknown) => {
-  console.error('bench server failed:', e);
-  process.exit(1);
-});
+if (require.main === module) {
+  const secret = process.env.WG_BENCH_SECRET;
+  if (!secret || !process.send) throw new Error('start me from scripts/bench/http.ts (needs WG_BENCH_SECRET and an IPC channel)');
+  serveOverIpc('wg-bench-http-', secret).catch((e: unknown) => {
+    console.error('bench server failed:', e);
+    process.exit(1);
+  });
+}

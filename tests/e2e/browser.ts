@@ -33,7 +33,7 @@ export async function signInAs(page: Page, baseUrl: string, name: string): Promi
   if (await consent.isVisible()) {
     await consent.click();
     await consent.waitFor({ state: 'hidden' });
-    await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' });
   }
   await page.locator('#home-name').waitFor({ timeout: 15000 });
 }

@@ -10,6 +10,7 @@ import { ApiError, formMessage, messageOf } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import { pickArea } from '../../../utils/areaPicker';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
@@ -56,6 +57,7 @@ export default function NewOrder() {
   };
 
   const submit = async () => {
+    askToSubscribe();
     if (!building) return setError(missing('buildingId', '请先选择问题所在的楼栋'));
     if (!category) return setError(missing('category', '请选择问题类别'));
     setBusy(true);
