@@ -1,5 +1,13 @@
 /** Declared indexes per collection: created at start by the embedded store, listed for CloudBase's console. */
 import type { DocumentStore, IndexSpec } from './store/port';
+import { INDEXES as MEMBERS_INDEXES } from './members/repo';
+import { INDEXES as ACTIVITIES_INDEXES } from './activities/repo';
+import { INDEXES as WISHES_INDEXES } from './wishes/repo';
+import { INDEXES as CODES_INDEXES } from './codes/repo';
+import { INDEXES as DASHBOARD_INDEXES } from './dashboard/repo';
+import { INDEXES as RESPONSE_INDEXES } from './response/repo';
+import { INDEXES as DIARY_INDEXES } from './diary/repo';
+import { INDEXES as AUDIT_INDEXES } from './audit/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   areas: [
@@ -27,6 +35,15 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['toAreaId', 1], ['createdAt', -1]] },
   ],
   points_ledger: [{ fields: [['memberId', 1], ['year', 1], ['at', -1]] }],
+  // Newer domains declare their collections' indexes in their own repo.ts.
+  ...MEMBERS_INDEXES,
+  ...ACTIVITIES_INDEXES,
+  ...WISHES_INDEXES,
+  ...CODES_INDEXES,
+  ...DASHBOARD_INDEXES,
+  ...RESPONSE_INDEXES,
+  ...DIARY_INDEXES,
+  ...AUDIT_INDEXES,
 };
 
 export async function ensureAllIndexes(store: DocumentStore): Promise<void> {

@@ -3,6 +3,14 @@ import { areasFunction } from './areas';
 import { notificationsFunction } from './notifications';
 import { ordersFunction } from './orders';
 import { pointsFunction } from './points';
+import { membersFunction } from './members';
+import { activitiesFunction } from './activities';
+import { wishesFunction } from './wishes';
+import { codesFunction } from './codes';
+import { dashboardFunction } from './dashboard';
+import { responseFunction } from './response';
+import { diaryFunction } from './diary';
+import { auditFunction } from './audit';
 import type { FunctionDef } from './runtime/types';
 import { usersFunction } from './users';
 
@@ -12,4 +20,18 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   orders: ordersFunction,
   notifications: notificationsFunction,
   points: pointsFunction,
+  members: membersFunction,
+  activities: activitiesFunction,
+  wishes: wishesFunction,
+  codes: codesFunction,
+  dashboard: dashboardFunction,
+  response: responseFunction,
+  diary: diaryFunction,
+  audit: auditFunction,
 };
+
+/**
+ * Timer actions: the cloud runs each on its function's timer trigger (cloudfunctions/<name>/config.json);
+ * locally the server runs them all every minute.
+ */
+export const TIMERS: Array<{ fn: string; action: string }> = [{ fn: 'orders', action: 'sweep' }];

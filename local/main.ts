@@ -1,7 +1,7 @@
 /** `npm start`: opens the embedded store, seeds the demo street once, serves the app and functions. */
 import path from 'node:path';
 import { ensureAllIndexes } from '../backend/collections';
-import { ordersFunction } from '../backend/orders';
+import { FUNCTIONS, TIMERS } from '../backend/functions';
 import { consoleLogger, handle } from '../backend/runtime/handle';
 import { localPorts } from '../backend/ports/local';
 import { openSqliteStore } from '../backend/store/sqlite';
@@ -17,11 +17,15 @@ async function main(): Promise<void> {
   await ensureAllIndexes(store);
   const seeded = await seedDemo(store, Date.now());
   const deps = { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) };
-  // The cloud runs the overdue sweep on a timer trigger; locally the server does it every minute.
+  // The cloud runs timer actions (overdue sweep, lapsed claims…) on triggers; locally the server runs them every minute.
   const timer = setInterval(() => {
-    void handle(ordersFunction, { action: 'sweep' }, { kind: 'system' }, deps).then((r) => {
-      if (!r.ok) consoleLogger.error('定时巡检失败', r.error);
-    });
+    for (const t of TIMERS) {
+      const fn = FUNCTIONS[t.fn];
+      if (!fn) continue;
+      void handle(fn, { action: t.action }, { kind: 'system' }, deps).then((r) => {
+        if (!r.ok) consoleLogger.error(`定时任务失败：${t.fn}.${t.action}`, r.error);
+      });
+    }
   }, 60_000);
   timer.unref();
   const server = createLocalServer({

@@ -12,8 +12,16 @@ import type {
 } from './orders/schemas';
 import type { OrderStatus } from './orders/model';
 import type { MyPointsInput, MyPointsView } from './points/schemas';
+import type { MembersApi } from './members/api';
+import type { ActivitiesApi } from './activities/api';
+import type { WishesApi } from './wishes/api';
+import type { CodesApi } from './codes/api';
+import type { DashboardApi } from './dashboard/api';
+import type { ResponseApi } from './response/api';
+import type { DiaryApi } from './diary/api';
+import type { AuditApi } from './audit/api';
 
-interface Call<I, O> {
+export interface Call<I, O> {
   input: I;
   output: O;
 }
@@ -68,6 +76,15 @@ export interface ApiContract {
   points: {
     mine: Call<MyPointsInput, MyPointsView>;
   };
+  // Newer functions keep their contract beside their schemas: shared/<function>/api.ts.
+  members: MembersApi;
+  activities: ActivitiesApi;
+  wishes: WishesApi;
+  codes: CodesApi;
+  dashboard: DashboardApi;
+  response: ResponseApi;
+  diary: DiaryApi;
+  audit: AuditApi;
 }
 
 /** Every order action answers with where the order is now. */

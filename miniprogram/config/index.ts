@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(() => {
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `../build/${platform}`,
+    // WG_BUILD_DIR lets parallel work build into its own folder (e.g. build/h5-wishes).
+    outputRoot: process.env.WG_BUILD_DIR ? path.resolve(process.env.WG_BUILD_DIR) : `../build/${platform}`,
     alias: { '@shared': sharedDir },
     defineConstants: {
       // CloudBase env id for weapp; empty means the mini-program's default environment.

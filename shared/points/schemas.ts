@@ -4,6 +4,10 @@ import { input, int } from '../validation';
 
 export const POINT_REASONS = {
   order_completed: '完成点单',
+  wish_fulfilled: '圆梦微心愿',
+  activity_hours: '志愿活动',
+  declared_service: '申报服务',
+  correction: '积分更正',
 } as const;
 export type PointReason = keyof typeof POINT_REASONS;
 

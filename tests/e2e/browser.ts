@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-export const H5_DIR = path.resolve(__dirname, '../../build/h5');
+export const H5_DIR = process.env.WG_H5_DIR ? path.resolve(process.env.WG_H5_DIR) : path.resolve(__dirname, '../../build/h5');
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 
 export async function launch(): Promise<Browser> {

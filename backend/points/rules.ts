@@ -1,0 +1,49 @@
+/**
+ * 积分规则 per community: data in `points_rules` (one doc per community id), the seeds' defaults
+ * where a community has set nothing. A credit reads the rule in force when it is made, so a change
+ * affects only later credits.
+ */
+import type { Colour } from '../../shared/orders/model';
+import type { Deps } from '../runtime/types';
+
+export interface PointsRules {
+  /** Completed order by colour: 绿 2, 黄 3, 红 5. */
+  orderByColour: Record<Colour, number>;
+  /** Completed by its resolve-by deadline. */
+  onTimeBonus: number;
+  /** Rated 5 stars by the resident. */
+  fiveStarBonus: number;
+  /** A fulfilled and confirmed 微心愿. */
+  wishFulfilled: number;
+  /** Volunteer activity, per hour served (hours as computed from check-in and check-out). */
+  activityPerHour: number;
+}
+
+export const DEFAULT_POINTS_RULES: PointsRules = {
+  orderByColour: { green: 2, yellow: 3, red: 5 },
+  onTimeBonus: 1,
+  fiveStarBonus: 1,
+  wishFulfilled: 3,
+  activityPerHour: 1,
+};
+
+export interface PointsRulesDoc extends Partial<PointsRules> {
+  _id: string;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export const POINTS_RULES = 'points_rules';
+
+/** The rules in force now for a community (by its area id). */
+export async function pointsRules(deps: Deps, communityId: string): Promise<PointsRules> {
+  const doc = await deps.store.collection<PointsRulesDoc>(POINTS_RULES).get(communityId);
+  if (!doc) return DEFAULT_POINTS_RULES;
+  return {
+    orderByColour: { ...DEFAULT_POINTS_RULES.orderByColour, ...doc.orderByColour },
+    onTimeBonus: doc.onTimeBonus ?? DEFAULT_POINTS_RULES.onTimeBonus,
+    fiveStarBonus: doc.fiveStarBonus ?? DEFAULT_POINTS_RULES.fiveStarBonus,
+    wishFulfilled: doc.wishFulfilled ?? DEFAULT_POINTS_RULES.wishFulfilled,
+    activityPerHour: doc.activityPerHour ?? DEFAULT_POINTS_RULES.activityPerHour,
+  };
+}

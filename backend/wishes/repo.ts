@@ -1,0 +1,4 @@
+/** The `wishes` collections and their declared indexes. */
+import type { IndexSpec } from '../store/port';
+
+export const INDEXES: Record<string, IndexSpec[]> = {};
