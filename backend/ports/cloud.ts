@@ -3,6 +3,8 @@
  * `callWxOpenApi` (云调用; declare them in each function's config.json `permissions.openapi`).
  * Cannot run offline; the local ports stand in for them in every test.
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type tcb from '@cloudbase/node-sdk';
 import type { ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
 
@@ -29,6 +31,14 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
     },
     url(fileId: string) {
       return fileId;
+    },
+    async save(localPath: string, name: string) {
+      const cloudPath = `exports/${randomBytes(16).toString('hex')}/${name}`;
+      const { fileID } = await app.uploadFile({ cloudPath, fileContent: fs.createReadStream(localPath) });
+      fs.rmSync(localPath, { force: true });
+      // A temporary link (CloudBase signs it for a limited time): exports are not meant to stay public.
+      const res = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
+      return { fileId: fileID, url: res.fileList[0]?.tempFileURL ?? fileID };
     },
   };
   const subscribe: SubscribeMessages = {

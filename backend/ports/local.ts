@@ -1,4 +1,5 @@
 /** Offline stand-ins for the WeChat ports: a word list, the uploads folder, and no push at all. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
@@ -22,6 +23,15 @@ export function uploadsFileStore(uploadsDir: string): FileStore {
     },
     url(fileId: string) {
       return fileId.startsWith('local:') ? `/uploads/${path.basename(fileId.slice(6))}` : fileId;
+    },
+    async save(localPath: string, name: string) {
+      // Served from /uploads like photos, under a random name: the link is the capability.
+      const stored = `exp-${randomBytes(16).toString('hex')}${path.extname(name).toLowerCase()}`;
+      fs.mkdirSync(uploadsDir, { recursive: true });
+      fs.copyFileSync(localPath, path.join(uploadsDir, stored));
+      fs.rmSync(localPath, { force: true });
+      const fileId = `local:${stored}`;
+      return { fileId, url: `/uploads/${stored}` };
     },
   };
 }

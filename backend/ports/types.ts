@@ -10,6 +10,11 @@ export interface FileStore {
   exists(fileId: string): Promise<boolean>;
   /** A URL a page can show the file from. */
   url(fileId: string): string;
+  /**
+   * Keeps a file the server produced (an xlsx export, a poster PDF) and answers where to fetch it.
+   * The local file is moved away; the URL is unguessable (exports carry personal data).
+   */
+  save(localPath: string, name: string): Promise<{ fileId: string; url: string }>;
 }
 
 export interface SubscribeMessages {
