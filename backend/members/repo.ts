@@ -3,11 +3,12 @@
  * time) and `organisations` (reporting Party organisations, 单位报到). Other domains read a member's
  * placement — community, grid, organisation — through `activeRegistration` only.
  */
+import type { RegistrationStatus } from '../../shared/members/model';
 import type { Skill } from '../../shared/users/roles';
 import type { Deps } from '../runtime/types';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
-export type RegistrationStatus = 'pending' | 'approved' | 'rejected' | 'ended';
+export type { RegistrationStatus };
 
 export interface RegistrationDoc {
   _id: string;
@@ -35,6 +36,14 @@ export interface RegistrationDoc {
   endedAt: number | null;
   /** Set when this registration was ended by a move to another community. */
   movedTo: string | null;
+  /** A transfer application: the approved registration it replaces once approved. */
+  transferOf?: string | null;
+}
+
+/** Per-year 报到证 counter: `cert:<year>`, raised with $inc so two approvals never share a number. */
+export interface CounterDoc {
+  _id: string;
+  seq: number;
 }
 
 export interface OrganisationDoc {
@@ -52,10 +61,12 @@ export interface OrganisationDoc {
 
 export const registrations = (store: DocumentStore): Collection<RegistrationDoc> => store.collection<RegistrationDoc>('registrations');
 export const organisations = (store: DocumentStore): Collection<OrganisationDoc> => store.collection<OrganisationDoc>('organisations');
+export const memberCounters = (store: DocumentStore): Collection<CounterDoc> => store.collection<CounterDoc>('member_counters');
 
 /** A member's approved registration, or null: where their points, rankings and duties belong. */
 export async function activeRegistration(deps: Pick<Deps, 'store'>, memberId: string): Promise<RegistrationDoc | null> {
-  const [doc] = await registrations(deps.store).find({ memberId, status: 'approved' }, { limit: 1 });
+  // Newest decision first: during a transfer's approval the old one is ended a moment after the new one is approved.
+  const [doc] = await registrations(deps.store).find({ memberId, status: 'approved' }, { sort: [['decidedAt', -1]], limit: 1 });
   return doc ?? null;
 }
 
@@ -64,6 +75,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['memberId', 1], ['status', 1]] },
     { fields: [['status', 1], ['path', 1], ['createdAt', -1]] },
     { fields: [['orgId', 1], ['status', 1]] },
+    { fields: [['certNo', 1]] },
+    { fields: [['path', 1], ['createdAt', -1]] },
   ],
   organisations: [{ fields: [['path', 1], ['name', 1]] }],
 };

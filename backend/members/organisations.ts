@@ -1,0 +1,112 @@
+/** 单位报到: staff register a reporting Party organisation with its 共建协议; members link their registration to it. */
+import { createHash } from 'node:crypto';
+import type { Area } from '../../shared/areas/model';
+import { idsOnPath } from '../../shared/areas/model';
+import { AppError } from '../../shared/errors';
+import { canDecideAt, canViewAt, viewerScopes } from '../../shared/members/permissions';
+import type { CreateOrganisationInput, LinkOrgInput, ListOrganisationsInput, OrganisationView, RegistrationView } from '../../shared/members/schemas';
+import type { Page } from '../../shared/users/schemas';
+import { maskMobile } from '../../shared/users/mask';
+import { recordAudit } from '../audit/record';
+import { areas, areasOnPaths } from '../areas/repo';
+import { syncPlacement } from '../points/placement';
+import type { Ctx } from '../runtime/types';
+import type { Filter } from '../store/port';
+import { invalid } from './invalid';
+import type { OrganisationDoc } from './repo';
+import { organisations, registrations } from './repo';
+import { viewsOf } from './views';
+
+async function requireCommunity(ctx: Ctx, communityId: string): Promise<Area> {
+  const node = await areas(ctx.store).get(communityId);
+  if (!node || node.retired) throw invalid('communityId', '社区不存在或已停用');
+  if (node.level !== 'community') throw invalid('communityId', `请选择社区，「${node.name}」不是社区`);
+  return node;
+}
+
+function toView(ctx: Ctx, o: OrganisationDoc, communityName: string, memberCount: number): OrganisationView {
+  return {
+    id: o._id,
+    name: o.name,
+    communityId: o.communityId,
+    communityName,
+    contactName: o.contactName,
+    contactMobile: canViewAt(ctx.actor, o.path) ? o.contactMobile : maskMobile(o.contactMobile),
+    agreement: o.agreement,
+    memberCount,
+    createdAt: o.createdAt,
+  };
+}
+
+/** The id comes from community and name, so the same organisation registered twice at once is one record. */
+export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInput): Promise<OrganisationView> {
+  const community = await requireCommunity(ctx, input.communityId);
+  if (!canDecideAt(ctx.actor, community.path)) throw new AppError('FORBIDDEN', '只有本社区工作人员或街道可以登记报到单位');
+  const doc: OrganisationDoc = {
+    _id: `O${createHash('sha256').update(`${community._id}|${input.name}`).digest('hex').slice(0, 20)}`,
+    name: input.name,
+    communityId: community._id,
+    path: community.path,
+    contactName: input.contactName,
+    contactMobile: input.contactMobile,
+    agreement: input.agreement,
+    createdAt: ctx.now(),
+    createdBy: ctx.actor.userId,
+  };
+  if (!(await organisations(ctx.store).insertIfAbsent(doc))) throw invalid('name', `「${input.name}」已在本社区报到，不能重复登记`);
+  await recordAudit(ctx, { action: 'members.createOrganisation', targetType: 'organisation', targetId: doc._id, areaPath: community.path, detail: { name: doc.name } });
+  return toView(ctx, doc, community.name, 0);
+}
+
+/** One community's organisations for anyone (to choose one when registering); staff without a community get their whole area. */
+export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput): Promise<Page<OrganisationView>> {
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  let filter: Filter;
+  if (input.communityId) {
+    filter = { path: { $prefix: (await requireCommunity(ctx, input.communityId)).path } };
+  } else {
+    const paths = organisationScopes(ctx);
+    if (paths.length === 0) throw invalid('communityId', '请选择社区');
+    filter = { $or: paths.map((p) => ({ path: { $prefix: p } })) };
+  }
+  const [found, total] = await Promise.all([
+    organisations(ctx.store).find(filter, { sort: [['path', 1], ['name', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    organisations(ctx.store).count(filter),
+  ]);
+  const [counts, known] = await Promise.all([
+    found.length ? registrations(ctx.store).group({ orgId: { $in: found.map((o) => o._id) }, status: 'approved' }, { by: ['orgId'] }) : Promise.resolve([]),
+    areasOnPaths(ctx.store, found.map((o) => o.path)),
+  ]);
+  const countOf = new Map(counts.map((r) => [String(r.key.orgId), r.count]));
+  return { items: found.map((o) => toView(ctx, o, known.get(o.communityId)?.name ?? '', countOf.get(o._id) ?? 0)), total, page, pageSize };
+}
+
+/** Where a staff member's organisations are: a grid leader (granted on a grid) sees the community around it. */
+function organisationScopes(ctx: Ctx): string[] {
+  return viewerScopes({
+    ...ctx.actor,
+    roles: ctx.actor.roles.map((g) => (g.role === 'grid_leader' ? { ...g, areaPath: parentPath(g.areaPath) } : g)),
+  });
+}
+
+function parentPath(path: string): string {
+  return `/${idsOnPath(path).slice(0, -1).join('/')}/`;
+}
+
+/** 关联报到单位: on the approved registration (or the pending one before approval); null unlinks. */
+export async function linkOrg(ctx: Ctx, input: LinkOrgInput): Promise<RegistrationView> {
+  const open = await registrations(ctx.store).find({ memberId: ctx.actor.userId, status: { $in: ['approved', 'pending'] } }, { limit: 4 });
+  const reg = open.find((r) => r.status === 'approved') ?? open[0];
+  if (!reg) throw new AppError('CONFLICT', '您还没有双报到登记，请先报到');
+  if (input.orgId) {
+    const org = await organisations(ctx.store).get(input.orgId);
+    if (!org || org.communityId !== reg.communityId) throw invalid('orgId', '报到单位不在您报到的社区登记，请重新选择');
+  }
+  const matched = await registrations(ctx.store).updateWhere({ _id: reg._id, status: reg.status }, { $set: { orgId: input.orgId } });
+  if (matched !== 1) throw new AppError('CONFLICT', '您的报到状态刚刚变化，请刷新后重试');
+  await syncPlacement(ctx, ctx.actor.userId);
+  const [view] = await viewsOf(ctx.store, [{ ...reg, orgId: input.orgId }], ctx.actor);
+  return view as RegistrationView;
+}
+

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报到单位', enablePullDownRefresh: true });

@@ -1,0 +1,67 @@
+/** The 双报到 form's state: fields, the chosen home building (with its community), and the community's organisations. */
+import { useEffect, useState } from 'react';
+import { idsOnPath } from '@shared/areas/model';
+import type { AvailableTime } from '@shared/members/model';
+import type { MineView, OrganisationView } from '@shared/members/schemas';
+import type { Skill } from '@shared/users/roles';
+import type { MeView } from '@shared/users/schemas';
+import { api } from '../../../api';
+
+export interface Home {
+  id: string;
+  trail: string;
+  communityId: string;
+}
+
+export interface RegisterFields {
+  name: string;
+  mobile: string;
+  partyOrg: string;
+  workUnit: string;
+  orgId: string | null;
+  skills: Skill[];
+  availableTimes: AvailableTime[];
+}
+
+const EMPTY: RegisterFields = { name: '', mobile: '', partyOrg: '', workUnit: '', orgId: null, skills: [], availableTimes: [] };
+
+/** "梅川第一居委会 / 第一网格 / 1号楼" and the community id, from one read of the building. */
+export async function homeOf(buildingId: string): Promise<Home> {
+  const { node, ancestors } = await api.areas.get({ id: buildingId });
+  const ids = idsOnPath(node.path);
+  const trail = [...ancestors.filter((a) => a.level === 'community' || a.level === 'grid'), node].map((a) => a.name).join(' / ');
+  return { id: node.id, trail, communityId: ids[ids.length - 3] ?? '' };
+}
+
+export function useRegisterForm(transfer: boolean, loaded: { me: MeView; mine: MineView } | null) {
+  const [fields, setFields] = useState<RegisterFields>(EMPTY);
+  const [home, setHome] = useState<Home | null>(null);
+  const [orgs, setOrgs] = useState<OrganisationView[]>([]);
+
+  // Prefill once: a transfer starts from the current registration; a first registration from my profile.
+  useEffect(() => {
+    if (!loaded) return;
+    const from = loaded.mine.active;
+    if (from) {
+      setFields({ name: from.name, mobile: from.mobile ?? '', partyOrg: from.partyOrg, workUnit: from.workUnit, orgId: null, skills: from.skills, availableTimes: from.availableTimes });
+    } else {
+      setFields((f) => ({ ...f, name: loaded.me.name === '新居民' ? '' : loaded.me.name }));
+    }
+    const own = loaded.me.home[loaded.me.home.length - 1];
+    if (!transfer && own?.level === 'building') homeOf(own.id).then(setHome, () => undefined);
+  }, [loaded, transfer]);
+
+  useEffect(() => {
+    setOrgs([]);
+    if (!home) return;
+    api.members.listOrganisations({ communityId: home.communityId, pageSize: 50 }).then((p) => setOrgs(p.items), () => undefined);
+  }, [home?.communityId]);
+
+  const set = <K extends keyof RegisterFields>(key: K, value: RegisterFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const chooseHome = async (buildingId: string) => {
+    const next = await homeOf(buildingId);
+    if (next.communityId !== home?.communityId) set('orgId', null);
+    setHome(next);
+  };
+  return { fields, set, home, chooseHome, orgs };
+}
