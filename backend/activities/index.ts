@@ -1,4 +1,29 @@
 /** The `activities` cloud function: 认领志愿服务岗 / 志愿活动: standing posts, dated activities, sign-up, check-in and check-out. */
-import { defineFunction } from '../runtime/define';
+import * as s from '../../shared/activities/schemas';
+import { defineFunction, systemAction, userAction } from '../runtime/define';
+import { claimPost, leavePost, listPosts, managePosts, publishPost } from './posts';
+import { publishActivity } from './publish';
+import { activityDetail, listActivities, manageActivities } from './queries';
+import { scanActivity } from './scan';
+import { cancelSignup, signUp } from './signup';
+import { activityRoster, checkoutAll, closeByStaff } from './staff';
+import { sweepActivities } from './sweep';
 
-export const activitiesFunction = defineFunction('activities', {});
+export const activitiesFunction = defineFunction('activities', {
+  publishPost: userAction(s.publishPostInput, publishPost),
+  posts: userAction(s.postsInput, listPosts),
+  managePosts: userAction(s.postsInput, managePosts),
+  claimPost: userAction(s.postIdInput, claimPost),
+  leavePost: userAction(s.postIdInput, leavePost),
+  publish: userAction(s.publishActivityInput, publishActivity),
+  list: userAction(s.listInput, listActivities),
+  detail: userAction(s.activityIdInput, activityDetail),
+  signUp: userAction(s.activityIdInput, signUp),
+  cancel: userAction(s.activityIdInput, cancelSignup),
+  scan: userAction(s.activityIdInput, scanActivity),
+  manage: userAction(s.manageInput, manageActivities),
+  roster: userAction(s.activityIdInput, activityRoster),
+  checkoutAll: userAction(s.activityIdInput, checkoutAll),
+  close: userAction(s.activityIdInput, closeByStaff),
+  sweep: systemAction(s.sweepInput, sweepActivities),
+});

@@ -1,4 +1,100 @@
-/** The `activities` collections and their declared indexes. */
-import type { IndexSpec } from '../store/port';
+/**
+ * The `activities` collections: `posts` and `post_holders` (志愿服务岗 and who holds them, read by the
+ * yearly duty check), `activities` and `activity_signups` (one per member per activity, id
+ * `${activityId}:${memberId}`), with their declared indexes.
+ */
+import type { ActivityStatus, SignupStatus } from '../../shared/activities/model';
+import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
-export const INDEXES: Record<string, IndexSpec[]> = {};
+interface Placed {
+  /** The community or grid it belongs to, its name, its community, and its path (subtree queries). */
+  areaId: string;
+  areaName: string;
+  communityId: string;
+  path: string;
+  createdBy: string;
+  createdByName: string;
+  createdAt: number;
+}
+
+export interface PostDoc extends Placed {
+  _id: string;
+  title: string;
+  description: string;
+  slots: number;
+  /** Current holders; raised only by a conditional `held < slots` update. */
+  held: number;
+  pointsNote: string | null;
+  status: 'open' | 'closed';
+}
+
+/** One stint of a member on a post; id `${postId}:${memberId}:${n}` (n-th stint), so a double claim cannot add two. */
+export interface PostHolderDoc {
+  _id: string;
+  postId: string;
+  memberId: string;
+  memberName: string;
+  communityId: string;
+  path: string;
+  since: number;
+  until: number | null;
+}
+
+export interface ActivityDoc extends Placed {
+  _id: string;
+  title: string;
+  description: string;
+  place: string;
+  startAt: number;
+  endAt: number;
+  deadline: number;
+  capacity: number;
+  /** Places taken; raised only by a conditional `taken < capacity` update. */
+  taken: number;
+  /** Points per hour, fixed at publication (the community rule then, or the staff's override). */
+  perHour: number;
+  status: ActivityStatus;
+  closedAt: number | null;
+}
+
+export interface SignupDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  memberName: string;
+  communityId: string;
+  path: string;
+  status: SignupStatus;
+  signedAt: number;
+  cancelledAt: number | null;
+  /** Cancelled within 24 h of the start. */
+  late: boolean;
+  checkInAt: number | null;
+  checkOutAt: number | null;
+  hours: number | null;
+  points: number | null;
+}
+
+export const posts = (store: DocumentStore): Collection<PostDoc> => store.collection<PostDoc>('posts');
+export const postHolders = (store: DocumentStore): Collection<PostHolderDoc> => store.collection<PostHolderDoc>('post_holders');
+export const activities = (store: DocumentStore): Collection<ActivityDoc> => store.collection<ActivityDoc>('activities');
+export const signups = (store: DocumentStore): Collection<SignupDoc> => store.collection<SignupDoc>('activity_signups');
+
+export const signupId = (activityId: string, memberId: string): string => `${activityId}:${memberId}`;
+
+export const INDEXES: Record<string, IndexSpec[]> = {
+  posts: [{ fields: [['status', 1], ['path', 1], ['createdAt', -1]] }],
+  post_holders: [
+    { fields: [['postId', 1], ['until', 1]] },
+    { fields: [['memberId', 1], ['since', -1]] },
+    { fields: [['communityId', 1], ['until', 1]] },
+  ],
+  activities: [
+    { fields: [['path', 1], ['startAt', 1]] },
+    { fields: [['status', 1], ['endAt', 1]] },
+  ],
+  activity_signups: [
+    { fields: [['activityId', 1], ['status', 1]] },
+    { fields: [['memberId', 1], ['signedAt', -1]] },
+  ],
+};
