@@ -1,23 +1,30 @@
-/** The `points` function: a member's own ledger and yearly total (the full points system is issue 4). */
-import { POINT_REASONS, myPointsInput } from '../../shared/points/schemas';
-import type { MyPointsInput, MyPointsView } from '../../shared/points/schemas';
+/** The `points` function (积分): my ledger and rank, corrections, per-community rules, 申报 → 汇总 → 核实, rankings, duty check, export. */
+import * as s from '../../shared/points/schemas';
 import { defineFunction, userAction } from '../runtime/define';
-import type { Ctx } from '../runtime/types';
-import { ledger, shanghaiYear, totals } from './ledger';
-
-async function myPoints(ctx: Ctx, input: MyPointsInput): Promise<MyPointsView> {
-  const year = input.year ?? shanghaiYear(ctx.now());
-  const [entries, total] = await Promise.all([
-    ledger(ctx.store).find({ memberId: ctx.actor.userId, year }, { sort: [['at', -1]], limit: 200 }),
-    totals(ctx.store).get(`${ctx.actor.userId}:${year}`),
-  ]);
-  return {
-    year,
-    total: total?.total ?? 0,
-    entries: entries.map((e) => ({ id: e._id, delta: e.delta, reason: e.reason, reasonName: POINT_REASONS[e.reason], note: e.note, sourceId: e.sourceId, at: e.at })),
-  };
-}
+import { correctEntry } from './correct';
+import { declareService } from './declare';
+import { dutyCheck, exportYear } from './duty';
+import { gridQueue, myDeclarations, verifyQueue } from './queues';
+import { forwardDeclarations, rejectDeclaration, sendBackDeclaration, verifyDeclaration } from './review';
+import { readRules, setRules } from './rulesAdmin';
+import { gridRanking, memberRanking, myPoints, orgRanking } from './views';
 
 export const pointsFunction = defineFunction('points', {
-  mine: userAction(myPointsInput, myPoints),
+  mine: userAction(s.myPointsInput, myPoints),
+  correct: userAction(s.correctInput, correctEntry),
+  rules: userAction(s.rulesInput, readRules),
+  setRules: userAction(s.setRulesInput, setRules),
+  declare: userAction(s.declareInput, declareService),
+  myDeclarations: userAction(s.myDeclarationsInput, myDeclarations),
+  gridQueue: userAction(s.gridQueueInput, gridQueue),
+  forward: userAction(s.forwardInput, forwardDeclarations),
+  sendBack: userAction(s.sendBackInput, sendBackDeclaration),
+  verifyQueue: userAction(s.verifyQueueInput, verifyQueue),
+  verify: userAction(s.verifyInput, verifyDeclaration),
+  reject: userAction(s.rejectDeclarationInput, rejectDeclaration),
+  memberRanking: userAction(s.memberRankingInput, memberRanking),
+  orgRanking: userAction(s.areaRankingInput, orgRanking),
+  gridRanking: userAction(s.areaRankingInput, gridRanking),
+  duty: userAction(s.dutyInput, dutyCheck),
+  exportYear: userAction(s.exportInput, exportYear),
 });

@@ -1,56 +1,65 @@
 /**
- * 积分 ledger: append-only entries whose id comes from their source and reason, so a retry or a
- * replay can never credit twice; yearly totals are kept on write (issue 4 adds the recompute check).
+ * 积分 ledger: append-only entries whose id comes from their source and reason, so a retry or a replay can
+ * never credit twice. Nothing here edits or deletes an entry; corrections are entries of their own.
  */
 import type { PointReason } from '../../shared/points/schemas';
 import type { Deps } from '../runtime/types';
-import type { Collection, DocumentStore } from '../store/port';
+import type { LedgerDoc } from './repo';
+import { ledger } from './repo';
+import { shanghaiYear } from './period';
+import { applyDelta, totalOrPlacement } from './totals';
 
-export interface LedgerDoc {
-  _id: string;
+export type { LedgerDoc, TotalDoc } from './repo';
+export { ledger, totals } from './repo';
+export { shanghaiYear } from './period';
+
+export function ledgerId(reason: PointReason, sourceType: string, sourceId: string): string {
+  return `${reason}:${sourceType}:${sourceId}`;
+}
+
+export interface CreditEntry {
   memberId: string;
   delta: number;
   reason: PointReason;
   note: string;
   sourceType: string;
   sourceId: string;
-  year: number;
-  at: number;
+  /** The period it counts for; defaults to the current Shanghai year (a declared service counts in its own year). */
+  year?: number;
 }
 
-export interface TotalDoc {
-  _id: string;
-  memberId: string;
-  year: number;
-  total: number;
-}
-
-export const ledger = (store: DocumentStore): Collection<LedgerDoc> => store.collection<LedgerDoc>('points_ledger');
-export const totals = (store: DocumentStore): Collection<TotalDoc> => store.collection<TotalDoc>('points_totals');
-
-export function ledgerId(reason: PointReason, sourceType: string, sourceId: string): string {
-  return `${reason}:${sourceType}:${sourceId}`;
-}
-
-/** Shanghai calendar year of an instant (UTC+8, no daylight saving). */
-export function shanghaiYear(at: number): number {
-  return new Date(at + 8 * 3600 * 1000).getUTCFullYear();
+/** Extra fields a correction carries. */
+export interface CreditExtra {
+  actorId?: string;
+  corrects?: string;
+  /** Served-count change: +1 for an ordinary credit, -1 for a full reversal, 0 for an adjustment. */
+  credit?: number;
 }
 
 /** Credits once per (reason, source); returns false when this credit was already made. */
-export async function creditPoints(
-  deps: Deps,
-  entry: { memberId: string; delta: number; reason: PointReason; note: string; sourceType: string; sourceId: string },
-): Promise<boolean> {
+export async function creditPoints(deps: Deps, entry: CreditEntry, extra: CreditExtra = {}): Promise<boolean> {
   const at = deps.now();
-  const year = shanghaiYear(at);
-  const inserted = await ledger(deps.store).insertIfAbsent({ _id: ledgerId(entry.reason, entry.sourceType, entry.sourceId), ...entry, year, at });
-  if (!inserted) return false;
-  const totalId = `${entry.memberId}:${year}`;
-  const bumped = await totals(deps.store).updateWhere({ _id: totalId }, { $inc: { total: entry.delta } });
-  if (bumped === 0 && !(await totals(deps.store).insertIfAbsent({ _id: totalId, memberId: entry.memberId, year, total: entry.delta }))) {
-    // Someone created the total between our two writes: add to it instead.
-    await totals(deps.store).updateWhere({ _id: totalId }, { $inc: { total: entry.delta } });
-  }
+  const year = entry.year ?? shanghaiYear(at);
+  const credit = extra.credit ?? (entry.reason === 'correction' ? 0 : 1);
+  const known = await totalOrPlacement(deps, entry.memberId, year);
+  const { stamp } = known;
+  const row: LedgerDoc = {
+    _id: ledgerId(entry.reason, entry.sourceType, entry.sourceId),
+    memberId: entry.memberId,
+    delta: entry.delta,
+    reason: entry.reason,
+    note: entry.note,
+    sourceType: entry.sourceType,
+    sourceId: entry.sourceId,
+    year,
+    at,
+    communityId: stamp.communityId,
+    path: stamp.path,
+    ...extra,
+    credit,
+  };
+  // The ledger insert is the idempotency gate: only its winner touches the totals.
+  if (!(await ledger(deps.store).insertIfAbsent(row))) return false;
+  await applyDelta(deps, entry.memberId, year, entry.delta, credit, known);
   return true;
 }

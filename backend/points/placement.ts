@@ -1,7 +1,10 @@
 /** Keeps a member's yearly totals stamped with their current community, grid and organisation (rankings read those). */
 import type { Deps } from '../runtime/types';
+import { shanghaiYear } from './period';
+import { placementOf } from './stamp';
+import { restamp } from './totals';
 
-/** Call after a 双报到 approval, transfer or organisation link. (Filled in by the points work.) */
-export async function syncPlacement(_deps: Deps, _memberId: string): Promise<void> {
-  // Rankings are not stamped yet.
+/** Call after a 双报到 approval, transfer or organisation link: the current year's total moves with the member. */
+export async function syncPlacement(deps: Pick<Deps, 'store' | 'now'>, memberId: string): Promise<void> {
+  await restamp(deps, memberId, shanghaiYear(deps.now()), () => placementOf(deps, memberId));
 }

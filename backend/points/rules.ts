@@ -47,3 +47,8 @@ export async function pointsRules(deps: Deps, communityId: string): Promise<Poin
     activityPerHour: doc.activityPerHour ?? DEFAULT_POINTS_RULES.activityPerHour,
   };
 }
+
+/** The stored rules document of a community, if it has changed the defaults. */
+export async function rulesDoc(deps: Deps, communityId: string): Promise<PointsRulesDoc | null> {
+  return deps.store.collection<PointsRulesDoc>(POINTS_RULES).get(communityId);
+}

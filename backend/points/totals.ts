@@ -1,0 +1,133 @@
+/**
+ * Totals kept on write: a member's yearly total (stamped with their placement) and the organisation and grid
+ * roll-ups. Only `$inc` touches the sums, so concurrent credits commute; the stamp is compare-and-set so a
+ * placement change and a credit never book the same points to two organisations.
+ *
+ * Invariants (checked by `checkTotals`): member total = sum of their ledger entries for the year; an org's or
+ * grid's total = sum of the member totals stamped with it; its `members` = how many such totals there are.
+ */
+import { AppError } from '../../shared/errors';
+import { areas } from '../areas/repo';
+import { organisations } from '../members/repo';
+import type { Deps } from '../runtime/types';
+import type { RollupDoc, Stamp, TotalDoc } from './repo';
+import { rollups, totals } from './repo';
+import { pathUpTo, placementOf } from './stamp';
+
+/** Enough for any realistic contention on one member; past it the caller sees CONFLICT and may retry. */
+const ATTEMPTS = 50;
+
+export const totalId = (memberId: string, year: number): string => `${memberId}:${year}`;
+export const stampKey = (s: Pick<Stamp, 'communityId' | 'gridId' | 'orgId'>): string => `${s.communityId ?? ''}|${s.gridId ?? ''}|${s.orgId ?? ''}`;
+
+function newTotal(memberId: string, year: number, stamp: Stamp, total: number, credits: number): TotalDoc {
+  return {
+    _id: totalId(memberId, year),
+    memberId,
+    year,
+    total,
+    credits,
+    communityId: stamp.communityId,
+    gridId: stamp.gridId,
+    orgId: stamp.orgId,
+    path: stamp.path,
+    name: stamp.name,
+    stamp: stampKey(stamp),
+  };
+}
+
+/** The member's total for the year, or (when none yet) the placement a new one would carry. */
+export async function totalOrPlacement(deps: Pick<Deps, 'store'>, memberId: string, year: number): Promise<{ doc: TotalDoc | null; stamp: Stamp }> {
+  const doc = await totals(deps.store).get(totalId(memberId, year));
+  return { doc, stamp: doc ?? (await placementOf(deps, memberId)) };
+}
+
+/**
+ * Adds `delta` (and `credits`) to a member's yearly total and to the roll-ups of the placement it is stamped with.
+ * `known` is what the caller just read: the total, or (none yet) the placement a new one would carry.
+ */
+export async function applyDelta(deps: Deps, memberId: string, year: number, delta: number, credits: number, known?: { doc: TotalDoc | null; stamp: Stamp }): Promise<void> {
+  let doc = known?.doc ?? null;
+  let fresh = known && !known.doc ? known.stamp : null;
+  for (let i = 0; i < ATTEMPTS; i++) {
+    if (!doc && !fresh) doc = await totals(deps.store).get(totalId(memberId, year));
+    if (!doc) {
+      const stamp = fresh ?? (await placementOf(deps, memberId));
+      fresh = null;
+      if (await totals(deps.store).insertIfAbsent(newTotal(memberId, year, stamp, delta, credits))) {
+        await bumpRollups(deps, stamp, year, delta, 1);
+        return;
+      }
+      continue; // created meanwhile by another credit: add to it
+    }
+    // Only while the stamp we read holds: otherwise a restamp moved the total and our points must follow it.
+    if ((await totals(deps.store).updateWhere({ _id: doc._id, stamp: doc.stamp }, { $inc: { total: delta, credits } })) === 1) {
+      await bumpRollups(deps, doc, year, delta, 0);
+      return;
+    }
+    doc = null;
+  }
+  throw new AppError('CONFLICT', '积分正在更新，请稍后重试');
+}
+
+/**
+ * Stamps the member's total for `year` with their placement as `place()` reads it now, moving its points between
+ * organisations and grids. Two moves of one member may race: whoever stamps last checks the placement again
+ * afterwards and goes round once more if it changed meanwhile, so the stamp ends at the latest placement.
+ */
+export async function restamp(deps: Pick<Deps, 'store' | 'now'>, memberId: string, year: number, place: () => Promise<Stamp>): Promise<void> {
+  const same = (a: Stamp, b: Stamp) => stampKey(a) === stampKey(b) && a.path === b.path && a.name === b.name;
+  let to = await place();
+  for (let i = 0; i < ATTEMPTS; i++) {
+    const doc = await totals(deps.store).get(totalId(memberId, year));
+    let written = false;
+    if (!doc) {
+      // Placed members get a zero total, so they count in their organisation's members and in rankings.
+      if (!to.communityId) return;
+      written = await totals(deps.store).insertIfAbsent(newTotal(memberId, year, to, 0, 0));
+      if (written) await bumpRollups(deps, to, year, 0, 1);
+    } else if (same(doc, to)) {
+      return;
+    } else {
+      // Conditional on the total too: a credit landing in between makes us re-read, so no points are lost in the move.
+      const set = { communityId: to.communityId, gridId: to.gridId, orgId: to.orgId, path: to.path, name: to.name, stamp: stampKey(to) };
+      written = (await totals(deps.store).updateWhere({ _id: doc._id, stamp: doc.stamp, total: doc.total }, { $set: set })) === 1;
+      if (written && doc.stamp !== set.stamp) {
+        await bumpRollups(deps, doc, year, -doc.total, -1);
+        await bumpRollups(deps, to, year, doc.total, 1);
+      }
+    }
+    if (written) {
+      const now = await place();
+      if (same(now, to)) return;
+      to = now;
+    }
+  }
+  throw new AppError('CONFLICT', '积分正在更新，请稍后重试');
+}
+
+async function bumpRollups(deps: Pick<Deps, 'store' | 'now'>, stamp: Stamp, year: number, total: number, members: number): Promise<void> {
+  await Promise.all([
+    stamp.orgId ? bumpRollup(deps, 'org', stamp.orgId, stamp, year, total, members) : null,
+    stamp.gridId ? bumpRollup(deps, 'grid', stamp.gridId, stamp, year, total, members) : null,
+  ]);
+}
+
+async function bumpRollup(deps: Pick<Deps, 'store' | 'now'>, kind: RollupDoc['kind'], refId: string, stamp: Stamp, year: number, total: number, members: number): Promise<void> {
+  const _id = `${kind}:${refId}:${year}`;
+  const inc = { $inc: { total, members } };
+  if ((await rollups(deps.store).updateWhere({ _id }, inc)) === 1) return;
+  const doc = await describeRollup(deps, kind, refId, stamp);
+  if (await rollups(deps.store).insertIfAbsent({ _id, kind, refId, year, ...doc, total, members })) return;
+  await rollups(deps.store).updateWhere({ _id }, inc);
+}
+
+/** Name and place of a new roll-up: an organisation registers with a community; a grid lies in one. */
+async function describeRollup(deps: Pick<Deps, 'store' | 'now'>, kind: RollupDoc['kind'], refId: string, stamp: Stamp): Promise<Pick<RollupDoc, 'name' | 'communityId' | 'path'>> {
+  if (kind === 'org') {
+    const org = await organisations(deps.store).get(refId);
+    return { name: org?.name ?? '', communityId: org?.communityId ?? stamp.communityId, path: org?.path ?? stamp.path ?? '/' };
+  }
+  const grid = await areas(deps.store).get(refId);
+  return { name: grid?.name ?? '', communityId: stamp.communityId, path: grid?.path ?? pathUpTo(stamp.path, refId) ?? '/' };
+}

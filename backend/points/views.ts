@@ -1,0 +1,122 @@
+/** My points and the rankings (community, grid, organisations, grids): all read the kept totals, never the ledger. */
+import { AppError } from '../../shared/errors';
+import { canViewCommunity } from '../../shared/points/permissions';
+import type { AreaRankRow, AreaRankingInput, MemberRankRow, MemberRankingInput, MyPointsInput, MyPointsView } from '../../shared/points/schemas';
+import { POINT_REASONS } from '../../shared/points/schemas';
+import type { Page } from '../../shared/users/schemas';
+import { areas, requireArea } from '../areas/repo';
+import type { Ctx } from '../runtime/types';
+import type { Filter } from '../store/port';
+import { requireCommunity } from './community';
+import { holdsPostIn } from './duty';
+import { namesFor } from './names';
+import { shanghaiYear } from './period';
+import { ledger, rollups, totals } from './repo';
+import { placementOf } from './stamp';
+import { totalId } from './totals';
+
+const RANK_SORT: Array<[string, 1 | -1]> = [['total', -1], ['memberId', 1]];
+
+/** Competition rank: how many totals in the same ranking are higher, plus one (an index range count). */
+export async function rankOf(ctx: Pick<Ctx, 'store'>, scope: Filter, total: number): Promise<number> {
+  return (await totals(ctx.store).count({ ...scope, total: { $gt: total } })) + 1;
+}
+
+export async function myPoints(ctx: Ctx, input: MyPointsInput): Promise<MyPointsView> {
+  const year = input.year ?? shanghaiYear(ctx.now());
+  const me = ctx.actor.userId;
+  const [entries, mine, holdsPost] = await Promise.all([
+    ledger(ctx.store).find({ memberId: me, year }, { sort: [['at', -1]], limit: 200 }),
+    totals(ctx.store).get(totalId(me, year)),
+    holdsPostIn(ctx, me, year),
+  ]);
+  const scope: Filter | null = mine?.communityId ? { communityId: mine.communityId, year } : null;
+  const [rank, rankedOf, community] = await Promise.all([
+    scope && mine ? rankOf(ctx, scope, mine.total) : null,
+    scope ? totals(ctx.store).count(scope) : 0,
+    mine?.communityId ? areas(ctx.store).get(mine.communityId) : null,
+  ]);
+  return {
+    year,
+    total: mine?.total ?? 0,
+    rank,
+    rankedOf,
+    communityName: community?.name ?? null,
+    duty: { served: (mine?.credits ?? 0) > 0, holdsPost },
+    entries: entries.map((e) => ({ id: e._id, delta: e.delta, reason: e.reason, reasonName: POINT_REASONS[e.reason], note: e.note, sourceType: e.sourceType, sourceId: e.sourceId, at: e.at })),
+  };
+}
+
+/** The ranking's filter: the community asked for or mine; the grid asked for, or the one I work in or live in. */
+async function rankingScope(ctx: Ctx, input: MemberRankingInput, year: number): Promise<{ filter: Filter; name: string }> {
+  if (input.scope === 'community') {
+    const c = await requireCommunity(ctx, input.areaId, (p) => canViewCommunity(ctx.actor, p));
+    return { filter: { communityId: c._id, year }, name: c.name };
+  }
+  const gridId = input.areaId ?? ctx.actor.roles.find((g) => g.role === 'grid_leader' || g.role === 'grid_worker')?.areaId ?? (await placementOf(ctx, ctx.actor.userId)).gridId;
+  if (!gridId) throw new AppError('VALIDATION', '请选择网格', { areaId: '请选择网格' });
+  const grid = await requireArea(ctx.store, gridId, '网格');
+  if (grid.level !== 'grid') throw new AppError('VALIDATION', '请选择网格', { areaId: '请选择网格' });
+  if (!canViewCommunity(ctx.actor, grid.path)) throw new AppError('FORBIDDEN', '只能查看本社区的积分排行');
+  return { filter: { gridId: grid._id, year }, name: grid.name };
+}
+
+export async function memberRanking(ctx: Ctx, input: MemberRankingInput): Promise<Page<MemberRankRow> & { year: number; areaName: string }> {
+  const year = input.year ?? shanghaiYear(ctx.now());
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const skip = (page - 1) * pageSize;
+  const { filter, name } = await rankingScope(ctx, input, year);
+  const [docs, total] = await Promise.all([totals(ctx.store).find(filter, { sort: RANK_SORT, limit: pageSize, skip }), totals(ctx.store).count(filter)]);
+  const [first, names] = await Promise.all([docs[0] ? rankOf(ctx, filter, docs[0].total) : 1, namesFor(ctx, docs)]);
+  let rank = first;
+  const items = docs.map((d, i) => {
+    // Ties share a rank; after a tie the next rank skips ahead (1, 2, 2, 4).
+    const prev = docs[i - 1];
+    if (prev && prev.total !== d.total) rank = skip + i + 1;
+    return { rank, memberId: d.memberId, name: d.name, gridName: (d.gridId && names.grid.get(d.gridId)) || '', orgName: (d.orgId && names.org.get(d.orgId)) || '', total: d.total };
+  });
+  return { items, total, page, pageSize, year, areaName: name };
+}
+
+function areaRows(rows: Array<{ id: string; name: string; total: number; members: number }>, skip: number): AreaRankRow[] {
+  let rank = skip + 1;
+  return rows.map((r, i) => {
+    const prev = rows[i - 1];
+    if (prev && prev.total !== r.total) rank = skip + i + 1;
+    return { rank, id: r.id, name: r.name, total: r.total, members: r.members, perMember: r.members ? Math.round((r.total / r.members) * 10) / 10 : 0 };
+  });
+}
+
+/** 单位排行: reporting organisations of the community by their members' points this year. */
+export async function orgRanking(ctx: Ctx, input: AreaRankingInput): Promise<Page<AreaRankRow> & { year: number; communityName: string }> {
+  const year = input.year ?? shanghaiYear(ctx.now());
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const c = await requireCommunity(ctx, input.communityId, (p) => canViewCommunity(ctx.actor, p));
+  const filter: Filter = { kind: 'org', communityId: c._id, year };
+  const [docs, total] = await Promise.all([
+    rollups(ctx.store).find(filter, { sort: [['total', -1], ['_id', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    rollups(ctx.store).count(filter),
+  ]);
+  // Ranks across pages follow position; ties within a page share one.
+  const items = areaRows(docs.map((d) => ({ id: d.refId, name: d.name, total: d.total, members: d.members })), (page - 1) * pageSize);
+  return { items, total, page, pageSize, year, communityName: c.name };
+}
+
+/** 网格汇总: every grid of the community (a handful), with its kept total; grids without points show 0. */
+export async function gridRanking(ctx: Ctx, input: AreaRankingInput): Promise<Page<AreaRankRow> & { year: number; communityName: string }> {
+  const year = input.year ?? shanghaiYear(ctx.now());
+  const c = await requireCommunity(ctx, input.communityId, (p) => canViewCommunity(ctx.actor, p));
+  const [grids, docs] = await Promise.all([
+    areas(ctx.store).find({ parentId: c._id }, { sort: [['order', 1]] }),
+    rollups(ctx.store).find({ kind: 'grid', communityId: c._id, year }),
+  ]);
+  const kept = new Map(docs.map((d) => [d.refId, d]));
+  const rows = grids
+    .filter((g) => g.level === 'grid')
+    .map((g) => ({ id: g._id, name: g.name, total: kept.get(g._id)?.total ?? 0, members: kept.get(g._id)?.members ?? 0 }))
+    .sort((a, b) => b.total - a.total);
+  const items = areaRows(rows, 0);
+  return { items, total: items.length, page: 1, pageSize: items.length, year, communityName: c.name };
+}

@@ -1,0 +1,52 @@
+/** 积分 vocabulary: declaration states (申报 → 汇总 → 核实), limits, and the caps on per-community rules. */
+
+/** 党员申报 → 召集人汇总 → 社区核实: the states of one declared service. */
+export const DECLARATION_STATUSES = {
+  declared: '待网格长汇总',
+  forwarded: '待社区核实',
+  returned: '已退回',
+  verified: '已核实记分',
+  rejected: '核实未通过',
+} as const;
+export type DeclarationStatus = keyof typeof DECLARATION_STATUSES;
+
+/** Which status each step starts from: every step is a conditional update on it. */
+export const DECLARATION_STEPS = {
+  forward: 'declared',
+  sendBack: 'declared',
+  verify: 'forwarded',
+  reject: 'forwarded',
+} as const satisfies Record<string, DeclarationStatus>;
+
+export const POINTS_LIMITS = {
+  /** One declared service is at most a day's work. */
+  maxHours: 24,
+  photos: 3,
+  /** Points a verifier may give one declaration. */
+  maxDeclaredPoints: 100,
+  /** Declarations a grid leader may forward in one batch. */
+  batch: 50,
+  /** A correction's stated delta, either way. */
+  maxCorrection: 1000,
+  /** Each rule value: a non-negative integer up to this. */
+  maxRule: 100,
+  /** Rankings and lists: the longest page. */
+  pageSize: 50,
+} as const;
+
+/** Rule fields as staff see them on the rules page. */
+export const RULE_LABELS = {
+  'orderByColour.green': '绿色点单',
+  'orderByColour.yellow': '黄色点单',
+  'orderByColour.red': '红色点单',
+  onTimeBonus: '按时办结加分',
+  fiveStarBonus: '五星好评加分',
+  wishFulfilled: '圆梦微心愿',
+  activityPerHour: '志愿活动每小时',
+} as const;
+
+/** Default points for a verified declaration: hours × the per-hour rule, whole points, at least 1 when the rule gives any. */
+export function declaredPoints(hours: number, perHour: number): number {
+  if (perHour <= 0) return 0;
+  return Math.min(POINTS_LIMITS.maxDeclaredPoints, Math.max(1, Math.round(hours * perHour)));
+}
