@@ -1,0 +1,93 @@
+/** The buttons `can` allows this viewer (认领, 以单位名义认领, 登记圆梦, 确认圆梦, 审核), and the popup or confirmation each opens. */
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { WishDetail } from '@shared/wishes/schemas';
+import { call } from '../../../api';
+import { messageOf } from '../../../api/errors';
+import SectionCard from '../../../components/SectionCard';
+import { isConflict } from '../../../orders/errors';
+import DeliverPopup from './popups/DeliverPopup';
+import RejectPopup from './popups/RejectPopup';
+import ReviewPopup from './popups/ReviewPopup';
+
+type Open = 'review' | 'reject' | 'deliver';
+
+interface Props {
+  wish: WishDetail;
+  reload: () => Promise<void>;
+  /** Opened from the review list: start with the review popup. */
+  startReview: boolean;
+}
+
+export default function WishActions({ wish, reload, startReview }: Props) {
+  const [open, setOpen] = useState<Open | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
+  const can = wish.can;
+  const wishId = wish.id;
+  useEffect(() => {
+    if (startReview && can.review) setOpen('review');
+  }, [startReview, can.review]);
+
+  const done = (message: string) => {
+    setOpen(null);
+    void Taro.showToast({ title: message, icon: 'none' });
+    void reload();
+  };
+  const direct = async (label: string, work: () => Promise<unknown>, message: string) => {
+    setRunning(label);
+    try {
+      await work();
+      done(message);
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      if (isConflict(e)) void reload();
+    } finally {
+      setRunning(null);
+    }
+  };
+  const confirm = async () => {
+    const { confirm: yes } = await Taro.showModal({ title: '确认圆梦', content: '确认心愿已经实现了吗？确认后将为认领人记积分。', confirmText: '确认圆梦', cancelText: '再等等' });
+    if (yes) await direct('确认圆梦', () => call('wishes', 'confirm', { wishId }), '已确认圆梦，谢谢您');
+  };
+
+  const buttons: Array<{ label: string; tone: 'primary' | 'default' | 'danger'; run: () => void }> = [];
+  const add = (when: boolean, label: string, tone: 'primary' | 'default' | 'danger', run: () => void) => when && buttons.push({ label, tone, run });
+  add(can.claim && !can.claimAsOrg, '认领心愿', 'primary', () => void direct('认领心愿', () => call('wishes', 'claim', { wishId }), '认领成功，请尽快联系受助人'));
+  add(can.claim && can.claimAsOrg, '个人认领', 'primary', () => void direct('个人认领', () => call('wishes', 'claim', { wishId }), '认领成功，请尽快联系受助人'));
+  add(can.claimAsOrg, '以单位名义认领', 'default', () => void direct('以单位名义认领', () => call('wishes', 'claim', { wishId, asOrg: true }), '已以单位名义认领'));
+  add(can.deliver, '登记圆梦', 'primary', () => setOpen('deliver'));
+  add(can.confirm, '确认圆梦', 'primary', () => void confirm());
+  add(can.review, '审核发布', 'primary', () => setOpen('review'));
+  add(can.review, '不通过', 'danger', () => setOpen('reject'));
+
+  const popupProps = { wishId, onDone: done, onClose: () => setOpen(null), onStale: () => void reload() };
+  return (
+    <>
+      {buttons.length > 0 && (
+        <SectionCard title="办理" id="wish-actions">
+          <View className="actions">
+            {buttons.map((b) => (
+              <Button
+                key={b.label}
+                className="actions__btn"
+                type={b.tone}
+                fill={b.tone === 'danger' ? 'outline' : undefined}
+                loading={running === b.label}
+                disabled={running !== null}
+                onClick={b.run}
+              >
+                {b.label}
+              </Button>
+            ))}
+          </View>
+          {can.claim && <Text className="muted actions__hint">认领后请在期限内圆梦，超期未圆梦的心愿会回到心愿墙。</Text>}
+        </SectionCard>
+      )}
+      {open === 'review' && <ReviewPopup {...popupProps} wish={wish} />}
+      {open === 'reject' && <RejectPopup {...popupProps} />}
+      {open === 'deliver' && <DeliverPopup {...popupProps} />}
+    </>
+  );
+}

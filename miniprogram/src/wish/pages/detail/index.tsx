@@ -1,0 +1,42 @@
+/** 心愿详情 ?id=(&review=1): public story and facts; the beneficiary's contact for poster, staff and claimant; next steps; the record. */
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { call } from '../../../api';
+import { ApiError } from '../../../api/errors';
+import ResidentPage from '../../../components/ResidentPage';
+import StatusView from '../../../components/StatusView';
+import { usePullRefresh } from '../../../utils/pullRefresh';
+import { useLoad } from '../../../utils/useLoad';
+import { useRefreshOnReturn } from '../../../orders/hooks';
+import WishActions from './WishActions';
+import WishSummary, { WishHeader } from './WishSummary';
+import WishTimeline from './WishTimeline';
+import './index.scss';
+
+function describeError(error: unknown): string | undefined {
+  if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return '这个心愿不存在，或还在审核中、您没有查看它的权限。';
+  return undefined;
+}
+
+export default function WishDetailPage() {
+  const params = useRouter().params;
+  const wishId = params.id ?? '';
+  const { data, loading, error, reload } = useLoad(() => call('wishes', 'detail', { wishId }), [wishId]);
+  usePullRefresh(reload);
+  useRefreshOnReturn(reload);
+
+  return (
+    <ResidentPage className="wish-detail" id="wish-detail">
+      <StatusView loading={loading} error={error} empty={!data} emptyText="加载中…" describeError={describeError} onRetry={() => void reload()}>
+        {data && (
+          <View>
+            <WishHeader wish={data} />
+            <WishActions wish={data} reload={reload} startReview={params.review === '1'} />
+            <WishSummary wish={data} />
+            <WishTimeline entries={data.timeline} />
+          </View>
+        )}
+      </StatusView>
+    </ResidentPage>
+  );
+}
