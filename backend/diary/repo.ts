@@ -1,4 +1,33 @@
-/** The `diary` collections and their declared indexes. */
-import type { IndexSpec } from '../store/port';
+/** Storage of 民情日记: the `visits` collection (one doc per visit, linked to the order it became). */
+import type { VisitTag } from '../../shared/diary/model';
+import type { PhotoRef } from '../../shared/orders/schemas';
+import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
-export const INDEXES: Record<string, IndexSpec[]> = {};
+export interface VisitDoc {
+  _id: string;
+  buildingId: string;
+  /** The building's path: the grid's and community's diaries are prefix reads. */
+  path: string;
+  gridId: string;
+  place: string;
+  trail: string;
+  residentName: string;
+  residentId: string | null;
+  heard: string;
+  tags: VisitTag[];
+  photos: PhotoRef[];
+  createdAt: number;
+  createdBy: string;
+  createdByName: string;
+  /** Set once, when the finding is turned into an order (转为点单). */
+  orderId: string | null;
+}
+
+export const visits = (store: DocumentStore): Collection<VisitDoc> => store.collection<VisitDoc>('visits');
+
+export const INDEXES: Record<string, IndexSpec[]> = {
+  visits: [
+    { fields: [['path', 1], ['createdAt', -1]] },
+    { fields: [['buildingId', 1], ['createdAt', -1]] },
+  ],
+};

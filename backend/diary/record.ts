@@ -1,0 +1,57 @@
+/** 记民情日记: a grid worker or grid leader records a visit in their grid (who, where, what was heard, tags, photos). */
+import { AppError } from '../../shared/errors';
+import { DIARY_WRITERS } from '../../shared/diary/model';
+import type { RecordVisitInput } from '../../shared/diary/schemas';
+import { hasRoleAt } from '../../shared/users/permissions';
+import { recordAudit } from '../audit/record';
+import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { checkContent, checkPhotos } from '../orders/file';
+import { newId } from '../runtime/ids';
+import type { Ctx } from '../runtime/types';
+import { users } from '../users/repo';
+import type { VisitDoc } from './repo';
+import { visits } from './repo';
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { [field]: message });
+}
+
+/** A linked resident must live in the visit's community, so a typo cannot attach a stranger. */
+async function checkResident(ctx: Ctx, residentId: string, communityPath: string): Promise<void> {
+  const person = await users(ctx.store).get(residentId);
+  if (!person?.homePath?.startsWith(communityPath)) throw invalid('residentId', '关联的居民不在本社区，请重新选择');
+}
+
+export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ id: string }> {
+  const building = await requireArea(ctx.store, input.buildingId, '楼栋');
+  if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
+  if (!hasRoleAt(ctx.actor, DIARY_WRITERS, building.path)) throw new AppError('FORBIDDEN', '只有本网格的网格员、网格长可以记民情日记');
+  const known = await areasOnPaths(ctx.store, [building.path]);
+  const grid = known.get(building.parentId ?? '');
+  const community = grid ? known.get(grid.parentId ?? '') : undefined;
+  if (input.residentId) await checkResident(ctx, input.residentId, community?.path ?? building.path);
+  const photos = input.photos ?? [];
+  await checkContent(ctx, { heard: input.heard, residentName: input.residentName });
+  await checkPhotos(ctx, 'photos', photos);
+  const now = ctx.now();
+  const doc: VisitDoc = {
+    _id: newId('v', now),
+    buildingId: building._id,
+    path: building.path,
+    gridId: grid?._id ?? '',
+    place: grid ? `${grid.name} · ${building.name}` : building.name,
+    trail: trailOf(building.path, known),
+    residentName: input.residentName,
+    residentId: input.residentId ?? null,
+    heard: input.heard,
+    tags: [...new Set(input.tags)],
+    photos,
+    createdAt: now,
+    createdBy: ctx.actor.userId,
+    createdByName: ctx.actor.name,
+    orderId: null,
+  };
+  await visits(ctx.store).insert(doc);
+  await recordAudit(ctx, { action: 'diary.record', targetType: 'visit', targetId: doc._id, areaPath: doc.path, detail: { tags: doc.tags } });
+  return { id: doc._id };
+}

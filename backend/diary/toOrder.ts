@@ -1,0 +1,48 @@
+/** 转为点单 (发现 → 处置): one tap files an order on the resident's behalf from a visit, linked both ways; the linked resident follows it. */
+import { AppError } from '../../shared/errors';
+import type { VisitToOrderInput } from '../../shared/diary/schemas';
+import { hasRoleAt } from '../../shared/users/permissions';
+import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
+import { recordAudit } from '../audit/record';
+import { fileOrder } from '../orders/file';
+import { newOrderId } from '../orders/repo';
+import type { Ctx } from '../runtime/types';
+import { users } from '../users/repo';
+import { requireVisit } from './read';
+import { visits } from './repo';
+
+const TAKEN = '这条民情日记已转为点单';
+
+export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<{ orderId: string }> {
+  const visit = await requireVisit(ctx, input.visitId);
+  if (visit.orderId) throw new AppError('CONFLICT', TAKEN);
+  const resident = visit.residentId ? await users(ctx.store).get(visit.residentId) : null;
+  const contactMobile = input.contactMobile ?? resident?.mobile;
+  if (!contactMobile) throw new AppError('VALIDATION', '请填写联系电话', { contactMobile: '请填写联系电话' });
+  const role = ROLE_NAMES[STAFF_ROLES.filter((r) => hasRoleAt(ctx.actor, [r], visit.path)).pop() ?? 'grid_worker'];
+
+  // The visit is claimed for one order id first (compare-and-set): two taps at once file one order.
+  const orderId = newOrderId(ctx.now());
+  if ((await visits(ctx.store).updateWhere({ _id: visit._id, orderId: null }, { $set: { orderId } })) !== 1) throw new AppError('CONFLICT', TAKEN);
+  try {
+    await fileOrder(
+      ctx,
+      {
+        buildingId: visit.buildingId,
+        category: input.category,
+        description: input.description ?? visit.heard.slice(0, 500),
+        photos: visit.photos,
+        contactName: input.contactName ?? visit.residentName,
+        contactMobile,
+        anonymousToMembers: false,
+      },
+      { role, label: '代居民点单（民情日记）', quota: false, id: orderId, followers: resident ? [resident._id] : [], visitId: visit._id },
+    );
+  } catch (e) {
+    // Nothing half-written: the visit is free again when the order could not be filed.
+    await visits(ctx.store).updateWhere({ _id: visit._id, orderId }, { $set: { orderId: null } });
+    throw e;
+  }
+  await recordAudit(ctx, { action: 'diary.toOrder', targetType: 'visit', targetId: visit._id, areaPath: visit.path, detail: { orderId, category: input.category } });
+  return { orderId };
+}

@@ -1,0 +1,47 @@
+/** 急时派单: in a community switched to 急时, a new order skips 分拣 as 红 and goes straight to the community's 抢单池. */
+import type { Area } from '../../shared/areas/model';
+import { notify } from '../notifications/outbox';
+import type { OrderDoc } from '../orders/repo';
+import { colourRule, communityIdOf, ownerFor } from '../orders/rules';
+import type { Deps } from '../runtime/types';
+import type { CommunityNode } from './mode';
+import { isEmergency } from './mode';
+
+export const EMERGENCY_LABEL = '急时自动派单';
+
+/**
+ * The order as it should be stored: unchanged in 平时; in 急时 already 红, owned by the street, with
+ * 红's deadlines and in the community pool. `known` holds the nodes on the order's path (filing read them).
+ */
+export async function dispatchIfEmergency<T extends OrderDoc>(deps: Deps, order: T, known: Map<string, Area>): Promise<T> {
+  const community = known.get(communityIdOf(order.path)) as CommunityNode | undefined;
+  if (!community || !isEmergency(community)) return order;
+  const rule = await colourRule(deps, order.path, 'red');
+  const at = order.createdAt;
+  return {
+    ...order,
+    status: 'pooled',
+    colour: 'red',
+    owner: ownerFor(order.path, 'red'),
+    respondBy: at + rule.respondHours * 3600_000,
+    resolveBy: at + rule.resolveHours * 3600_000,
+    pool: { areaId: community._id, areaPath: community.path, skill: null },
+    timeline: [
+      ...order.timeline,
+      {
+        at,
+        actorId: 'system',
+        actorName: '系统',
+        role: '系统',
+        action: EMERGENCY_LABEL,
+        note: `社区处于急时（${community.modeReason ?? ''}）：跳过分拣，按红色事项派到社区抢单池`,
+      },
+    ],
+  };
+}
+
+/** Tells the street (红's owner) that an emergency order is waiting in the pool. */
+export async function notifyEmergency(deps: Deps, order: OrderDoc): Promise<void> {
+  if (order.status !== 'pooled' || !order.owner) return;
+  await notify(deps, { to: [{ areaId: order.owner.areaId }], kind: 'emergencyOrder', body: `${order.place}：${order.category}`, orderId: order._id });
+}

@@ -1,0 +1,126 @@
+/** 一键响应 发送: resolve the recipients in the subtree at send time, then one instruction doc and one receipt per recipient. */
+import type { Area } from '../../shared/areas/model';
+import { idsOnPath } from '../../shared/areas/model';
+import { AppError } from '../../shared/errors';
+import type { RecipientRole } from '../../shared/response/model';
+import { INSTRUCTION_LIMITS, RECIPIENT_ROLES } from '../../shared/response/model';
+import { canSendInstruction } from '../../shared/response/permissions';
+import type { SendInstructionInput } from '../../shared/response/schemas';
+import { ROLE_NAMES, ROLE_RANK } from '../../shared/users/roles';
+import { recordAudit } from '../audit/record';
+import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { checkContent, checkPhotos } from '../orders/file';
+import { notify } from '../notifications/outbox';
+import { newId } from '../runtime/ids';
+import type { Ctx, Deps } from '../runtime/types';
+import type { UserDoc } from '../users/repo';
+import { users } from '../users/repo';
+import type { InstructionDoc, ReceiptDoc } from './repo';
+import { instructions, receiptId, receipts } from './repo';
+
+interface Recipient {
+  user: UserDoc;
+  role: RecipientRole;
+  /** Where the person belongs under the target: the grant's node (member: community) and home. */
+  grantPath: string;
+}
+
+const DAY = 24 * 3600_000;
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { [field]: message });
+}
+
+/**
+ * Everyone holding a chosen role on a node inside `path`. Grants live in an array, so this reads the
+ * people holding any of the roles a page at a time and keeps those whose grant lies in the subtree.
+ */
+export async function resolveRecipients(deps: Deps, path: string, roles: readonly RecipientRole[]): Promise<Recipient[]> {
+  const found: Recipient[] = [];
+  const filter = { $or: roles.map((r) => ({ roleNames: { $has: r } })) };
+  let after: string | null = null;
+  for (;;) {
+    const page: UserDoc[] = await users(deps.store).find(after === null ? filter : { ...filter, _id: { $gt: after } }, { sort: [['_id', 1]], limit: 500 });
+    for (const user of page) {
+      // The recipient's most senior chosen role in the subtree names them in the tally.
+      const grant = user.roles
+        .filter((g) => (roles as readonly string[]).includes(g.role) && g.areaPath.startsWith(path))
+        .sort((x, y) => ROLE_RANK[y.role] - ROLE_RANK[x.role])[0];
+      if (grant) found.push({ user, role: grant.role as RecipientRole, grantPath: grant.areaPath });
+    }
+    if (found.length > INSTRUCTION_LIMITS.maxRecipients) {
+      throw invalid('areaId', `接收人超过 ${INSTRUCTION_LIMITS.maxRecipients} 人，请缩小发送范围`);
+    }
+    if (page.length < 500) return found;
+    after = page[page.length - 1]?._id ?? null;
+  }
+}
+
+/** The grid a recipient answers to: a worker's grid, a member's home grid inside their community, else the community. */
+function groupOf(r: Recipient, known: Map<string, Area>): { groupId: string; groupName: string } {
+  const grantIds = idsOnPath(r.grantPath);
+  const homeIds = r.user.homePath?.startsWith(r.grantPath) ? idsOnPath(r.user.homePath) : grantIds;
+  const ids = r.role === 'member' ? homeIds : grantIds;
+  const grid = ids.map((id) => known.get(id)).find((a) => a?.level === 'grid');
+  const community = ids.map((id) => known.get(id)).find((a) => a?.level === 'community');
+  if (grid) return { groupId: grid._id, groupName: community ? `${community.name} · ${grid.name}` : grid.name };
+  const node = community ?? known.get(grantIds[grantIds.length - 1] ?? '');
+  return { groupId: node?._id ?? '', groupName: node ? `${node.name}（未分网格）` : '未分网格' };
+}
+
+export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Promise<{ id: string; recipients: number }> {
+  const now = ctx.now();
+  if (input.deadline <= now) throw invalid('deadline', '截止时间需晚于现在');
+  if (input.deadline > now + INSTRUCTION_LIMITS.maxDeadlineDays * DAY) throw invalid('deadline', `截止时间不能超过 ${INSTRUCTION_LIMITS.maxDeadlineDays} 天后`);
+  const node = await requireArea(ctx.store, input.areaId, '发送范围');
+  if (!canSendInstruction(ctx.actor, node.path)) {
+    throw new AppError('FORBIDDEN', '只能向您负责的区域发送指令（发送范围）', { areaId: '只能向您负责的区域发送指令' });
+  }
+  await checkContent(ctx, { title: input.title, text: input.text });
+  if (input.attachment) await checkPhotos(ctx, 'attachment', [input.attachment]);
+  const roles = input.roles ? [...new Set(input.roles)] : [...RECIPIENT_ROLES];
+  const recipients = await resolveRecipients(ctx, node.path, roles);
+  if (recipients.length === 0) {
+    throw invalid('roles', `${node.name}内没有${roles.map((r) => ROLE_NAMES[r]).join('、')}，无人可接收`);
+  }
+  const known = await areasOnPaths(ctx.store, [node.path, ...recipients.flatMap((r) => [r.grantPath, r.user.homePath ?? ''])]);
+  const doc: InstructionDoc = {
+    _id: newId('i', now),
+    title: input.title,
+    text: input.text,
+    attachment: input.attachment ?? null,
+    areaId: node._id,
+    path: node.path,
+    areaName: node.name,
+    trail: trailOf(node.path, known),
+    roles,
+    deadline: input.deadline,
+    createdAt: now,
+    createdBy: ctx.actor.userId,
+    createdByName: ctx.actor.name,
+    total: recipients.length,
+    acked: 0,
+    lastRemindedAt: null,
+    remindCount: 0,
+  };
+  await instructions(ctx.store).insert(doc);
+  const docs: ReceiptDoc[] = recipients.map((r) => ({
+    _id: receiptId(doc._id, r.user._id),
+    instructionId: doc._id,
+    userId: r.user._id,
+    userName: r.user.name,
+    role: r.role,
+    ...groupOf(r, known),
+    title: doc.title,
+    senderName: doc.createdByName,
+    areaName: doc.areaName,
+    deadline: doc.deadline,
+    createdAt: now,
+    ackedAt: null,
+    reply: null,
+  }));
+  for (let i = 0; i < docs.length; i += 50) await Promise.all(docs.slice(i, i + 50).map((d) => receipts(ctx.store).insertIfAbsent(d)));
+  await recordAudit(ctx, { action: 'response.send', targetType: 'instruction', targetId: doc._id, areaPath: node.path, detail: { title: doc.title, roles, recipients: docs.length } });
+  await notify(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）` });
+  return { id: doc._id, recipients: docs.length };
+}

@@ -1,0 +1,174 @@
+/** The sender's side of 一键响应: instructions sent in my subtree, who has acknowledged per grid, 提醒, and the replies as xlsx. */
+import { AppError } from '../../shared/errors';
+import type { RecipientRole } from '../../shared/response/model';
+import { INSTRUCTION_LIMITS } from '../../shared/response/model';
+import { canSeeTally } from '../../shared/response/permissions';
+import type { ExportedFileView, GridTally, InstructionCard, InstructionDetail, InstructionIdInput, InstructionPage, RecipientView, ReplyView, SentInput } from '../../shared/response/schemas';
+import { formatWhen } from '../../shared/time';
+import { staffScopes } from '../../shared/users/permissions';
+import { ROLE_NAMES } from '../../shared/users/roles';
+import { recordAudit } from '../audit/record';
+import { exportXlsx, scanAll } from '../exports/xlsx';
+import type { Cell } from '../exports/xlsx';
+import { notify } from '../notifications/outbox';
+import type { FileStore } from '../ports/types';
+import type { Ctx } from '../runtime/types';
+import type { InstructionDoc, ReceiptDoc } from './repo';
+import { instructions, receiptId, receipts } from './repo';
+
+const REMIND_MS = INSTRUCTION_LIMITS.remindEveryMinutes * 60_000;
+const roleNamesOf = (roles: RecipientRole[]) => roles.map((r) => ROLE_NAMES[r]);
+
+function toCard(i: InstructionDoc, now: number): InstructionCard {
+  return {
+    id: i._id,
+    title: i.title,
+    summary: i.text.length > 60 ? `${i.text.slice(0, 60)}…` : i.text,
+    areaName: i.areaName,
+    roleNames: roleNamesOf(i.roles),
+    deadline: i.deadline,
+    createdAt: i.createdAt,
+    senderName: i.createdByName,
+    total: i.total,
+    acked: i.acked,
+    overdue: i.deadline < now && i.acked < i.total,
+  };
+}
+
+function replyView(r: ReceiptDoc, files: FileStore): ReplyView | null {
+  return r.reply ? { text: r.reply.text, photoUrl: r.reply.photo ? files.url(r.reply.photo.fileId) : null, at: r.reply.at } : null;
+}
+
+/** Instructions sent to nodes inside the caller's subtree (by anyone there or above), newest first. */
+export async function sentInstructions(ctx: Ctx, input: SentInput): Promise<InstructionPage> {
+  const scopes = staffScopes(ctx.actor).filter((p) => canSeeTally(ctx.actor, p));
+  if (scopes.length === 0) throw new AppError('FORBIDDEN', '只有社区工作人员和街道管理员可以查看一键响应');
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const filter = { $or: scopes.map((p) => ({ path: { $prefix: p } })) };
+  const [found, total] = await Promise.all([
+    instructions(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    instructions(ctx.store).count(filter),
+  ]);
+  const now = ctx.now();
+  return { items: found.map((i) => toCard(i, now)), total, page, pageSize };
+}
+
+/** Every receipt of an instruction (bounded by the recipient cap at send time). */
+const allReceipts = (ctx: Ctx, id: string) => receipts(ctx.store).find({ instructionId: id }, { sort: [['_id', 1]], limit: INSTRUCTION_LIMITS.maxRecipients });
+
+/** 按网格: the not-yet people first within each grid, grids with the most missing first. */
+function tallyByGrid(list: ReceiptDoc[], files: FileStore): GridTally[] {
+  const groups = new Map<string, GridTally>();
+  for (const r of list) {
+    const g = groups.get(r.groupId) ?? { key: r.groupId, name: r.groupName, total: 0, acked: 0, people: [] };
+    g.total++;
+    if (r.ackedAt !== null) g.acked++;
+    const person: RecipientView = { userId: r.userId, name: r.userName, roleName: ROLE_NAMES[r.role], ackedAt: r.ackedAt, reply: replyView(r, files) };
+    g.people.push(person);
+    groups.set(r.groupId, g);
+  }
+  for (const g of groups.values()) g.people.sort((a, b) => Number(a.ackedAt !== null) - Number(b.ackedAt !== null) || a.name.localeCompare(b.name, 'zh'));
+  return [...groups.values()].sort((a, b) => b.total - b.acked - (a.total - a.acked) || a.name.localeCompare(b.name, 'zh'));
+}
+
+export async function instructionDetail(ctx: Ctx, input: InstructionIdInput): Promise<InstructionDetail> {
+  const [doc, mine] = await Promise.all([
+    instructions(ctx.store).get(input.instructionId),
+    receipts(ctx.store).get(receiptId(input.instructionId, ctx.actor.userId)),
+  ]);
+  const sender = doc !== null && canSeeTally(ctx.actor, doc.path);
+  if (!doc || (!sender && !mine)) throw new AppError('NOT_FOUND', '指令不存在或未发送给您');
+  const now = ctx.now();
+  let tally: InstructionDetail['tally'] = null;
+  if (sender) {
+    const list = await allReceipts(ctx, doc._id);
+    const acked = list.filter((r) => r.ackedAt !== null).length;
+    const nextRemindAt = doc.lastRemindedAt === null ? null : doc.lastRemindedAt + REMIND_MS;
+    tally = { total: list.length, acked, remindCount: doc.remindCount, lastRemindedAt: doc.lastRemindedAt, nextRemindAt, groups: tallyByGrid(list, ctx.ports.files) };
+  }
+  return {
+    id: doc._id,
+    title: doc.title,
+    text: doc.text,
+    attachmentUrl: doc.attachment ? ctx.ports.files.url(doc.attachment.fileId) : null,
+    areaName: doc.areaName,
+    trail: doc.trail,
+    roleNames: roleNamesOf(doc.roles),
+    deadline: doc.deadline,
+    createdAt: doc.createdAt,
+    senderName: doc.createdByName,
+    overdue: doc.deadline < now,
+    mine: mine ? { ackedAt: mine.ackedAt, reply: replyView(mine, ctx.ports.files) } : null,
+    tally,
+  };
+}
+
+async function requireSenderView(ctx: Ctx, id: string): Promise<InstructionDoc> {
+  const doc = await instructions(ctx.store).get(id);
+  if (!doc) throw new AppError('NOT_FOUND', '指令不存在');
+  if (!canSeeTally(ctx.actor, doc.path)) throw new AppError('FORBIDDEN', '只有发送区域的社区工作人员或街道管理员可以操作');
+  return doc;
+}
+
+/** 提醒: notify everyone not yet acknowledged; at most once per 30 minutes per instruction (a conditional update decides). */
+export async function remindInstruction(ctx: Ctx, input: InstructionIdInput): Promise<{ reminded: number }> {
+  const doc = await requireSenderView(ctx, input.instructionId);
+  const missing = await receipts(ctx.store).find({ instructionId: doc._id, ackedAt: null }, { limit: INSTRUCTION_LIMITS.maxRecipients });
+  if (missing.length === 0) throw new AppError('CONFLICT', '所有人都已确认收到，无需提醒');
+  const now = ctx.now();
+  const won = await instructions(ctx.store).updateWhere(
+    { _id: doc._id, $or: [{ lastRemindedAt: null }, { lastRemindedAt: { $lte: now - REMIND_MS } }] },
+    { $set: { lastRemindedAt: now }, $inc: { remindCount: 1 } },
+  );
+  if (won !== 1) {
+    const fresh = await instructions(ctx.store).get(doc._id);
+    const wait = Math.max(1, Math.ceil(((fresh?.lastRemindedAt ?? now) + REMIND_MS - now) / 60_000));
+    throw new AppError('RATE_LIMITED', `每 ${INSTRUCTION_LIMITS.remindEveryMinutes} 分钟只能提醒一次，请 ${wait} 分钟后再试`);
+  }
+  await notify(ctx, { to: missing.map((r) => ({ userId: r.userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）` });
+  await recordAudit(ctx, { action: 'response.remind', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { reminded: missing.length } });
+  return { reminded: missing.length };
+}
+
+/** 导出回复: one row per recipient, grid by grid, streamed into an xlsx. */
+export async function exportReplies(ctx: Ctx, input: InstructionIdInput): Promise<ExportedFileView> {
+  const doc = await requireSenderView(ctx, input.instructionId);
+  const now = ctx.now();
+  const when = (at: number | null) => (at === null ? '' : formatWhen(at, now));
+  async function* rows(): AsyncIterable<Record<string, Cell>> {
+    for await (const r of scanAll(receipts(ctx.store), { instructionId: doc._id })) {
+      yield {
+        group: r.groupName,
+        name: r.userName,
+        role: ROLE_NAMES[r.role],
+        status: r.ackedAt === null ? '未收到' : '已收到',
+        ackedAt: when(r.ackedAt),
+        reply: r.reply?.text ?? '',
+        photo: r.reply?.photo ? ctx.ports.files.url(r.reply.photo.fileId) : '',
+        repliedAt: when(r.reply?.at ?? null),
+      };
+    }
+  }
+  const file = await exportXlsx(ctx, {
+    title: `一键响应回复-${doc.title}`,
+    sheets: [
+      {
+        name: '回复',
+        columns: [
+          { header: '网格', key: 'group', width: 28 },
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '身份', key: 'role', width: 12 },
+          { header: '状态', key: 'status', width: 10 },
+          { header: '收到时间', key: 'ackedAt', width: 18 },
+          { header: '回复', key: 'reply', width: 40 },
+          { header: '照片', key: 'photo', width: 30 },
+          { header: '回复时间', key: 'repliedAt', width: 18 },
+        ],
+        rows: rows(),
+      },
+    ],
+  });
+  await recordAudit(ctx, { action: 'response.export', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { rows: file.rows } });
+  return file;
+}

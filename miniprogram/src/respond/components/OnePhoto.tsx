@@ -1,0 +1,59 @@
+/** One photo or file picture (指令附件, 回复照片): a real file input on h5, chooseMedia on weapp; uploads through the order photo path. */
+import { useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { messageOf } from '../../api/errors';
+import type { PickedPhoto } from '../../orders/components/PhotoPicker';
+import { chooseAndUploadWeapp, uploadWebFile } from '../../orders/components/PhotoPicker/upload';
+import '../../orders/components/PhotoPicker/PhotoPicker.scss';
+
+interface Props {
+  value: PickedPhoto | null;
+  onChange: (photo: PickedPhoto | null) => void;
+  id?: string;
+  error?: string;
+  label?: string;
+}
+
+const isH5 = process.env.TARO_ENV === 'h5';
+
+export default function OnePhoto({ value, onChange, id, error, label = '添加照片' }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const add = async (upload: () => Promise<PickedPhoto | undefined>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const picked = await upload();
+      if (picked) onChange(picked);
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.currentTarget.files?.[0];
+    e.currentTarget.value = '';
+    if (file) void add(() => uploadWebFile(file));
+  };
+  return (
+    <View className="photo-picker" id={id}>
+      <View className="photo-picker__grid">
+        {value ? (
+          <View className="photo-picker__tile">
+            <Image className="photo-picker__img" src={value.preview} mode="aspectFill" />
+            <Text className="photo-picker__remove" onClick={() => onChange(null)}>×</Text>
+          </View>
+        ) : (
+          <View className="photo-picker__tile photo-picker__add" onClick={isH5 || busy ? undefined : () => void add(async () => (await chooseAndUploadWeapp(1))[0])}>
+            <Text className="photo-picker__plus">＋</Text>
+            <Text className="photo-picker__hint">{busy ? '上传中' : label}</Text>
+            {isH5 && !busy && <input className="photo-picker__file" type="file" accept="image/jpeg,image/png,image/webp" onChange={onFile} />}
+          </View>
+        )}
+      </View>
+      {(problem ?? error) && <Text className="field-error">{problem ?? error}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民情日记', enablePullDownRefresh: true });

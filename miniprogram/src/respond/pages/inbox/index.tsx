@@ -1,0 +1,60 @@
+/** 我收到的指令 (members, grid staff): 待确认 first, or all; tap to read, 收到 and reply. */
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { formatWhen } from '@shared/time';
+import { call } from '../../../api';
+import StatusView from '../../../components/StatusView';
+import { PAGE_SIZE } from '../../../utils/constants';
+import { usePaged } from '../../../utils/usePaged';
+import TabBar from '../../../orders/components/TabBar';
+import { useListPage } from '../../../orders/hooks';
+import { instructionUrl } from '../../routes';
+import '../../components/respond.scss';
+
+type Scope = 'open' | 'all';
+const TABS = [
+  { key: 'open', title: '待确认' },
+  { key: 'all', title: '全部' },
+] as const;
+
+export default function Inbox() {
+  const [scope, setScope] = useState<Scope>('open');
+  const list = usePaged((page) => call('response', 'inbox', { scope, page, pageSize: PAGE_SIZE }), [scope]);
+  useListPage(list);
+  return (
+    <View className="page" id="response-inbox">
+      <TabBar tabs={TABS} active={scope} onChange={setScope} id="inbox-tabs" />
+      <StatusView
+        loading={list.loading}
+        error={list.items.length ? null : list.error}
+        empty={list.items.length === 0}
+        emptyTitle={scope === 'open' ? '没有待确认的指令' : '还没有收到指令'}
+        emptyText="社区或街道发来的一键响应指令会出现在这里，请及时点“收到”。"
+        onRetry={() => void list.refresh()}
+      >
+        {list.items.map((r) => (
+          <View key={r.instructionId} className="r-card" onClick={() => void Taro.navigateTo({ url: instructionUrl(r.instructionId) })}>
+            <View className="r-card__head">
+              <Text className="r-card__title">{r.title}</Text>
+              <Text className={`r-tag${r.ackedAt ? ' r-tag--green' : ' r-tag--red'}`}>{r.ackedAt ? (r.replied ? '已回复' : '已收到') : r.overdue ? '已过截止' : '待确认'}</Text>
+            </View>
+            <Text className="r-card__meta">
+              {r.senderName} · {r.areaName} · 截止 {formatWhen(r.deadline)}
+            </Text>
+          </View>
+        ))}
+        <View className="load-more">
+          {list.hasMore ? (
+            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>
+              加载更多
+            </Button>
+          ) : (
+            <Text className="muted">共 {list.total} 条</Text>
+          )}
+        </View>
+      </StatusView>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '平时/急时', enablePullDownRefresh: true });

@@ -1,0 +1,74 @@
+/** 操作日志 through the real gateway: community and street staff read their subtree's audit log, filtered and paged; nobody else. */
+import type { AuditPage } from '../../shared/audit/schemas';
+import { act, fileOrder } from '../support/orders';
+import type { PersonKey } from '../support/people';
+import { NODES, PEOPLE } from '../support/people';
+import type { TestServer } from '../support/server';
+import { errorOf, okData, startTestServer } from '../support/server';
+
+let s: TestServer;
+let orderId = '';
+let otherOrder = '';
+beforeAll(async () => {
+  s = await startTestServer();
+  orderId = await fileOrder(s);
+  await act(s, 'triage', { orderId, colour: 'green' }, PEOPLE.staff);
+  otherOrder = await fileOrder(s, { buildingId: NODES.buildingOther });
+  await act(s, 'triage', { orderId: otherOrder, colour: 'yellow' }, PEOPLE.otherStaff);
+  okData(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'emergency', reason: '暴雨' }, PEOPLE.street));
+});
+afterAll(() => s.close());
+
+const list = (data: Record<string, unknown>, who: string) => s.call<AuditPage>('audit', 'list', data, who);
+
+it.each([
+  ['resident', 'FORBIDDEN'], ['member', 'FORBIDDEN'], ['gridWorker', 'FORBIDDEN'], ['gridLeader', 'FORBIDDEN'], ['staff', 'ok'], ['otherStaff', 'FORBIDDEN'], ['street', 'ok'],
+])('reading 梅川第一居委会 as %s → %s', async (role, want) => {
+  const res = await list({ areaId: NODES.community1 }, PEOPLE[role as PersonKey]);
+  if (want === 'ok') expect(res).toMatchObject({ ok: true });
+  else expect(res).toMatchObject({ ok: false, error: { code: want } });
+});
+
+it('shows who did what, when and to which record, newest first, within the subtree only', async () => {
+  const page = okData(await list({}, PEOPLE.staff));
+  expect(page.areaName).toBe('梅川第一居委会');
+  const rows = page.items.map((a) => [a.actionName, a.actorName, a.targetName, a.targetId]);
+  expect(rows).toEqual(
+    expect.arrayContaining([
+      ['提交点单', '王秀英', '点单', orderId],
+      ['分拣', '孙丽', '点单', orderId],
+      ['平时/急时切换', '吴刚', '社区', NODES.community1],
+    ]),
+  );
+  expect(page.items.map((a) => a.targetId)).not.toContain(otherOrder);
+  expect(page.items[0]?.actionName).toBe('平时/急时切换');
+  expect(page.items[0]?.trail).toContain('梅川第一居委会');
+  expect([...page.items].sort((a, b) => b.at - a.at).map((a) => a.id)).toEqual(page.items.map((a) => a.id));
+  const other = okData(await list({}, PEOPLE.otherStaff));
+  expect(other.items.map((a) => a.targetId)).toContain(otherOrder);
+  expect(other.items.map((a) => a.targetId)).not.toContain(orderId);
+  const street = okData(await list({ areaId: NODES.street }, PEOPLE.street));
+  expect(street.items.map((a) => a.targetId)).toEqual(expect.arrayContaining([orderId, otherOrder]));
+});
+
+it('filters by actor, action, record type and dates; pages', async () => {
+  const ids = async (data: Record<string, unknown>) => okData(await list(data, PEOPLE.staff)).items.map((a) => a.action);
+  expect(new Set(await ids({ actorId: PEOPLE.staff }))).toEqual(new Set(['orders.triage']));
+  expect(await ids({ action: 'orders.file' })).toEqual(['orders.file']);
+  expect(new Set(await ids({ targetType: 'community' }))).toEqual(new Set(['response.switchMode']));
+  const today = new Date(s.clock.now + 8 * 3600_000).toISOString().slice(0, 10);
+  expect((await ids({ from: today, to: today })).length).toBeGreaterThan(0);
+  expect(await ids({ to: '2026-01-01' })).toEqual([]);
+  const first = okData(await list({ pageSize: 1 }, PEOPLE.staff));
+  const second = okData(await list({ pageSize: 1, page: 2 }, PEOPLE.staff));
+  expect(first.total).toBeGreaterThanOrEqual(3);
+  expect(first.items[0]?.id).not.toBe(second.items[0]?.id);
+});
+
+it('bad filters name the field', async () => {
+  expect(errorOf(await list({ from: '2026-13-01' }, PEOPLE.staff)).fields?.from).toBeTruthy();
+  expect(errorOf(await list({ from: '2026-11-30', to: '2026-11-01' }, PEOPLE.staff)).fields?.to).toBeTruthy();
+  expect(errorOf(await list({ action: 'DROP TABLE' }, PEOPLE.staff)).fields?.action).toBeTruthy();
+  expect(errorOf(await list({ pageSize: 500 }, PEOPLE.staff)).fields?.pageSize).toBeTruthy();
+  expect(errorOf(await list({ areaId: 'nowhere' }, PEOPLE.staff)).code).toBe('NOT_FOUND');
+});
