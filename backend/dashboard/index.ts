@@ -1,4 +1,11 @@
 /** The `dashboard` cloud function: 一屏知全域: per-node daily counters, the 三率 and exports. */
-import { defineFunction } from '../runtime/define';
+import * as s from '../../shared/dashboard/schemas';
+import { defineFunction, userAction } from '../runtime/define';
+import { exportLedger, exportOrders } from './exports';
+import { dashboardSummary } from './summary';
 
-export const dashboardFunction = defineFunction('dashboard', {});
+export const dashboardFunction = defineFunction('dashboard', {
+  summary: userAction(s.summaryInput, dashboardSummary),
+  exportOrders: userAction(s.exportOrdersInput, exportOrders),
+  exportLedger: userAction(s.exportLedgerInput, exportLedger),
+});

@@ -5,6 +5,7 @@ import type { OrderTransition } from '../../shared/orders/machine';
 import { TRANSITIONS, canTransition } from '../../shared/orders/machine';
 import { STATUS_NAMES } from '../../shared/orders/model';
 import { recordAudit } from '../audit/record';
+import { countOrderMove } from '../dashboard/count';
 import type { Ctx } from '../runtime/types';
 import type { Patch } from '../store/port';
 import type { OrderDoc, TimelineEntry } from './repo';
@@ -50,6 +51,7 @@ export async function moveOrder(ctx: Ctx, order: OrderDoc, action: OrderTransiti
   if (move.inc) patch.$inc = move.inc;
   const matched = await orders(ctx.store).updateWhere({ _id: order._id, status: order.status }, patch);
   if (matched !== 1) throw new AppError('CONFLICT', move.conflict ?? '点单刚被他人处理，请刷新后重试');
+  await countOrderMove(ctx, order, action, patch);
   await recordAudit(ctx, {
     action: `orders.${action}`,
     targetType: 'order',

@@ -1,4 +1,9 @@
 /** The `dashboard` function's contract (一屏知全域: per-node daily counters, the 三率 and exports): action → input and output. */
-// Add actions as `name: Call<Input, Output>;` with `import type { Call } from '../api';`.
+import type { Call } from '../api';
+import type { ExportLedgerInput, ExportOrdersInput, ExportView, SummaryInput, SummaryView } from './schemas';
+
 export interface DashboardApi {
+  summary: Call<SummaryInput, SummaryView>;
+  exportOrders: Call<ExportOrdersInput, ExportView>;
+  exportLedger: Call<ExportLedgerInput, ExportView>;
 }

@@ -1,0 +1,144 @@
+/**
+ * What one order event adds to the counters, as pure functions: the live hook (filing and every move)
+ * and the recompute from a finished order's timeline both go through `Tally`, so they cannot disagree
+ * about a definition (see docs/dashboard.md).
+ */
+import type { Colour, OrderCategory } from '../../shared/orders/model';
+import { bucketOf, CATEGORY_KEYS } from '../../shared/dashboard/model';
+import { dayOf } from '../../shared/dashboard/period';
+import type { OrderTransition } from '../../shared/orders/machine';
+import type { OrderDoc } from '../orders/repo';
+
+/** day → field path → increment. */
+export type Tally = Map<string, Map<string, number>>;
+
+export function add(t: Tally, at: number, path: string, n = 1): void {
+  const day = dayOf(at);
+  const fields = t.get(day) ?? new Map<string, number>();
+  fields.set(path, (fields.get(path) ?? 0) + n);
+  t.set(day, fields);
+}
+
+const minutes = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 60_000));
+
+/** The deadline facts an order has once it is triaged (at filing in 急时). */
+interface Deadlines {
+  createdAt: number;
+  colour: Colour;
+  respondBy: number | null;
+  resolveBy: number | null;
+}
+
+function filed(t: Tally, createdAt: number, category: OrderCategory): void {
+  add(t, createdAt, 'c.filed');
+  add(t, createdAt, `cat.${CATEGORY_KEYS[category]}`);
+}
+
+function triaged(t: Tally, d: Deadlines): void {
+  add(t, d.createdAt, `col.${d.colour}`);
+  if (d.respondBy !== null) add(t, d.respondBy, 'c.respondDue');
+  if (d.resolveBy !== null) add(t, d.resolveBy, 'c.resolveDue');
+}
+
+function firstResponse(t: Tally, o: Pick<OrderDoc, 'createdAt' | 'respondBy'>, at: number): void {
+  add(t, at, 'c.responded');
+  add(t, at, 'c.responseMinutes', minutes(o.createdAt, at));
+  add(t, at, `rh.b${bucketOf(minutes(o.createdAt, at))}`);
+  if (o.respondBy !== null && at <= o.respondBy) add(t, o.respondBy, 'c.respondedOnTime');
+}
+
+function completion(t: Tally, o: Pick<OrderDoc, 'createdAt' | 'resolveBy'>, at: number, first: boolean): void {
+  add(t, at, 'c.completions');
+  if (!first) return;
+  add(t, at, 'c.completed');
+  add(t, at, 'c.resolutionMinutes', minutes(o.createdAt, at));
+  add(t, at, `sh.b${bucketOf(minutes(o.createdAt, at))}`);
+  if (o.resolveBy !== null && at <= o.resolveBy) add(t, o.resolveBy, 'c.completedOnTime');
+}
+
+function rating(t: Tally, at: number, stars: number, reopened: boolean): void {
+  add(t, at, 'c.rated');
+  if (stars >= 4) add(t, at, 'c.ratedGood');
+  if (reopened) add(t, at, 'c.reopened');
+}
+
+/** A new order (in 急时 it arrives already coloured, with deadlines). */
+export function filingTally(o: OrderDoc): Tally {
+  const t: Tally = new Map();
+  filed(t, o.createdAt, o.category);
+  if (o.colour) triaged(t, { createdAt: o.createdAt, colour: o.colour, respondBy: o.respondBy, resolveBy: o.resolveBy });
+  return t;
+}
+
+/** A move along the machine: `before` is the order as read, `set` the fields the move sets, `at` its timeline time. */
+export function moveTally(before: OrderDoc, action: OrderTransition, set: Record<string, unknown>, at: number): Tally {
+  const t: Tally = new Map();
+  const colour = set.colour as Colour | undefined;
+  if (before.colour === null && colour) {
+    triaged(t, { createdAt: before.createdAt, colour, respondBy: (set.respondBy as number | undefined) ?? null, resolveBy: (set.resolveBy as number | undefined) ?? null });
+  }
+  const category = set.category as OrderCategory | undefined;
+  if (category && category !== before.category) {
+    add(t, before.createdAt, `cat.${CATEGORY_KEYS[before.category]}`, -1);
+    add(t, before.createdAt, `cat.${CATEGORY_KEYS[category]}`);
+  }
+  // closedAt is what the recompute sees for these two, so count on it.
+  const closedAt = typeof set.closedAt === 'number' ? set.closedAt : at;
+  if (action === 'reject') add(t, closedAt, 'c.rejected');
+  if (action === 'cancel') {
+    add(t, closedAt, 'c.cancelled');
+    // Cancelled before anyone had to answer: no longer due.
+    if (before.respondBy !== null && before.respondedAt === null) add(t, before.respondBy, 'c.respondDue', -1);
+    if (before.resolveBy !== null && before.completedAt === null) add(t, before.resolveBy, 'c.resolveDue', -1);
+  }
+  if ((action === 'claim' || action === 'accept') && before.respondedAt === null) firstResponse(t, before, at);
+  if (action === 'complete') completion(t, before, at, before.completedAt === null);
+  const stars = (set.rating as { stars?: number } | undefined)?.stars;
+  if ((action === 'rate' || action === 'reopen') && typeof stars === 'number') rating(t, at, stars, action === 'reopen');
+  if (action === 'rate' && before.resolveBy !== null) add(t, before.resolveBy, 'c.confirmed');
+  return t;
+}
+
+/** Timeline words written by backend/orders (member.ts, resident.ts) for the events only the timeline remembers. */
+export const TIMELINE_WORDS = {
+  respond: ['接单', '接受派单'],
+  complete: ['办结'],
+  rate: ['确认并评价'],
+  reopen: ['评价不满意，申请重办'],
+} as const;
+
+const starsIn = (note: string | undefined): number => Number(/^(\d) 星/.exec(note ?? '')?.[1] ?? NaN);
+
+/** Everything an order has contributed so far, rebuilt from its fields and timeline (the check command's side). */
+export function orderTally(o: OrderDoc): Tally {
+  const t: Tally = new Map();
+  filed(t, o.createdAt, o.category);
+  if (o.colour) {
+    const cancelled = o.status === 'cancelled';
+    triaged(t, {
+      createdAt: o.createdAt,
+      colour: o.colour,
+      respondBy: cancelled && o.respondedAt === null ? null : o.respondBy,
+      resolveBy: cancelled && o.completedAt === null ? null : o.resolveBy,
+    });
+  }
+  if (o.status === 'rejected' && o.closedAt !== null) add(t, o.closedAt, 'c.rejected');
+  if (o.status === 'cancelled' && o.closedAt !== null) add(t, o.closedAt, 'c.cancelled');
+  let responded = false;
+  let completed = false;
+  for (const e of o.timeline) {
+    const words = e.action;
+    if (!responded && (TIMELINE_WORDS.respond as readonly string[]).includes(words)) {
+      responded = true;
+      firstResponse(t, o, e.at);
+    } else if ((TIMELINE_WORDS.complete as readonly string[]).includes(words)) {
+      completion(t, o, e.at, !completed);
+      completed = true;
+    } else if ((TIMELINE_WORDS.rate as readonly string[]).includes(words) || (TIMELINE_WORDS.reopen as readonly string[]).includes(words)) {
+      const stars = starsIn(e.note);
+      if (!Number.isNaN(stars)) rating(t, e.at, stars, (TIMELINE_WORDS.reopen as readonly string[]).includes(words));
+    }
+  }
+  if (o.closeReason === 'rated' && o.resolveBy !== null) add(t, o.resolveBy, 'c.confirmed');
+  return t;
+}

@@ -1,0 +1,40 @@
+/** Who may look at a node's dashboard and exports: staff (网格员 up to 街道) whose subtree holds the node; the period's days. */
+import type { Area } from '../../shared/areas/model';
+import { isWithin } from '../../shared/areas/model';
+import type { Period } from '../../shared/dashboard/model';
+import type { Days } from '../../shared/dashboard/period';
+import { customRangeProblem, daysBetween, periodDays } from '../../shared/dashboard/period';
+import { AppError } from '../../shared/errors';
+import { staffScopes } from '../../shared/users/permissions';
+import { areas, requireArea } from '../areas/repo';
+import type { Ctx } from '../runtime/types';
+
+/** The node asked for (or the actor's own outermost staff node), if it lies in the actor's staff subtree. */
+export async function requireDashboardNode(ctx: Ctx, areaId: string | undefined): Promise<Area> {
+  const scopes = staffScopes(ctx.actor);
+  if (scopes.length === 0) throw new AppError('FORBIDDEN', '数据看板仅供网格员、网格长、社区和街道工作人员使用');
+  if (!areaId) {
+    const [own] = await areas(ctx.store).find({ path: scopes[0] ?? '' }, { limit: 1 });
+    if (!own) throw new AppError('NOT_FOUND', '区域不存在或已停用');
+    return own;
+  }
+  const node = await requireArea(ctx.store, areaId);
+  if (!scopes.some((s) => isWithin(node.path, s))) throw new AppError('FORBIDDEN', '只能查看您负责区域内的数据');
+  return node;
+}
+
+/** Turns the period input into days; custom needs both dates, named periods take none. */
+export function resolvePeriod(input: { period: Period; from?: string; to?: string }, now: number): Days {
+  if (input.period !== 'custom') {
+    if (input.from !== undefined || input.to !== undefined) {
+      const field = input.from !== undefined ? 'from' : 'to';
+      throw new AppError('VALIDATION', '只有自定义时段才能指定起止日期', { [field]: '只有自定义时段才能指定起止日期' });
+    }
+    return periodDays(input.period, now);
+  }
+  if (input.from === undefined) throw new AppError('VALIDATION', '自定义时段请选择开始日期', { from: '自定义时段请选择开始日期' });
+  if (input.to === undefined) throw new AppError('VALIDATION', '自定义时段请选择结束日期', { to: '自定义时段请选择结束日期' });
+  const problem = customRangeProblem(input.from, input.to);
+  if (problem) throw new AppError('VALIDATION', problem.message, { [problem.field]: problem.message });
+  return daysBetween(input.from, input.to);
+}

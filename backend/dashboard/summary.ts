@@ -1,0 +1,126 @@
+/**
+ * 一屏知全域: a node's dashboard for a period. Reads are a fixed handful whatever the data size: the node's
+ * counter docs by id (one doc per day), and indexed counts/pages for the open backlog, overdue list,
+ * members and points (see docs/dashboard.md for every definition).
+ */
+import type { Area } from '../../shared/areas/model';
+import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
+import type { CounterField } from '../../shared/dashboard/model';
+import { CATEGORY_KEYS, COUNTER_FIELDS, MINUTE_BUCKETS, medianOf } from '../../shared/dashboard/model';
+import type { Days } from '../../shared/dashboard/period';
+import type { EmergencyMark, Ratio, SummaryInput, SummaryView } from '../../shared/dashboard/schemas';
+import type { OrderCategory, OrderStatus } from '../../shared/orders/model';
+import { COLOURS, OPEN_STATUSES, ORDER_CATEGORIES } from '../../shared/orders/model';
+import { areas } from '../areas/repo';
+import { registrations } from '../members/repo';
+import { orders } from '../orders/repo';
+import { toCard } from '../orders/views';
+import { totals } from '../points/repo';
+import { modeSwitches } from '../response/repo';
+import type { Ctx } from '../runtime/types';
+import type { CounterDoc } from './repo';
+import { counterId, counters } from './repo';
+import { requireDashboardNode, resolvePeriod } from './scope';
+
+const OVERDUE_LIMIT = 20;
+/** Points distribution of the node's members this year: lower bounds of each bucket. */
+const POINT_BUCKETS = [1, 10, 30, 60, 100] as const;
+
+export const ratio = (num: number, den: number): Ratio => ({ num, den, rate: den > 0 ? num / den : null });
+
+/** Sums the period's counter docs into totals, splits, histograms and the daily trend. */
+export function foldCounters(docs: CounterDoc[], days: string[]) {
+  const sum = Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Record<CounterField, number>;
+  const cat: Record<string, number> = {};
+  const col: Record<string, number> = {};
+  const rh = Array<number>(MINUTE_BUCKETS.length + 1).fill(0);
+  const sh = Array<number>(MINUTE_BUCKETS.length + 1).fill(0);
+  const byDay = new Map(docs.map((d) => [d.day, d]));
+  for (const d of docs) {
+    for (const f of COUNTER_FIELDS) sum[f] += d.c?.[f] ?? 0;
+    for (const [k, n] of Object.entries(d.cat ?? {})) cat[k] = (cat[k] ?? 0) + (n ?? 0);
+    for (const [k, n] of Object.entries(d.col ?? {})) col[k] = (col[k] ?? 0) + (n ?? 0);
+    for (let i = 0; i < rh.length; i++) {
+      rh[i] = (rh[i] ?? 0) + (d.rh?.[`b${i}`] ?? 0);
+      sh[i] = (sh[i] ?? 0) + (d.sh?.[`b${i}`] ?? 0);
+    }
+  }
+  const trend = days.map((day) => {
+    const c = byDay.get(day)?.c ?? {};
+    return { day, filed: c.filed ?? 0, responded: c.responded ?? 0, completed: c.completed ?? 0 };
+  });
+  return { sum, cat, col, rh, sh, trend };
+}
+
+/** 急时 intervals of the communities on or under the node that overlap the period. */
+function emergencyMarks(switches: Array<{ communityId: string; mode: string; reason: string; at: number }>, days: Days): EmergencyMark[] {
+  const open = new Map<string, { from: number; reason: string }>();
+  const marks: EmergencyMark[] = [];
+  for (const s of [...switches].sort((a, b) => a.at - b.at)) {
+    const current = open.get(s.communityId);
+    if (s.mode === 'emergency' && !current) open.set(s.communityId, { from: s.at, reason: s.reason });
+    if (s.mode === 'normal' && current) {
+      open.delete(s.communityId);
+      if (s.at > days.startMs) marks.push({ communityId: s.communityId, from: current.from, to: s.at, reason: current.reason });
+    }
+  }
+  for (const [communityId, m] of open) marks.push({ communityId, from: m.from, to: null, reason: m.reason });
+  return marks.sort((a, b) => a.from - b.from);
+}
+
+async function memberFigures(ctx: Ctx, node: Area, year: number) {
+  const under = { path: { $prefix: node.path } };
+  const [registered, served, ...atLeast] = await Promise.all([
+    registrations(ctx.store).count({ status: 'approved', ...under }),
+    totals(ctx.store).count({ year, credits: { $gt: 0 }, ...under }),
+    ...POINT_BUCKETS.map((min) => totals(ctx.store).count({ year, total: { $gte: min }, ...under })),
+  ]);
+  const points = POINT_BUCKETS.map((min, i) => {
+    const next = POINT_BUCKETS[i + 1];
+    const count = (atLeast[i] ?? 0) - (next === undefined ? 0 : atLeast[i + 1] ?? 0);
+    return { label: next === undefined ? `${min} 分以上` : `${min}–${next - 1} 分`, count };
+  });
+  points.unshift({ label: '0 分', count: Math.max(0, registered - (atLeast[0] ?? 0)) });
+  return { members: { registered, served, servedRate: ratio(Math.min(served, registered), registered), year }, points };
+}
+
+export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<SummaryView> {
+  const node = await requireDashboardNode(ctx, input.areaId);
+  const days = resolvePeriod(input, ctx.now());
+  const year = Number(days.to.slice(0, 4));
+  const under = { path: { $prefix: node.path } };
+  const overdueFilter = { status: { $in: [...OPEN_STATUSES] }, overdue: true, ...under };
+  const ancestorPaths = node.ancestors.map((_, i) => `/${node.ancestors.slice(0, i + 1).join('/')}/`);
+  const [docs, backlog, overdueItems, overdueTotal, trailNodes, switches, people] = await Promise.all([
+    counters(ctx.store).find({ _id: { $in: days.days.map((d) => counterId(node._id, d)) } }),
+    orders(ctx.store).group({ status: { $in: [...OPEN_STATUSES] }, ...under }, { by: ['status'] }),
+    orders(ctx.store).find(overdueFilter, { sort: [['createdAt', 1], ['_id', 1]], limit: OVERDUE_LIMIT }),
+    orders(ctx.store).count(overdueFilter),
+    node.ancestors.length ? areas(ctx.store).find({ _id: { $in: node.ancestors } }) : Promise.resolve([]),
+    modeSwitches(ctx.store).find({ $or: [under, { path: { $in: [...ancestorPaths, node.path] } }], at: { $lt: days.endMs } }, { sort: [['at', 1]], limit: 500 }),
+    memberFigures(ctx, node, year),
+  ]);
+  const { sum, cat, col, rh, sh, trend } = foldCounters(docs, days.days);
+  const names = new Map(trailNodes.map((a) => [a._id, a.name]));
+  return {
+    node: { id: node._id, name: node.name, level: node.level, levelName: AREA_LEVEL_NAMES[node.level], trail: [...node.ancestors.map((a) => names.get(a) ?? ''), node.name].filter(Boolean).join(' / ') },
+    period: { kind: input.period, from: days.from, to: days.to, days: days.days.length },
+    open: Object.fromEntries(backlog.map((r) => [String(r.key.status) as OrderStatus, r.count])),
+    totals: sum,
+    rates: {
+      responseRate: ratio(sum.respondedOnTime, sum.respondDue),
+      resolutionRate: ratio(sum.confirmed, sum.resolveDue),
+      onTimeRate: ratio(sum.completedOnTime, sum.resolveDue),
+      satisfactionRate: ratio(sum.ratedGood, sum.rated),
+      reopenRate: ratio(sum.reopened, sum.completions),
+    },
+    medians: { responseMinutes: medianOf(rh), resolutionMinutes: medianOf(sh) },
+    byCategory: ORDER_CATEGORIES.map((c: OrderCategory) => ({ category: c, count: cat[CATEGORY_KEYS[c]] ?? 0 })),
+    byColour: COLOURS.map((c) => ({ colour: c, count: col[c] ?? 0 })),
+    trend,
+    ...people,
+    overdue: { total: overdueTotal, items: overdueItems.map(toCard) },
+    marks: emergencyMarks(switches, days),
+    generatedAt: ctx.now(),
+  };
+}

@@ -1,0 +1,72 @@
+/** Inputs and views of the `dashboard` function: the summary of a node and period, and the xlsx exports. */
+import * as z from 'zod/mini';
+import type { Colour, OrderCategory, OrderStatus } from '../orders/model';
+import type { OrderCard } from '../orders/schemas';
+import type { AreaLevel } from '../areas/model';
+import { id, input, int, oneOf } from '../validation';
+import type { CounterField, Period } from './model';
+import { PERIODS } from './model';
+import { DAY_PATTERN } from './period';
+
+const day = (label: string) => z.string({ error: `${label}需为日期` }).check(z.regex(DAY_PATTERN, `${label}应为 YYYY-MM-DD 格式的日期`));
+
+const periodShape = {
+  areaId: z.optional(id('区域')),
+  period: oneOf('时段', PERIODS),
+  from: z.optional(day('开始日期')),
+  to: z.optional(day('结束日期')),
+};
+
+export const summaryInput = input(periodShape);
+export const exportOrdersInput = input(periodShape);
+export const exportLedgerInput = input({ areaId: z.optional(id('区域')), year: int('年度', 2020, 2100) });
+
+export type SummaryInput = z.infer<typeof summaryInput>;
+export type ExportOrdersInput = z.infer<typeof exportOrdersInput>;
+export type ExportLedgerInput = z.infer<typeof exportLedgerInput>;
+
+export interface Ratio {
+  num: number;
+  den: number;
+  /** num ÷ den, 0–1; null when nothing was due (shown as —). */
+  rate: number | null;
+}
+
+export interface TrendPoint {
+  day: string;
+  filed: number;
+  responded: number;
+  completed: number;
+}
+
+export interface EmergencyMark {
+  communityId: string;
+  from: number;
+  /** Null while still in 急时. */
+  to: number | null;
+  reason: string;
+}
+
+export interface SummaryView {
+  node: { id: string; name: string; level: AreaLevel; levelName: string; trail: string };
+  period: { kind: Period; from: string; to: string; days: number };
+  /** Orders open now under the node, by status (a snapshot, not limited to the period). */
+  open: Partial<Record<OrderStatus, number>>;
+  totals: Record<CounterField, number>;
+  rates: { responseRate: Ratio; resolutionRate: Ratio; onTimeRate: Ratio; satisfactionRate: Ratio; reopenRate: Ratio };
+  medians: { responseMinutes: number | null; resolutionMinutes: number | null };
+  byCategory: Array<{ category: OrderCategory; count: number }>;
+  byColour: Array<{ colour: Colour; count: number }>;
+  trend: TrendPoint[];
+  members: { registered: number; served: number; servedRate: Ratio; year: number };
+  points: Array<{ label: string; count: number }>;
+  overdue: { total: number; items: OrderCard[] };
+  marks: EmergencyMark[];
+  generatedAt: number;
+}
+
+export interface ExportView {
+  url: string;
+  name: string;
+  rows: number;
+}
