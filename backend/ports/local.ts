@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
+import QRCode from 'qrcode';
+import type { CodeMaker, ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
 
 /** A short local list; in the cloud WeChat's msgSecCheck decides. */
 const BLOCKED_WORDS = ['法轮', '赌博网站', '代开发票', '枪支出售', '毒品交易', '色情服务', '办证刻章'];
@@ -42,6 +43,19 @@ export const noPush: SubscribeMessages = {
   },
 };
 
+/**
+ * 民情二维码 on the web: a QR of `<WG_PUBLIC_URL>/#<route>`. Read on each call, so a server that learns
+ * its address after start (tests on a random port) can still set it; defaults to the local server.
+ */
+export const webQrCodes: CodeMaker = {
+  async make(target) {
+    const origin = (process.env.WG_PUBLIC_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/+$/, '');
+    const content = `${origin}/#${target.webRoute}`;
+    const image = await QRCode.toBuffer(content, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 });
+    return { kind: 'url', content, image };
+  },
+};
+
 export function localPorts(uploadsDir: string): Ports {
-  return { content: wordListCheck, files: uploadsFileStore(uploadsDir), subscribe: noPush };
+  return { content: wordListCheck, files: uploadsFileStore(uploadsDir), subscribe: noPush, codes: webQrCodes };
 }

@@ -22,8 +22,21 @@ export interface SubscribeMessages {
   send(userId: string, kind: string, title: string, body: string): Promise<void>;
 }
 
+/** What a 民情二维码 names: the mini-program page + scene (cloud) and the h5 route (web). */
+export interface CodeTarget {
+  scene: string;
+  page: string;
+  webRoute: string;
+}
+
+/** 民情二维码 images: a QR of the h5 URL locally, a mini-program code (wxacode.getUnlimited) in the cloud. */
+export interface CodeMaker {
+  make(target: CodeTarget): Promise<{ kind: 'url' | 'wxacode'; content: string; image: Buffer }>;
+}
+
 export interface Ports {
   content: ContentCheck;
   files: FileStore;
   subscribe: SubscribeMessages;
+  codes: CodeMaker;
 }

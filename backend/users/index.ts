@@ -1,6 +1,10 @@
 /** The `users` cloud function: who am I, privacy consent, people in scope, role grants. */
-import { acceptPrivacyInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setHomeInput } from '../../shared/users/schemas';
+import {
+  acceptPrivacyInput, callContactInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setElderModeInput, setHomeInput,
+} from '../../shared/users/schemas';
 import { defineFunction, guestAction, userAction } from '../runtime/define';
+import { myCallContact } from './contact';
+import { setElderMode } from './elder';
 import { enroll, setHome } from './enroll';
 import { acceptPrivacy, getMe } from './me';
 import { listPeople } from './people';
@@ -17,4 +21,6 @@ export const usersFunction = defineFunction('users', {
   grantRole: userAction(grantRoleInput, grantRole),
   revokeRole: userAction(revokeRoleInput, revokeRole),
   listPeople: userAction(listPeopleInput, listPeople),
+  setElderMode: userAction(setElderModeInput, setElderMode),
+  callContact: userAction(callContactInput, myCallContact),
 });

@@ -26,6 +26,7 @@ export async function getMe(ctx: Ctx): Promise<MeView> {
     roles: user.roles.map((g) => roleView(g, known)),
     abilities: [...new Set(held.flatMap((r) => ROLE_ABILITIES[r]))],
     privacyAccepted: Boolean(user.privacyAcceptedAt),
+    elderMode: user.elderMode === true,
   };
 }
 

@@ -23,6 +23,8 @@ export interface UserDoc {
   lastReadAt?: number;
   privacyAcceptedAt?: number;
   privacyVersion?: string;
+  /** 长辈模式: large type and buttons on resident pages. */
+  elderMode?: boolean;
   createdAt: number;
   /** Seeded demo people (local mode): offered on the development sign-in page. */
   demo?: boolean;

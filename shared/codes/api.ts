@@ -1,4 +1,13 @@
 /** The `codes` function's contract (民情二维码: stable codes per node or activity, scene resolution, printable posters): action → input and output. */
-// Add actions as `name: Call<Input, Output>;` with `import type { Call } from '../api';`.
+import type { Call } from '../api';
+import type {
+  CodeView, ForActivityInput, ForNodeInput, PosterFile, PosterForGridInput, PosterInput, ResolveInput, ScanResolution,
+} from './schemas';
+
 export interface CodesApi {
+  forNode: Call<ForNodeInput, CodeView>;
+  forActivity: Call<ForActivityInput, CodeView>;
+  resolve: Call<ResolveInput, ScanResolution>;
+  poster: Call<PosterInput, PosterFile>;
+  posterForGrid: Call<PosterForGridInput, PosterFile>;
 }

@@ -2,7 +2,7 @@
 import type { AreaLevel } from '../areas/model';
 import type { AreaView } from '../areas/schemas';
 import * as z from 'zod/mini';
-import { id, input, int, noInput, oneOf, text } from '../validation';
+import { bool, id, input, int, noInput, oneOf, text } from '../validation';
 import type { Role } from './roles';
 import { ROLES } from './roles';
 
@@ -33,6 +33,12 @@ export const setHomeInput = input({
   buildingId: id('居住楼栋'),
 });
 
+/** 长辈模式: larger type and buttons on every resident page, stored per person. */
+export const setElderModeInput = input({ on: bool('长辈模式') });
+
+/** 一键呼叫: who answers for my building. */
+export const callContactInput = noInput;
+
 export const listPeopleInput = input({
   areaId: id('区域'),
   role: z.optional(oneOf('角色', ROLES)),
@@ -60,6 +66,19 @@ export interface MeView {
   /** What this person may do, in the users' words. */
   abilities: string[];
   privacyAccepted: boolean;
+  /** 长辈模式 is on for this person. */
+  elderMode: boolean;
+}
+
+/** 一键呼叫 target: the grid leader of a place, or the community office when the grid has no phone. */
+export interface ContactView {
+  /** The grid leader's name; null when calling an office. */
+  name: string | null;
+  /** 网格长 / 社区居委会 / 街道. */
+  roleName: string;
+  phone: string;
+  /** The grid or community the phone belongs to. */
+  areaName: string;
 }
 
 export interface PersonView {
@@ -81,3 +100,4 @@ export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 export type RevokeRoleInput = z.infer<typeof revokeRoleInput>;
 export type SetHomeInput = z.infer<typeof setHomeInput>;
 export type ListPeopleInput = z.infer<typeof listPeopleInput>;
+export type SetElderModeInput = z.infer<typeof setElderModeInput>;

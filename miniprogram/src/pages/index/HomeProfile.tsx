@@ -9,11 +9,17 @@ import AreaTrail from '../../components/AreaTrail';
 import SectionCard from '../../components/SectionCard';
 import RoleTag from '../../components/RoleTag';
 import { ROUTES } from '../../utils/routes';
+import CallButton from './CallButton';
+import ElderSwitch from './ElderSwitch';
+import ResponseStrip from '../../components/ResponseStrip';
 import OrderEntries from './OrderEntries';
 
 interface Props {
   me: MeView;
 }
+
+/** 民情二维码 (staff subpackage `codes`). */
+const CODES_HOME = '/codes/pages/index/index';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -32,6 +38,12 @@ export default function HomeProfile({ me }: Props) {
       </View>
 
       <OrderEntries me={me} />
+      <ResponseStrip instructions />
+
+      <View className="home__call">
+        <CallButton />
+      </View>
+      <ElderSwitch />
 
       <SectionCard title="我的住处" id="home-trail">
         {homeSteps.length ? (
@@ -62,6 +74,7 @@ export default function HomeProfile({ me }: Props) {
 
       <CellGroup className="home__entries" title="常用入口">
         {isStaff && <Cell title="人员与角色" description="查看辖区人员，授予或撤销角色" clickable onClick={go(ROUTES.staffPeople)} />}
+        {isStaff && <Cell title="民情二维码" description="生成楼栋、网格、社区的二维码，打印海报" clickable onClick={go(CODES_HOME)} />}
         {isMember && <Cell title="我的报到社区" description="报到社区、网格与联系电话" clickable onClick={go(ROUTES.memberHome)} />}
         <Cell title="浏览网格区域" description="街镇、社区、网格、楼栋" clickable onClick={go(ROUTES.area)} />
         <Cell title="用户隐私保护指引" clickable onClick={go(ROUTES.privacy)} />

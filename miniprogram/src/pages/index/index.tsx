@@ -1,13 +1,14 @@
 /** 首页: who I am, where I live in the grid, my roles and what I can do — after privacy consent. */
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import type { MeView } from '@shared/users/schemas';
 import { api, messageOf } from '../../api';
 import PrivacyConsent from '../../components/PrivacyConsent';
+import ResidentPage from '../../components/ResidentPage';
 import StatusView from '../../components/StatusView';
 import EmptyState from '../../components/EmptyState';
 import { PRIVACY_VERSION } from '../../utils/constants';
+import { rememberElderMode, useElderMode } from '../../utils/elder';
 import { usePullRefresh } from '../../utils/pullRefresh';
 import { ROUTES } from '../../utils/routes';
 import { needsSignIn } from '../../utils/session';
@@ -18,6 +19,7 @@ import {
   declinePendingRequest,
   hasPendingPrivacyRequest,
 } from '../../utils/wechatPrivacy';
+import ElderHome from './ElderHome';
 import HomeProfile from './HomeProfile';
 import './index.scss';
 
@@ -26,11 +28,14 @@ async function loadMe(): Promise<MeView | null> {
     await Taro.reLaunch({ url: ROUTES.signin });
     return null;
   }
-  return api.users.me();
+  const me = await api.users.me();
+  rememberElderMode(me.elderMode);
+  return me;
 }
 
 export default function Home() {
   const { data: me, loading, error, reload } = useLoad(loadMe, []);
+  const elder = useElderMode();
   const [platformAsks, setPlatformAsks] = useState(hasPendingPrivacyRequest());
   const [declined, setDeclined] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -69,7 +74,7 @@ export default function Home() {
   };
 
   return (
-    <View className="page home">
+    <ResidentPage className="home">
       <StatusView loading={loading} error={error} empty={me === null} emptyText="正在进入…" onRetry={reload}>
         {me && mustConsent ? (
           <EmptyState
@@ -80,10 +85,10 @@ export default function Home() {
             onAction={() => setDeclined(false)}
           />
         ) : (
-          me && <HomeProfile me={me} />
+          me && (elder ? <ElderHome me={me} /> : <HomeProfile me={me} />)
         )}
       </StatusView>
       <PrivacyConsent visible={showConsent} busy={busy} error={consentError} onAgree={agree} onDecline={decline} />
-    </View>
+    </ResidentPage>
   );
 }

@@ -10,6 +10,7 @@ import { useRefreshOnReturn } from '../../../orders/hooks';
 import OrderActions from './OrderActions';
 import OrderSummary, { OrderHeader } from './OrderSummary';
 import OrderTimeline from './OrderTimeline';
+import ResidentPage from '../../../components/ResidentPage';
 import './index.scss';
 
 function describeError(error: unknown): string | undefined {
@@ -24,7 +25,7 @@ export default function OrderDetailPage() {
   useRefreshOnReturn(reload);
 
   return (
-    <View className="page order-detail" id="order-detail">
+    <ResidentPage className="order-detail" id="order-detail">
       <StatusView loading={loading} error={error} empty={!data} emptyText="加载中…" describeError={describeError} onRetry={() => void reload()}>
         {data && (
           <View>
@@ -35,6 +36,6 @@ export default function OrderDetailPage() {
           </View>
         )}
       </StatusView>
-    </View>
+    </ResidentPage>
   );
 }

@@ -11,6 +11,7 @@ import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
 import { orderDetailUrl } from '../../../orders/routes';
+import ResidentPage from '../../../components/ResidentPage';
 import './index.scss';
 
 export default function Messages() {
@@ -36,7 +37,7 @@ export default function Messages() {
   };
 
   return (
-    <View className="page messages" id="messages">
+    <ResidentPage className="messages" id="messages">
       {unread > 0 && <Text className="messages__count">{unread} 条新消息</Text>}
       <StatusView
         loading={list.loading}
@@ -65,6 +66,6 @@ export default function Messages() {
           )}
         </View>
       </StatusView>
-    </View>
+    </ResidentPage>
   );
 }

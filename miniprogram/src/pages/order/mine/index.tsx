@@ -10,6 +10,7 @@ import OrderList from '../../../orders/components/OrderList';
 import TabBar from '../../../orders/components/TabBar';
 import { useListPage } from '../../../orders/hooks';
 import { ORDER_ROUTES } from '../../../orders/routes';
+import ResidentPage from '../../../components/ResidentPage';
 
 type Scope = 'open' | 'done';
 const TABS = [
@@ -23,7 +24,7 @@ export default function MyOrders() {
   useListPage(list);
 
   return (
-    <View className="page">
+    <ResidentPage>
       <TabBar tabs={TABS} active={scope} onChange={setScope} id="mine-tabs" />
       <OrderList
         list={list}
@@ -36,6 +37,6 @@ export default function MyOrders() {
           <Button type="primary" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.newOrder })}>我要点单</Button>
         </View>
       )}
-    </View>
+    </ResidentPage>
   );
 }

@@ -22,6 +22,7 @@ import BuildingField from './BuildingField';
 import type { Place } from './BuildingField';
 import SimilarOrders from './SimilarOrders';
 import { buildingFromParams } from './params';
+import ResidentPage from '../../../components/ResidentPage';
 import './index.scss';
 
 const FIELDS = ['buildingId', 'category', 'description', 'contactName', 'contactMobile'];
@@ -84,7 +85,7 @@ export default function NewOrder() {
   };
 
   return (
-    <View className="page new-order" id="order-new">
+    <ResidentPage className="new-order" id="order-new">
       <Text className="hint">告诉网格您遇到的问题或需要的帮助，网格员会尽快分拣，党员就近接单办理。</Text>
       <SectionCard title="问题所在楼栋">
         <BuildingField place={place} error={error} onPick={() => void chooseBuilding()} />
@@ -136,6 +137,6 @@ export default function NewOrder() {
         </Button>
         <Text className="muted new-order__privacy">您的电话只有网格工作人员和接单党员可见，用于联系办理。</Text>
       </View>
-    </View>
+    </ResidentPage>
   );
 }

@@ -1,0 +1,60 @@
+/** 打印民情二维码海报: one node's poster, or one PDF with a page per building of a grid. */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Area } from '../../shared/areas/model';
+import type { PosterFile, PosterForGridInput, PosterInput } from '../../shared/codes/schemas';
+import { AppError } from '../../shared/errors';
+import { areas, areasOnPaths } from '../areas/repo';
+import { recordAudit } from '../audit/record';
+import type { Ctx } from '../runtime/types';
+import { contactFor } from '../users/contact';
+import { renderCode } from './make';
+import type { PosterSheet } from './pdf';
+import { writePosterPdf } from './pdf';
+import { codeTarget, requireManagedNode } from './targets';
+
+async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>): Promise<PosterSheet> {
+  const up = (level: Area['level']) => [...node.ancestors, node._id].map((id) => known.get(id)).find((a) => a?.level === level)?.name ?? null;
+  const code = await renderCode(ctx, codeTarget({ kind: 'node', id: node._id }, node.level), node.name);
+  return {
+    community: up('community') ?? '',
+    grid: up('grid'),
+    building: node.level === 'building' ? node.name : null,
+    contact: await contactFor(ctx, node.path, known),
+    code: code.png,
+    kind: code.kind,
+  };
+}
+
+async function savePdf(ctx: Ctx, node: Area, sheets: PosterSheet[], title: string, action: string): Promise<PosterFile> {
+  const tmp = path.join(os.tmpdir(), `wg-poster-${randomBytes(8).toString('hex')}.pdf`);
+  try {
+    await writePosterPdf(sheets, tmp, title);
+    const name = `${title}.pdf`;
+    const saved = await ctx.ports.files.save(tmp, name);
+    await recordAudit(ctx, { action, targetType: 'area', targetId: node._id, areaPath: node.path, detail: { pages: sheets.length } });
+    return { ...saved, name, pages: sheets.length };
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+export async function posterForNode(ctx: Ctx, input: PosterInput): Promise<PosterFile> {
+  const node = await requireManagedNode(ctx, input.areaId);
+  const known = await areasOnPaths(ctx.store, [node.path]);
+  return savePdf(ctx, node, [await sheetFor(ctx, node, known)], `民情二维码-${node.name}`, 'codes.poster');
+}
+
+export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promise<PosterFile> {
+  const grid = await requireManagedNode(ctx, input.gridId, 'gridId');
+  if (grid.level !== 'grid') throw new AppError('VALIDATION', '请选择一个网格', { gridId: '请选择一个网格' });
+  const buildings = (await areas(ctx.store).find({ parentId: grid._id }, { sort: [['order', 1]] })).filter((b) => !b.retired);
+  if (buildings.length === 0) throw new AppError('VALIDATION', '该网格下还没有在用的楼栋', { gridId: '该网格下还没有在用的楼栋' });
+  const known = await areasOnPaths(ctx.store, [grid.path]);
+  const sheets: PosterSheet[] = [];
+  for (const b of buildings) sheets.push(await sheetFor(ctx, b, known));
+  const community = known.get(grid.parentId ?? '')?.name ?? '';
+  return savePdf(ctx, grid, sheets, `民情二维码-${community}${grid.name}`, 'codes.posterForGrid');
+}

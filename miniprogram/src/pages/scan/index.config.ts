@@ -1,0 +1,2 @@
+/** 扫码: page window settings. */
+export default definePageConfig({ navigationBarTitleText: '民情二维码' });
