@@ -8,6 +8,7 @@ import { INDEXES as DASHBOARD_INDEXES } from './dashboard/repo';
 import { INDEXES as RESPONSE_INDEXES } from './response/repo';
 import { INDEXES as DIARY_INDEXES } from './diary/repo';
 import { INDEXES as AUDIT_INDEXES } from './audit/repo';
+import { INDEXES as POINTS_INDEXES } from './points/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   areas: [
@@ -34,7 +35,6 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['userId', 1], ['createdAt', -1]] },
     { fields: [['toAreaId', 1], ['createdAt', -1]] },
   ],
-  points_ledger: [{ fields: [['memberId', 1], ['year', 1], ['at', -1]] }],
   // Newer domains declare their collections' indexes in their own repo.ts.
   ...MEMBERS_INDEXES,
   ...ACTIVITIES_INDEXES,
@@ -44,6 +44,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ...RESPONSE_INDEXES,
   ...DIARY_INDEXES,
   ...AUDIT_INDEXES,
+  ...POINTS_INDEXES,
 };
 
 export async function ensureAllIndexes(store: DocumentStore): Promise<void> {

@@ -34,4 +34,4 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
  * Timer actions: the cloud runs each on its function's timer trigger (cloudfunctions/<name>/config.json);
  * locally the server runs them all every minute.
  */
-export const TIMERS: Array<{ fn: string; action: string }> = [{ fn: 'orders', action: 'sweep' }];
+export const TIMERS: Array<{ fn: string; action: string }> = [{ fn: 'orders', action: 'sweep' }, { fn: 'activities', action: 'sweep' }, { fn: 'wishes', action: 'lapse' }];

@@ -3,7 +3,7 @@
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
 import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
-import type { GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetHomeInput } from './users/schemas';
+import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput } from './users/schemas';
 import type { ListMessagesInput, MessagePage } from './notifications/schemas';
 import type {
   CancelOrderInput, CandidateView, CloseReopenedInput, CompleteInput, ConsoleCounts, ConsoleInput, DeclineInput, DispatchInput,
@@ -11,7 +11,7 @@ import type {
   ProgressInput, RateOrderInput, ReassignInput, RejectInput, ReleaseInput, SimilarOrdersInput, TriageInput,
 } from './orders/schemas';
 import type { OrderStatus } from './orders/model';
-import type { MyPointsInput, MyPointsView } from './points/schemas';
+import type { PointsApi } from './points/api';
 import type { MembersApi } from './members/api';
 import type { ActivitiesApi } from './activities/api';
 import type { WishesApi } from './wishes/api';
@@ -40,6 +40,9 @@ export interface ApiContract {
     grantRole: Call<GrantRoleInput, { changed: boolean }>;
     revokeRole: Call<RevokeRoleInput, { changed: boolean }>;
     listPeople: Call<ListPeopleInput, Page<PersonView>>;
+    setElderMode: Call<SetElderModeInput, { elderMode: boolean }>;
+    /** 一键呼叫: null when the person has no home yet and no phone is known. */
+    callContact: Call<Empty, { contact: ContactView | null }>;
   };
   orders: {
     file: Call<FileOrderInput, { id: string }>;
@@ -73,9 +76,7 @@ export interface ApiContract {
     unread: Call<Empty, { unread: number }>;
     markRead: Call<Empty, { readAt: number }>;
   };
-  points: {
-    mine: Call<MyPointsInput, MyPointsView>;
-  };
+  points: PointsApi;
   // Newer functions keep their contract beside their schemas: shared/<function>/api.ts.
   members: MembersApi;
   activities: ActivitiesApi;

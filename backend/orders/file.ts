@@ -5,10 +5,12 @@ import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { belongsNear, canFollow, canSeeOrder, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, PhotoRef, SimilarOrdersInput } from '../../shared/orders/schemas';
 import { recordAudit } from '../audit/record';
+import { countOrderFiled } from '../dashboard/count';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { notify } from '../notifications/outbox';
 import { takeDailyQuota } from '../runtime/quota';
 import type { Ctx, Deps } from '../runtime/types';
+import { dispatchIfEmergency, notifyEmergency } from '../response/emergency';
 import { newOrderDoc, newOrderId, orders } from './repo';
 import { entry, requireOrder } from './transition';
 import { toCard } from './views';
@@ -34,17 +36,30 @@ export async function checkPhotos(deps: Deps, field: string, photos: PhotoRef[])
   if (missing >= 0) throw new AppError('VALIDATION', '照片尚未上传成功，请重新上传', { [`${field}.${missing}`]: '照片尚未上传成功，请重新上传' });
 }
 
-export async function fileOrder(ctx: Ctx, input: FileOrderInput): Promise<{ id: string }> {
+/** How an order comes in: a resident for themself, or staff on a resident's behalf (民情日记 转为点单). */
+export interface Filing {
+  role: string;
+  label: string;
+  /** The daily per-person quota guards residents; staff filing from a visit are not limited by it. */
+  quota: boolean;
+  id?: string;
+  /** The resident it was filed for follows it from the start. */
+  followers?: string[];
+  visitId?: string;
+}
+const BY_RESIDENT: Filing = { role: '居民', label: '提交点单', quota: true };
+
+export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = BY_RESIDENT): Promise<{ id: string }> {
   const building = await requireBuilding(ctx, input.buildingId);
   const photos = input.photos ?? [];
   await checkContent(ctx, { description: input.description, contactName: input.contactName });
   await checkPhotos(ctx, 'photos', photos);
-  await takeDailyQuota(ctx, `order:${ctx.actor.userId}`, ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`);
+  if (how.quota) await takeDailyQuota(ctx, `order:${ctx.actor.userId}`, ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`);
   const known = await areasOnPaths(ctx.store, [building.path]);
   const grid = known.get(building.parentId ?? '');
   const now = ctx.now();
-  const order = newOrderDoc({
-    _id: newOrderId(now),
+  const filed = newOrderDoc({
+    _id: how.id ?? newOrderId(now),
     category: input.category,
     description: input.description,
     photos,
@@ -59,11 +74,17 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput): Promise<{ id: 
     createdByName: ctx.actor.name,
     createdAt: now,
     owner: grid ? { areaId: grid._id, areaPath: grid.path, roles: ['grid_worker', 'grid_leader'] } : null,
-    timeline: [entry(ctx, '居民', '提交点单')],
+    timeline: [entry(ctx, how.role, how.label)],
   });
+  const followers = how.followers ?? [];
+  // 急时: skips 分拣 as 红, straight to the pool (backend/response/emergency.ts).
+  const order = await dispatchIfEmergency(ctx, { ...filed, followers, followerCount: followers.length, ...(how.visitId ? { visitId: how.visitId } : {}) }, known);
   await orders(ctx.store).insert(order);
-  await recordAudit(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category } });
-  if (grid) await notify(ctx, { to: [{ areaId: grid._id }], kind: 'newOrder', body: `${order.place}：${order.category}`, orderId: order._id });
+  await countOrderFiled(ctx, order);
+  await recordAudit(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category, status: order.status } });
+  // An order that skipped 分拣 (急时) is not waiting for the grid: notifyEmergency tells the street instead.
+  if (grid && order.status === 'new') await notify(ctx, { to: [{ areaId: grid._id }], kind: 'newOrder', body: `${order.place}：${order.category}`, orderId: order._id });
+  await notifyEmergency(ctx, order);
   return { id: order._id };
 }
 

@@ -1,14 +1,17 @@
 /** `npm run bench [-- --only store,http,bundles] [--quick]`: runs the registered sections, writes docs/benchmarks.md. */
 import path from 'node:path';
+import { activitiesSection } from './activities';
 import { bundlesSection } from './bundles';
+import { dashboardSection } from './dashboard';
 import { httpSection } from './http';
 import { ordersSection } from './order-actions';
+import { pointsSection } from './points';
 import type { BenchContext, Section, SectionResult } from './report';
 import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
-const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, bundlesSection];
+const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, activitiesSection, dashboardSection, pointsSection, bundlesSection];
 
 interface Args {
   only: Set<string> | null;

@@ -16,6 +16,7 @@ import OrderList from '../../../orders/components/OrderList';
 import { isConflict } from '../../../orders/errors';
 import { useListPage } from '../../../orders/hooks';
 import { orderDetailUrl } from '../../../orders/routes';
+import ResponseStrip from '../../../components/ResponseStrip';
 import './index.scss';
 
 const SKILL_CHIPS: Array<Chip<Skill | 'all'>> = [{ value: 'all', label: '全部' }, ...MEMBER_SKILLS.map((s) => ({ value: s, label: s }))];
@@ -42,6 +43,7 @@ export default function OrderHall() {
 
   return (
     <View className="page hall" id="member-hall">
+      <ResponseStrip />
       <View className="hall__filter">
         <Text className="hall__filter-label">技能</Text>
         <ChipGroup scroll chips={SKILL_CHIPS} value={skill} onChange={setSkill} id="hall-skill" />

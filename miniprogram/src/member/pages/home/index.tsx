@@ -7,6 +7,7 @@ import RoleTag from '../../../components/RoleTag';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import { loadMyCommunities } from './loaders';
+import ResponseStrip from '../../../components/ResponseStrip';
 import './index.scss';
 
 export default function MemberHome() {
@@ -15,6 +16,7 @@ export default function MemberHome() {
 
   return (
     <View className="page member" id="member-communities">
+      <ResponseStrip />
       <StatusView
         loading={loading}
         error={error}

@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import OrderList from '../../../orders/components/OrderList';
 import TabBar from '../../../orders/components/TabBar';
+import ResponseStrip from '../../../components/ResponseStrip';
 import { useListPage } from '../../../orders/hooks';
 
 type Scope = 'open' | 'done';
@@ -21,6 +22,7 @@ export default function HeldOrders() {
 
   return (
     <View className="page" id="member-orders">
+      <ResponseStrip />
       <TabBar tabs={TABS} active={scope} onChange={setScope} id="held-tabs" />
       <OrderList
         list={list}
