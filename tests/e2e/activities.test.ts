@@ -95,7 +95,8 @@ describe('志愿活动 from publishing to points', () => {
     await fullShot(member, 'activities-checkin');
 
     s.clock.now = startAt + 2 * HOUR + 20 * 60_000;
-    await open(member, s.url, '/pages/index/index');
+    // A phone camera opens the code's URL as a fresh page load, as here.
+    await member.goto('about:blank');
     await open(member, s.url, `/activity/pages/checkin/index?id=${activityId}`);
     await waitText(member, '#checkin-title', '签退成功');
     expect(await text(member, '#checkin-numbers')).toMatch(/服务 2 小时[\s\S]*积分 \+2/);
