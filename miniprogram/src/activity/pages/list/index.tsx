@@ -9,7 +9,7 @@ import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
 import TabBar from '../../../orders/components/TabBar';
 import ActivityCard from '../../components/ActivityCard';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import { ACTIVITY_ROUTES } from '../../routes';
 import './index.scss';
 
@@ -35,7 +35,9 @@ export default function ActivityList() {
         <Text>认领志愿服务岗（楼道长、垃圾分类督导…）</Text>
         <Text className="activity-list__arrow">›</Text>
       </View>
-      <PagedList list={list} id="activity-items" emptyTitle="暂时没有活动" emptyText={EMPTY[tab]} render={(a) => <ActivityCard key={a.id} activity={a} />} />
+      <PagedList list={list} id="activity-items" emptyTitle="暂时没有活动" emptyText={EMPTY[tab]}>
+        {(a) => <ActivityCard key={a.id} activity={a} />}
+      </PagedList>
     </View>
   );
 }

@@ -11,7 +11,7 @@ import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
 import TabBar from '../../../orders/components/TabBar';
 import ActivityCard from '../../components/ActivityCard';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import PostCard from '../../components/PostCard';
 import { publishUrl, rosterUrl } from '../../routes';
 import './index.scss';
@@ -49,10 +49,11 @@ export default function ManagePage() {
         id="manage-items"
         emptyTitle="还没有发布"
         emptyText={tab === 'posts' ? '发布楼道长、垃圾分类督导等长期岗位，党员认领后计入年度履职。' : '发布志愿活动，党员报名后扫码签到签退、自动记积分。'}
-        render={(r) =>
+      >
+        {(r) =>
           r.kind === 'activity' ? <ActivityCard key={r.item.id} activity={r.item} url={rosterUrl(r.item.id)} /> : <PostCard key={r.item.id} post={r.item} staff />
         }
-      />
+      </PagedList>
     </View>
   );
 }

@@ -10,7 +10,7 @@ import ResidentPage from '../../../components/ResidentPage';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import PostCard from '../../components/PostCard';
 
 export default function PostsPage() {
@@ -43,7 +43,8 @@ export default function PostsPage() {
         id="post-items"
         emptyTitle="暂时没有岗位"
         emptyText="社区发布的志愿服务岗会出现在这里，下拉可刷新。"
-        render={(p) => (
+      >
+        {(p) => (
           <PostCard
             key={p.id}
             post={p}
@@ -56,7 +57,7 @@ export default function PostsPage() {
             }
           />
         )}
-      />
+      </PagedList>
     </ResidentPage>
   );
 }

@@ -5,10 +5,11 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { PUBLISHER_ROLES } from '@shared/activities/permissions';
 import { api, call } from '../../../api';
-import { ApiError, formMessage, messageOf } from '../../../api/errors';
+import { ApiError, formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import { pickArea } from '../../../utils/areaPicker';
+import { toastFormError } from '../../../utils/toastFormError';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import { activityDetailUrl, ACTIVITY_ROUTES } from '../../routes';
@@ -61,8 +62,7 @@ export default function PublishPage() {
       }
     } catch (e) {
       setError(e);
-      const onFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
-      void Taro.showToast({ title: onFields ? '请按标红的提示修改后再提交' : messageOf(e), icon: 'none' });
+      toastFormError(e);
     } finally {
       setBusy(false);
     }

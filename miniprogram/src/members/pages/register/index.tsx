@@ -6,7 +6,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { AVAILABLE_TIMES } from '@shared/members/model';
 import { MEMBER_SKILLS } from '@shared/users/roles';
 import { api, call } from '../../../api';
-import { ApiError, formMessage, messageOf } from '../../../api/errors';
+import { ApiError, formMessage } from '../../../api/errors';
 import EmptyState from '../../../components/EmptyState';
 import FieldError from '../../../components/FieldError';
 import ResidentPage from '../../../components/ResidentPage';
@@ -16,6 +16,7 @@ import ChipGroup from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import { pickArea } from '../../../utils/areaPicker';
 import { useLoad } from '../../../utils/useLoad';
+import { toastFormError } from '../../../utils/toastFormError';
 import MultiChips from '../../components/MultiChips';
 import { MEMBERS_ROUTES } from '../../routes';
 import { useRegisterForm } from './useRegisterForm';
@@ -55,8 +56,7 @@ export default function RegisterMember() {
       await Taro.redirectTo({ url: MEMBERS_ROUTES.certificate });
     } catch (e) {
       setError(e);
-      const onFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
-      void Taro.showToast({ title: onFields ? '请按标红的提示修改后再提交' : messageOf(e), icon: 'none' });
+      toastFormError(e);
     } finally {
       setBusy(false);
     }

@@ -6,12 +6,13 @@ import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { OrderCategory } from '@shared/orders/model';
 import { ORDER_CATEGORIES } from '@shared/orders/model';
 import { api, call } from '../../../api';
-import { ApiError, formMessage, messageOf } from '../../../api/errors';
+import { ApiError, formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import { pickArea } from '../../../utils/areaPicker';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
+import { toastFormError } from '../../../utils/toastFormError';
 import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import PhotoPicker from '../../../orders/components/PhotoPicker';
@@ -77,8 +78,7 @@ export default function NewOrder() {
       await Taro.redirectTo({ url: orderDetailUrl(id) });
     } catch (e) {
       setError(e);
-      const onFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
-      void Taro.showToast({ title: onFields ? '请按标红的提示修改后再提交' : messageOf(e), icon: 'none' });
+      toastFormError(e);
     } finally {
       setBusy(false);
     }

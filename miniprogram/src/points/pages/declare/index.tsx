@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { shanghaiDay } from '@shared/time';
 import { call } from '../../../api';
-import { ApiError, formMessage, messageOf } from '../../../api/errors';
+import { ApiError, formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import ResidentPage from '../../../components/ResidentPage';
 import SectionCard from '../../../components/SectionCard';
@@ -16,6 +16,7 @@ import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
 import { fieldsUnder, firstFieldError } from '../../../orders/errors';
 import { POINTS_ROUTES } from '../../routes';
 import './index.scss';
+import { toastFormError } from '../../../utils/toastFormError';
 
 const DAY = 24 * 3600 * 1000;
 const FIELDS = ['date', 'hours', 'description'];
@@ -47,8 +48,7 @@ export default function DeclareService() {
       await Taro.redirectTo({ url: POINTS_ROUTES.declarations });
     } catch (e) {
       setError(e);
-      const onFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
-      void Taro.showToast({ title: onFields ? '请按标红的提示修改后再提交' : messageOf(e), icon: 'none' });
+      toastFormError(e);
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,7 @@ import { PAGE_SIZE } from '../../../utils/constants';
 import { openExport } from '../../../utils/download';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import { POINTS_ROUTES } from '../../routes';
 import './index.scss';
 

@@ -8,7 +8,7 @@ import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
 import DeclarationCard from '../../components/DeclarationCard';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import { POINTS_ROUTES } from '../../routes';
 
 export default function MyDeclarations() {

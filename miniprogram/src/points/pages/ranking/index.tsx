@@ -10,7 +10,7 @@ import { usePaged } from '../../../utils/usePaged';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import TabBar from '../../../orders/components/TabBar';
 import { useListPage } from '../../../orders/hooks';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import './index.scss';
 
 type Tab = 'community' | 'grid' | 'org' | 'grids';

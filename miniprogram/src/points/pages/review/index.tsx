@@ -13,7 +13,7 @@ import { usePaged } from '../../../utils/usePaged';
 import FormPopup from '../../../orders/components/FormPopup';
 import { useListPage } from '../../../orders/hooks';
 import DeclarationCard from '../../components/DeclarationCard';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import './index.scss';
 
 export default function GridReview() {

@@ -15,7 +15,7 @@ import FormPopup, { FormField } from '../../../orders/components/FormPopup';
 import TabBar from '../../../orders/components/TabBar';
 import { useListPage } from '../../../orders/hooks';
 import DeclarationCard from '../../components/DeclarationCard';
-import PagedList from '../../components/PagedList';
+import PagedList from '../../../components/PagedList';
 import { POINTS_ROUTES } from '../../routes';
 import './index.scss';
 

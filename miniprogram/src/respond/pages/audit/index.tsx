@@ -1,12 +1,11 @@
 /** 操作日志 (community / street staff): who did what, when, to which record in my area; filter by type, person, action and dates. */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { TARGET_FILTERS, TARGET_NAMES } from '@shared/audit/model';
 import type { AuditView } from '@shared/audit/schemas';
 import { formatWhen } from '@shared/time';
 import { call } from '../../../api';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import { pickArea } from '../../../utils/areaPicker';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
@@ -84,29 +83,9 @@ export default function AuditLog() {
         </View>
         <DayRange from={days.from} to={days.to} onChange={setDays} />
       </View>
-      <StatusView
-        loading={list.loading}
-        error={list.items.length ? null : list.error}
-        empty={list.items.length === 0}
-        emptyTitle="没有符合条件的记录"
-        emptyText="分拣、派单、授予角色、平时/急时切换等每一次操作都会记在这里。"
-        onRetry={() => void list.refresh()}
-      >
-        <View id="audit-list">
-          {list.items.map((a) => (
-            <Row key={a.id} a={a} onActor={setActor} onAction={setAction} />
-          ))}
-        </View>
-        <View className="load-more">
-          {list.hasMore ? (
-            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className="muted">共 {list.total} 条</Text>
-          )}
-        </View>
-      </StatusView>
+      <PagedList list={list} id="audit-list" emptyTitle="没有符合条件的记录" emptyText="分拣、派单、授予角色、平时/急时切换等每一次操作都会记在这里。">
+        {(a) => <Row key={a.id} a={a} onActor={setActor} onAction={setAction} />}
+      </PagedList>
     </View>
   );
 }

@@ -13,7 +13,7 @@ import { FormField } from '../../../orders/components/FormPopup';
 import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import { firstFieldError } from '../../../orders/errors';
-import OnePhoto from '../../components/OnePhoto';
+import OnePhoto from '../../../components/OnePhoto';
 import Toggles from '../../components/Toggles';
 import { instructionUrl } from '../../routes';
 import '../../components/respond.scss';

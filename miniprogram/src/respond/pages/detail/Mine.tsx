@@ -12,7 +12,7 @@ import SectionCard from '../../../components/SectionCard';
 import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
 import { firstFieldError } from '../../../orders/errors';
 import { absoluteUrl } from '../../../utils/download';
-import OnePhoto from '../../components/OnePhoto';
+import OnePhoto from '../../../components/OnePhoto';
 
 interface Props {
   id: string;

@@ -8,7 +8,7 @@ import { VISIT_TAGS } from '@shared/diary/model';
 import type { VisitCard } from '@shared/diary/schemas';
 import { formatWhen } from '@shared/time';
 import { api, call } from '../../../api';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import { pickArea } from '../../../utils/areaPicker';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
@@ -71,29 +71,9 @@ export default function Diary() {
         </View>
         <DayRange from={days.from} to={days.to} onChange={setDays} />
       </View>
-      <StatusView
-        loading={list.loading}
-        error={list.items.length ? null : list.error}
-        empty={list.items.length === 0}
-        emptyTitle="还没有走访记录"
-        emptyText="网格员入户走访听到的情况记在这里；发现问题可一键转为点单，跟踪到办结。"
-        onRetry={() => void list.refresh()}
-      >
-        <View id="diary-list">
-          {list.items.map((v) => (
-            <Card key={v.id} v={v} />
-          ))}
-        </View>
-        <View className="load-more">
-          {list.hasMore ? (
-            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className="muted">共 {list.total} 条</Text>
-          )}
-        </View>
-      </StatusView>
+      <PagedList list={list} id="diary-list" emptyTitle="还没有走访记录" emptyText="网格员入户走访听到的情况记在这里；发现问题可一键转为点单，跟踪到办结。">
+        {(v) => <Card key={v.id} v={v} />}
+      </PagedList>
     </View>
   );
 }

@@ -2,10 +2,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { formatWhen } from '@shared/time';
 import { call } from '../../../api';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import TabBar from '../../../orders/components/TabBar';
@@ -26,15 +25,8 @@ export default function Inbox() {
   return (
     <View className="page" id="response-inbox">
       <TabBar tabs={TABS} active={scope} onChange={setScope} id="inbox-tabs" />
-      <StatusView
-        loading={list.loading}
-        error={list.items.length ? null : list.error}
-        empty={list.items.length === 0}
-        emptyTitle={scope === 'open' ? '没有待确认的指令' : '还没有收到指令'}
-        emptyText="社区或街道发来的一键响应指令会出现在这里，请及时点“收到”。"
-        onRetry={() => void list.refresh()}
-      >
-        {list.items.map((r) => (
+      <PagedList list={list} emptyTitle={scope === 'open' ? '没有待确认的指令' : '还没有收到指令'} emptyText="社区或街道发来的一键响应指令会出现在这里，请及时点“收到”。">
+        {(r) => (
           <View key={r.instructionId} className="r-card" onClick={() => void Taro.navigateTo({ url: instructionUrl(r.instructionId) })}>
             <View className="r-card__head">
               <Text className="r-card__title">{r.title}</Text>
@@ -44,17 +36,8 @@ export default function Inbox() {
               {r.senderName} · {r.areaName} · 截止 {formatWhen(r.deadline)}
             </Text>
           </View>
-        ))}
-        <View className="load-more">
-          {list.hasMore ? (
-            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className="muted">共 {list.total} 条</Text>
-          )}
-        </View>
-      </StatusView>
+        )}
+      </PagedList>
     </View>
   );
 }

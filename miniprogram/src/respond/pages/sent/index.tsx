@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { InstructionCard } from '@shared/response/schemas';
 import { formatWhen } from '@shared/time';
 import { call } from '../../../api';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
@@ -49,29 +49,9 @@ export default function SentInstructions() {
           我收到的
         </Button>
       </View>
-      <StatusView
-        loading={list.loading}
-        error={list.items.length ? null : list.error}
-        empty={list.items.length === 0}
-        emptyTitle="还没有发过指令"
-        emptyText="防汛防台、疫情排查、紧急通知：一键发给辖区党员和网格员，谁收到了、谁还没有，一目了然。"
-        onRetry={() => void list.refresh()}
-      >
-        <View id="sent-list">
-          {list.items.map((i) => (
-            <Card key={i.id} i={i} />
-          ))}
-        </View>
-        <View className="load-more">
-          {list.hasMore ? (
-            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className="muted">共 {list.total} 条</Text>
-          )}
-        </View>
-      </StatusView>
+      <PagedList list={list} id="sent-list" emptyTitle="还没有发过指令" emptyText="防汛防台、疫情排查、紧急通知：一键发给辖区党员和网格员，谁收到了、谁还没有，一目了然。">
+        {(i) => <Card key={i.id} i={i} />}
+      </PagedList>
     </View>
   );
 }

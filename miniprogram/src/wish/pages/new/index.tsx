@@ -10,18 +10,19 @@ import type { AreaView } from '@shared/areas/schemas';
 import type { WishKind } from '@shared/wishes/model';
 import { WISH_KINDS, WISH_KIND_HINTS, WISH_KIND_NAMES, WISH_LIMITS } from '@shared/wishes/model';
 import { api, call } from '../../../api';
-import { ApiError, formMessage, messageOf } from '../../../api/errors';
+import { ApiError, formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import ResidentPage from '../../../components/ResidentPage';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
 import { pickArea } from '../../../utils/areaPicker';
 import { useLoad } from '../../../utils/useLoad';
+import { toastFormError } from '../../../utils/toastFormError';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
 import { firstFieldError } from '../../../orders/errors';
-import OnePhoto from '../../components/OnePhoto';
+import OnePhoto from '../../../components/OnePhoto';
 import { wishDetailUrl } from '../../routes';
 import './index.scss';
 
@@ -79,8 +80,7 @@ export default function NewWish() {
       await Taro.redirectTo({ url: wishDetailUrl(id) });
     } catch (e) {
       setError(e);
-      const onFields = e instanceof ApiError && Object.keys(e.fields).length > 0;
-      void Taro.showToast({ title: onFields ? '请按标红的提示修改后再提交' : messageOf(e), icon: 'none' });
+      toastFormError(e);
     } finally {
       setBusy(false);
     }
@@ -127,7 +127,7 @@ export default function NewWish() {
             <FieldError error={error} field="value" />
           </FormField>
           <FormField label="照片" hint="选填">
-            <OnePhoto value={photo} onChange={setPhoto} id="wish-photo" error={firstFieldError(error, 'photo')} />
+            <OnePhoto value={photo} onChange={setPhoto} id="wish-photo" limits error={firstFieldError(error, 'photo')} />
           </FormField>
         </SectionCard>
 

@@ -7,13 +7,13 @@ import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import PhotoPicker from '../../../../orders/components/PhotoPicker';
 import type { PickedPhoto } from '../../../../orders/components/PhotoPicker';
 import { fieldsUnder, firstFieldError } from '../../../../orders/errors';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function CompletePopup(props: PopupProps) {
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const { busy, error, submit } = useSubmit(props);
+  const { busy, error, submit } = usePopupSubmit(props);
   const send = () =>
     void submit(() => call('orders', 'complete', { orderId: props.orderId, note: note.trim(), photos: photos.map((p) => p.ref) }), '已办结，等待居民评价');
 

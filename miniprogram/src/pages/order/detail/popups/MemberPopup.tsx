@@ -9,14 +9,14 @@ import FieldError from '../../../../components/FieldError';
 import StatusView from '../../../../components/StatusView';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import { useLoad } from '../../../../utils/useLoad';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function MemberPopup({ mode, holderName, ...props }: PopupProps & { mode: 'dispatch' | 'reassign'; holderName: string | null }) {
   const candidates = useLoad(() => call('orders', 'candidates', { orderId: props.orderId }), [props.orderId]);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const { busy, error, setError, submit } = useSubmit(props);
+  const { busy, error, setError, submit } = usePopupSubmit(props);
   const reassign = mode === 'reassign';
   const chosen = candidates.data?.items.find((c) => c.id === memberId);
 

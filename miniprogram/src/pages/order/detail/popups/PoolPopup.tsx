@@ -7,8 +7,8 @@ import FieldError from '../../../../components/FieldError';
 import type { Chip } from '../../../../orders/components/ChipGroup';
 import ChipGroup from '../../../../orders/components/ChipGroup';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 type Level = 'grid' | 'community';
 const LEVELS: Array<Chip<Level>> = [
@@ -20,7 +20,7 @@ const SKILLS: Array<Chip<Skill | 'any'>> = [{ value: 'any', label: '不限' }, .
 export default function PoolPopup(props: PopupProps) {
   const [level, setLevel] = useState<Level>('grid');
   const [skill, setSkill] = useState<Skill | 'any'>('any');
-  const { busy, error, submit } = useSubmit(props);
+  const { busy, error, submit } = usePopupSubmit(props);
   const send = () =>
     void submit(
       () => call('orders', 'pool', { orderId: props.orderId, level, skill: skill === 'any' ? undefined : skill }),

@@ -5,13 +5,13 @@ import { Switch, TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function ProgressPopup(props: PopupProps) {
   const [note, setNote] = useState('');
   const [delayed, setDelayed] = useState(false);
-  const { busy, error, submit } = useSubmit(props);
+  const { busy, error, submit } = usePopupSubmit(props);
   const send = () =>
     void submit(() => call('orders', 'progress', { orderId: props.orderId, note: note.trim(), delayed }), delayed ? '已告知居民延期' : '进展已更新');
 

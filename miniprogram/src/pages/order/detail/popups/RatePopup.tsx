@@ -8,13 +8,13 @@ import { ApiError } from '../../../../api/errors';
 import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import Stars from '../Stars';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function RatePopup(props: PopupProps) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const { busy, error, setError, submit } = useSubmit(props);
+  const { busy, error, setError, submit } = usePopupSubmit(props);
   const reopens = stars > 0 && stars <= ORDER_LIMITS.reopenAtOrBelow;
 
   const send = () => {

@@ -5,8 +5,8 @@ import type { Moved } from '@shared/api';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export type TextAction = 'reject' | 'decline' | 'release' | 'note' | 'closeReopened';
 
@@ -47,7 +47,7 @@ function send(action: TextAction, orderId: string, text: string): Promise<Moved>
 export default function TextPopup({ action, ...props }: PopupProps & { action: TextAction }) {
   const spec = SPECS[action];
   const [text, setText] = useState('');
-  const { busy, error, submit } = useSubmit(props);
+  const { busy, error, submit } = usePopupSubmit(props);
   return (
     <FormPopup
       title={spec.title}

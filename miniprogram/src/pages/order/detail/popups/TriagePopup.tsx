@@ -7,8 +7,8 @@ import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
 import ChipGroup, { chipsOf } from '../../../../orders/components/ChipGroup';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import type { PopupProps } from './useSubmit';
-import { useSubmit } from './useSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 const WHO: Record<Colour, string> = { red: '上报街道处置', yellow: '网格长牵头处置', green: '网格员直接办理销号' };
 
@@ -19,7 +19,7 @@ function hours(h: number): string {
 export default function TriagePopup({ category, ...props }: PopupProps & { category: OrderCategory }) {
   const [colour, setColour] = useState<Colour>('yellow');
   const [corrected, setCorrected] = useState<OrderCategory>(category);
-  const { busy, error, submit } = useSubmit(props);
+  const { busy, error, submit } = usePopupSubmit(props);
   const send = () =>
     void submit(
       () => call('orders', 'triage', { orderId: props.orderId, colour, category: corrected === category ? undefined : corrected }),

@@ -8,9 +8,9 @@ import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import type { PickedPhoto } from '../../../../orders/components/PhotoPicker';
 import { fieldsUnder, firstFieldError } from '../../../../orders/errors';
-import OnePhoto from '../../../components/OnePhoto';
-import type { PopupProps } from './usePopupSubmit';
-import { usePopupSubmit } from './usePopupSubmit';
+import OnePhoto from '../../../../components/OnePhoto';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function DeliverPopup(props: PopupProps) {
   const [note, setNote] = useState('');
@@ -27,7 +27,7 @@ export default function DeliverPopup(props: PopupProps) {
         <FieldError error={error} field="note" />
       </FormField>
       <FormField label="圆梦照片">
-        <OnePhoto value={photo} onChange={setPhoto} id="deliver-photo" error={firstFieldError(error, 'photo')} />
+        <OnePhoto value={photo} onChange={setPhoto} id="deliver-photo" limits error={firstFieldError(error, 'photo')} />
       </FormField>
     </FormPopup>
   );

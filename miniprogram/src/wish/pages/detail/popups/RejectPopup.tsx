@@ -4,8 +4,8 @@ import { TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import type { PopupProps } from './usePopupSubmit';
-import { usePopupSubmit } from './usePopupSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function RejectPopup(props: PopupProps) {
   const [reason, setReason] = useState('');

@@ -8,8 +8,8 @@ import type { WishDetail } from '@shared/wishes/schemas';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import type { PopupProps } from './usePopupSubmit';
-import { usePopupSubmit } from './usePopupSubmit';
+import type { PopupProps } from './props';
+import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function ReviewPopup({ wish, ...props }: PopupProps & { wish: WishDetail }) {
   const [title, setTitle] = useState(wish.private?.originalTitle ?? wish.title);

@@ -1,12 +1,12 @@
-/** One photo (a wish's picture, the 圆梦 proof): upload on pick, thumbnail with ×; a real file input on h5, chooseMedia on weapp. */
+/** One photo (a wish's picture, 圆梦 proof, 指令附件, 回复照片): upload on pick, thumbnail with ×; a real file input on h5, chooseMedia on weapp. */
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
-import { messageOf } from '../../../api/errors';
-import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
-import { chooseAndUploadWeapp, uploadWebFile } from '../../../orders/components/PhotoPicker/upload';
-import '../../../orders/components/PhotoPicker/PhotoPicker.scss';
+import { messageOf } from '../../api/errors';
+import type { PickedPhoto } from '../../orders/components/PhotoPicker';
+import { chooseAndUploadWeapp, uploadWebFile } from '../../orders/components/PhotoPicker/upload';
+import '../../orders/components/PhotoPicker/PhotoPicker.scss';
 
 interface Props {
   value: PickedPhoto | null;
@@ -14,11 +14,15 @@ interface Props {
   id?: string;
   /** The server's message for the photo, if the last submit named it. */
   error?: string;
+  /** The text on the empty tile. */
+  label?: string;
+  /** Say under the tile what may be uploaded. */
+  limits?: boolean;
 }
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
-export default function OnePhoto({ value, onChange, id, error }: Props) {
+export default function OnePhoto({ value, onChange, id, error, label = '添加照片', limits = false }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -54,12 +58,12 @@ export default function OnePhoto({ value, onChange, id, error }: Props) {
         ) : (
           <View className="photo-picker__tile photo-picker__add" onClick={isH5 ? undefined : onWeappTap}>
             {busy ? <Loading type="circular" /> : <Text className="photo-picker__plus">＋</Text>}
-            <Text className="photo-picker__hint">{busy ? '上传中' : '添加照片'}</Text>
+            <Text className="photo-picker__hint">{busy ? '上传中' : label}</Text>
             {isH5 && !busy && <input className="photo-picker__file" type="file" accept="image/jpeg,image/png,image/webp" onChange={onFile} />}
           </View>
         )}
       </View>
-      <Text className="muted">1 张，支持 jpg、png、webp，不超过 5 MB</Text>
+      {limits && <Text className="muted">1 张，支持 jpg、png、webp，不超过 5 MB</Text>}
       {(problem ?? error) && <Text className="field-error">{problem ?? error}</Text>}
     </View>
   );
