@@ -18,9 +18,6 @@ interface Props {
   me: MeView;
 }
 
-/** 民情二维码 (staff subpackage `codes`). */
-const CODES_HOME = '/codes/pages/index/index';
-
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
 export default function HomeProfile({ me }: Props) {
@@ -74,7 +71,6 @@ export default function HomeProfile({ me }: Props) {
 
       <CellGroup className="home__entries" title="常用入口">
         {isStaff && <Cell title="人员与角色" description="查看辖区人员，授予或撤销角色" clickable onClick={go(ROUTES.staffPeople)} />}
-        {isStaff && <Cell title="民情二维码" description="生成楼栋、网格、社区的二维码，打印海报" clickable onClick={go(CODES_HOME)} />}
         {isMember && <Cell title="我的报到社区" description="报到社区、网格与联系电话" clickable onClick={go(ROUTES.memberHome)} />}
         <Cell title="浏览网格区域" description="街镇、社区、网格、楼栋" clickable onClick={go(ROUTES.area)} />
         <Cell title="用户隐私保护指引" clickable onClick={go(ROUTES.privacy)} />

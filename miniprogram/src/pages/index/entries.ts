@@ -1,0 +1,86 @@
+/**
+ * The home page's entries, grouped by who uses them: 居民服务 for everyone, 党员服务 for members, 网格与社区工作
+ * for staff. Subpackage pages are linked by path so the main package never pulls in their code.
+ */
+import type { Role } from '@shared/users/roles';
+import type { MeView } from '@shared/users/schemas';
+import { ORDER_ROUTES, newOrderUrl } from '../../orders/routes';
+
+export interface Entry {
+  id: string;
+  mark: string;
+  title: string;
+  url: string;
+  /** Shows the unread-message count. */
+  unread?: boolean;
+}
+
+export interface EntryGroup {
+  id: string;
+  title: string;
+  entries: Entry[];
+}
+
+type Who = Role[] | 'everyone';
+
+const EVERYONE: Who = 'everyone';
+const MEMBER: Who = ['member'];
+const GRID_STAFF: Who = ['grid_worker', 'grid_leader'];
+const LEADERS: Who = ['grid_leader', 'community_staff', 'street_admin'];
+const COMMUNITY: Who = ['community_staff', 'street_admin'];
+const STAFF: Who = ['grid_worker', 'grid_leader', 'community_staff', 'street_admin'];
+
+type Row = [who: Who, entry: Entry];
+
+function residentRows(me: MeView): Row[] {
+  const home = me.home[me.home.length - 1];
+  const isMember = me.roles.some((r) => r.role === 'member');
+  return [
+    [EVERYONE, { id: 'entry-new-order', mark: '点', title: '我要点单', url: newOrderUrl(home?.level === 'building' ? home.id : undefined) }],
+    [EVERYONE, { id: 'entry-my-orders', mark: '单', title: '我的点单', url: ORDER_ROUTES.mine }],
+    [EVERYONE, { id: 'entry-messages', mark: '信', title: '消息', url: ORDER_ROUTES.messages, unread: true }],
+    [EVERYONE, { id: 'entry-wishes', mark: '愿', title: '微心愿', url: '/wish/pages/board/index' }],
+    [['resident'], { id: 'entry-new-wish', mark: '许', title: '许个心愿', url: '/wish/pages/new/index' }],
+    // 双报到: those not yet registered see the form; members see their 报到证.
+    [EVERYONE, isMember ? { id: 'entry-certificate', mark: '证', title: '报到证', url: '/members/pages/certificate/index' } : { id: 'entry-register', mark: '报', title: '双报到', url: '/members/pages/register/index' }],
+  ];
+}
+
+const MEMBER_ROWS: Row[] = [
+  [MEMBER, { id: 'entry-hall', mark: '接', title: '接单大厅', url: ORDER_ROUTES.hall }],
+  [MEMBER, { id: 'entry-held', mark: '办', title: '我的接单', url: ORDER_ROUTES.held }],
+  [MEMBER, { id: 'entry-activities', mark: '志', title: '志愿活动', url: '/activity/pages/list/index' }],
+  [MEMBER, { id: 'entry-points', mark: '分', title: '我的积分', url: ORDER_ROUTES.points }],
+  [MEMBER, { id: 'entry-points-declare', mark: '申', title: '积分申报', url: '/points/pages/declare/index' }],
+];
+
+const STAFF_ROWS: Row[] = [
+  [STAFF, { id: 'entry-console', mark: '派', title: '派单台', url: ORDER_ROUTES.console }],
+  [LEADERS, { id: 'entry-dashboard', mark: '数', title: '数据看板', url: '/dash/pages/board/index' }],
+  [GRID_STAFF, { id: 'entry-diary', mark: '记', title: '民情日记', url: '/respond/pages/diary/index' }],
+  [['grid_leader'], { id: 'entry-points-review', mark: '汇', title: '积分汇总', url: '/points/pages/review/index' }],
+  [LEADERS, { id: 'entry-member-review', mark: '审', title: '报到审核', url: '/members/pages/review/index' }],
+  [LEADERS, { id: 'entry-member-library', mark: '库', title: '党员信息库', url: '/members/pages/library/index' }],
+  [['community_staff'], { id: 'entry-points-verify', mark: '实', title: '积分核实', url: '/points/pages/verify/index' }],
+  [['community_staff'], { id: 'entry-points-ranking', mark: '榜', title: '积分排行', url: '/points/pages/ranking/index' }],
+  [['community_staff'], { id: 'entry-wish-review', mark: '核', title: '心愿审核', url: '/wish/pages/review/index' }],
+  [STAFF, { id: 'entry-codes', mark: '码', title: '民情二维码', url: '/codes/pages/index/index' }],
+  [COMMUNITY, { id: 'entry-publish-activity', mark: '发', title: '发布活动', url: '/activity/pages/manage/index' }],
+  [COMMUNITY, { id: 'entry-response', mark: '响', title: '一键响应', url: '/respond/pages/sent/index' }],
+  [COMMUNITY, { id: 'entry-mode', mark: '急', title: '平时/急时', url: '/respond/pages/mode/index' }],
+  [COMMUNITY, { id: 'entry-audit', mark: '录', title: '操作日志', url: '/respond/pages/audit/index' }],
+];
+
+function pick(me: MeView, rows: Row[]): Entry[] {
+  const held = new Set<Role>(me.roles.map((r) => r.role));
+  return rows.filter(([who]) => who === 'everyone' || who.some((r) => held.has(r))).map(([, e]) => e);
+}
+
+/** The groups this person sees, empty ones left out. */
+export function entryGroups(me: MeView): EntryGroup[] {
+  return [
+    { id: 'entries-resident', title: '居民服务', entries: pick(me, residentRows(me)) },
+    { id: 'entries-member', title: '党员服务', entries: pick(me, MEMBER_ROWS) },
+    { id: 'entries-staff', title: '网格与社区工作', entries: pick(me, STAFF_ROWS) },
+  ].filter((g) => g.entries.length > 0);
+}
