@@ -31,7 +31,7 @@ async function list(ctx: Ctx, input: ListMessagesInput): Promise<MessagePage> {
     messages(ctx.store).count(inbox(ctx)),
     messages(ctx.store).count({ ...inbox(ctx), createdAt: { $gt: seen } }),
   ]);
-  const items = found.map((m) => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, orderId: m.orderId, createdAt: m.createdAt, unread: m.createdAt > seen }));
+  const items = found.map((m) => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, orderId: m.orderId, sourceId: m.sourceId ?? null, createdAt: m.createdAt, unread: m.createdAt > seen }));
   return { items, total, page, pageSize, unread: fresh };
 }
 

@@ -14,6 +14,8 @@ export interface MessageDoc {
   title: string;
   body: string;
   orderId: string | null;
+  /** The record a non-order message is about (a wish, an instruction): the messages page links to it by kind. */
+  sourceId?: string | null;
   createdAt: number;
 }
 
@@ -24,6 +26,7 @@ export interface Outgoing {
   kind: MessageKind;
   body: string;
   orderId?: string;
+  sourceId?: string;
 }
 
 export const messages = (store: DocumentStore): Collection<MessageDoc> => store.collection<MessageDoc>('messages');
@@ -44,6 +47,7 @@ export async function notify(deps: Deps, out: Outgoing): Promise<void> {
       title: MESSAGE_KINDS[out.kind],
       body: out.body,
       orderId: out.orderId ?? null,
+      sourceId: out.sourceId ?? null,
       createdAt: deps.now(),
     });
   }

@@ -121,6 +121,6 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
   }));
   for (let i = 0; i < docs.length; i += 50) await Promise.all(docs.slice(i, i + 50).map((d) => receipts(ctx.store).insertIfAbsent(d)));
   await recordAudit(ctx, { action: 'response.send', targetType: 'instruction', targetId: doc._id, areaPath: node.path, detail: { title: doc.title, roles, recipients: docs.length } });
-  await notify(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）` });
+  await notify(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）`, sourceId: doc._id });
   return { id: doc._id, recipients: docs.length };
 }

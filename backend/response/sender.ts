@@ -126,7 +126,7 @@ export async function remindInstruction(ctx: Ctx, input: InstructionIdInput): Pr
     const wait = Math.max(1, Math.ceil(((fresh?.lastRemindedAt ?? now) + REMIND_MS - now) / 60_000));
     throw new AppError('RATE_LIMITED', `每 ${INSTRUCTION_LIMITS.remindEveryMinutes} 分钟只能提醒一次，请 ${wait} 分钟后再试`);
   }
-  await notify(ctx, { to: missing.map((r) => ({ userId: r.userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）` });
+  await notify(ctx, { to: missing.map((r) => ({ userId: r.userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`, sourceId: doc._id });
   await recordAudit(ctx, { action: 'response.remind', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { reminded: missing.length } });
   return { reminded: missing.length };
 }

@@ -41,7 +41,7 @@ export async function claimWish(ctx: Ctx, input: ClaimWishInput): Promise<WishMo
     },
   });
   const who = org ? `${org.name}（${ctx.actor.name}）` : `党员${ctx.actor.name}`;
-  await notify(ctx, { to: [{ userId: wish.createdBy }, staffOf(wish)], kind: 'wishClaimed', body: `心愿「${wish.publicTitle}」已被${who}认领，请在 ${rules.claimDays} 天内圆梦` });
+  await notify(ctx, { to: [{ userId: wish.createdBy }, staffOf(wish)], kind: 'wishClaimed', body: `心愿「${wish.publicTitle}」已被${who}认领，请在 ${rules.claimDays} 天内圆梦` , sourceId: wish._id });
   return moved;
 }
 
@@ -60,7 +60,7 @@ export async function deliverWish(ctx: Ctx, input: DeliverInput): Promise<WishMo
     set: { delivery: { note: input.note, photo: input.photo, at: ctx.now() } },
   });
   const to = wish.onBehalf ? [{ userId: wish.createdBy }, staffOf(wish)] : [{ userId: wish.createdBy }];
-  await notify(ctx, { to, kind: 'wishDelivered', body: `${ctx.actor.name}已为心愿「${wish.publicTitle}」圆梦，请确认` });
+  await notify(ctx, { to, kind: 'wishDelivered', body: `${ctx.actor.name}已为心愿「${wish.publicTitle}」圆梦，请确认` , sourceId: wish._id });
   return moved;
 }
 
@@ -90,6 +90,6 @@ export async function confirmWish(ctx: Ctx, input: WishIdInput): Promise<WishMov
     set: { fulfilledAt: now, fulfilledYear: shanghaiYear(now) },
   });
   await creditClaimant(ctx, wish);
-  if (wish.claimantId) await notify(ctx, { to: [{ userId: wish.claimantId }], kind: 'wishFulfilled', body: `心愿「${wish.publicTitle}」已确认圆梦，感谢您的付出` });
+  if (wish.claimantId) await notify(ctx, { to: [{ userId: wish.claimantId }], kind: 'wishFulfilled', body: `心愿「${wish.publicTitle}」已确认圆梦，感谢您的付出` , sourceId: wish._id });
   return moved;
 }

@@ -31,7 +31,7 @@ export async function lapseClaims(guest: GuestCtx): Promise<{ lapsed: number }> 
     lapsed++;
     await recordAudit(ctx, { action: 'wishes.lapse', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { claimantId: wish.claimantId } });
     const body = `心愿「${wish.publicTitle}」认领已超期，已回到心愿墙`;
-    await notify(ctx, { to: [...(wish.claimantId ? [{ userId: wish.claimantId }] : []), staffOf(wish)], kind: 'wishLapsed', body });
+    await notify(ctx, { to: [...(wish.claimantId ? [{ userId: wish.claimantId }] : []), staffOf(wish)], kind: 'wishLapsed', body , sourceId: wish._id });
   }
   return { lapsed };
 }

@@ -61,6 +61,6 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
   });
   await wishes(ctx.store).insert(wish);
   await recordAudit(ctx, { action: 'wishes.post', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { kind: wish.kind, value: wish.value, onBehalf } });
-  await notify(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}` });
+  await notify(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}` , sourceId: wish._id });
   return { id: wish._id };
 }

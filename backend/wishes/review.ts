@@ -59,7 +59,7 @@ export async function approveWish(ctx: Ctx, input: ApproveInput): Promise<WishMo
     set: { publicTitle: input.title, publicStory: input.story, publishedAt: ctx.now() },
     conflict: '这个心愿已审核过了',
   });
-  await notify(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishPublished', body: `您的心愿「${input.title}」已发布到心愿墙，等待党员认领` });
+  await notify(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishPublished', body: `您的心愿「${input.title}」已发布到心愿墙，等待党员认领` , sourceId: wish._id });
   return moved;
 }
 
@@ -73,6 +73,6 @@ export async function rejectWish(ctx: Ctx, input: RejectWishInput): Promise<Wish
     set: { rejectReason: input.reason },
     conflict: '这个心愿已审核过了',
   });
-  await notify(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishRejected', body: `您的心愿「${wish.title}」未通过审核：${input.reason}` });
+  await notify(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishRejected', body: `您的心愿「${wish.title}」未通过审核：${input.reason}` , sourceId: wish._id });
   return moved;
 }

@@ -46,6 +46,7 @@ export interface MessageView {
   title: string;
   body: string;
   orderId: string | null;
+  sourceId: string | null;
   createdAt: number;
   unread: boolean;
 }

@@ -170,12 +170,14 @@ describe('a lapsed claim', () => {
     await again.locator('#wish-filter').getByText('待认领', { exact: true }).click();
     const card = again.locator(`#wish-list .w-card`).filter({ hasText: '想要几本三年级的课外书' }).first();
     await card.waitFor();
-    await open(again, s.url, `/wish/pages/detail/index?id=${wishId}`);
-    await waitStatus(again, '待认领');
-    // 张伟 is linked to a reporting organisation in the demo data, so he may also claim in its name.
-    expect(await again.locator('#wish-actions').getByText(/^(认领心愿|个人认领)$/).count()).toBe(1);
+    // The notice leads back to the wish.
     await open(again, s.url, '/pages/order/messages/index');
     await waitText(again, '#messages', '微心愿认领已超期');
+    await again.locator('.message').filter({ hasText: '微心愿认领已超期' }).first().getByText('查看心愿 ›').click();
+    await waitStatus(again, '待认领');
+    expect(again.url()).toContain(`/wish/pages/detail/index?id=${wishId}`);
+    // 张伟 is linked to a reporting organisation in the demo data, so he may also claim in its name.
+    expect(await again.locator('#wish-actions').getByText(/^(认领心愿|个人认领)$/).count()).toBe(1);
     await again.context().close();
   });
 });

@@ -1,4 +1,4 @@
-/** 消息: in-app messages newest first; opening the page marks them read; a message about an order opens it. */
+/** 消息: in-app messages newest first; opening the page marks them read; a message opens what it is about. */
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -10,8 +10,8 @@ import StatusView from '../../../components/StatusView';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
-import { orderDetailUrl } from '../../../orders/routes';
 import ResidentPage from '../../../components/ResidentPage';
+import { messageLink } from './links';
 import './index.scss';
 
 export default function Messages() {
@@ -33,7 +33,8 @@ export default function Messages() {
   }, [unread]);
 
   const open = (m: MessageView) => {
-    if (m.orderId) void Taro.navigateTo({ url: orderDetailUrl(m.orderId) });
+    const link = messageLink(m);
+    if (link) void Taro.navigateTo({ url: link.url });
   };
 
   return (
@@ -47,17 +48,20 @@ export default function Messages() {
         emptyText="点单有了新进展、派给您的单和需要处理的事项都会通知到这里。"
         onRetry={() => void list.refresh()}
       >
-        {list.items.map((m) => (
-          <View key={m.id} className={`message${m.orderId ? ' message--link' : ''}`} onClick={() => open(m)}>
-            <View className="message__head">
-              {m.unread && <View className="message__dot" />}
-              <Text className="message__title">{m.title}</Text>
-              <Text className="message__time">{formatWhen(m.createdAt)}</Text>
+        {list.items.map((m) => {
+          const link = messageLink(m);
+          return (
+            <View key={m.id} className={`message${link ? ' message--link' : ''}`} onClick={() => open(m)}>
+              <View className="message__head">
+                {m.unread && <View className="message__dot" />}
+                <Text className="message__title">{m.title}</Text>
+                <Text className="message__time">{formatWhen(m.createdAt)}</Text>
+              </View>
+              <Text className="message__body">{m.body}</Text>
+              {link && <Text className="message__more">{link.label} ›</Text>}
             </View>
-            <Text className="message__body">{m.body}</Text>
-            {m.orderId && <Text className="message__more">查看点单 ›</Text>}
-          </View>
-        ))}
+          );
+        })}
         <View className="load-more">
           {list.hasMore ? (
             <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>加载更多</Button>
