@@ -21,6 +21,15 @@ import type { ResponseApi } from './response/api';
 import type { DiaryApi } from './diary/api';
 import type { AuditApi } from './audit/api';
 
+/** A spreadsheet or PDF the server made: where to fetch it, what to save it as, and how much it holds. */
+export interface ExportedFileView {
+  fileId: string;
+  url: string;
+  name: string;
+  rows: number;
+  bytes: number;
+}
+
 export interface Call<I, O> {
   input: I;
   output: O;

@@ -51,3 +51,8 @@ export class AppError extends Error {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/** A VALIDATION error whose message is shown both overall and under the one field it is about. */
+export function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { [field]: message });
+}

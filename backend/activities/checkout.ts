@@ -1,5 +1,5 @@
 /** 签退 and its points: hours from the times, the activity's rate, one idempotent ledger credit per member and activity. */
-import { hoursServed, pointsFor } from '../../shared/activities/model';
+import { ACTIVITY_RULES, hoursServed, pointsFor } from '../../shared/activities/model';
 import { creditPoints } from '../points/ledger';
 import type { Deps } from '../runtime/types';
 import type { ActivityDoc, SignupDoc } from './repo';
@@ -33,11 +33,11 @@ export async function checkOut(deps: Deps, a: ActivityDoc, s: SignupDoc, at: num
 export async function checkOutEveryone(deps: Deps, a: ActivityDoc, at: number): Promise<number> {
   let count = 0;
   for (;;) {
-    const batch = await signups(deps.store).find({ activityId: a._id, status: 'checked_in' }, { limit: 200 });
+    const batch = await signups(deps.store).find({ activityId: a._id, status: 'checked_in' }, { limit: ACTIVITY_RULES.rosterBatch });
     let moved = 0;
     for (const s of batch) if (await checkOut(deps, a, s, at)) moved++;
     count += moved;
     // A batch where nobody moved means others are checking these out concurrently; they finish it.
-    if (batch.length < 200 || moved === 0) return count;
+    if (batch.length < ACTIVITY_RULES.rosterBatch || moved === 0) return count;
   }
 }

@@ -1,29 +1,23 @@
 /** Where a post or activity belongs: a community or grid in the publisher's subtree; and the caller's scopes for lists. */
 import type { Area } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { PUBLISHER_ROLES, canManage } from '../../shared/activities/permissions';
 import type { Actor } from '../../shared/users/roles';
 import { areas } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
+import type { Placed } from './repo';
 
-export interface Placement {
-  areaId: string;
-  areaName: string;
-  communityId: string;
-  path: string;
-}
-
-/** The node a publisher chose, checked: it exists, is a community or grid, and lies in their subtree. */
-export async function placeFor(ctx: Ctx, areaId: string): Promise<Placement> {
+/** The node a publisher chose, checked: it exists, is a community or grid, and lies in their subtree; stamped with who and when. */
+export async function placeFor(ctx: Ctx, areaId: string): Promise<Placed> {
   const node: Area | null = await areas(ctx.store).get(areaId);
   const field = { areaId: '请选择所属社区或网格' };
-  if (!node || node.retired) throw new AppError('VALIDATION', '所属社区或网格不存在或已停用', { areaId: '所属社区或网格不存在或已停用' });
+  if (!node || node.retired) throw invalid('areaId', '所属社区或网格不存在或已停用');
   if (node.level !== 'community' && node.level !== 'grid') throw new AppError('VALIDATION', field.areaId, field);
   if (!canManage(ctx.actor, node)) throw new AppError('FORBIDDEN', '只有本社区的社区工作人员或街道管理员可以发布');
   // A grid's parent is always its community (CHILD_LEVELS).
   const communityId = node.level === 'community' ? node._id : node.parentId ?? node._id;
-  return { areaId: node._id, areaName: node.name, communityId, path: node.path };
+  return { areaId: node._id, areaName: node.name, communityId, path: node.path, createdBy: ctx.actor.userId, createdByName: ctx.actor.name, createdAt: ctx.now() };
 }
 
 const pathsOf = (actor: Actor, roles: readonly string[]) => [...new Set(actor.roles.filter((g) => roles.includes(g.role)).map((g) => g.areaPath))];

@@ -40,9 +40,6 @@ export async function publishPost(ctx: Ctx, input: PublishPostInput): Promise<{ 
     held: 0,
     pointsNote: input.pointsNote ?? null,
     status: 'open',
-    createdBy: ctx.actor.userId,
-    createdByName: ctx.actor.name,
-    createdAt: ctx.now(),
   };
   await posts(ctx.store).insert(doc);
   await recordAudit(ctx, { action: 'activities.publishPost', targetType: 'post', targetId: doc._id, areaPath: doc.path, detail: { title: doc.title, slots: doc.slots } });

@@ -42,9 +42,6 @@ export async function publishActivity(ctx: Ctx, input: PublishActivityInput): Pr
     perHour,
     status: 'open',
     closedAt: null,
-    createdBy: ctx.actor.userId,
-    createdByName: ctx.actor.name,
-    createdAt: ctx.now(),
   };
   await activities(ctx.store).insert(doc);
   await recordAudit(ctx, {

@@ -6,7 +6,7 @@
 import type { ActivityStatus, SignupStatus } from '../../shared/activities/model';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
-interface Placed {
+export interface Placed {
   /** The community or grid it belongs to, its name, its community, and its path (subtree queries). */
   areaId: string;
   areaName: string;

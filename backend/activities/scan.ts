@@ -33,7 +33,7 @@ function checkWindow(a: ActivityDoc, now: number): void {
 
 export async function scanActivity(ctx: Ctx, input: ActivityIdInput): Promise<ScanResult> {
   const { activity: a, mine } = await loadActivity(ctx, input.activityId);
-  if (!isMemberFor(ctx.actor, a)) throw new AppError('FORBIDDEN', '只有报名的在职党员扫码签到');
+  if (!isMemberFor(ctx.actor, a)) throw new AppError('FORBIDDEN', '只有本社区报名的在职党员可以扫码签到');
   if (!mine || mine.status === 'cancelled') throw new AppError('CONFLICT', '您还没有报名这个活动，请先报名');
   if (mine.status === 'checked_out') {
     await creditHours(ctx, a, mine);

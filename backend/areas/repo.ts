@@ -1,8 +1,8 @@
 /** Storage of the area tree: the `areas` collection, trails and views. */
-import type { Area } from '../../shared/areas/model';
+import type { Area, AreaLevel } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES, idsOnPath } from '../../shared/areas/model';
 import type { AreaView } from '../../shared/areas/schemas';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { Collection, DocumentStore } from '../store/port';
 
 export const areas = (store: DocumentStore): Collection<Area> => store.collection<Area>('areas');
@@ -24,6 +24,14 @@ export function toAreaView(a: Area): AreaView {
 export async function requireArea(store: DocumentStore, id: string, what = '区域'): Promise<Area> {
   const node = await areas(store).get(id);
   if (!node || node.retired) throw new AppError('NOT_FOUND', `${what}不存在或已停用`);
+  return node;
+}
+
+/** A node in service of the level a field asks for (社区 for `communityId`, 网格 for `gridId`): a VALIDATION error on that field otherwise. */
+export async function requireLevel(store: DocumentStore, id: string, field: string, level: AreaLevel): Promise<Area> {
+  const node = await areas(store).get(id);
+  if (!node || node.retired) throw invalid(field, `${AREA_LEVEL_NAMES[level]}不存在或已停用`);
+  if (node.level !== level) throw invalid(field, `请选择${AREA_LEVEL_NAMES[level]}，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}`);
   return node;
 }
 

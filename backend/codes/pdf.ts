@@ -20,11 +20,19 @@ const DEFAULT_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const DEFAULT_FAMILY = 'NotoSansCJKsc-Regular';
 const RED = '#c8161d';
 
+/** The font file's bytes, read once per process (a CJK collection is ~20 MB); keyed by path so a changed setting is honoured. */
+const fontBytes = new Map<string, Buffer>();
+
 /** WG_POSTER_FONT: a .ttf/.otf, or a .ttc with WG_POSTER_FONT_FAMILY naming the face (the cloud must ship one). */
-function posterFont(): { file: string; family?: string } {
+function posterFont(): { bytes: Buffer; family?: string } {
   const file = process.env.WG_POSTER_FONT ?? DEFAULT_FONT;
-  if (!fs.existsSync(file)) throw new AppError('INTERNAL', '海报字体未配置：请设置 WG_POSTER_FONT 指向一个中文字体文件');
-  return file.toLowerCase().endsWith('.ttc') ? { file, family: process.env.WG_POSTER_FONT_FAMILY ?? DEFAULT_FAMILY } : { file };
+  let bytes = fontBytes.get(file);
+  if (!bytes) {
+    if (!fs.existsSync(file)) throw new AppError('INTERNAL', '海报字体未配置：请设置 WG_POSTER_FONT 指向一个中文字体文件');
+    bytes = fs.readFileSync(file);
+    fontBytes.set(file, bytes);
+  }
+  return file.toLowerCase().endsWith('.ttc') ? { bytes, family: process.env.WG_POSTER_FONT_FAMILY ?? DEFAULT_FAMILY } : { bytes };
 }
 
 const SCAN_FOR = [
@@ -73,7 +81,7 @@ export async function writePosterPdf(sheets: PosterSheet[], file: string, title:
     doc.on('error', reject);
   });
   doc.pipe(out);
-  doc.registerFont('cjk', font.file, font.family);
+  doc.registerFont('cjk', font.bytes, font.family);
   for (const s of sheets) {
     doc.addPage();
     doc.font('cjk');

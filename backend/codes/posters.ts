@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Area } from '../../shared/areas/model';
 import type { PosterFile, PosterForGridInput, PosterInput } from '../../shared/codes/schemas';
-import { AppError } from '../../shared/errors';
+import { invalid } from '../../shared/errors';
 import { areas, areasOnPaths } from '../areas/repo';
 import { recordAudit } from '../audit/record';
 import type { Ctx } from '../runtime/types';
@@ -49,9 +49,9 @@ export async function posterForNode(ctx: Ctx, input: PosterInput): Promise<Poste
 
 export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promise<PosterFile> {
   const grid = await requireManagedNode(ctx, input.gridId, 'gridId');
-  if (grid.level !== 'grid') throw new AppError('VALIDATION', '请选择一个网格', { gridId: '请选择一个网格' });
+  if (grid.level !== 'grid') throw invalid('gridId', '请选择一个网格');
   const buildings = (await areas(ctx.store).find({ parentId: grid._id }, { sort: [['order', 1]] })).filter((b) => !b.retired);
-  if (buildings.length === 0) throw new AppError('VALIDATION', '该网格下还没有在用的楼栋', { gridId: '该网格下还没有在用的楼栋' });
+  if (buildings.length === 0) throw invalid('gridId', '该网格下还没有在用的楼栋');
   const known = await areasOnPaths(ctx.store, [grid.path]);
   const sheets: PosterSheet[] = [];
   for (const b of buildings) sheets.push(await sheetFor(ctx, b, known));

@@ -1,9 +1,9 @@
 /** Which nodes and activities a staff member may make codes for, and what each code names. */
 import type { Area } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
-import { CODE_PAGES, encodeScene, webRouteFor } from '../../shared/codes/scene';
+import { CODE_LEVELS, CODE_PAGES, encodeScene, webRouteFor } from '../../shared/codes/scene';
 import type { SceneTarget } from '../../shared/codes/scene';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { STAFF_ROLES } from '../../shared/users/roles';
 import { requireArea } from '../areas/repo';
@@ -12,8 +12,6 @@ import type { Ctx } from '../runtime/types';
 import type { ActivityRef } from './repo';
 import { activityRefs } from './repo';
 
-/** Codes are posted in communities, grids and buildings; streets and 片区 have no place to post one. */
-const CODE_LEVELS = ['community', 'grid', 'building'] as const;
 
 export function codeTarget(target: SceneTarget, level?: Area['level']): CodeTarget {
   return { scene: encodeScene(target), page: CODE_PAGES.scan, webRoute: webRouteFor(target, level) };
@@ -24,7 +22,7 @@ export async function requireManagedNode(ctx: Ctx, areaId: string, field = 'area
   const node = await requireArea(ctx.store, areaId);
   if (!(CODE_LEVELS as readonly string[]).includes(node.level)) {
     const msg = `${AREA_LEVEL_NAMES[node.level]}不能生成民情二维码，请选择社区、网格或楼栋`;
-    throw new AppError('VALIDATION', msg, { [field]: msg });
+    throw invalid(field, msg);
   }
   if (!hasRoleAt(ctx.actor, STAFF_ROLES, node.path)) throw new AppError('FORBIDDEN', '只能为您负责区域内的社区、网格和楼栋生成二维码');
   return node;

@@ -5,7 +5,7 @@
  */
 import type { Colour, OrderCategory } from '../../shared/orders/model';
 import { bucketOf, CATEGORY_KEYS } from '../../shared/dashboard/model';
-import { dayOf } from '../../shared/dashboard/period';
+import { shanghaiDay } from '../../shared/time';
 import type { OrderTransition } from '../../shared/orders/machine';
 import type { OrderDoc } from '../orders/repo';
 
@@ -13,7 +13,7 @@ import type { OrderDoc } from '../orders/repo';
 export type Tally = Map<string, Map<string, number>>;
 
 export function add(t: Tally, at: number, path: string, n = 1): void {
-  const day = dayOf(at);
+  const day = shanghaiDay(at);
   const fields = t.get(day) ?? new Map<string, number>();
   fields.set(path, (fields.get(path) ?? 0) + n);
   t.set(day, fields);

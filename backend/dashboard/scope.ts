@@ -4,7 +4,7 @@ import { isWithin } from '../../shared/areas/model';
 import type { Period } from '../../shared/dashboard/model';
 import type { Days } from '../../shared/dashboard/period';
 import { customRangeProblem, daysBetween, periodDays } from '../../shared/dashboard/period';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { staffScopes } from '../../shared/users/permissions';
 import { areas, requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
@@ -28,13 +28,13 @@ export function resolvePeriod(input: { period: Period; from?: string; to?: strin
   if (input.period !== 'custom') {
     if (input.from !== undefined || input.to !== undefined) {
       const field = input.from !== undefined ? 'from' : 'to';
-      throw new AppError('VALIDATION', '只有自定义时段才能指定起止日期', { [field]: '只有自定义时段才能指定起止日期' });
+      throw invalid(field, '只有自定义时段才能指定起止日期');
     }
     return periodDays(input.period, now);
   }
-  if (input.from === undefined) throw new AppError('VALIDATION', '自定义时段请选择开始日期', { from: '自定义时段请选择开始日期' });
-  if (input.to === undefined) throw new AppError('VALIDATION', '自定义时段请选择结束日期', { to: '自定义时段请选择结束日期' });
+  if (input.from === undefined) throw invalid('from', '自定义时段请选择开始日期');
+  if (input.to === undefined) throw invalid('to', '自定义时段请选择结束日期');
   const problem = customRangeProblem(input.from, input.to);
-  if (problem) throw new AppError('VALIDATION', problem.message, { [problem.field]: problem.message });
+  if (problem) throw invalid(problem.field, problem.message);
   return daysBetween(input.from, input.to);
 }

@@ -1,5 +1,5 @@
 /** 记民情日记: a grid worker or grid leader records a visit in their grid (who, where, what was heard, tags, photos). */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { DIARY_WRITERS } from '../../shared/diary/model';
 import type { RecordVisitInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
@@ -11,10 +11,6 @@ import type { Ctx } from '../runtime/types';
 import { users } from '../users/repo';
 import type { VisitDoc } from './repo';
 import { visits } from './repo';
-
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { [field]: message });
-}
 
 /** A linked resident must live in the visit's community, so a typo cannot attach a stranger. */
 async function checkResident(ctx: Ctx, residentId: string, communityPath: string): Promise<void> {

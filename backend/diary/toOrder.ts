@@ -1,5 +1,5 @@
 /** 转为点单 (发现 → 处置): one tap files an order on the resident's behalf from a visit, linked both ways; the linked resident follows it. */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { VisitToOrderInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
@@ -18,7 +18,7 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
   if (visit.orderId) throw new AppError('CONFLICT', TAKEN);
   const resident = visit.residentId ? await users(ctx.store).get(visit.residentId) : null;
   const contactMobile = input.contactMobile ?? resident?.mobile;
-  if (!contactMobile) throw new AppError('VALIDATION', '请填写联系电话', { contactMobile: '请填写联系电话' });
+  if (!contactMobile) throw invalid('contactMobile', '请填写联系电话');
   const role = ROLE_NAMES[STAFF_ROLES.filter((r) => hasRoleAt(ctx.actor, [r], visit.path)).pop() ?? 'grid_worker'];
 
   // The visit is claimed for one order id first (compare-and-set): two taps at once file one order.

@@ -1,20 +1,19 @@
 /** 在职党员信息库: every registration in the viewer's subtree, filtered and paged, and the 双报到 台账 export of the same. */
 import type { Area, AreaLevel } from '../../shared/areas/model';
-import { AREA_LEVEL_NAMES, isWithin } from '../../shared/areas/model';
+import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import type { ServedFilter } from '../../shared/members/model';
 import { viewerScopes } from '../../shared/members/permissions';
 import type { ExportLibraryInput, LibraryInput, LibraryPage, LibraryRow } from '../../shared/members/schemas';
 import { shanghaiDay } from '../../shared/time';
 import { recordAudit } from '../audit/record';
-import { areas } from '../areas/repo';
 import type { ExportedFile } from '../exports/xlsx';
 import { exportXlsx, scanAll } from '../exports/xlsx';
 import { shanghaiYear, totals } from '../points/ledger';
+import { requireLevel } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { RegistrationDoc } from './repo';
-import { invalid } from './invalid';
 import { registrations } from './repo';
 import type { Names } from './views';
 import { namesFor, toRegistrationView } from './views';
@@ -23,9 +22,7 @@ import { namesFor, toRegistrationView } from './views';
 const BATCH = 200;
 
 async function requireNode(ctx: Ctx, id: string, field: string, level: AreaLevel, scopes: string[]): Promise<Area> {
-  const node = await areas(ctx.store).get(id);
-  if (!node || node.retired) throw invalid(field, `${AREA_LEVEL_NAMES[level]}不存在或已停用`);
-  if (node.level !== level) throw invalid(field, `请选择${AREA_LEVEL_NAMES[level]}，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}`);
+  const node = await requireLevel(ctx.store, id, field, level);
   if (!scopes.some((s) => isWithin(node.path, s))) throw new AppError('FORBIDDEN', '只能查看您负责区域内的党员');
   return node;
 }

@@ -2,27 +2,21 @@
 import { createHash } from 'node:crypto';
 import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { canDecideAt, canViewAt, viewerScopes } from '../../shared/members/permissions';
 import type { CreateOrganisationInput, LinkOrgInput, ListOrganisationsInput, OrganisationView, RegistrationView } from '../../shared/members/schemas';
 import type { Page } from '../../shared/users/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import { recordAudit } from '../audit/record';
-import { areas, areasOnPaths } from '../areas/repo';
+import { areasOnPaths, requireLevel } from '../areas/repo';
 import { syncPlacement } from '../points/placement';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
-import { invalid } from './invalid';
 import type { OrganisationDoc } from './repo';
 import { organisations, registrations } from './repo';
 import { viewsOf } from './views';
 
-async function requireCommunity(ctx: Ctx, communityId: string): Promise<Area> {
-  const node = await areas(ctx.store).get(communityId);
-  if (!node || node.retired) throw invalid('communityId', '社区不存在或已停用');
-  if (node.level !== 'community') throw invalid('communityId', `请选择社区，「${node.name}」不是社区`);
-  return node;
-}
+const requireCommunity = (ctx: Ctx, communityId: string): Promise<Area> => requireLevel(ctx.store, communityId, 'communityId', 'community');
 
 function toView(ctx: Ctx, o: OrganisationDoc, communityName: string, memberCount: number): OrganisationView {
   return {

@@ -1,13 +1,12 @@
 /** 双报到 and 转移: a person applies at the community where they live; staff there are told. */
 import type { Area } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES, idsOnPath } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { RegisterInput, RegistrationView, TransferInput } from '../../shared/members/schemas';
 import { recordAudit } from '../audit/record';
 import { areas } from '../areas/repo';
 import { notify } from '../notifications/outbox';
 import type { Ctx } from '../runtime/types';
-import { invalid } from './invalid';
 import type { RegistrationDoc } from './repo';
 import { organisations, registrations } from './repo';
 import { viewsOf } from './views';

@@ -40,7 +40,7 @@ export interface RegistrationDoc {
   transferOf?: string | null;
 }
 
-/** Per-year 报到证 counter: `cert:<year>`, raised with $inc so two approvals never share a number. */
+/** Per-year 报到证 counter: `cert:<year>`, raised by compare-and-set (decide.ts) so two approvals never share a number. */
 export interface CounterDoc {
   _id: string;
   seq: number;

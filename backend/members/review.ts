@@ -4,10 +4,9 @@ import { AppError } from '../../shared/errors';
 import { viewerScopes } from '../../shared/members/permissions';
 import type { PendingInput, RegistrationView } from '../../shared/members/schemas';
 import type { Page } from '../../shared/users/schemas';
-import { areas } from '../areas/repo';
+import { requireLevel } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
-import { invalid } from './invalid';
 import { registrations } from './repo';
 import { viewsOf } from './views';
 
@@ -15,8 +14,7 @@ export async function pendingRegistrations(ctx: Ctx, input: PendingInput): Promi
   let scopes = viewerScopes(ctx.actor);
   if (scopes.length === 0) throw new AppError('FORBIDDEN', '报到审核仅供网格长、社区工作人员和街道使用');
   if (input.communityId) {
-    const node = await areas(ctx.store).get(input.communityId);
-    if (!node || node.level !== 'community') throw invalid('communityId', '请选择社区');
+    const node = await requireLevel(ctx.store, input.communityId, 'communityId', 'community');
     if (!scopes.some((s) => isWithin(node.path, s))) throw new AppError('FORBIDDEN', '只能查看您负责区域内的报到申请');
     scopes = [node.path];
   }

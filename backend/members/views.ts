@@ -1,5 +1,6 @@
 /** Registration records as the pages see them: area and organisation names resolved in batched reads, phones masked by rule. */
 import type { Area } from '../../shared/areas/model';
+import { idsOnPath } from '../../shared/areas/model';
 import { REGISTRATION_STATUS_NAMES } from '../../shared/members/model';
 import type { AvailableTime } from '../../shared/members/model';
 import { canSeeMobileAt } from '../../shared/members/permissions';
@@ -27,7 +28,7 @@ export async function namesFor(store: DocumentStore, docs: RegistrationDoc[], kn
     fromIds.length ? registrations(store).find({ _id: { $in: fromIds } }) : Promise.resolve([]),
   ]);
   for (const o of orgs) names.orgs.set(o._id, o);
-  const missing = [...docs.map((d) => d.path), ...froms.map((f) => f.path)].filter((p) => !p.split('/').filter(Boolean).every((id) => names.areas.has(id)));
+  const missing = [...docs.map((d) => d.path), ...froms.map((f) => f.path)].filter((p) => !idsOnPath(p).every((id) => names.areas.has(id)));
   if (missing.length) for (const [id, a] of await areasOnPaths(store, missing)) names.areas.set(id, a);
   for (const f of froms) names.transferFrom.set(f._id, names.areas.get(f.communityId)?.name ?? '');
   return names;

@@ -1,6 +1,6 @@
 /** 群众点单: file an order for a building (content-checked, rate-limited), see similar ones, follow one (+1 我也遇到). */
 import type { Area } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { belongsNear, canFollow, canSeeOrder, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, PhotoRef, SimilarOrdersInput } from '../../shared/orders/schemas';
@@ -17,7 +17,7 @@ import { toCard } from './views';
 
 async function requireBuilding(ctx: Ctx, id: string): Promise<Area> {
   const node = await requireArea(ctx.store, id, '楼栋');
-  if (node.level !== 'building') throw new AppError('VALIDATION', '请选择具体的楼栋', { buildingId: '请选择具体的楼栋' });
+  if (node.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   return node;
 }
 
@@ -26,14 +26,14 @@ export async function checkContent(deps: Deps, fields: Record<string, string | u
   for (const [field, text] of Object.entries(fields)) {
     if (!text) continue;
     const reason = await deps.ports.content.checkText(text);
-    if (reason) throw new AppError('VALIDATION', reason, { [field]: reason });
+    if (reason) throw invalid(field, reason);
   }
 }
 
 export async function checkPhotos(deps: Deps, field: string, photos: PhotoRef[]): Promise<void> {
   const found = await Promise.all(photos.map((p) => deps.ports.files.exists(p.fileId)));
   const missing = found.indexOf(false);
-  if (missing >= 0) throw new AppError('VALIDATION', '照片尚未上传成功，请重新上传', { [`${field}.${missing}`]: '照片尚未上传成功，请重新上传' });
+  if (missing >= 0) throw invalid(`${field}.${missing}`, '照片尚未上传成功，请重新上传');
 }
 
 /** How an order comes in: a resident for themself, or staff on a resident's behalf (民情日记 转为点单). */

@@ -1,7 +1,7 @@
 /** 社区派单, from a phone: 分拣 (triage or reject), 派单 to a member or the pool, reassign, notes, closing a reopened order. */
 import type { Moved } from '../../shared/api';
 import { idsOnPath } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { COLOUR_NAMES, HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { canSeeOrder, isStaffOver } from '../../shared/orders/permissions';
 import type { CloseReopenedInput, DispatchInput, NoteInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
@@ -66,7 +66,7 @@ export async function rejectOrder(ctx: Ctx, input: RejectInput): Promise<Moved> 
 async function requireMemberFor(ctx: Ctx, order: OrderDoc, memberId: string): Promise<{ id: string; name: string }> {
   const member = await users(ctx.store).get(memberId);
   const inScope = member?.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath));
-  if (!member || !inScope) throw new AppError('VALIDATION', '请选择本社区已报到的党员', { memberId: '请选择本社区已报到的党员' });
+  if (!member || !inScope) throw invalid('memberId', '请选择本社区已报到的党员');
   const load = await orders(ctx.store).count({ holderId: memberId, status: { $in: [...HELD_STATUSES] } });
   if (load >= ORDER_LIMITS.memberOpenOrders) {
     throw new AppError('CONFLICT', `${member.name}手上已有 ${load} 个未办结点单，请派给其他党员`);
@@ -101,7 +101,7 @@ export async function poolOrder(ctx: Ctx, input: PoolInput): Promise<Moved> {
 
 export async function reassignOrder(ctx: Ctx, input: ReassignInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  if (order.holderId === input.memberId) throw new AppError('VALIDATION', '已经是这位党员在办', { memberId: '已经是这位党员在办' });
+  if (order.holderId === input.memberId) throw invalid('memberId', '已经是这位党员在办');
   const member = await requireMemberFor(ctx, order, input.memberId);
   const moved = await moveOrder(ctx, order, 'reassign', {
     role: staffRoleName(ctx, order),

@@ -2,11 +2,14 @@
 import { COLOUR_NAMES, STATUS_NAMES } from '../../shared/orders/model';
 import type { OrderFacts } from '../../shared/orders/permissions';
 import * as can from '../../shared/orders/permissions';
-import type { OrderCard, OrderDetail } from '../../shared/orders/schemas';
+import type { OrderCard, OrderDetail, TimelineView } from '../../shared/orders/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import type { Actor } from '../../shared/users/roles';
 import type { FileStore } from '../ports/types';
-import type { OrderDoc } from './repo';
+import type { OrderDoc, TimelineEntry } from './repo';
+
+/** One stored step as viewers see it (orders, wishes). */
+export const toTimelineView = (t: TimelineEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null });
 
 export function toCard(o: OrderDoc): OrderCard {
   return {
@@ -62,7 +65,7 @@ export function toDetail(a: Actor, o: OrderDoc, files: FileStore): OrderDetail {
     resolveBy: o.resolveBy,
     rating: o.rating,
     rejectReason: o.rejectReason,
-    timeline: o.timeline.map((t) => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null })),
+    timeline: o.timeline.map(toTimelineView),
     can: abilities(a, o),
   };
 }

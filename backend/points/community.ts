@@ -1,7 +1,7 @@
 /** Which community a points page is about: the one asked for (checked), else the actor's own. */
 import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { Actor, RoleGrant } from '../../shared/users/roles';
 import { requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
@@ -29,9 +29,9 @@ export function ownCommunityId(actor: Actor): string | null {
 /** Loads the community (asked for, or the actor's own) and checks `allowed` on its path: FORBIDDEN otherwise. */
 export async function requireCommunity(ctx: Ctx, communityId: string | undefined, allowed: (path: string) => boolean): Promise<Area> {
   const id = communityId ?? ownCommunityId(ctx.actor);
-  if (!id) throw new AppError('VALIDATION', '请选择社区', { communityId: '请选择社区' });
+  if (!id) throw invalid('communityId', '请选择社区');
   const node = await requireArea(ctx.store, id, '社区');
-  if (node.level !== 'community') throw new AppError('VALIDATION', '请选择社区（居委会）', { communityId: '请选择社区（居委会）' });
+  if (node.level !== 'community') throw invalid('communityId', '请选择社区（居委会）');
   if (!allowed(node.path)) throw new AppError('FORBIDDEN', '只能查看或管理本社区的积分');
   return node;
 }

@@ -1,6 +1,6 @@
 /** 积分更正: community staff post a reversing entry (or a stated change) with a reason; the original is never edited. */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { isPointsStaffAt } from '../../shared/points/permissions';
 import type { CorrectInput, CorrectionView } from '../../shared/points/schemas';
 import { POINT_REASONS } from '../../shared/points/schemas';
@@ -18,7 +18,7 @@ export async function correctEntry(ctx: Ctx, input: CorrectInput): Promise<Corre
   const path = total?.path ?? entry.path ?? null;
   if (!path || !isPointsStaffAt(ctx.actor, path)) throw new AppError('FORBIDDEN', '只有该党员所在社区的工作人员可以更正积分');
   if (entry.memberId === ctx.actor.userId) throw new AppError('FORBIDDEN', '不能更正自己的积分');
-  if (entry.reason === 'correction') throw new AppError('VALIDATION', '更正记录不能再更正，请更正原始记录', { entryId: '更正记录不能再更正，请更正原始记录' });
+  if (entry.reason === 'correction') throw invalid('entryId', '更正记录不能再更正，请更正原始记录');
 
   const reversal = input.delta === undefined;
   const delta = input.delta ?? -entry.delta;

@@ -1,38 +1,29 @@
 /** 党员申报: a member declares a service (date, hours, description, photos) for the grid leader to 汇总. */
-import { AppError } from '../../shared/errors';
+import { dayStartMs } from '../../shared/time';
+import { AppError, invalid } from '../../shared/errors';
 import type { DeclarationMove, DeclareInput } from '../../shared/points/schemas';
 import { shanghaiDay } from '../../shared/time';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/outbox';
+import { entry } from '../orders/transition';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
-import type { DeclarationDoc, DeclarationStep } from './repo';
+import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
 import { pathUpTo, placementOf } from './stamp';
 
-const DATE_FIELD = 'date';
-
-function invalidDate(message: string): AppError {
-  return new AppError('VALIDATION', message, { [DATE_FIELD]: message });
-}
+const invalidDate = (message: string): AppError => invalid('date', message);
 
 /** A real calendar day, not after today (Shanghai), in this year or last: returns the year it counts for. */
 export function checkServiceDate(date: string, now: number): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) throw invalidDate('服务日期不是有效的日期');
+  if (Number.isNaN(dayStartMs(date))) throw invalidDate('服务日期不是有效的日期');
+  const y = Number(date.slice(0, 4));
   const today = shanghaiDay(now);
   if (date > today) throw invalidDate('服务日期不能晚于今天');
   const thisYear = Number(today.slice(0, 4));
   if (y < thisYear - 1) throw invalidDate(`服务日期只能是 ${thisYear - 1} 年或 ${thisYear} 年`);
   return y;
-}
-
-export function step(ctx: Ctx, role: string, action: string, note?: string): DeclarationStep {
-  const s: DeclarationStep = { at: ctx.now(), actorId: ctx.actor.userId, actorName: ctx.actor.name, role, action };
-  if (note) s.note = note;
-  return s;
 }
 
 export async function declareService(ctx: Ctx, input: DeclareInput): Promise<DeclarationMove> {
@@ -42,10 +33,10 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
   if (!placed.communityId || !placed.path) throw new AppError('FORBIDDEN', '请先完成双报到，再申报服务积分');
   const gridPath = pathUpTo(placed.path, placed.gridId);
   const now = ctx.now();
-  const steps = [step(ctx, '党员', '申报服务', `${input.hours} 小时`)];
+  const steps = [entry(ctx, '党员', '申报服务', `${input.hours} 小时`)];
   // No 召集人 to 汇总 it (no grid, or the member leads the grid themselves): it goes straight to the community.
   const direct = !gridPath || hasRoleAt(ctx.actor, ['grid_leader'], gridPath);
-  if (direct) steps.push(step(ctx, '系统', gridPath ? '申报人是本网格网格长，直接报社区核实' : '未划入网格，直接报社区核实'));
+  if (direct) steps.push(entry(ctx, '系统', gridPath ? '申报人是本网格网格长，直接报社区核实' : '未划入网格，直接报社区核实'));
   const doc: DeclarationDoc = {
     _id: newId('pd', now),
     memberId: ctx.actor.userId,

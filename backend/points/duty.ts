@@ -6,34 +6,25 @@
 import { isPointsStaffAt } from '../../shared/points/permissions';
 import type { DutyInput, DutyRow, DutyView, ExportInput, ExportView } from '../../shared/points/schemas';
 import type { Area } from '../../shared/areas/model';
+import { shanghaiYear, shanghaiYearStart } from '../../shared/time';
+import { postHolders } from '../activities/repo';
 import { recordAudit } from '../audit/record';
-import { exportXlsx, scanAll } from '../exports/xlsx';
+import { exportXlsx, scanAll, tableSheet } from '../exports/xlsx';
 import { registrations } from '../members/repo';
 import type { Ctx, Deps } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { users } from '../users/repo';
 import { requireCommunity } from './community';
-import { shanghaiYear, yearStart } from './period';
 import { rollups, totals } from './repo';
 import { namesFor } from './names';
 
-/** `post_holders` as the activities domain writes it (the fields the duty check reads). */
-interface PostHolderDoc {
-  _id: string;
-  memberId: string;
-  communityId: string;
-  since: number;
-  until: number | null;
-}
-const postHolders = (deps: Pick<Deps, 'store'>) => deps.store.collection<PostHolderDoc>('post_holders');
-
 /** Held a post at some time in the year: began by its end, and not ended before its start. */
 function heldDuring(year: number): Filter {
-  return { since: { $lt: yearStart(year + 1) }, $or: [{ until: null }, { until: { $gte: yearStart(year) } }] };
+  return { since: { $lt: shanghaiYearStart(year + 1) }, $or: [{ until: null }, { until: { $gte: shanghaiYearStart(year) } }] };
 }
 
 export async function holdsPostIn(deps: Pick<Deps, 'store'>, memberId: string, year: number): Promise<boolean> {
-  return (await postHolders(deps).find({ memberId, ...heldDuring(year) }, { limit: 1 })).length > 0;
+  return (await postHolders(deps.store).find({ memberId, ...heldDuring(year) }, { limit: 1 })).length > 0;
 }
 
 interface RosterRow extends DutyRow {
@@ -59,7 +50,7 @@ async function roster(ctx: Ctx, community: Area, year: number): Promise<RosterRo
   const kept = new Map<string, { total: number; credits: number; gridId: string | null; orgId: string | null }>();
   for await (const t of scanAll(totals(ctx.store), { communityId: community._id, year })) kept.set(t.memberId, t);
   const posted = new Set<string>();
-  for await (const h of scanAll(postHolders(ctx), { communityId: community._id, ...heldDuring(year) })) posted.add(h.memberId);
+  for await (const h of scanAll(postHolders(ctx.store), { communityId: community._id, ...heldDuring(year) })) posted.add(h.memberId);
 
   const base = [...people].map(([memberId, p]) => {
     const t = kept.get(memberId);
@@ -130,21 +121,17 @@ export async function exportYear(ctx: Ctx, input: ExportInput): Promise<ExportVi
   const file = await exportXlsx(ctx, {
     title: `${community.name}${year}年度党员积分`,
     sheets: [
-      {
-        name: '党员积分',
-        columns: [
-          { header: '排名', key: 'rank', width: 8 },
-          { header: '姓名', key: 'name', width: 12 },
-          { header: '网格', key: 'gridName', width: 12 },
-          { header: '报到单位', key: 'orgName', width: 28 },
-          { header: '年度积分', key: 'total', width: 10 },
-          { header: '服务次数', key: 'credits', width: 10 },
-          { header: '下沉服务', key: 'served', width: 10 },
-          { header: '认领岗位', key: 'holdsPost', width: 10 },
-          { header: '年度履责', key: 'duty', width: 10 },
-        ],
-        rows: rows.map((r) => ({ rank: r.rank, name: r.name, gridName: r.gridName, orgName: r.orgName, total: r.total, credits: r.credits, served: yes(r.served), holdsPost: yes(r.holdsPost), duty: behind(r) ? '未达标' : '达标' })),
-      },
+      tableSheet('党员积分', [
+        ['排名', 8, (r) => r.rank],
+        ['姓名', 12, (r) => r.name],
+        ['网格', 12, (r) => r.gridName],
+        ['报到单位', 28, (r) => r.orgName],
+        ['年度积分', 10, (r) => r.total],
+        ['服务次数', 10, (r) => r.credits],
+        ['下沉服务', 10, (r) => yes(r.served)],
+        ['认领岗位', 10, (r) => yes(r.holdsPost)],
+        ['年度履责', 10, (r) => (behind(r) ? '未达标' : '达标')],
+      ], rows),
       { name: '单位排行', columns: areaColumns('报到单位'), rows: areaRows('org') },
       { name: '网格汇总', columns: areaColumns('网格'), rows: areaRows('grid') },
     ],

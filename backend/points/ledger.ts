@@ -6,12 +6,13 @@ import type { PointReason } from '../../shared/points/schemas';
 import type { Deps } from '../runtime/types';
 import type { LedgerDoc } from './repo';
 import { ledger } from './repo';
-import { shanghaiYear } from './period';
+import { shanghaiYear } from '../../shared/time';
 import { applyDelta, totalOrPlacement } from './totals';
 
 export type { LedgerDoc, TotalDoc } from './repo';
 export { ledger, totals } from './repo';
-export { shanghaiYear } from './period';
+/** Other domains read the period from here; it is the Shanghai calendar year of shared/time. */
+export { shanghaiYear } from '../../shared/time';
 
 export function ledgerId(reason: PointReason, sourceType: string, sourceId: string): string {
   return `${reason}:${sourceType}:${sourceId}`;

@@ -1,11 +1,10 @@
-/** Names of the grids and organisations on a page of totals: one read each, not one per row. */
+/** Names of the grids and organisations on a page of totals or declarations: one read each, not one per row. */
 import { areas } from '../areas/repo';
 import { organisations } from '../members/repo';
 import type { Ctx } from '../runtime/types';
 import type { TotalDoc } from './repo';
 
-/** Grid and organisation names for a page of totals: one read each. */
-export async function namesFor(ctx: Ctx, docs: Array<Pick<TotalDoc, 'gridId' | 'orgId'>>): Promise<{ grid: Map<string, string>; org: Map<string, string> }> {
+export async function namesFor(ctx: Ctx, docs: Array<Pick<TotalDoc, 'gridId'> & { orgId?: string | null }>): Promise<{ grid: Map<string, string>; org: Map<string, string> }> {
   const gridIds = [...new Set(docs.map((d) => d.gridId).filter((x): x is string => !!x))];
   const orgIds = [...new Set(docs.map((d) => d.orgId).filter((x): x is string => !!x))];
   const [grids, orgs] = await Promise.all([

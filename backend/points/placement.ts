@@ -1,6 +1,6 @@
 /** Keeps a member's yearly totals stamped with their current community, grid and organisation (rankings read those). */
 import type { Deps } from '../runtime/types';
-import { shanghaiYear } from './period';
+import { shanghaiYear } from '../../shared/time';
 import { placementOf } from './stamp';
 import { restamp } from './totals';
 

@@ -5,29 +5,29 @@ import { isPointsStaffAt } from '../../shared/points/permissions';
 import type { DeclarationView, GridQueueInput, MyDeclarationsInput, VerifyQueueInput } from '../../shared/points/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import type { Page } from '../../shared/users/schemas';
-import { areas, requireArea } from '../areas/repo';
+import { requireArea } from '../areas/repo';
+import { toTimelineView } from '../orders/views';
 import type { Ctx } from '../runtime/types';
 import type { Filter, SortSpec } from '../store/port';
 import { requireCommunity } from './community';
+import { namesFor } from './names';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
 import { pointsRules } from './rules';
 
 /** Views for a page of declarations: grid names in one read, the rules once per community. */
 async function toViews(ctx: Ctx, docs: DeclarationDoc[]): Promise<DeclarationView[]> {
-  const gridIds = [...new Set(docs.map((d) => d.gridId).filter((g): g is string => !!g))];
   const communityIds = [...new Set(docs.map((d) => d.communityId))];
-  const [grids, rules] = await Promise.all([
-    gridIds.length ? areas(ctx.store).find({ _id: { $in: gridIds } }) : Promise.resolve([]),
+  const [names, rules] = await Promise.all([
+    namesFor(ctx, docs),
     Promise.all(communityIds.map(async (c) => [c, await pointsRules(ctx, c)] as const)),
   ]);
-  const gridName = new Map(grids.map((g) => [g._id, g.name]));
   const perHour = new Map(rules.map(([c, r]) => [c, r.activityPerHour]));
   return docs.map((d) => ({
     id: d._id,
     memberId: d.memberId,
     memberName: d.memberName,
-    gridName: (d.gridId && gridName.get(d.gridId)) || '',
+    gridName: (d.gridId && names.grid.get(d.gridId)) || '',
     date: d.date,
     hours: d.hours,
     description: d.description,
@@ -38,7 +38,7 @@ async function toViews(ctx: Ctx, docs: DeclarationDoc[]): Promise<DeclarationVie
     suggestedPoints: declaredPoints(d.hours, perHour.get(d.communityId) ?? 0),
     reason: d.reason,
     createdAt: d.createdAt,
-    steps: d.timeline.map((s) => ({ at: s.at, actorName: s.actorName, roleName: s.role, action: s.action, note: s.note ?? null })),
+    steps: d.timeline.map(toTimelineView),
   }));
 }
 

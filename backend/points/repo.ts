@@ -3,6 +3,7 @@
  * totals per organisation and per grid, declarations (申报/汇总/核实), and their declared indexes.
  */
 import type { PhotoRef } from '../../shared/orders/schemas';
+import type { TimelineEntry } from '../orders/repo';
 import type { DeclarationStatus } from '../../shared/points/model';
 import type { PointReason } from '../../shared/points/schemas';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
@@ -62,15 +63,6 @@ export interface RollupDoc {
   members: number;
 }
 
-export interface DeclarationStep {
-  at: number;
-  actorId: string;
-  actorName: string;
-  role: string;
-  action: string;
-  note?: string;
-}
-
 export interface DeclarationDoc {
   _id: string;
   memberId: string;
@@ -91,7 +83,8 @@ export interface DeclarationDoc {
   batchId: string | null;
   points: number | null;
   reason: string | null;
-  timeline: DeclarationStep[];
+  /** Each step, as orders and wishes keep theirs. */
+  timeline: TimelineEntry[];
   createdAt: number;
   updatedAt: number;
 }

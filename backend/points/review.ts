@@ -8,10 +8,10 @@ import { canForwardDeclaration, canVerifyDeclaration } from '../../shared/points
 import type { BatchResult, DeclarationMove, ForwardInput, RejectDeclarationInput, SendBackInput, VerifyInput } from '../../shared/points/schemas';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/outbox';
+import { entry } from '../orders/transition';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
 import type { Patch } from '../store/port';
-import { step } from './declare';
 import { creditPoints } from './ledger';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
@@ -33,7 +33,7 @@ function conflict(doc: DeclarationDoc): AppError {
 
 /** Moves one declaration from the status its step starts from; false when someone moved it first. */
 async function moveDeclaration(ctx: Ctx, doc: DeclarationDoc, action: Step, set: Record<string, unknown>, label: string, note?: string): Promise<boolean> {
-  const patch: Patch = { $set: { ...set, updatedAt: ctx.now() }, $push: { timeline: step(ctx, action === 'verify' || action === 'reject' ? '社区' : '网格长', label, note) } };
+  const patch: Patch = { $set: { ...set, updatedAt: ctx.now() }, $push: { timeline: entry(ctx, action === 'verify' || action === 'reject' ? '社区' : '网格长', label, note) } };
   return (await declarations(ctx.store).updateWhere({ _id: doc._id, status: DECLARATION_STEPS[action] }, patch)) === 1;
 }
 

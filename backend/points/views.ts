@@ -1,8 +1,9 @@
 /** My points and the rankings (community, grid, organisations, grids): all read the kept totals, never the ledger. */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { canViewCommunity } from '../../shared/points/permissions';
 import type { AreaRankRow, AreaRankingInput, MemberRankRow, MemberRankingInput, MyPointsInput, MyPointsView } from '../../shared/points/schemas';
 import { POINT_REASONS } from '../../shared/points/schemas';
+import { shanghaiYear } from '../../shared/time';
 import type { Page } from '../../shared/users/schemas';
 import { areas, requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
@@ -10,7 +11,6 @@ import type { Filter } from '../store/port';
 import { requireCommunity } from './community';
 import { holdsPostIn } from './duty';
 import { namesFor } from './names';
-import { shanghaiYear } from './period';
 import { ledger, rollups, totals } from './repo';
 import { placementOf } from './stamp';
 import { totalId } from './totals';
@@ -54,9 +54,9 @@ async function rankingScope(ctx: Ctx, input: MemberRankingInput, year: number): 
     return { filter: { communityId: c._id, year }, name: c.name };
   }
   const gridId = input.areaId ?? ctx.actor.roles.find((g) => g.role === 'grid_leader' || g.role === 'grid_worker')?.areaId ?? (await placementOf(ctx, ctx.actor.userId)).gridId;
-  if (!gridId) throw new AppError('VALIDATION', '请选择网格', { areaId: '请选择网格' });
+  if (!gridId) throw invalid('areaId', '请选择网格');
   const grid = await requireArea(ctx.store, gridId, '网格');
-  if (grid.level !== 'grid') throw new AppError('VALIDATION', '请选择网格', { areaId: '请选择网格' });
+  if (grid.level !== 'grid') throw invalid('areaId', '请选择网格');
   if (!canViewCommunity(ctx.actor, grid.path)) throw new AppError('FORBIDDEN', '只能查看本社区的积分排行');
   return { filter: { gridId: grid._id, year }, name: grid.name };
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type tcb from '@cloudbase/node-sdk';
+import { codeImageCache } from './codeImages';
 import type { CodeMaker, ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
 
 type App = ReturnType<typeof tcb.init>;
@@ -56,14 +57,19 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
     },
   };
   /** 民情二维码: wxacode.getUnlimited answers with the image bytes, or JSON with an errcode. */
+  const wxacodes = codeImageCache();
   const codes: CodeMaker = {
     async make(target) {
-      const body = { scene: target.scene, page: target.page, check_path: false, width: 430 };
-      const raw: unknown = await app.callWxOpenApi({ apiName: '/wxa/getwxacodeunlimit', requestData: Buffer.from(JSON.stringify(body)) });
-      const payload = (raw as { result?: unknown }).result ?? raw;
-      const image = payload instanceof Uint8Array ? Buffer.from(payload) : Buffer.from(String(payload));
-      if (image[0] === 0x7b) throw new Error(`wxacode.getUnlimited failed: ${image.toString('utf8').slice(0, 200)}`);
-      return { kind: 'wxacode', content: `${target.page}?scene=${encodeURIComponent(target.scene)}`, image };
+      const content = `${target.page}?scene=${encodeURIComponent(target.scene)}`;
+      const image = await wxacodes(content, async () => {
+        const body = { scene: target.scene, page: target.page, check_path: false, width: 430 };
+        const raw: unknown = await app.callWxOpenApi({ apiName: '/wxa/getwxacodeunlimit', requestData: Buffer.from(JSON.stringify(body)) });
+        const payload = (raw as { result?: unknown }).result ?? raw;
+        const bytes = payload instanceof Uint8Array ? Buffer.from(payload) : Buffer.from(String(payload));
+        if (bytes[0] === 0x7b) throw new Error(`wxacode.getUnlimited failed: ${bytes.toString('utf8').slice(0, 200)}`);
+        return bytes;
+      });
+      return { kind: 'wxacode', content, image };
     },
   };
   return { content, files, subscribe, codes };

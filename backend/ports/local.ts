@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
+import { codeImageCache } from './codeImages';
 import type { CodeMaker, ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
 
 /** A short local list; in the cloud WeChat's msgSecCheck decides. */
@@ -47,11 +48,13 @@ export const noPush: SubscribeMessages = {
  * 民情二维码 on the web: a QR of `<WG_PUBLIC_URL>/#<route>`. Read on each call, so a server that learns
  * its address after start (tests on a random port) can still set it; defaults to the local server.
  */
+const qrImages = codeImageCache();
+
 export const webQrCodes: CodeMaker = {
   async make(target) {
     const origin = (process.env.WG_PUBLIC_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/+$/, '');
     const content = `${origin}/#${target.webRoute}`;
-    const image = await QRCode.toBuffer(content, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 });
+    const image = await qrImages(content, () => QRCode.toBuffer(content, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 }));
     return { kind: 'url', content, image };
   },
 };

@@ -1,6 +1,6 @@
 /** 平时/急时: a community's mode lives on its area doc (order filing already reads it: no extra read), every switch in `mode_switches`. */
 import type { Area } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { CommunityMode } from '../../shared/response/model';
 import { MODE_NAMES } from '../../shared/response/model';
 import { canSwitchMode } from '../../shared/response/permissions';
@@ -31,7 +31,7 @@ export function emergencyNotice(node: CommunityNode): EmergencyNotice {
 
 async function requireCommunity(ctx: Ctx, id: string): Promise<CommunityNode> {
   const node = (await requireArea(ctx.store, id, '社区')) as CommunityNode;
-  if (node.level !== 'community') throw new AppError('VALIDATION', '请选择一个社区', { communityId: '请选择一个社区' });
+  if (node.level !== 'community') throw invalid('communityId', '请选择一个社区');
   return node;
 }
 

@@ -1,5 +1,5 @@
 /** The recipient's side of 一键响应: my inbox, 收到 (idempotent), a reply with text or a photo, and the home strip. */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { INSTRUCTION_LIMITS } from '../../shared/response/model';
 import type { BannerView, InboxInput, InstructionIdInput, ReceiptCard, ReceiptPage, ReplyInput } from '../../shared/response/schemas';
 import { areasOnPaths } from '../areas/repo';
@@ -67,7 +67,7 @@ export async function ackInstruction(ctx: Ctx, input: InstructionIdInput): Promi
 
 /** A reply (text, a photo or both) also counts as 收到; a later reply replaces the earlier one. */
 export async function replyInstruction(ctx: Ctx, input: ReplyInput): Promise<{ ackedAt: number; repliedAt: number }> {
-  if (!input.text && !input.photo) throw new AppError('VALIDATION', '请填写回复内容或上传一张照片', { text: '请填写回复内容或上传一张照片' });
+  if (!input.text && !input.photo) throw invalid('text', '请填写回复内容或上传一张照片');
   const r = await requireReceipt(ctx, input.instructionId);
   await checkContent(ctx, { text: input.text });
   if (input.photo) await checkPhotos(ctx, 'photo', [input.photo]);

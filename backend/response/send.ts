@@ -1,7 +1,7 @@
 /** 一键响应 发送: resolve the recipients in the subtree at send time, then one instruction doc and one receipt per recipient. */
 import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { RecipientRole } from '../../shared/response/model';
 import { INSTRUCTION_LIMITS, RECIPIENT_ROLES } from '../../shared/response/model';
 import { canSendInstruction } from '../../shared/response/permissions';
@@ -9,6 +9,7 @@ import type { SendInstructionInput } from '../../shared/response/schemas';
 import { ROLE_NAMES, ROLE_RANK } from '../../shared/users/roles';
 import { recordAudit } from '../audit/record';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { scanAll } from '../exports/xlsx';
 import { checkContent, checkPhotos } from '../orders/file';
 import { notify } from '../notifications/outbox';
 import { newId } from '../runtime/ids';
@@ -27,33 +28,22 @@ interface Recipient {
 
 const DAY = 24 * 3600_000;
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { [field]: message });
-}
-
 /**
  * Everyone holding a chosen role on a node inside `path`. Grants live in an array, so this reads the
  * people holding any of the roles a page at a time and keeps those whose grant lies in the subtree.
  */
 export async function resolveRecipients(deps: Deps, path: string, roles: readonly RecipientRole[]): Promise<Recipient[]> {
   const found: Recipient[] = [];
-  const filter = { $or: roles.map((r) => ({ roleNames: { $has: r } })) };
-  let after: string | null = null;
-  for (;;) {
-    const page: UserDoc[] = await users(deps.store).find(after === null ? filter : { ...filter, _id: { $gt: after } }, { sort: [['_id', 1]], limit: 500 });
-    for (const user of page) {
-      // The recipient's most senior chosen role in the subtree names them in the tally.
-      const grant = user.roles
-        .filter((g) => (roles as readonly string[]).includes(g.role) && g.areaPath.startsWith(path))
-        .sort((x, y) => ROLE_RANK[y.role] - ROLE_RANK[x.role])[0];
-      if (grant) found.push({ user, role: grant.role as RecipientRole, grantPath: grant.areaPath });
-    }
-    if (found.length > INSTRUCTION_LIMITS.maxRecipients) {
-      throw invalid('areaId', `接收人超过 ${INSTRUCTION_LIMITS.maxRecipients} 人，请缩小发送范围`);
-    }
-    if (page.length < 500) return found;
-    after = page[page.length - 1]?._id ?? null;
+  for await (const user of scanAll(users(deps.store), { $or: roles.map((r) => ({ roleNames: { $has: r } })) })) {
+    // The recipient's most senior chosen role in the subtree names them in the tally.
+    const grant = user.roles
+      .filter((g) => (roles as readonly string[]).includes(g.role) && g.areaPath.startsWith(path))
+      .sort((x, y) => ROLE_RANK[y.role] - ROLE_RANK[x.role])[0];
+    if (!grant) continue;
+    found.push({ user, role: grant.role as RecipientRole, grantPath: grant.areaPath });
+    if (found.length > INSTRUCTION_LIMITS.maxRecipients) throw invalid('areaId', `接收人超过 ${INSTRUCTION_LIMITS.maxRecipients} 人，请缩小发送范围`);
   }
+  return found;
 }
 
 /** The grid a recipient answers to: a worker's grid, a member's home grid inside their community, else the community. */

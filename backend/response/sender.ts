@@ -8,8 +8,7 @@ import { formatWhen } from '../../shared/time';
 import { staffScopes } from '../../shared/users/permissions';
 import { ROLE_NAMES } from '../../shared/users/roles';
 import { recordAudit } from '../audit/record';
-import { exportXlsx, scanAll } from '../exports/xlsx';
-import type { Cell } from '../exports/xlsx';
+import { exportXlsx, scanAll, sheetTime, tableSheet } from '../exports/xlsx';
 import { notify } from '../notifications/outbox';
 import type { FileStore } from '../ports/types';
 import type { Ctx } from '../runtime/types';
@@ -134,39 +133,19 @@ export async function remindInstruction(ctx: Ctx, input: InstructionIdInput): Pr
 /** 导出回复: one row per recipient, grid by grid, streamed into an xlsx. */
 export async function exportReplies(ctx: Ctx, input: InstructionIdInput): Promise<ExportedFileView> {
   const doc = await requireSenderView(ctx, input.instructionId);
-  const now = ctx.now();
-  const when = (at: number | null) => (at === null ? '' : formatWhen(at, now));
-  async function* rows(): AsyncIterable<Record<string, Cell>> {
-    for await (const r of scanAll(receipts(ctx.store), { instructionId: doc._id })) {
-      yield {
-        group: r.groupName,
-        name: r.userName,
-        role: ROLE_NAMES[r.role],
-        status: r.ackedAt === null ? '未收到' : '已收到',
-        ackedAt: when(r.ackedAt),
-        reply: r.reply?.text ?? '',
-        photo: r.reply?.photo ? ctx.ports.files.url(r.reply.photo.fileId) : '',
-        repliedAt: when(r.reply?.at ?? null),
-      };
-    }
-  }
   const file = await exportXlsx(ctx, {
     title: `一键响应回复-${doc.title}`,
     sheets: [
-      {
-        name: '回复',
-        columns: [
-          { header: '网格', key: 'group', width: 28 },
-          { header: '姓名', key: 'name', width: 12 },
-          { header: '身份', key: 'role', width: 12 },
-          { header: '状态', key: 'status', width: 10 },
-          { header: '收到时间', key: 'ackedAt', width: 18 },
-          { header: '回复', key: 'reply', width: 40 },
-          { header: '照片', key: 'photo', width: 30 },
-          { header: '回复时间', key: 'repliedAt', width: 18 },
-        ],
-        rows: rows(),
-      },
+      tableSheet<ReceiptDoc>('回复', [
+        ['网格', 28, (r) => r.groupName],
+        ['姓名', 12, (r) => r.userName],
+        ['身份', 12, (r) => ROLE_NAMES[r.role]],
+        ['状态', 10, (r) => (r.ackedAt === null ? '未收到' : '已收到')],
+        ['收到时间', 18, (r) => sheetTime(r.ackedAt)],
+        ['回复', 40, (r) => r.reply?.text ?? ''],
+        ['照片', 30, (r) => (r.reply?.photo ? ctx.ports.files.url(r.reply.photo.fileId) : '')],
+        ['回复时间', 18, (r) => sheetTime(r.reply?.at)],
+      ], scanAll(receipts(ctx.store), { instructionId: doc._id })),
     ],
   });
   await recordAudit(ctx, { action: 'response.export', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { rows: file.rows } });

@@ -1,6 +1,6 @@
 /** The one wrapper every function runs through: route, authenticate, parse, run, map errors to the envelope. */
 import type { Envelope } from '../../shared/errors';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { parseInput } from '../../shared/validation';
 import { loadActor } from '../users/actor';
 import type { Ctx, Deps, FunctionDef, Identity } from './types';
@@ -11,7 +11,7 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
     const request = readEvent(event);
     actionName = request.action;
     const def = Object.prototype.hasOwnProperty.call(fn.actions, request.action) ? fn.actions[request.action] : undefined;
-    if (!def) throw new AppError('VALIDATION', `未知的操作：${request.action}`, { action: `未知的操作：${request.action}` });
+    if (!def) throw invalid('action', `未知的操作：${request.action}`);
     if (!identity) throw new AppError('UNAUTHENTICATED');
     if ((def.auth === 'system') !== (identity.kind === 'system')) {
       throw new AppError(identity.kind === 'system' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
@@ -33,11 +33,11 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
 /** `{ action, data }`; platforms add their own keys (WeChat injects `userInfo`), which are ignored. */
 function readEvent(event: unknown): { action: string; data: unknown } {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    throw new AppError('VALIDATION', '请求内容需为对象', { _: '请求内容需为对象' });
+    throw invalid('_', '请求内容需为对象');
   }
   const { action, data } = event as { action?: unknown; data?: unknown };
   if (typeof action !== 'string' || action.length === 0 || action.length > 64) {
-    throw new AppError('VALIDATION', '缺少操作名称', { action: '缺少操作名称' });
+    throw invalid('action', '缺少操作名称');
   }
   return { action, data };
 }

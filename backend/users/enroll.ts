@@ -1,6 +1,6 @@
 /** First contact from WeChat or CloudBase web: a person record for a new identity, then 完善资料 (name and home). */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { Actor, RoleGrant } from '../../shared/users/roles';
 import type { SetHomeInput } from '../../shared/users/schemas';
 import { recordAudit } from '../audit/record';
@@ -34,7 +34,7 @@ export async function enroll(ctx: GuestCtx): Promise<Actor> {
 /** Sets my name and home building; my resident role moves to that building. */
 export async function setHome(ctx: Ctx, input: SetHomeInput): Promise<void> {
   const building = await requireArea(ctx.store, input.buildingId, '楼栋');
-  if (building.level !== 'building') throw new AppError('VALIDATION', '请选择具体的楼栋', { buildingId: '请选择具体的楼栋' });
+  if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   const user = await users(ctx.store).get(ctx.actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const grant: RoleGrant = { role: 'resident', areaId: building._id, areaPath: building.path, grantedBy: user._id, grantedAt: ctx.now() };

@@ -19,13 +19,43 @@ async function requireUser(ctx: Ctx, id: string): Promise<UserDoc> {
   return user;
 }
 
-/** Writes the new role list only if nobody changed it since we read it. */
-async function saveRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[]): Promise<void> {
+/** A grant of `role` on a node, made now by the actor. */
+export function newGrant(ctx: Ctx, role: Role, node: Pick<Area, '_id' | 'path'>): RoleGrant {
+  return { role, areaId: node._id, areaPath: node.path, grantedBy: ctx.actor.userId, grantedAt: ctx.now() };
+}
+
+/**
+ * Writes the new role list (and any fields that change with it, as 双报到 approval's home and skills)
+ * only if nobody changed the person since we read them; false when someone did.
+ */
+export async function writeRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[], also: Partial<UserDoc> = {}): Promise<boolean> {
   const matched = await users(ctx.store).updateWhere(
     { _id: user._id, rev: user.rev },
-    { $set: { roles, roleNames: [...new Set(roles.map((g) => g.role))] }, $inc: { rev: 1 } },
+    { $set: { ...also, roles, roleNames: [...new Set(roles.map((g) => g.role))] }, $inc: { rev: 1 } },
   );
-  if (matched !== 1) throw new AppError('CONFLICT', '该人员的角色刚被他人修改，请刷新后重试');
+  return matched === 1;
+}
+
+async function saveRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[]): Promise<void> {
+  if (!(await writeRoles(ctx, user, roles))) throw new AppError('CONFLICT', '该人员的角色刚被他人修改，请刷新后重试');
+}
+
+/** The audit entry of one grant or revoke, the same wherever the change was made (here, or by 双报到). */
+export async function auditRoleChange(
+  ctx: Ctx,
+  change: 'grantRole' | 'revokeRole',
+  user: Pick<UserDoc, '_id' | 'name'>,
+  role: Role,
+  node: Pick<Area, '_id' | 'path'>,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(ctx, {
+    action: `users.${change}`,
+    targetType: 'user',
+    targetId: user._id,
+    areaPath: node.path,
+    detail: { role, areaId: node._id, userName: user.name, ...detail },
+  });
 }
 
 /** A 网格长 belongs on a grid, a 社区工作人员 on a community: say which level the role needs. */
@@ -44,15 +74,8 @@ export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<{ chan
   }
   const user = await requireUser(ctx, input.userId);
   if (user.roles.some((g) => g.role === input.role && g.areaId === node._id)) return { changed: false };
-  const grant: RoleGrant = { role: input.role, areaId: node._id, areaPath: node.path, grantedBy: ctx.actor.userId, grantedAt: ctx.now() };
-  await saveRoles(ctx, user, [...user.roles, grant]);
-  await recordAudit(ctx, {
-    action: 'users.grantRole',
-    targetType: 'user',
-    targetId: user._id,
-    areaPath: node.path,
-    detail: { role: input.role, areaId: node._id, userName: user.name },
-  });
+  await saveRoles(ctx, user, [...user.roles, newGrant(ctx, input.role, node)]);
+  await auditRoleChange(ctx, 'grantRole', user, input.role, node);
   return { changed: true };
 }
 
@@ -66,12 +89,6 @@ export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<{ ch
   const rest = user.roles.filter((g) => !(g.role === input.role && g.areaId === node._id));
   if (rest.length === user.roles.length) return { changed: false };
   await saveRoles(ctx, user, rest);
-  await recordAudit(ctx, {
-    action: 'users.revokeRole',
-    targetType: 'user',
-    targetId: user._id,
-    areaPath: node.path,
-    detail: { role: input.role, areaId: node._id, userName: user.name, reason: input.reason },
-  });
+  await auditRoleChange(ctx, 'revokeRole', user, input.role, node, { reason: input.reason });
   return { changed: true };
 }

@@ -2,7 +2,7 @@
 import { BOARD_FILTERS, PUBLIC_STATUSES } from '../../shared/wishes/model';
 import { canSeeWish, isCommunityMember, isPoster } from '../../shared/wishes/permissions';
 import type { BoardInput, BoardView, MineInput, WishDetail, WishIdInput, WishPage } from '../../shared/wishes/schemas';
-import { shanghaiYear } from '../points/ledger';
+import { shanghaiYear } from '../../shared/time';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { claimingOrg, orgClaimable } from './org';

@@ -1,10 +1,11 @@
 /** 认领 → 圆梦 → 确认: a member (or a reporting organisation) claims, the claimant delivers, the beneficiary or staff confirm. */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { canConfirm, canDeliver, canSeeWish, isClaimant, isCommunityMember, isPoster, isWishStaff } from '../../shared/wishes/permissions';
 import type { ClaimWishInput, DeliverInput, WishIdInput, WishMoved } from '../../shared/wishes/schemas';
+import { shanghaiYear } from '../../shared/time';
 import { notify } from '../notifications/outbox';
 import { checkContent, checkPhotos } from '../orders/file';
-import { creditPoints, shanghaiYear } from '../points/ledger';
+import { creditPoints } from '../points/ledger';
 import { pointsRules } from '../points/rules';
 import type { Ctx, Deps } from '../runtime/types';
 import { claimingOrg, orgClaimable } from './org';
@@ -20,7 +21,7 @@ export async function claimWish(ctx: Ctx, input: ClaimWishInput): Promise<WishMo
   const wish = await requireWish(ctx, input.wishId, (w) => canSeeWish(ctx.actor, w));
   if (isPoster(ctx.actor, wish)) throw new AppError('FORBIDDEN', '不能认领自己发布的心愿');
   const org = input.asOrg ? await claimingOrg(ctx, wish.communityId) : null;
-  if (input.asOrg && !org) throw new AppError('VALIDATION', '您没有关联的报到单位，不能以单位名义认领', { asOrg: '您没有关联的报到单位，不能以单位名义认领' });
+  if (input.asOrg && !org) throw invalid('asOrg', '您没有关联的报到单位，不能以单位名义认领');
   if (!(isCommunityMember(ctx.actor, wish) || (org && orgClaimable(ctx, wish, org)))) {
     throw new AppError('FORBIDDEN', '只有在本社区双报到的党员或报到单位可以认领');
   }

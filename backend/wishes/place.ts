@@ -1,20 +1,20 @@
 /** Where a wish belongs: the community of a building, or of the viewer (for the board they open by default). */
 import type { Area } from '../../shared/areas/model';
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import type { Role } from '../../shared/users/roles';
 import { areasOnPaths, requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 
 export async function requireCommunity(ctx: Ctx, id: string): Promise<Area> {
   const node = await requireArea(ctx.store, id, '社区');
-  if (node.level !== 'community') throw new AppError('VALIDATION', '请选择一个社区', { communityId: '请选择一个社区' });
+  if (node.level !== 'community') throw invalid('communityId', '请选择一个社区');
   return node;
 }
 
 /** A building and the community and grid above it, in one read of the path. */
 export async function buildingPlace(ctx: Ctx, buildingId: string): Promise<{ building: Area; community: Area; grid: Area | null }> {
   const building = await requireArea(ctx.store, buildingId, '楼栋');
-  if (building.level !== 'building') throw new AppError('VALIDATION', '请选择具体的楼栋', { buildingId: '请选择具体的楼栋' });
+  if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   const known = [...(await areasOnPaths(ctx.store, [building.path])).values()];
   const community = known.find((a) => a.level === 'community');
   if (!community) throw new AppError('NOT_FOUND', '楼栋不属于任何社区');
@@ -29,6 +29,6 @@ export async function viewerCommunity(ctx: Ctx): Promise<Area> {
   const grant = HOME_ORDER.map((r) => ctx.actor.roles.find((g) => g.role === r)).find(Boolean);
   const known = grant ? [...(await areasOnPaths(ctx.store, [grant.areaPath])).values()] : [];
   const community = known.find((a) => a.level === 'community');
-  if (!community) throw new AppError('VALIDATION', '请先选择要查看的社区', { communityId: '请先选择要查看的社区' });
+  if (!community) throw invalid('communityId', '请先选择要查看的社区');
   return community;
 }

@@ -1,5 +1,5 @@
 /** 许个心愿: a resident posts for their own home, or community staff post for an elderly resident; staff review it next. */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { WISH_LIMITS } from '../../shared/wishes/model';
 import type { PostWishInput } from '../../shared/wishes/schemas';
@@ -19,7 +19,7 @@ async function whereFor(ctx: Ctx, buildingId: string | undefined) {
   const home = ctx.actor.roles.find((g) => g.role === 'resident');
   const target = buildingId ?? home?.areaId;
   if (!target) {
-    if (ctx.actor.roles.some((g) => g.role === 'community_staff')) throw new AppError('VALIDATION', '请选择受助居民所在的楼栋', { buildingId: '请选择受助居民所在的楼栋' });
+    if (ctx.actor.roles.some((g) => g.role === 'community_staff')) throw invalid('buildingId', '请选择受助居民所在的楼栋');
     throw new AppError('FORBIDDEN', '请先在首页设置所住楼栋，再许心愿');
   }
   const place = await buildingPlace(ctx, target);

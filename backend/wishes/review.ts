@@ -1,5 +1,5 @@
 /** 心愿审核: community staff list wishes in their communities, publish them with identifying details removed, or reject with a reason. */
-import { AppError } from '../../shared/errors';
+import { AppError, invalid } from '../../shared/errors';
 import { canReview, canSeeWish, isWishStaff } from '../../shared/wishes/permissions';
 import { identifyingDetail } from '../../shared/wishes/privacy';
 import type { ApproveInput, RejectWishInput, ReviewListInput, WishMoved, WishPage } from '../../shared/wishes/schemas';
@@ -44,7 +44,7 @@ function assertAnonymous(wish: WishDoc, input: ApproveInput): void {
   const secrets = { beneficiaryName: wish.beneficiaryName, door: wish.door };
   for (const [field, label] of [['title', '心愿标题'], ['story', '心愿故事']] as const) {
     const problem = identifyingDetail(input[field], secrets);
-    if (problem) throw new AppError('VALIDATION', `${label}${problem}`, { [field]: `${label}${problem}` });
+    if (problem) throw invalid(field, `${label}${problem}`);
   }
 }
 

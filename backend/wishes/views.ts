@@ -6,6 +6,7 @@ import { WISH_KIND_NAMES, WISH_STATUS_NAMES } from '../../shared/wishes/model';
 import * as can from '../../shared/wishes/permissions';
 import type { WishCard, WishDetail } from '../../shared/wishes/schemas';
 import type { Actor } from '../../shared/users/roles';
+import { toTimelineView } from '../orders/views';
 import type { FileStore } from '../ports/types';
 import type { WishDoc } from './repo';
 
@@ -52,7 +53,7 @@ export function toDetail(a: Actor, w: WishDoc, files: FileStore, orgClaimable: b
     delivery: involved && w.delivery ? { note: w.delivery.note, photoUrl: files.url(w.delivery.photo.fileId), at: w.delivery.at } : null,
     rejectReason: can.isPoster(a, w) || can.isWishStaff(a, w) ? w.rejectReason : null,
     fulfilledAt: w.fulfilledAt,
-    timeline: involved ? w.timeline.map((t) => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null })) : [],
+    timeline: involved ? w.timeline.map(toTimelineView) : [],
     can: {
       review: can.canReview(a, w),
       claim: canClaim || orgClaimable,

@@ -10,12 +10,12 @@ import { FUNCTIONS } from '../../backend/functions';
 import { localPorts } from '../../backend/ports/local';
 import { handle } from '../../backend/runtime/handle';
 import type { Deps } from '../../backend/runtime/types';
-import type { StoreCall } from '../../backend/store/counting';
 import { countingStore } from '../../backend/store/counting';
 import { SqliteStore } from '../../backend/store/sqlite';
 import type { BenchContext, Figures, Section, SectionResult } from './report';
 import { table } from './report';
 import { C1, GOAL, MEMBER, MEMBER_B, STAFF, START, SYSTEM, identityOf, quietLog, seededTemplate } from './order-common';
+import { trace } from './order-trips';
 
 const HOUR = 3600_000;
 
@@ -115,16 +115,6 @@ interface Row {
   action: number;
   sequential: number;
   trace: string;
-}
-
-function trace(calls: StoreCall[]): string {
-  const groups: StoreCall[][] = [];
-  for (const c of calls) {
-    const last = groups[groups.length - 1];
-    if (c.overlapped && last) last.push(c);
-    else groups.push([c]);
-  }
-  return groups.map((g) => g.map((c) => `${c.op} ${c.collection}`).join(' ∥ ')).map((t, i) => (groups[i]!.length > 1 ? `(${t})` : t)).join(' → ') || '—';
 }
 
 async function measure(s: Scenario, template: Buffer): Promise<Row> {

@@ -11,7 +11,8 @@ import type { Area } from '../../shared/areas/model';
 import type { Colour, OrderStatus } from '../../shared/orders/model';
 import { COLOURS, ORDER_CATEGORIES } from '../../shared/orders/model';
 import { CATEGORY_KEYS, MINUTE_BUCKETS } from '../../shared/dashboard/model';
-import { daysBetween, dayOf } from '../../shared/dashboard/period';
+import { daysBetween } from '../../shared/dashboard/period';
+import { shanghaiDay } from '../../shared/time';
 import { counterId, counters } from '../../backend/dashboard/repo';
 import type { CounterDoc } from '../../backend/dashboard/repo';
 import { FUNCTIONS } from '../../backend/functions';
@@ -71,7 +72,7 @@ async function insertOrders(store: SqliteStore, n: number, tree: Area[]): Promis
 /** A year of counter docs for every node (values plausible, not derived: the bench measures cost; the tests prove the values). */
 async function insertCounters(store: SqliteStore, tree: Area[], perDay: number): Promise<number> {
   const rand = rng(7);
-  const days = daysBetween(dayOf(START - 365 * DAY), dayOf(START)).days;
+  const days = daysBetween(shanghaiDay(START - 365 * DAY), shanghaiDay(START)).days;
   const col = counters(store);
   let n = 0;
   store.db.exec('BEGIN');
@@ -174,7 +175,7 @@ async function exportChild(dir: string): Promise<void> {
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
   const t = nowUs();
-  const env = await handle(FUNCTIONS.dashboard!, { action: 'exportOrders', data: { areaId: STREET_ID, period: 'custom', from: dayOf(START - 365 * DAY), to: dayOf(START) } }, identityOf(STREET_ADMIN), deps);
+  const env = await handle(FUNCTIONS.dashboard!, { action: 'exportOrders', data: { areaId: STREET_ID, period: 'custom', from: shanghaiDay(START - 365 * DAY), to: shanghaiDay(START) } }, identityOf(STREET_ADMIN), deps);
   const seconds = (nowUs() - t) / 1e6;
   clearInterval(sampler);
   if (!env.ok) throw new Error(`export failed: ${env.error.code} ${env.error.message}`);

@@ -132,7 +132,7 @@ interface TripRow {
 const callName = (c: StoreCall) => `${c.op} ${c.collection}`;
 
 /** `get orders → (find orders ∥ count orders)`: calls issued together (Promise.all) share parentheses. */
-function trace(calls: StoreCall[]): string {
+export function trace(calls: StoreCall[]): string {
   const groups: StoreCall[][] = [];
   for (const c of calls) {
     const last = groups[groups.length - 1];

@@ -1,11 +1,7 @@
 /** 志愿活动 and 志愿服务岗: statuses, time rules (sign-up, check-in window, late cancellation) and the hours formula. */
 import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
+// shared/time extends dayjs with the utc and timezone plugins on import.
 import { TIME_ZONE } from '../time';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 const HOUR = 3600_000;
 
@@ -89,6 +85,3 @@ export function parseShanghai(text: string): number | null {
 }
 
 export const formatShanghai = (at: number): string => dayjs(at).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm');
-
-/** The h5 check-in landing route an activity's QR encodes (`#/activity/pages/checkin/index?id=…`). */
-export const checkinRoute = (activityId: string): string => `/activity/pages/checkin/index?id=${encodeURIComponent(activityId)}`;

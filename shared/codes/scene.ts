@@ -3,6 +3,9 @@
  * `n=<areaId>` names a node, `a=<activityId>` an activity; derived from the id, so a code is stable.
  */
 
+/** Codes are posted in communities, grids and buildings; streets and 片区 have no place to post one. */
+export const CODE_LEVELS = ['community', 'grid', 'building'] as const;
+
 export const SCENE_MAX = 32;
 /** WeChat's allowed scene characters. */
 const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;

@@ -1,10 +1,9 @@
 /** Periods of the dashboard as Shanghai calendar days (UTC+8, no daylight saving): today, this week (from Monday), month, year, or custom. */
 import type { Period } from './model';
 import { MAX_PERIOD_DAYS } from './model';
+import { SHANGHAI_OFFSET_MS, dayStartMs, shanghaiDay } from '../time';
 
 const DAY_MS = 24 * 3600 * 1000;
-const OFFSET_MS = 8 * 3600 * 1000;
-export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Days {
   from: string;
@@ -16,18 +15,6 @@ export interface Days {
   endMs: number;
 }
 
-/** Epoch ms of 00:00 Shanghai on a YYYY-MM-DD day; NaN when it is not a real date. */
-export function dayStartMs(day: string): number {
-  if (!DAY_PATTERN.test(day)) return NaN;
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return NaN;
-  return ms - OFFSET_MS;
-}
-
-export function dayOf(at: number): string {
-  return new Date(at + OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** Counter doc ids use the compact day: 2026-11-20 → 20261120. */
 export const compactDay = (day: string): string => day.replace(/-/g, '');
 
@@ -35,19 +22,19 @@ export function daysBetween(from: string, to: string): Days {
   const startMs = dayStartMs(from);
   const endMs = dayStartMs(to) + DAY_MS;
   const days: string[] = [];
-  for (let t = startMs; t < endMs; t += DAY_MS) days.push(dayOf(t));
+  for (let t = startMs; t < endMs; t += DAY_MS) days.push(shanghaiDay(t));
   return { from, to, days, startMs, endMs };
 }
 
 /** The days of a named period that ends today (week starts on Monday, as people count it here). */
 export function periodDays(period: Exclude<Period, 'custom'>, now: number): Days {
-  const today = dayOf(now);
+  const today = shanghaiDay(now);
   const [y, m] = today.split('-');
   if (period === 'today') return daysBetween(today, today);
   if (period === 'month') return daysBetween(`${y}-${m}-01`, today);
   if (period === 'year') return daysBetween(`${y}-01-01`, today);
-  const weekday = (new Date(dayStartMs(today) + OFFSET_MS).getUTCDay() + 6) % 7; // Monday = 0
-  return daysBetween(dayOf(dayStartMs(today) - weekday * DAY_MS), today);
+  const weekday = (new Date(dayStartMs(today) + SHANGHAI_OFFSET_MS).getUTCDay() + 6) % 7; // Monday = 0
+  return daysBetween(shanghaiDay(dayStartMs(today) - weekday * DAY_MS), today);
 }
 
 /** Why a custom range is refused, by field, or null when it is fine. */

@@ -4,11 +4,9 @@ import type { Colour, OrderCategory, OrderStatus } from '../orders/model';
 import type { OrderCard } from '../orders/schemas';
 import type { AreaLevel } from '../areas/model';
 import { id, input, int, oneOf } from '../validation';
+import { day } from '../audit/schemas';
 import type { CounterField, Period } from './model';
 import { PERIODS } from './model';
-import { DAY_PATTERN } from './period';
-
-const day = (label: string) => z.string({ error: `${label}需为日期` }).check(z.regex(DAY_PATTERN, `${label}应为 YYYY-MM-DD 格式的日期`));
 
 const periodShape = {
   areaId: z.optional(id('区域')),
@@ -65,8 +63,5 @@ export interface SummaryView {
   generatedAt: number;
 }
 
-export interface ExportView {
-  url: string;
-  name: string;
-  rows: number;
-}
+/** The exports are the same kind of file as the 双报到台账. */
+export type { ExportedFileView as ExportView } from '../api';

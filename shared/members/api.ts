@@ -1,18 +1,12 @@
 /** The `members` function's contract (双报到: member registration, 报到证, reporting organisations (单位报到), transfer, 在职党员信息库): action → input and output. */
-import type { Call } from '../api';
+import type { Call, ExportedFileView } from '../api';
 import type { Page } from '../users/schemas';
 import type {
   CreateOrganisationInput, Decided, ExportLibraryInput, LibraryInput, LibraryPage, LinkOrgInput, ListOrganisationsInput, MineInput, MineView,
   OrganisationView, PendingInput, RegisterInput, RegistrationIdInput, RegistrationView, RejectRegistrationInput, TransferInput, VerifyCertInput, VerifyView,
 } from './schemas';
 
-export interface ExportedFileView {
-  fileId: string;
-  url: string;
-  name: string;
-  rows: number;
-  bytes: number;
-}
+
 
 export interface MembersApi {
   register: Call<RegisterInput, RegistrationView>;

@@ -21,7 +21,6 @@ export const DECLARATION_STEPS = {
 export const POINTS_LIMITS = {
   /** One declared service is at most a day's work. */
   maxHours: 24,
-  photos: 3,
   /** Points a verifier may give one declaration. */
   maxDeclaredPoints: 100,
   /** Declarations a grid leader may forward in one batch. */

@@ -1,4 +1,5 @@
 /** Who may do what with points: small predicates over the actor's role grants and a record's area path. */
+import { isWithin } from '../areas/model';
 import { hasRoleAt } from '../users/permissions';
 import type { Actor, Role } from '../users/roles';
 
@@ -21,5 +22,5 @@ export function canVerifyDeclaration(actor: Actor, d: { memberId: string; path: 
 
 /** Rankings and rules are visible to the community's members and workers, and to staff over it (not to every resident). */
 export function canViewCommunity(actor: Actor, communityPath: string): boolean {
-  return actor.roles.some((g) => g.role !== 'resident' && (communityPath.startsWith(g.areaPath) || g.areaPath.startsWith(communityPath)));
+  return actor.roles.some((g) => g.role !== 'resident' && (isWithin(communityPath, g.areaPath) || isWithin(g.areaPath, communityPath)));
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { id, input, int, oneOf, text } from '../validation';
 import { photos } from '../orders/schemas';
+import type { TimelineView } from '../orders/schemas';
 import type { Page } from '../users/schemas';
 import type { DeclarationStatus } from './model';
 import { DECLARATION_STATUSES, POINTS_LIMITS } from './model';
@@ -139,14 +140,6 @@ export interface RulesView {
   canEdit: boolean;
 }
 
-export interface DeclarationStepView {
-  at: number;
-  actorName: string;
-  roleName: string;
-  action: string;
-  note: string | null;
-}
-
 export interface DeclarationView {
   id: string;
   memberId: string;
@@ -164,7 +157,7 @@ export interface DeclarationView {
   suggestedPoints: number;
   reason: string | null;
   createdAt: number;
-  steps: DeclarationStepView[];
+  steps: TimelineView[];
 }
 
 export interface BatchResult {
@@ -216,13 +209,7 @@ export interface DutyView extends Page<DutyRow> {
   complete: number;
 }
 
-export interface ExportView {
-  fileId: string;
-  url: string;
-  name: string;
-  rows: number;
-  bytes: number;
-}
+export type { ExportedFileView as ExportView } from '../api';
 
 export type MyPointsInput = z.infer<typeof myPointsInput>;
 export type CorrectInput = z.infer<typeof correctInput>;

@@ -135,14 +135,8 @@ export interface ModeStatusView {
   emergencies: EmergencyNotice[];
 }
 
-/** An xlsx the server wrote (replies export): where to fetch it and what it holds. */
-export interface ExportedFileView {
-  fileId: string;
-  url: string;
-  name: string;
-  rows: number;
-  bytes: number;
-}
+/** The replies export is the same kind of file as the 双报到台账. */
+export type { ExportedFileView } from '../api';
 
 export type SendInstructionInput = z.infer<typeof sendInstructionInput>;
 export type InstructionIdInput = z.infer<typeof instructionIdInput>;

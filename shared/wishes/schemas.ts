@@ -1,6 +1,7 @@
 /** Inputs and views of the `wishes` function: 许愿, 审核, 心愿墙, 认领, 圆梦, 确认, and the community's rules. */
 import * as z from 'zod/mini';
 import { bool, id, input, int, mobile, oneOf, text } from '../validation';
+import type { TimelineView } from '../orders/schemas';
 import { photoRef } from '../orders/schemas';
 import type { Page } from '../users/schemas';
 import type { BoardFilter, WishKind, WishStatus } from './model';
@@ -80,14 +81,6 @@ export interface WishPrivate {
   originalStory: string;
 }
 
-export interface WishTimelineView {
-  at: number;
-  actorName: string;
-  roleName: string;
-  action: string;
-  note: string | null;
-}
-
 export interface WishAbilities {
   review: boolean;
   claim: boolean;
@@ -105,7 +98,7 @@ export interface WishDetail extends WishCard {
   rejectReason: string | null;
   fulfilledAt: number | null;
   /** Involved people only (it names them); empty for the public. */
-  timeline: WishTimelineView[];
+  timeline: TimelineView[];
   can: WishAbilities;
 }
 

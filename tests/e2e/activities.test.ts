@@ -18,10 +18,13 @@ let member: Page;
 
 beforeAll(async () => {
   s = await startTestServer({ staticDir: H5_DIR });
+  // The check-in code is a QR of this server's h5 URL (the 民情二维码 port reads it on each call).
+  process.env.WG_PUBLIC_URL = s.url;
   browser = await launch();
   [staff, member] = await Promise.all([signedIn(browser, s.url, '孙丽'), signedIn(browser, s.url, '张伟')]);
 }, 60000);
 afterAll(async () => {
+  delete process.env.WG_PUBLIC_URL;
   await browser?.close();
   await s?.close();
 });

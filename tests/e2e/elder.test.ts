@@ -1,6 +1,6 @@
 /**
  * 长辈模式 in Chromium: the resident turns it on from the home page; the home page shrinks to four large
- * actions, and on the new-order and new-wish pages every piece of text is at least 1.3× its normal size.
+ * actions, and on the new-order, new-wish, wish board and wish detail pages every piece of text is at least 1.3× its normal size.
  * Screenshots of each page in both modes go to test-artifacts/.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -64,6 +64,9 @@ async function measure(route: string, root: string, ready: string, shot: string)
 const PAGES: Array<[string, string, string, string]> = [
   ['new-order', `/pages/order/new/index?building=${NODES.building1}`, '#order-new', '#order-building .area-trail'],
   ['new-wish', '/wish/pages/new/index', '.resident-page', '.resident-page .nut-button'],
+  // The seeded board has two published wishes (local/seed.ts seedDemoWishes).
+  ['wish-board', '/wish/pages/board/index', '#wish-board', '#wish-list .w-card'],
+  ['wish-detail', '/wish/pages/detail/index?id=w-demo-1', '#wish-detail', '#wish-story-view'],
 ];
 const normal: Record<string, Record<string, number>> = {};
 

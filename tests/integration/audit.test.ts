@@ -66,9 +66,10 @@ it('filters by actor, action, record type and dates; pages', async () => {
 });
 
 it('bad filters name the field', async () => {
-  expect(errorOf(await list({ from: '2026-13-01' }, PEOPLE.staff)).fields?.from).toBeTruthy();
-  expect(errorOf(await list({ from: '2026-11-30', to: '2026-11-01' }, PEOPLE.staff)).fields?.to).toBeTruthy();
-  expect(errorOf(await list({ action: 'DROP TABLE' }, PEOPLE.staff)).fields?.action).toBeTruthy();
-  expect(errorOf(await list({ pageSize: 500 }, PEOPLE.staff)).fields?.pageSize).toBeTruthy();
+  expect(errorOf(await list({ from: '2026-13-01' }, PEOPLE.staff)).fields?.from).toBe('开始日期应为 年-月-日，如 2026-11-20');
+  expect(errorOf(await list({ from: '2026-11-30', to: '2026-11-01' }, PEOPLE.staff)).fields?.to).toBe('结束日期不能早于开始日期');
+  expect(errorOf(await list({ from: '2026-02-30' }, PEOPLE.staff)).fields?.from).toBe('开始日期不是有效日期');
+  expect(errorOf(await list({ action: 'DROP TABLE' }, PEOPLE.staff)).fields?.action).toBe('操作不在可选范围内');
+  expect(errorOf(await list({ pageSize: 500 }, PEOPLE.staff)).fields?.pageSize).toBe('每页条数不能大于 50');
   expect(errorOf(await list({ areaId: 'nowhere' }, PEOPLE.staff)).code).toBe('NOT_FOUND');
 });

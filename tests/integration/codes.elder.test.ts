@@ -27,11 +27,11 @@ describe('users.setElderMode', () => {
   });
 
   test.each([
-    [{}, 'on'],
-    [{ on: 'yes' }, 'on'],
-    [{ on: true, userId: PEOPLE.otherResident }, 'userId'],
-  ])('bad input %j names %s and changes nothing', async (data, field) => {
-    expect(errorOf(await s.call('users', 'setElderMode', data, PEOPLE.resident)).fields).toHaveProperty(field);
+    [{}, { on: '长辈模式需为是或否' }],
+    [{ on: 'yes' }, { on: '长辈模式需为是或否' }],
+    [{ on: true, userId: PEOPLE.otherResident }, { userId: '不认识的字段：userId' }],
+  ])('bad input %j names the field and changes nothing', async (data, fields) => {
+    expect(errorOf(await s.call('users', 'setElderMode', data, PEOPLE.resident)).fields).toEqual(fields);
     expect(await s.store.collection<UserDoc>('users').count({ elderMode: true })).toBe(0);
   });
 
@@ -66,6 +66,6 @@ describe('users.callContact (一键呼叫)', () => {
   test('someone with no home yet gets null; unknown keys are refused', async () => {
     await s.store.collection<UserDoc>('users').insert({ _id: 'u-new', name: '新用户', roles: [], roleNames: [], rev: 0, createdAt: 0 });
     expect((await contact('u-new')).contact).toBeNull();
-    expect(errorOf(await s.call('users', 'callContact', { x: 1 }, PEOPLE.resident)).fields).toHaveProperty('x');
+    expect(errorOf(await s.call('users', 'callContact', { x: 1 }, PEOPLE.resident)).fields).toEqual({ x: '不认识的字段：x' });
   });
 });

@@ -46,19 +46,19 @@ describe('record', () => {
   });
 
   it.each([
-    ['heard too short', { heard: '吵' }, 'heard'],
-    ['no resident name', { residentName: '' }, 'residentName'],
-    ['no tags', { tags: [] }, 'tags'],
-    ['an unknown tag', { tags: ['八卦'] }, 'tags.0'],
-    ['four photos', { photos: [1, 2, 3, 4].map(() => ({ fileId: `local:${'c'.repeat(32)}.png`, size: 5, type: 'image/png' })) }, 'photos'],
-    ['a photo never uploaded', { photos: [{ fileId: `local:${'d'.repeat(32)}.png`, size: 5, type: 'image/png' }] }, 'photos.0'],
-    ['a resident of another community', { residentId: PEOPLE.memberOutOfScope }, 'residentId'],
-    ['a grid, not a building', { buildingId: NODES.grid1 }, 'buildingId'],
-  ])('%s → names %s and writes nothing', async (_name, extra, field) => {
+    ['heard too short', { heard: '吵' }, 'heard', '听到的情况至少需要 5 个字'],
+    ['no resident name', { residentName: '' }, 'residentName', '请填写走访对象'],
+    ['no tags', { tags: [] }, 'tags', '请至少选择一个标签'],
+    ['an unknown tag', { tags: ['八卦'] }, 'tags.0', '标签不在可选范围内'],
+    ['four photos', { photos: [1, 2, 3, 4].map(() => ({ fileId: `local:${'c'.repeat(32)}.png`, size: 5, type: 'image/png' })) }, 'photos', '照片最多 3 张'],
+    ['a photo never uploaded', { photos: [{ fileId: `local:${'d'.repeat(32)}.png`, size: 5, type: 'image/png' }] }, 'photos.0', '照片尚未上传成功，请重新上传'],
+    ['a resident of another community', { residentId: PEOPLE.memberOutOfScope }, 'residentId', '关联的居民不在本社区，请重新选择'],
+    ['a grid, not a building', { buildingId: NODES.grid1 }, 'buildingId', '请选择具体的楼栋'],
+  ])('%s → names %s and writes nothing', async (_name, extra, field, message) => {
     const before = await visitCount();
     const err = errorOf(await s.call('diary', 'record', good(extra), PEOPLE.gridWorker));
     expect(err.code).toBe('VALIDATION');
-    expect(err.fields?.[field]).toEqual(expect.any(String));
+    expect(err.fields?.[field]).toBe(message);
     expect(await visitCount()).toBe(before);
   });
 });
@@ -83,8 +83,8 @@ describe('list and detail', () => {
     expect(errorOf(await list({ areaId: NODES.community1 }, PEOPLE.otherStaff)).code).toBe('FORBIDDEN');
     expect(okData(await list({}, PEOPLE.otherStaff)).total).toBe(0);
     for (const who of [PEOPLE.resident, PEOPLE.member]) expect(errorOf(await list({}, who)).code).toBe('FORBIDDEN');
-    expect(errorOf(await list({ from: '2026-11-30', to: '2026-11-01' }, PEOPLE.staff)).fields?.to).toBeTruthy();
-    expect(errorOf(await list({ from: '11/01/2026' }, PEOPLE.staff)).fields?.from).toBeTruthy();
+    expect(errorOf(await list({ from: '2026-11-30', to: '2026-11-01' }, PEOPLE.staff)).fields?.to).toBe('结束日期不能早于开始日期');
+    expect(errorOf(await list({ from: '11/01/2026' }, PEOPLE.staff)).fields?.from).toBe('开始日期应为 年-月-日，如 2026-11-20');
 
     const v = okData(await s.call<VisitView>('diary', 'detail', { visitId: fresh }, PEOPLE.gridLeader));
     expect(v).toMatchObject({ heard: '楼上装修噪音大，邻里吵了几次', canMakeOrder: true, suggestedCategory: '矛盾纠纷', residentLinked: false });
@@ -122,11 +122,11 @@ describe('转为点单', () => {
   it('without a linked resident it needs a phone; a failed filing leaves the visit free', async () => {
     const visitId = await record({ residentId: undefined, residentName: '5楼住户' });
     const before = await s.store.collection('orders').count({});
-    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他' }, PEOPLE.gridWorker)).fields?.contactMobile).toBeTruthy();
-    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '12345' }, PEOPLE.gridWorker)).fields?.contactMobile).toBeTruthy();
-    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '天气' }, PEOPLE.gridWorker)).fields?.category).toBeTruthy();
+    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他' }, PEOPLE.gridWorker)).fields?.contactMobile).toBe('请填写联系电话');
+    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '12345' }, PEOPLE.gridWorker)).fields?.contactMobile).toBe('联系电话应为 11 位手机号');
+    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '天气' }, PEOPLE.gridWorker)).fields?.category).toBe('类别不在可选范围内');
     // Past the schema, refused by the content check inside filing: the visit's claim is rolled back.
-    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '13800001111', description: '有人在群里发赌博网站链接' }, PEOPLE.gridWorker)).fields?.description).toBeTruthy();
+    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '13800001111', description: '有人在群里发赌博网站链接' }, PEOPLE.gridWorker)).fields?.description).toBe('内容含有违规信息，请修改后再提交');
     expect(await s.store.collection('orders').count({})).toBe(before);
     expect(await s.store.collection('visits').get(visitId)).toMatchObject({ orderId: null });
     okData(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '13800001111' }, PEOPLE.gridLeader));

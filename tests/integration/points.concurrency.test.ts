@@ -14,6 +14,7 @@ import type { LedgerDoc, RollupDoc, TotalDoc } from '../../backend/points/repo';
 import type { Deps } from '../../backend/runtime/types';
 import type { Collection, Doc, DocumentStore } from '../../backend/store/port';
 import type { PointReason } from '../../shared/points/schemas';
+import { shanghaiYear } from '../../shared/time';
 import { C1, NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer, tempDir } from '../support/server';
@@ -101,34 +102,53 @@ async function run(op: Op, year: number): Promise<void> {
 }
 
 it('1,000 concurrent credits, replays, corrections and moves leave totals equal to the ledger sums', async () => {
-  const year = new Date(s.clock.now + 8 * 3600_000).getUTCFullYear();
+  const year = shanghaiYear(s.clock.now);
   const ops = fc.sample(opArb, { numRuns: 1000, seed: 20261120 });
   expect(new Set(ops.map((o) => o.kind))).toEqual(new Set(['credit', 'reverse', 'adjust', 'move']));
   await Promise.all(ops.map((op) => run(op, year)));
 
-  // Independently: each member's total per year is the sum of their ledger entries.
+  // Replays credit nothing twice: exactly one entry per (reason, source) credited, however often it was replayed.
   const entries = await s.store.collection<LedgerDoc>('points_ledger').find({ memberId: { $prefix: 'u-pc-' } });
-  expect(entries.length).toBeGreaterThan(200);
-  const sums = new Map<string, number>();
-  for (const e of entries) sums.set(`${e.memberId}:${e.year}`, (sums.get(`${e.memberId}:${e.year}`) ?? 0) + e.delta);
-  const kept = await s.store.collection<TotalDoc>('points_totals').find({ memberId: { $prefix: 'u-pc-' } });
-  for (const [key, sum] of sums) expect([key, kept.find((t) => t._id === key)?.total]).toEqual([key, sum]);
+  const credited = new Set(ops.flatMap((o) => (o.kind === 'credit' ? [entryId(o.reason, o.source)] : [])));
+  expect(entries.filter((e) => e.sourceType === 'test').map((e) => e._id).sort()).toEqual([...credited].sort());
+  expect(entries.filter((e) => e.sourceType === 'reversal').length).toBeGreaterThan(10);
+  expect(entries.filter((e) => e.sourceType === 'adjust').length).toBeGreaterThan(10);
 
-  // Each organisation's and grid's total is the sum of its members' totals under their final placement.
+  // Independently: each member's total (and served count) per year is the sum of their ledger entries; a total with none is 0.
+  const sums = new Map<string, { total: number; credits: number }>();
+  const sumOf = (key: string) => sums.get(key) ?? sums.set(key, { total: 0, credits: 0 }).get(key)!;
+  for (const e of entries) {
+    const sum = sumOf(`${e.memberId}:${e.year}`);
+    sum.total += e.delta;
+    sum.credits += e.credit ?? 0;
+  }
+  const kept = await s.store.collection<TotalDoc>('points_totals').find({ memberId: { $prefix: 'u-pc-' } });
+  for (const t of kept) sumOf(t._id);
+  expect(new Map(kept.map((t) => [t._id, { total: t.total, credits: t.credits }]))).toEqual(sums);
+
+  // Each organisation's and grid's total is the ledger sum of the members under their final placement, and its
+  // `members` how many they are (every member was placed, so those without points this year count too).
   const regs = await s.store.collection<RegistrationDoc>('registrations').find({ memberId: { $prefix: 'u-pc-' } });
-  const placeOf = new Map(regs.map((r) => [r.memberId, r]));
-  const expected = new Map<string, number>();
-  for (const t of kept.filter((k) => k.year === year)) {
-    const r = placeOf.get(t.memberId)!;
-    expect([t.memberId, t.orgId, t.gridId]).toEqual([t.memberId, r.orgId, r.gridId]);
-    for (const key of [r.orgId && `org:${r.orgId}:${year}`, `grid:${r.gridId}:${year}`]) if (key) expected.set(key, (expected.get(key) ?? 0) + t.total);
+  expect(regs).toHaveLength(MEMBERS);
+  const expected = new Map<string, { total: number; members: number }>();
+  const add = (key: string, total: number) => {
+    const e = expected.get(key) ?? { total: 0, members: 0 };
+    expected.set(key, { total: e.total + total, members: e.members + 1 });
+  };
+  for (const r of regs) {
+    const t = kept.find((k) => k._id === `${r.memberId}:${year}`);
+    expect([r.memberId, t?.orgId, t?.gridId]).toEqual([r.memberId, r.orgId, r.gridId]);
+    const total = sums.get(`${r.memberId}:${year}`)?.total ?? 0;
+    if (r.orgId) add(`org:${r.orgId}:${year}`, total);
+    add(`grid:${r.gridId}:${year}`, total);
   }
   // Seeded people in the same grids count there under their own stamps.
-  for (const t of await s.store.collection<TotalDoc>('points_totals').find({ year, memberId: { $nin: kept.map((k) => k.memberId) } })) {
-    if (t.gridId) expected.set(`grid:${t.gridId}:${year}`, (expected.get(`grid:${t.gridId}:${year}`) ?? 0) + t.total);
-  }
-  const rolled = await s.store.collection<RollupDoc>('points_rollups').find({ year });
-  for (const [key, total] of expected) expect([key, rolled.find((r) => r._id === key)?.total]).toEqual([key, total]);
+  const others = await s.store.collection<TotalDoc>('points_totals').find({ year, gridId: { $in: GRIDS }, memberId: { $nin: regs.map((r) => r.memberId) } });
+  for (const t of others) add(`grid:${t.gridId}:${year}`, t.total);
+  const rolled = await s.store.collection<RollupDoc>('points_rollups').find({ year, refId: { $in: [...GRIDS, ...ORGS.filter((o) => o !== null)] } });
+  // An organisation everyone moved out of keeps its roll-up, at zero.
+  for (const r of rolled) if (!expected.has(r._id)) expected.set(r._id, { total: 0, members: 0 });
+  expect(new Map(rolled.map((r) => [r._id, { total: r.total, members: r.members }]))).toEqual(expected);
 
   const check = await checkTotals(s.store);
   expect(check.differences).toEqual([]);

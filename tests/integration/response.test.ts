@@ -3,6 +3,7 @@
  * writes nothing, 收到 is idempotent (also under concurrency), the tally is per grid, 提醒 is rate-limited,
  * replies export, and a community in 急时 files new orders as 红 straight into the pool.
  */
+import ExcelJS from 'exceljs';
 import type { OrderDetail } from '../../shared/orders/schemas';
 import type { BannerView, InstructionDetail, ModeStatusView } from '../../shared/response/schemas';
 import { detail, fileOrder, uploadPhoto } from '../support/orders';
@@ -56,20 +57,20 @@ describe('send', () => {
   });
 
   it.each([
-    ['empty text', { text: '  ' }, 'text', 'VALIDATION'],
-    ['no title', { title: '' }, 'title', 'VALIDATION'],
-    ['deadline in the past', { deadline: Date.parse('2026-11-01T00:00:00Z') }, 'deadline', 'VALIDATION'],
-    ['deadline too far', { deadline: Date.parse('2027-11-01T00:00:00Z') }, 'deadline', 'VALIDATION'],
-    ['no roles', { roles: [] }, 'roles', 'VALIDATION'],
-    ['a role that cannot receive', { roles: ['resident'] }, 'roles.0', 'VALIDATION'],
-    ['a subtree outside the sender scope', { areaId: NODES.community2 }, 'areaId', 'FORBIDDEN'],
-    ['nobody there to receive', { areaId: NODES.building1, roles: ['member'] }, 'roles', 'VALIDATION'],
-    ['an attachment never uploaded', { attachment: { fileId: `local:${'a'.repeat(32)}.png`, size: 10, type: 'image/png' } }, 'attachment.0', 'VALIDATION'],
-  ])('%s → names %s and writes nothing', async (_name, extra, field, code) => {
+    ['empty text', { text: '  ' }, 'text', 'VALIDATION', '指令内容至少需要 2 个字'],
+    ['no title', { title: '' }, 'title', 'VALIDATION', '标题至少需要 2 个字'],
+    ['deadline in the past', { deadline: Date.parse('2026-11-01T00:00:00Z') }, 'deadline', 'VALIDATION', '截止时间需晚于现在'],
+    ['deadline too far', { deadline: Date.parse('2027-11-01T00:00:00Z') }, 'deadline', 'VALIDATION', '截止时间不能超过 90 天后'],
+    ['no roles', { roles: [] }, 'roles', 'VALIDATION', '请至少选择一类接收对象'],
+    ['a role that cannot receive', { roles: ['resident'] }, 'roles.0', 'VALIDATION', '接收对象不在可选范围内'],
+    ['a subtree outside the sender scope', { areaId: NODES.community2 }, 'areaId', 'FORBIDDEN', '只能向您负责的区域发送指令'],
+    ['nobody there to receive', { areaId: NODES.building1, roles: ['member'] }, 'roles', 'VALIDATION', '1号楼内没有在职党员，无人可接收'],
+    ['an attachment never uploaded', { attachment: { fileId: `local:${'a'.repeat(32)}.png`, size: 10, type: 'image/png' } }, 'attachment.0', 'VALIDATION', '照片尚未上传成功，请重新上传'],
+  ])('%s → names %s and writes nothing', async (_name, extra, field, code, message) => {
     const before = await counts();
     const err = errorOf(await s.call('response', 'send', good(extra), PEOPLE.staff));
     expect(err.code).toBe(code);
-    expect(err.fields?.[field]).toEqual(expect.any(String));
+    expect(err.fields?.[field]).toBe(message);
     expect(await counts()).toEqual(before);
   });
 
@@ -110,8 +111,8 @@ describe('收到, reply and the per-grid tally', () => {
 
   it('a reply needs text or a photo; the photo must be uploaded', async () => {
     const { id } = await send();
-    expect(errorOf(await s.call('response', 'reply', { instructionId: id }, PEOPLE.member)).fields?.text).toBeTruthy();
-    expect(errorOf(await s.call('response', 'reply', { instructionId: id, photo: { fileId: `local:${'b'.repeat(32)}.png`, size: 5, type: 'image/png' } }, PEOPLE.member)).fields?.['photo.0']).toBeTruthy();
+    expect(errorOf(await s.call('response', 'reply', { instructionId: id }, PEOPLE.member)).fields?.text).toBe('请填写回复内容或上传一张照片');
+    expect(errorOf(await s.call('response', 'reply', { instructionId: id, photo: { fileId: `local:${'b'.repeat(32)}.png`, size: 5, type: 'image/png' } }, PEOPLE.member)).fields?.['photo.0']).toBe('照片尚未上传成功，请重新上传');
     expect(await s.store.collection('receipts').get(`${id}:${PEOPLE.member}`)).toMatchObject({ ackedAt: null, reply: null });
     const photo = await uploadPhoto(s, PEOPLE.member);
     okData(await s.call('response', 'reply', { instructionId: id, photo }, PEOPLE.member));
@@ -188,7 +189,13 @@ describe('提醒 and export', () => {
     expect(file.name).toMatch(/^一键响应回复-防汛准备-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const res = await fetch(`${s.url}${file.url}`);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const rows = (wb.getWorksheet('回复')?.getSheetValues() ?? []).filter(Boolean).map((r) => Array.from({ length: 8 }, (_, i) => (r as unknown[])[i + 1] ?? ''));
+    expect(rows[0]).toEqual(['网格', '姓名', '身份', '状态', '收到时间', '回复', '照片', '回复时间']);
+    const at = new Date(s.clock.now + 8 * HOUR).toISOString().replace('T', ' ').slice(0, 16);
+    expect(rows.find((r) => r[1] === '张伟')).toEqual(['梅川第一居委会 · 第一网格', '张伟', '在职党员', '已收到', at, '收到，马上落实', '', at]);
+    expect(rows.find((r) => r[1] === '赵强')).toEqual(['梅川第一居委会 · 第一网格', '赵强', '网格长', '未收到', '', '', '', '']);
     expect(await s.store.collection('audit').count({ action: 'response.export', targetId: id })).toBe(1);
   });
 });
@@ -210,10 +217,10 @@ describe('平时/急时', () => {
 
   it('bad input names the field and writes nothing', async () => {
     const before = await s.store.collection('mode_switches').count({});
-    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'emergency', reason: ' ' }, PEOPLE.staff)).fields?.reason).toBeTruthy();
-    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'panic', reason: '测试原因' }, PEOPLE.staff)).fields?.mode).toBeTruthy();
+    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'emergency', reason: ' ' }, PEOPLE.staff)).fields?.reason).toBe('切换原因至少需要 2 个字');
+    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'panic', reason: '测试原因' }, PEOPLE.staff)).fields?.mode).toBe('模式不在可选范围内');
     expect(errorOf(await sw('normal')).fields?.mode).toContain('已经处于平时');
-    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.grid1, mode: 'emergency', reason: '测试原因' }, PEOPLE.staff)).fields?.communityId).toBeTruthy();
+    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.grid1, mode: 'emergency', reason: '测试原因' }, PEOPLE.staff)).fields?.communityId).toBe('请选择一个社区');
     expect(await s.store.collection('mode_switches').count({})).toBe(before);
   });
 

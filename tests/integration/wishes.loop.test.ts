@@ -9,7 +9,7 @@ import { DAY, uploadPhoto } from '../support/orders';
 import { buildingId } from '../../local/seed';
 import { C1, NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { errorOf, okData, runTimer, startTestServer } from '../support/server';
 import { goodWish, postWish, publicText, wishAct, wishDetail, wishIn } from '../support/wishes';
 
 let s: TestServer;
@@ -164,11 +164,7 @@ describe('exactly one claim wins', () => {
 });
 
 describe('lapse', () => {
-  const lapse = () => import('../../backend/functions').then(async ({ FUNCTIONS }) => {
-    const { handle } = await import('../../backend/runtime/handle');
-    const { localPorts } = await import('../../backend/ports/local');
-    return handle(FUNCTIONS.wishes!, { action: 'lapse' }, { kind: 'system' }, { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) });
-  });
+  const lapse = () => runTimer<{ lapsed: number }>(s, 'wishes', 'lapse');
 
   it('a claim not fulfilled in 14 days goes back to the board; claimant and staff are told; a second run does nothing', async () => {
     // Earlier tests' claims lapse first, so the counts below are this wish's alone.

@@ -1,12 +1,13 @@
 /** Drives a points declaration through 申报 → 汇总 → 核实 over the real API, as the people who would do it. */
 import type { DeclarationMove } from '../../shared/points/schemas';
+import { shanghaiDay } from '../../shared/time';
 import { PEOPLE } from './people';
 import type { TestServer } from './server';
 import { okData } from './server';
 
 /** The test clock's Shanghai day minus `daysAgo`, as YYYY-MM-DD. */
 export function dayOf(s: TestServer, daysAgo = 0): string {
-  return new Date(s.clock.now + 8 * 3600_000 - daysAgo * 86400_000).toISOString().slice(0, 10);
+  return shanghaiDay(s.clock.now - daysAgo * 86400_000);
 }
 
 export const goodDeclaration = (s: TestServer, extra: Record<string, unknown> = {}) => ({

@@ -7,7 +7,10 @@ import type { Envelope } from '../../shared/errors';
 import { ensureAllIndexes } from '../../backend/collections';
 import type { Logger } from '../../backend/runtime/types';
 import type { SqliteStore } from '../../backend/store/sqlite';
+import { FUNCTIONS } from '../../backend/functions';
+import type { FunctionName } from '../../shared/api';
 import { localPorts } from '../../backend/ports/local';
+import { handle } from '../../backend/runtime/handle';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import { seedDemo } from '../../local/seed';
 import { createLocalServer } from '../../local/server';
@@ -86,4 +89,10 @@ export function okData<T>(env: Envelope<T>): T {
 export function errorOf<T>(env: Envelope<T>): { code: string; message: string; fields?: Record<string, string> } {
   if (env.ok) throw new Error(`expected an error, got ok: ${JSON.stringify(env.data).slice(0, 200)}`);
   return env.error;
+}
+
+/** Runs a timer action (orders.sweep, wishes.lapse…) as the platform's timer would: system identity, the test clock. */
+export async function runTimer<T = unknown>(s: TestServer, fn: FunctionName, action: string): Promise<Envelope<T>> {
+  const deps = { store: s.store, now: () => s.clock.now, log: { error: (m: string) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) };
+  return (await handle(FUNCTIONS[fn]!, { action }, { kind: 'system' }, deps)) as Envelope<T>;
 }

@@ -2,9 +2,12 @@
 import Taro from '@tarojs/taro';
 import { checkinUrl } from './routes';
 
-/** The activity id in a scanned code: the h5 URL `…#/activity/pages/checkin/index?id=X`, a path, or a scene `a=X`. */
+/**
+ * The activity id in a scanned code: the h5 URL `…#/activity/pages/checkin/index?id=X`, or the mini-program
+ * code's path `pages/scan/index?scene=a%3DX` (shared/codes/scene), or a bare scene `a=X`.
+ */
 export function activityIdIn(scanned: string): string | null {
-  const m = /(?:[?&]id=|^a=)([A-Za-z0-9_-]{1,64})/.exec(decodeURIComponent(scanned));
+  const m = /(?:[?&]id=|(?:^|[?&]scene=)a=)([A-Za-z0-9_-]{1,64})/.exec(decodeURIComponent(scanned));
   return m?.[1] ?? null;
 }
 

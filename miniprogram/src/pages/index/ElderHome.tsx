@@ -3,10 +3,9 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@shared/users/schemas';
 import { ORDER_ROUTES, newOrderUrl } from '../../orders/routes';
+import { WISH_ROUTES } from '../../wish/routes';
 import CallButton from './CallButton';
 import ElderSwitch from './ElderSwitch';
-
-const WISH_NEW = '/wish/pages/new/index';
 
 function Tile({ id, mark, title, url }: { id: string; mark: string; title: string; url: string }) {
   return (
@@ -26,7 +25,7 @@ export default function ElderHome({ me }: { me: MeView }) {
         <Tile id="elder-new-order" mark="点" title="我要点单" url={newOrderUrl(home?.level === 'building' ? home.id : undefined)} />
         <Tile id="elder-my-orders" mark="单" title="我的点单" url={ORDER_ROUTES.mine} />
         <CallButton tile />
-        <Tile id="elder-wish" mark="愿" title="微心愿" url={WISH_NEW} />
+        <Tile id="elder-wish" mark="愿" title="微心愿" url={WISH_ROUTES.newWish} />
       </View>
       <ElderSwitch />
     </View>

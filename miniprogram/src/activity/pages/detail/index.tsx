@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { isLateCancel } from '@shared/activities/model';
 import type { ActivityDetail } from '@shared/activities/schemas';
 import { formatWhen } from '@shared/time';
 import { call } from '../../../api';
@@ -69,7 +70,7 @@ export default function ActivityDetailPage() {
     }
   };
   const cancel = async () => {
-    const late = data && data.startAt - Date.now() < 24 * 3600_000;
+    const late = data && isLateCancel(data, Date.now());
     const { confirm } = await Taro.showModal({ title: '取消报名', content: late ? '活动开始前 24 小时内取消会被记为迟退，确定取消吗？' : '确定取消报名吗？名额会让给其他党员。' });
     if (confirm) await act('cancel', '已取消报名');
   };

@@ -2,13 +2,15 @@
  * 报名名单 ?id= (staff): the check-in QR to print, counts, every sign-up with its status (迟退 and 未到场
  * marked), and the two staff actions: 全部签退 and 结束活动.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { SIGNUP_STATUS_NAMES } from '@shared/activities/model';
+import type { SignupStatus } from '@shared/activities/model';
 import type { RosterRow } from '@shared/activities/schemas';
 import { formatWhen } from '@shared/time';
-import { call } from '../../../api';
+import { api, call } from '../../../api';
 import { ApiError, messageOf } from '../../../api/errors';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
@@ -16,8 +18,10 @@ import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import { useRefreshOnReturn } from '../../../orders/hooks';
 import ActivityFacts from '../../components/ActivityFacts';
-import { checkinLink, qrImage } from '../../qr';
 import './index.scss';
+
+/** The counts row, in the order a day goes: signed up, arrived, left, never came; then the withdrawn. */
+const COUNTED: readonly SignupStatus[] = ['signed', 'checked_in', 'checked_out', 'no_show', 'cancelled'];
 
 function describeError(error: unknown): string | undefined {
   if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return '这个活动不存在，或不在您管理的区域。';
@@ -43,13 +47,12 @@ function Row({ r }: { r: RosterRow }) {
 export default function RosterPage() {
   const activityId = useRouter().params.id ?? '';
   const { data, loading, error, reload } = useLoad(() => call('activities', 'roster', { activityId }), [activityId]);
-  const [qr, setQr] = useState('');
+  // The 民情二维码 work issues the code: a QR of the h5 check-in URL on the web, a mini-program code in WeChat.
+  const code = useLoad(() => api.codes.forActivity({ activityId }), [activityId]);
+  const qr = code.data?.image ?? '';
   const [busy, setBusy] = useState(false);
   usePullRefresh(reload);
   useRefreshOnReturn(reload);
-  useEffect(() => {
-    qrImage(checkinLink(activityId)).then(setQr, () => setQr(''));
-  }, [activityId]);
 
   const staffAct = async (action: 'checkoutAll' | 'close', title: string, content: string) => {
     const { confirm } = await Taro.showModal({ title, content });
@@ -77,7 +80,7 @@ export default function RosterPage() {
             <ActivityFacts activity={data.activity} />
             <SectionCard title="签到码" id="roster-qr">
               <View className="roster__qr">
-                {qr ? <Image className="roster__qr-img" src={qr} mode="aspectFit" id="roster-qr-img" /> : <Text className="muted">正在生成…</Text>}
+                {qr ? <Image className="roster__qr-img" src={qr} mode="aspectFit" id="roster-qr-img" /> : <Text className="muted">{code.error ? '签到码生成失败，请下拉刷新' : '正在生成…'}</Text>}
                 <Text className="roster__qr-title">{data.activity.title}</Text>
                 <Text className="muted">报名的党员到场扫码签到，结束时再扫一次签退</Text>
                 {process.env.TARO_ENV === 'h5' && (
@@ -87,7 +90,7 @@ export default function RosterPage() {
             </SectionCard>
             <SectionCard title="报名情况" id="roster-counts">
               <View className="roster__counts">
-                {([['已报名', c.signed], ['已签到', c.checked_in], ['已签退', c.checked_out], ['未到场', c.no_show], ['取消', c.cancelled], ['迟退', c.late]] as const).map(([k, n]) => (
+                {[...COUNTED.map((st) => [SIGNUP_STATUS_NAMES[st], c[st]] as const), ['迟退', c.late] as const].map(([k, n]) => (
                   <View key={k} className="roster__count">
                     <Text className="roster__count-n">{n}</Text>
                     <Text className="muted">{k}</Text>

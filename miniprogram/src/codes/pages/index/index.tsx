@@ -6,8 +6,10 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { CODE_LEVELS } from '@shared/codes/scene';
 import type { CodeView } from '@shared/codes/schemas';
 import type { MeView } from '@shared/users/schemas';
+import { STAFF_ROLES } from '@shared/users/roles';
 import { api, messageOf } from '../../../api';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
@@ -16,11 +18,9 @@ import { openExport } from '../../../utils/download';
 import { useLoad } from '../../../utils/useLoad';
 import './index.scss';
 
-const CODE_LEVELS = ['community', 'grid', 'building'] as const;
-
 /** The first node my staff roles sit on that can carry a code. */
 function firstManaged(me: MeView): string | undefined {
-  return me.roles.find((r) => r.role !== 'resident' && r.role !== 'member' && (CODE_LEVELS as readonly string[]).includes(r.areaLevel))?.areaId;
+  return me.roles.find((r) => STAFF_ROLES.includes(r.role) && (CODE_LEVELS as readonly string[]).includes(r.areaLevel))?.areaId;
 }
 
 type Subject = { kind: 'node' | 'activity'; id: string };

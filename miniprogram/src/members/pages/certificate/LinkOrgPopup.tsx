@@ -8,33 +8,23 @@ import StatusView from '../../../components/StatusView';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import FormPopup from '../../../orders/components/FormPopup';
 import { useLoad } from '../../../utils/useLoad';
+import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 
 const NONE = '__none__';
 
 export default function LinkOrgPopup({ reg, onClose, onDone }: { reg: RegistrationView; onClose: () => void; onDone: () => void }) {
   const orgs = useLoad(() => api.members.listOrganisations({ communityId: reg.communityId, pageSize: 50 }), [reg.communityId]);
   const [orgId, setOrgId] = useState(reg.orgId ?? NONE);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const finished = (title: string) => {
+    void Taro.showToast({ title, icon: 'success' });
+    onDone();
+    onClose();
+  };
+  const { busy, error, submit } = usePopupSubmit({ onDone: finished, onStale: onDone });
   const chips = [{ value: NONE, label: '不关联' }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))];
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.members.linkOrg({ orgId: orgId === NONE ? null : orgId });
-      void Taro.showToast({ title: '已更新', icon: 'success' });
-      onDone();
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <FormPopup title="关联报到单位" id="popup-link-org" submitText="保存" busy={busy} error={error} fields={['orgId']} onSubmit={() => void submit()} onClose={onClose}>
+    <FormPopup title="关联报到单位" id="popup-link-org" submitText="保存" busy={busy} error={error} fields={['orgId']} onSubmit={() => void submit(() => api.members.linkOrg({ orgId: orgId === NONE ? null : orgId }), '已更新')} onClose={onClose}>
       <StatusView loading={orgs.loading} error={orgs.error} empty={false} emptyText="" onRetry={() => void orgs.reload()}>
         <ChipGroup chips={chips} value={orgId} onChange={setOrgId} id="link-org-chips" />
       </StatusView>

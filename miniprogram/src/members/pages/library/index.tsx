@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ApiError, api, messageOf } from '../../../api';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import { useListPage } from '../../../orders/hooks';
 import { pickArea } from '../../../utils/areaPicker';
@@ -59,16 +59,11 @@ export default function MemberLibrary() {
           <Button size="small" type="primary" loading={exporting} onClick={() => void exportLedger()} id="library-export">导出台账</Button>
         </View>
       </View>
-      <View id="library-list">
-        <StatusView loading={list.loading} error={list.items.length ? null : list.error} empty={list.items.length === 0} emptyTitle="没有符合条件的党员" emptyText="换个筛选条件试试；党员双报到并通过审核后会进入信息库。" onRetry={() => void list.refresh()}>
-          {list.items.map((r) => (
-            <RegistrationCard key={r.id} reg={r} extra={<Text className={`member-library__points${r.servedThisYear ? ' member-library__points--on' : ''}`}>{`${r.servedThisYear ? '今年已服务' : '今年未服务'} · 今年积分 ${r.pointsThisYear}`}</Text>} />
-          ))}
-          <View className="load-more">
-            {list.hasMore ? <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>加载更多</Button> : <Text className="muted">已经到底了</Text>}
-          </View>
-        </StatusView>
-      </View>
+      <PagedList list={list} id="library-list" emptyTitle="没有符合条件的党员" emptyText="换个筛选条件试试；党员双报到并通过审核后会进入信息库。" unit="名党员">
+        {(r) => (
+          <RegistrationCard key={r.id} reg={r} extra={<Text className={`member-library__points${r.servedThisYear ? ' member-library__points--on' : ''}`}>{`${r.servedThisYear ? '今年已服务' : '今年未服务'} · 今年积分 ${r.pointsThisYear}`}</Text>} />
+        )}
+      </PagedList>
     </View>
   );
 }

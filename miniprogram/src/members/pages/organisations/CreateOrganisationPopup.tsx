@@ -7,6 +7,7 @@ import { api } from '../../../api';
 import FieldError from '../../../components/FieldError';
 import FormPopup, { FormField } from '../../../orders/components/FormPopup';
 import { pickArea } from '../../../utils/areaPicker';
+import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 
 const FIELDS = ['communityId', 'name', 'contactName', 'contactMobile', 'agreement'];
 
@@ -16,8 +17,12 @@ export default function CreateOrganisationPopup({ onClose, onDone }: { onClose: 
   const [contactName, setContactName] = useState('');
   const [contactMobile, setContactMobile] = useState('');
   const [agreement, setAgreement] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const finished = (title: string) => {
+    void Taro.showToast({ title, icon: 'success' });
+    onDone();
+    onClose();
+  };
+  const { busy, error, submit } = usePopupSubmit({ onDone: finished, onStale: onDone });
 
   useEffect(() => {
     api.users.me().then((me) => {
@@ -31,23 +36,11 @@ export default function CreateOrganisationPopup({ onClose, onDone }: { onClose: 
     if (node) setCommunity({ id: node.id, name: node.name });
   };
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.members.createOrganisation({ communityId: community?.id ?? '', name: name.trim(), contactName: contactName.trim(), contactMobile: contactMobile.trim(), agreement: agreement.trim() });
-      void Taro.showToast({ title: '已登记', icon: 'success' });
-      onDone();
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The server trims every text field (shared/validation `text`, `mobile`).
+  const create = () => api.members.createOrganisation({ communityId: community?.id ?? '', name, contactName, contactMobile, agreement });
 
   return (
-    <FormPopup title="登记报到单位" id="popup-create-org" submitText="登记" busy={busy} error={error} fields={FIELDS} onSubmit={() => void submit()} onClose={onClose}>
+    <FormPopup title="登记报到单位" id="popup-create-org" submitText="登记" busy={busy} error={error} fields={FIELDS} onSubmit={() => void submit(create, '已登记')} onClose={onClose}>
       <FormField label="报到社区">
         <View className="orgs__community" id="org-community" onClick={() => void chooseCommunity()}>
           <Text>{community?.name ?? '选择社区'}</Text>

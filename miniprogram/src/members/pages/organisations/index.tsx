@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatWhen } from '@shared/time';
 import { api } from '../../../api';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import { useListPage } from '../../../orders/hooks';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
@@ -22,24 +22,19 @@ export default function Organisations() {
         <Text className="muted">机关企事业单位党组织到社区报到，签订共建协议；党员可关联自己的报到单位。</Text>
         <Button size="small" type="primary" onClick={() => setCreating(true)} id="org-create">登记单位</Button>
       </View>
-      <View id="org-list">
-        <StatusView loading={list.loading} error={list.items.length ? null : list.error} empty={list.items.length === 0} emptyTitle="还没有报到单位" emptyText="点右上角「登记单位」，录入单位党组织和共建协议。" onRetry={() => void list.refresh()}>
-          {list.items.map((o) => (
-            <View key={o.id} className="orgs__card" id={`org-${o.id}`}>
-              <View className="orgs__title">
-                <Text className="orgs__name">{o.name}</Text>
-                <Text className="orgs__count">{o.memberCount} 名党员</Text>
-              </View>
-              <Text className="orgs__line">{o.communityName} · 联系人 {o.contactName} {o.contactMobile ?? ''}</Text>
-              <Text className="orgs__agreement">共建协议：{o.agreement}</Text>
-              <Text className="muted">登记于 {formatWhen(o.createdAt)}</Text>
+      <PagedList list={list} id="org-list" emptyTitle="还没有报到单位" emptyText="点右上角「登记单位」，录入单位党组织和共建协议。" unit="个单位">
+        {(o) => (
+          <View key={o.id} className="orgs__card" id={`org-${o.id}`}>
+            <View className="orgs__title">
+              <Text className="orgs__name">{o.name}</Text>
+              <Text className="orgs__count">{o.memberCount} 名党员</Text>
             </View>
-          ))}
-          <View className="load-more">
-            {list.hasMore ? <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>加载更多</Button> : <Text className="muted">共 {list.total} 个单位</Text>}
+            <Text className="orgs__line">{o.communityName} · 联系人 {o.contactName} {o.contactMobile ?? ''}</Text>
+            <Text className="orgs__agreement">共建协议：{o.agreement}</Text>
+            <Text className="muted">登记于 {formatWhen(o.createdAt)}</Text>
           </View>
-        </StatusView>
-      </View>
+        )}
+      </PagedList>
       {creating && <CreateOrganisationPopup onClose={() => setCreating(false)} onDone={() => void list.refresh()} />}
     </View>
   );

@@ -50,8 +50,8 @@ export default function RegisterMember() {
     setBusy(true);
     setError(null);
     try {
-      const input = { ...fields, name: fields.name.trim(), mobile: fields.mobile.trim(), partyOrg: fields.partyOrg.trim(), workUnit: fields.workUnit.trim(), buildingId: home.id };
-      await call('members', transfer ? 'transfer' : 'register', input);
+      // The server trims the text fields (shared/validation `text`, `mobile`).
+      await call('members', transfer ? 'transfer' : 'register', { ...fields, buildingId: home.id });
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' });
       await Taro.redirectTo({ url: MEMBERS_ROUTES.certificate });
     } catch (e) {

@@ -6,11 +6,12 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { RegistrationView } from '@shared/members/schemas';
 import { api, messageOf } from '../../../api';
 import FieldError from '../../../components/FieldError';
-import StatusView from '../../../components/StatusView';
+import PagedList from '../../../components/PagedList';
 import FormPopup from '../../../orders/components/FormPopup';
 import { useListPage } from '../../../orders/hooks';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
+import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 import RegistrationCard from '../../components/RegistrationCard';
 import { MEMBERS_ROUTES } from '../../routes';
 import './index.scss';
@@ -42,25 +43,20 @@ export default function ReviewRegistrations() {
         <Text onClick={() => void Taro.navigateTo({ url: MEMBERS_ROUTES.organisations })}>报到单位 ›</Text>
         <Text onClick={() => void Taro.navigateTo({ url: MEMBERS_ROUTES.verify })} id="review-verify">扫码核验 ›</Text>
       </View>
-      <View id="review-list">
-        <StatusView loading={list.loading} error={list.items.length ? null : list.error} empty={list.items.length === 0} emptyTitle="没有待审核的报到" emptyText="党员提交双报到或转移申请后会出现在这里。" onRetry={() => void list.refresh()}>
-          {list.items.map((r) => (
-            <RegistrationCard
-              key={r.id}
-              reg={r}
-              actions={
-                <>
-                  <Button size="small" fill="outline" type="danger" onClick={() => setRejecting(r)} id={`reject-${r.id}`}>驳回</Button>
-                  <Button size="small" type="primary" loading={busyId === r.id} onClick={() => void approve(r)} id={`approve-${r.id}`}>通过</Button>
-                </>
-              }
-            />
-          ))}
-          <View className="load-more">
-            {list.hasMore ? <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>加载更多</Button> : <Text className="muted">共 {list.total} 条待审核</Text>}
-          </View>
-        </StatusView>
-      </View>
+      <PagedList list={list} id="review-list" emptyTitle="没有待审核的报到" emptyText="党员提交双报到或转移申请后会出现在这里。" unit="条待审核">
+        {(r) => (
+          <RegistrationCard
+            key={r.id}
+            reg={r}
+            actions={
+              <>
+                <Button size="small" fill="outline" type="danger" onClick={() => setRejecting(r)} id={`reject-${r.id}`}>驳回</Button>
+                <Button size="small" type="primary" loading={busyId === r.id} onClick={() => void approve(r)} id={`approve-${r.id}`}>通过</Button>
+              </>
+            }
+          />
+        )}
+      </PagedList>
       {rejecting && <RejectPopup reg={rejecting} onClose={() => setRejecting(null)} onDone={() => void list.refresh()} />}
     </View>
   );
@@ -68,24 +64,15 @@ export default function ReviewRegistrations() {
 
 function RejectPopup({ reg, onClose, onDone }: { reg: RegistrationView; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.members.reject({ registrationId: reg.id, reason: reason.trim() });
-      void Taro.showToast({ title: '已驳回', icon: 'success' });
-      onDone();
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const finished = (title: string) => {
+    void Taro.showToast({ title, icon: 'success' });
+    onDone();
+    onClose();
   };
+  const { busy, error, submit } = usePopupSubmit({ onDone: finished, onStale: onDone });
+  const reject = () => api.members.reject({ registrationId: reg.id, reason });
   return (
-    <FormPopup title={`驳回 ${reg.name} 的申请`} id="popup-reject-registration" submitText="确认驳回" danger busy={busy} error={error} fields={['reason']} onSubmit={() => void submit()} onClose={onClose}>
+    <FormPopup title={`驳回 ${reg.name} 的申请`} id="popup-reject-registration" submitText="确认驳回" danger busy={busy} error={error} fields={['reason']} onSubmit={() => void submit(reject, '已驳回')} onClose={onClose}>
       <View className="form-field" id="reject-reason">
         <TextArea value={reason} onChange={setReason} placeholder="请写明原因，申请人会看到（2–200 字）" maxLength={200} showCount autoSize />
       </View>

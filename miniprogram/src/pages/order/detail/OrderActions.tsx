@@ -1,13 +1,9 @@
 /** The buttons `can` allows this viewer, and the popup or confirmation each opens; every success reloads the detail. */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { OrderDetail } from '@shared/orders/schemas';
 import { call } from '../../../api';
-import { messageOf } from '../../../api/errors';
-import SectionCard from '../../../components/SectionCard';
-import { isConflict } from '../../../orders/errors';
+import ActionCard, { actionList, useActionRunner } from '../../../components/ActionCard';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import CompletePopup from './popups/CompletePopup';
 import MemberPopup from './popups/MemberPopup';
@@ -19,23 +15,14 @@ import type { TextAction } from './popups/TextPopup';
 import TriagePopup from './popups/TriagePopup';
 
 type Open = 'rate' | 'triage' | 'pool' | 'dispatch' | 'reassign' | 'progress' | 'complete' | TextAction;
-type Tone = 'primary' | 'plain' | 'danger';
 
 interface Props {
   order: OrderDetail;
   reload: () => Promise<void>;
 }
 
-interface ActionButton {
-  label: string;
-  tone: Tone;
-  run: () => void;
-}
-
 export default function OrderActions({ order, reload }: Props) {
   const [open, setOpen] = useState<Open | null>(null);
-  /** The label of the button whose call is under way. */
-  const [running, setRunning] = useState<string | null>(null);
   const can = order.can;
   const orderId = order.id;
 
@@ -46,18 +33,7 @@ export default function OrderActions({ order, reload }: Props) {
     if (open === 'decline') void Taro.redirectTo({ url: ORDER_ROUTES.held });
     else void reload();
   };
-  const direct = async (label: string, work: () => Promise<unknown>, message: string) => {
-    setRunning(label);
-    try {
-      await work();
-      done(message);
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-      if (isConflict(e)) void reload();
-    } finally {
-      setRunning(null);
-    }
-  };
+  const { running, direct } = useActionRunner(done, reload);
   const cancel = async () => {
     const { confirm } = await Taro.showModal({ title: '撤单', content: '撤单后网格将不再处理这个点单，确定撤单吗？', confirmText: '确定撤单', cancelText: '再想想' });
     if (confirm) await direct('撤单', () => call('orders', 'cancel', { orderId }), '已撤单');
@@ -65,49 +41,29 @@ export default function OrderActions({ order, reload }: Props) {
 
   // can.follow is also true for staff over the order and for its member; +1 is for neighbours only.
   const isNeighbour = !(can.note || can.claim || can.accept || can.progress);
-  const buttons: ActionButton[] = [];
-  const add = (when: boolean, label: string, tone: Tone, run: () => void) => when && buttons.push({ label, tone, run });
+  const { buttons, add } = actionList();
   const popup = (kind: Open) => () => setOpen(kind);
   add(can.rate, '确认并评价', 'primary', popup('rate'));
   add(can.claim, '接单', 'primary', () => void direct('接单', () => call('orders', 'claim', { orderId }), '接单成功，请尽快联系居民'));
   add(can.accept, '接受派单', 'primary', () => void direct('接受派单', () => call('orders', 'accept', { orderId }), '已接受，请尽快联系居民'));
   add(can.accept, '婉拒', 'danger', popup('decline'));
   add(can.complete, '办结', 'primary', popup('complete'));
-  add(can.progress, '更新进展', 'plain', popup('progress'));
+  add(can.progress, '更新进展', 'default', popup('progress'));
   add(can.release, '退回抢单池', 'danger', popup('release'));
   add(can.triage, '分拣', 'primary', popup('triage'));
   add(can.triage, '驳回', 'danger', popup('reject'));
   add(can.dispatch, '派到抢单池', 'primary', popup('pool'));
-  add(can.dispatch, '派单', 'plain', popup('dispatch'));
+  add(can.dispatch, '派单', 'default', popup('dispatch'));
   add(can.closeReopened, '说明并办结', 'primary', popup('closeReopened'));
-  add(can.reassign, '改派', 'plain', popup('reassign'));
-  add(can.note, '备注', 'plain', popup('note'));
+  add(can.reassign, '改派', 'default', popup('reassign'));
+  add(can.note, '备注', 'default', popup('note'));
   add(can.follow && isNeighbour, '+1 我也遇到', 'primary', () => void direct('+1 我也遇到', () => call('orders', 'follow', { orderId }), '已跟进，有进展会通知您'));
   add(can.cancel, '撤单', 'danger', () => void cancel());
 
   const popupProps = { orderId, onDone: done, onClose: () => setOpen(null), onStale: () => void reload() };
   return (
     <>
-      {buttons.length > 0 && (
-        <SectionCard title="办理" id="order-actions">
-          <View className="actions">
-            {buttons.map((b) => (
-              <Button
-                key={b.label}
-                className="actions__btn"
-                type={b.tone === 'plain' ? 'default' : b.tone}
-                fill={b.tone === 'danger' ? 'outline' : undefined}
-                loading={running === b.label}
-                disabled={running !== null}
-                onClick={b.run}
-              >
-                {b.label}
-              </Button>
-            ))}
-          </View>
-          {can.rate && <Text className="muted actions__hint">评分 2 星及以下将退回网格重办。</Text>}
-        </SectionCard>
-      )}
+      <ActionCard id="order-actions" buttons={buttons} running={running} hint={can.rate && '评分 2 星及以下将退回网格重办。'} />
       {open === 'rate' && <RatePopup {...popupProps} />}
       {open === 'triage' && <TriagePopup {...popupProps} category={order.category} />}
       {open === 'pool' && <PoolPopup {...popupProps} />}

@@ -4,12 +4,12 @@ import { View } from '@tarojs/components';
 import { call } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import StatusView from '../../../components/StatusView';
+import Timeline from '../../../components/Timeline';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import { useRefreshOnReturn } from '../../../orders/hooks';
 import OrderActions from './OrderActions';
 import OrderSummary, { OrderHeader } from './OrderSummary';
-import OrderTimeline from './OrderTimeline';
 import ResidentPage from '../../../components/ResidentPage';
 import './index.scss';
 
@@ -32,7 +32,7 @@ export default function OrderDetailPage() {
             <OrderHeader order={data} />
             <OrderActions order={data} reload={reload} />
             <OrderSummary order={data} />
-            <OrderTimeline entries={data.timeline} />
+            <Timeline title="办理记录" id="order-timeline" entries={data.timeline} />
           </View>
         )}
       </StatusView>

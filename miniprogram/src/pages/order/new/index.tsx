@@ -2,17 +2,18 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { OrderCategory } from '@shared/orders/model';
 import { ORDER_CATEGORIES } from '@shared/orders/model';
 import { api, call } from '../../../api';
 import { ApiError, formMessage } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
+import SubmitBar from '../../../components/SubmitBar';
 import { pickArea } from '../../../utils/areaPicker';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
-import { toastFormError } from '../../../utils/toastFormError';
+import { useFormSubmit } from '../../../utils/useFormSubmit';
 import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import PhotoPicker from '../../../orders/components/PhotoPicker';
@@ -44,8 +45,7 @@ export default function NewOrder() {
   const [contactName, setContactName] = useState('');
   const [contactMobile, setContactMobile] = useState('');
   const [anonymous, setAnonymous] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, submit: run } = useFormSubmit();
   const topMessage = formMessage(error, [...FIELDS, ...fieldsUnder(error, 'photos')]);
 
   useEffect(() => {
@@ -62,9 +62,7 @@ export default function NewOrder() {
     askToSubscribe();
     if (!building) return setError(missing('buildingId', '请先选择问题所在的楼栋'));
     if (!category) return setError(missing('category', '请选择问题类别'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { id } = await call('orders', 'file', {
         buildingId: building.id,
         category,
@@ -76,12 +74,7 @@ export default function NewOrder() {
       });
       void Taro.showToast({ title: '点单已提交', icon: 'success' });
       await Taro.redirectTo({ url: orderDetailUrl(id) });
-    } catch (e) {
-      setError(e);
-      toastFormError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -130,13 +123,9 @@ export default function NewOrder() {
         </View>
       </SectionCard>
 
-      <View className="new-order__submit">
-        {topMessage && <Text className="new-order__error" id="order-form-error">{topMessage}</Text>}
-        <Button block type="primary" size="large" loading={busy} onClick={() => void submit()}>
-          提交点单
-        </Button>
+      <SubmitBar errorId="order-form-error" message={topMessage} busy={busy} text="提交点单" onSubmit={() => void submit()}>
         <Text className="muted new-order__privacy">您的电话只有网格工作人员和接单党员可见，用于联系办理。</Text>
-      </View>
+      </SubmitBar>
     </ResidentPage>
   );
 }

@@ -1,13 +1,9 @@
 /** The buttons `can` allows this viewer (认领, 以单位名义认领, 登记圆梦, 确认圆梦, 审核), and the popup or confirmation each opens. */
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { WishDetail } from '@shared/wishes/schemas';
 import { call } from '../../../api';
-import { messageOf } from '../../../api/errors';
-import SectionCard from '../../../components/SectionCard';
-import { isConflict } from '../../../orders/errors';
+import ActionCard, { actionList, useActionRunner } from '../../../components/ActionCard';
 import DeliverPopup from './popups/DeliverPopup';
 import RejectPopup from './popups/RejectPopup';
 import ReviewPopup from './popups/ReviewPopup';
@@ -23,7 +19,6 @@ interface Props {
 
 export default function WishActions({ wish, reload, startReview }: Props) {
   const [open, setOpen] = useState<Open | null>(null);
-  const [running, setRunning] = useState<string | null>(null);
   const can = wish.can;
   const wishId = wish.id;
   useEffect(() => {
@@ -35,25 +30,13 @@ export default function WishActions({ wish, reload, startReview }: Props) {
     void Taro.showToast({ title: message, icon: 'none' });
     void reload();
   };
-  const direct = async (label: string, work: () => Promise<unknown>, message: string) => {
-    setRunning(label);
-    try {
-      await work();
-      done(message);
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-      if (isConflict(e)) void reload();
-    } finally {
-      setRunning(null);
-    }
-  };
+  const { running, direct } = useActionRunner(done, reload);
   const confirm = async () => {
     const { confirm: yes } = await Taro.showModal({ title: '确认圆梦', content: '确认心愿已经实现了吗？确认后将为认领人记积分。', confirmText: '确认圆梦', cancelText: '再等等' });
     if (yes) await direct('确认圆梦', () => call('wishes', 'confirm', { wishId }), '已确认圆梦，谢谢您');
   };
 
-  const buttons: Array<{ label: string; tone: 'primary' | 'default' | 'danger'; run: () => void }> = [];
-  const add = (when: boolean, label: string, tone: 'primary' | 'default' | 'danger', run: () => void) => when && buttons.push({ label, tone, run });
+  const { buttons, add } = actionList();
   add(can.claim && !can.claimAsOrg, '认领心愿', 'primary', () => void direct('认领心愿', () => call('wishes', 'claim', { wishId }), '认领成功，请尽快联系受助人'));
   add(can.claim && can.claimAsOrg, '个人认领', 'primary', () => void direct('个人认领', () => call('wishes', 'claim', { wishId }), '认领成功，请尽快联系受助人'));
   add(can.claimAsOrg, '以单位名义认领', 'default', () => void direct('以单位名义认领', () => call('wishes', 'claim', { wishId, asOrg: true }), '已以单位名义认领'));
@@ -65,26 +48,7 @@ export default function WishActions({ wish, reload, startReview }: Props) {
   const popupProps = { wishId, onDone: done, onClose: () => setOpen(null), onStale: () => void reload() };
   return (
     <>
-      {buttons.length > 0 && (
-        <SectionCard title="办理" id="wish-actions">
-          <View className="actions">
-            {buttons.map((b) => (
-              <Button
-                key={b.label}
-                className="actions__btn"
-                type={b.tone}
-                fill={b.tone === 'danger' ? 'outline' : undefined}
-                loading={running === b.label}
-                disabled={running !== null}
-                onClick={b.run}
-              >
-                {b.label}
-              </Button>
-            ))}
-          </View>
-          {can.claim && <Text className="muted actions__hint">认领后请在期限内圆梦，超期未圆梦的心愿会回到心愿墙。</Text>}
-        </SectionCard>
-      )}
+      <ActionCard id="wish-actions" buttons={buttons} running={running} hint={can.claim && '认领后请在期限内圆梦，超期未圆梦的心愿会回到心愿墙。'} />
       {open === 'review' && <ReviewPopup {...popupProps} wish={wish} />}
       {open === 'reject' && <RejectPopup {...popupProps} />}
       {open === 'deliver' && <DeliverPopup {...popupProps} />}

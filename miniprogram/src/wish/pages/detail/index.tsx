@@ -5,12 +5,12 @@ import { call } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import ResidentPage from '../../../components/ResidentPage';
 import StatusView from '../../../components/StatusView';
+import Timeline from '../../../components/Timeline';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import { useRefreshOnReturn } from '../../../orders/hooks';
 import WishActions from './WishActions';
 import WishSummary, { WishHeader } from './WishSummary';
-import WishTimeline from './WishTimeline';
 import './index.scss';
 
 function describeError(error: unknown): string | undefined {
@@ -33,7 +33,7 @@ export default function WishDetailPage() {
             <WishHeader wish={data} />
             <WishActions wish={data} reload={reload} startReview={params.review === '1'} />
             <WishSummary wish={data} />
-            <WishTimeline entries={data.timeline} />
+            <Timeline title="心愿记录" id="wish-timeline" entries={data.timeline} />
           </View>
         )}
       </StatusView>

@@ -15,9 +15,10 @@ import FieldError from '../../../components/FieldError';
 import ResidentPage from '../../../components/ResidentPage';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
+import SubmitBar from '../../../components/SubmitBar';
 import { pickArea } from '../../../utils/areaPicker';
 import { useLoad } from '../../../utils/useLoad';
-import { toastFormError } from '../../../utils/toastFormError';
+import { useFormSubmit } from '../../../utils/useFormSubmit';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
@@ -47,8 +48,7 @@ export default function NewWish() {
   const [beneficiaryName, setBeneficiaryName] = useState('');
   const [contactMobile, setContactMobile] = useState('');
   const [door, setDoor] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, submit: run } = useFormSubmit();
   const home = me?.home.length ? me.home : null;
   const topMessage = formMessage(error, [...FIELDS, 'photo.0', 'photo.fileId']);
 
@@ -62,9 +62,7 @@ export default function NewWish() {
     if (!kind) return setError(fieldProblem('kind', '请选择心愿类型'));
     const amount = value.trim() === '' ? 0 : Number(value);
     if (!Number.isInteger(amount) || amount < 0) return setError(fieldProblem('value', '估算价值请填写整数（元）'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { id } = await call('wishes', 'post', {
         title: title.trim(),
         story: story.trim(),
@@ -78,12 +76,7 @@ export default function NewWish() {
       });
       void Taro.showToast({ title: '心愿已提交，等待社区审核', icon: 'none' });
       await Taro.redirectTo({ url: wishDetailUrl(id) });
-    } catch (e) {
-      setError(e);
-      toastFormError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -153,12 +146,7 @@ export default function NewWish() {
           </FormField>
         </SectionCard>
 
-        <View className="new-wish__submit">
-          {topMessage && <Text className="new-wish__error" id="wish-form-error">{topMessage}</Text>}
-          <Button block type="primary" size="large" loading={busy} onClick={() => void submit()}>
-            提交心愿
-          </Button>
-        </View>
+        <SubmitBar errorId="wish-form-error" message={topMessage} busy={busy} text="提交心愿" onSubmit={() => void submit()} />
       </StatusView>
     </ResidentPage>
   );

@@ -9,27 +9,19 @@ import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import { useLoad } from '../../../utils/useLoad';
 import FormPopup, { FormField } from '../../../orders/components/FormPopup';
+import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 
 const numberType = process.env.TARO_ENV === 'h5' ? 'tel' : 'number';
 
 function RulesPopup({ rules, onDone, onClose }: { rules: WishRulesView; onDone: () => void; onClose: () => void }) {
   const [valueCap, setValueCap] = useState(String(rules.valueCap));
   const [claimDays, setClaimDays] = useState(String(rules.claimDays));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('wishes', 'setRules', { communityId: rules.communityId, valueCap: Number(valueCap), claimDays: Number(claimDays) });
-      void Taro.showToast({ title: '规则已保存', icon: 'success' });
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const saved = (title: string) => {
+    void Taro.showToast({ title, icon: 'success' });
+    onDone();
   };
+  const { busy, error, submit } = usePopupSubmit({ onDone: saved, onStale: onDone });
+  const save = () => submit(() => call('wishes', 'setRules', { communityId: rules.communityId, valueCap: Number(valueCap), claimDays: Number(claimDays) }), '规则已保存');
   return (
     <FormPopup title={`${rules.communityName}心愿规则`} id="popup-rules" submitText="保存规则" busy={busy} error={error} fields={['valueCap', 'claimDays']} onClose={onClose} onSubmit={() => void save()}>
       <FormField label="心愿估值上限（元）">

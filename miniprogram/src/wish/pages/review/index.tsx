@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { WishStatus } from '@shared/wishes/model';
+import { WISH_STATUS_NAMES } from '@shared/wishes/model';
 import { call } from '../../../api';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
@@ -14,14 +15,9 @@ import { WISH_ROUTES } from '../../routes';
 import { withQuery } from '../../../utils/routes';
 import RulesCard from './RulesCard';
 
-const TABS: ReadonlyArray<{ key: WishStatus; title: string }> = [
-  { key: 'pending', title: '待审核' },
-  { key: 'published', title: '待认领' },
-  { key: 'claimed', title: '圆梦中' },
-  { key: 'delivered', title: '待确认' },
-  { key: 'fulfilled', title: '已圆梦' },
-  { key: 'rejected', title: '未通过' },
-];
+/** Waiting for review first, then along the way a wish goes; 未通过 last. */
+const TAB_ORDER: readonly WishStatus[] = ['pending', 'published', 'claimed', 'delivered', 'fulfilled', 'rejected'];
+const TABS = TAB_ORDER.map((key) => ({ key, title: WISH_STATUS_NAMES[key] }));
 
 export default function WishReview() {
   const [status, setStatus] = useState<WishStatus>('pending');

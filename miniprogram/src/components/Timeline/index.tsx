@@ -1,12 +1,14 @@
-/** 办理记录: every step with who (name · role), what, the note and when, oldest first. */
+/** 办理记录 / 心愿记录: each step with who (name · role), what, the note and when, oldest first; nothing when empty. */
 import { Text, View } from '@tarojs/components';
 import type { TimelineView } from '@shared/orders/schemas';
 import { formatWhen } from '@shared/time';
-import SectionCard from '../../../components/SectionCard';
+import SectionCard from '../SectionCard';
+import './Timeline.scss';
 
-export default function OrderTimeline({ entries }: { entries: TimelineView[] }) {
+export default function Timeline({ title, id, entries }: { title: string; id: string; entries: TimelineView[] }) {
+  if (entries.length === 0) return null;
   return (
-    <SectionCard title="办理记录" id="order-timeline">
+    <SectionCard title={title} id={id}>
       {entries.map((t, i) => (
         <View key={`${t.at}-${i}`} className={`timeline__item${i === entries.length - 1 ? ' timeline__item--last' : ''}`}>
           <View className="timeline__dot" />
