@@ -35,6 +35,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['userId', 1], ['createdAt', -1]] },
     { fields: [['toAreaId', 1], ['createdAt', -1]] },
   ],
+  // WeChat image checks by trace_id (backend/content/photoChecks.ts): read by id only.
+  photo_checks: [],
   // Newer domains declare their collections' indexes in their own repo.ts.
   ...MEMBERS_INDEXES,
   ...ACTIVITIES_INDEXES,

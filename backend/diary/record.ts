@@ -5,7 +5,8 @@ import type { RecordVisitInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
-import { checkContent, checkPhotos } from '../orders/file';
+import { checkContent, checkPhotos } from '../content/check';
+import { CONTENT_SCENES } from '../ports/types';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
 import { users } from '../users/repo';
@@ -27,8 +28,8 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
   const community = grid ? known.get(grid.parentId ?? '') : undefined;
   if (input.residentId) await checkResident(ctx, input.residentId, community?.path ?? building.path);
   const photos = input.photos ?? [];
-  await checkContent(ctx, { heard: input.heard, residentName: input.residentName });
-  await checkPhotos(ctx, 'photos', photos);
+  await checkContent(ctx, { heard: input.heard, residentName: input.residentName }, CONTENT_SCENES.social);
+  const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.social);
   const now = ctx.now();
   const doc: VisitDoc = {
     _id: newId('v', now),
@@ -48,6 +49,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
     orderId: null,
   };
   await visits(ctx.store).insert(doc);
+  await screened.register({ collection: 'visits', recordId: doc._id, targetType: 'visit', areaPath: doc.path });
   await recordAudit(ctx, { action: 'diary.record', targetType: 'visit', targetId: doc._id, areaPath: doc.path, detail: { tags: doc.tags } });
   return { id: doc._id };
 }

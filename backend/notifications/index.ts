@@ -1,9 +1,13 @@
-/** The `notifications` function: my messages (to me, or to the nodes where I am staff), the unread badge, mark read. */
+/**
+ * The `notifications` function: my messages (to me, or to the nodes where I am staff), the unread badge, mark
+ * read; and WeChat's message pushes (消息推送) to the app, such as the photo checks' `wxa_media_check` verdicts.
+ */
 import type { MessagePage } from '../../shared/notifications/schemas';
-import { listMessagesInput, markReadInput, unreadInput } from '../../shared/notifications/schemas';
+import { listMessagesInput, markReadInput, mediaCheckedInput, unreadInput } from '../../shared/notifications/schemas';
 import type { ListMessagesInput } from '../../shared/notifications/schemas';
 import { STAFF_ROLES } from '../../shared/users/roles';
-import { defineFunction, userAction } from '../runtime/define';
+import { mediaChecked } from '../content/photoChecks';
+import { defineFunction, systemAction, userAction } from '../runtime/define';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { users } from '../users/repo';
@@ -46,4 +50,5 @@ export const notificationsFunction = defineFunction('notifications', {
   list: userAction(listMessagesInput, list),
   unread: userAction(unreadInput, unread),
   markRead: userAction(markReadInput, markRead),
+  mediaChecked: systemAction(mediaCheckedInput, mediaChecked),
 });

@@ -54,7 +54,7 @@ export async function notify(deps: Deps, out: Outgoing): Promise<void> {
   await Promise.all(docs.map((d) => messages(deps.store).insert(d)));
   await Promise.all(
     docs.filter((d) => d.userId).map((d) =>
-      deps.ports.subscribe.send(d.userId as string, d.kind, d.title, d.body).catch((e: unknown) => deps.log.error('subscribe message failed', e)),
+      deps.ports.subscribe.send(d.userId as string, { kind: d.kind, title: d.title, body: d.body, orderId: d.orderId, sourceId: d.sourceId ?? null, createdAt: d.createdAt }).catch((e: unknown) => deps.log.error('subscribe message failed', e)),
     ),
   );
 }

@@ -5,7 +5,9 @@ import type { DeclarationMove, DeclareInput } from '../../shared/points/schemas'
 import { shanghaiDay } from '../../shared/time';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
+import { checkContent, checkPhotos } from '../content/check';
 import { notify } from '../notifications/outbox';
+import { gridLeaderOf } from '../users/contact';
 import { entry } from '../orders/transition';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
@@ -26,17 +28,29 @@ export function checkServiceDate(date: string, now: number): number {
   return y;
 }
 
+/** Why a declaration skips 召集人汇总, in the timeline's words; null when the grid's 网格长 汇总s it. */
+async function whyDirect(ctx: Ctx, gridPath: string | null, gridId: string | null, communityId: string): Promise<string | null> {
+  if (!gridPath || !gridId) return '未划入网格，直接报社区核实';
+  if (hasRoleAt(ctx.actor, ['grid_leader'], gridPath)) return '申报人是本网格网格长，直接报社区核实';
+  const communityPath = pathUpTo(gridPath, communityId) ?? gridPath;
+  return (await gridLeaderOf(ctx, gridId, communityPath)) ? null : '本网格暂无网格长，直接报社区核实';
+}
+
 export async function declareService(ctx: Ctx, input: DeclareInput): Promise<DeclarationMove> {
   if (!ctx.actor.roles.some((g) => g.role === 'member')) throw new AppError('FORBIDDEN', '只有已报到的在职党员可以申报服务积分');
   const year = checkServiceDate(input.date, ctx.now());
   const placed = await placementOf(ctx, ctx.actor.userId);
   if (!placed.communityId || !placed.path) throw new AppError('FORBIDDEN', '请先完成双报到，再申报服务积分');
   const gridPath = pathUpTo(placed.path, placed.gridId);
+  // Read by the grid leader and community staff: the same text and photo checks as any other submission.
+  await checkContent(ctx, { description: input.description });
+  const screened = await checkPhotos(ctx, 'photos', input.photos ?? []);
   const now = ctx.now();
   const steps = [entry(ctx, '党员', '申报服务', `${input.hours} 小时`)];
-  // No 召集人 to 汇总 it (no grid, or the member leads the grid themselves): it goes straight to the community.
-  const direct = !gridPath || hasRoleAt(ctx.actor, ['grid_leader'], gridPath);
-  if (direct) steps.push(entry(ctx, '系统', gridPath ? '申报人是本网格网格长，直接报社区核实' : '未划入网格，直接报社区核实'));
+  // No 召集人 to 汇总 it (no grid, the member leads the grid themselves, or the grid has no 网格长): straight to the community.
+  const why = await whyDirect(ctx, gridPath, placed.gridId, placed.communityId);
+  const direct = why !== null;
+  if (why) steps.push(entry(ctx, '系统', why));
   const doc: DeclarationDoc = {
     _id: newId('pd', now),
     memberId: ctx.actor.userId,
@@ -59,6 +73,7 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
     updatedAt: now,
   };
   await declarations(ctx.store).insert(doc);
+  await screened.register({ collection: 'points_declarations', recordId: doc._id, targetType: 'points_declaration', areaPath: doc.path });
   await recordAudit(ctx, { action: 'points.declare', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { date: doc.date, hours: doc.hours } });
   const to = direct ? { areaId: doc.communityId } : { areaId: doc.gridId ?? doc.communityId };
   await notify(ctx, { to: [to], kind: direct ? 'pointsForwarded' : 'pointsDeclared', body: `${doc.memberName} 申报 ${doc.date} 服务 ${doc.hours} 小时` });

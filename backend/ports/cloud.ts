@@ -1,29 +1,126 @@
 /**
- * The WeChat ports in the cloud: msgSecCheck and subscribeMessage.send through the node SDK's
- * `callWxOpenApi` (云调用; declare them in each function's config.json `permissions.openapi`).
- * Cannot run offline; the local ports stand in for them in every test.
+ * The WeChat ports in the cloud, through @cloudbase/node-sdk's 云调用 routes (each function declares the APIs it
+ * calls in its config.json `permissions.openapi`): msgSecCheck and mediaCheckAsync v2, subscribeMessage.send,
+ * wxacode.getUnlimited. Safety checks fail closed: an error or an unreadable answer refuses the content.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type tcb from '@cloudbase/node-sdk';
+import { subscribePage } from '../../shared/notifications/links';
+import { subscribeData } from '../../shared/notifications/templates';
 import { codeImageCache } from './codeImages';
-import type { CodeMaker, ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
+import type { CodeMaker, ContentCheck, FileStore, ImageCheck, Ports, SubscribeMessages } from './types';
+import { decodeCommOpenApiResp, encodeCommApiData } from './wxOpenApiWire';
 
 type App = ReturnType<typeof tcb.init>;
+type LogError = (message: string, detail?: unknown) => void;
 
-async function openApi(app: App, apiName: string, body: unknown): Promise<Record<string, unknown>> {
-  const raw: unknown = await app.callWxOpenApi({ apiName, requestData: Buffer.from(JSON.stringify(body)) });
-  const payload = (raw as { result?: unknown }).result ?? raw;
-  const text = Buffer.isBuffer(payload) ? payload.toString('utf8') : typeof payload === 'string' ? payload : JSON.stringify(payload);
-  return JSON.parse(text) as Record<string, unknown>;
+export const CHECK_UNAVAILABLE = '内容安全检查暂不可用，请稍后再试';
+export const TEXT_REFUSED = '内容含有违规信息，请修改后再提交';
+/** v2 checks are tied to a WeChat user; a caller without an OPENID (a web sign-in) cannot be checked. */
+export const NEEDS_WECHAT = '内容安全检查需要微信身份，请在微信小程序中提交';
+
+/** A WeChat or platform error answer; `errcode` is WeChat's when it gave one. */
+export class OpenApiError extends Error {
+  constructor(
+    readonly api: string,
+    detail: string,
+    readonly errcode: number | null = null,
+  ) {
+    super(`${api} failed: ${detail}`);
+    this.name = 'OpenApiError';
+  }
 }
 
-export function cloudPorts(app: App, openidOf: (userId: string) => Promise<string | null>): Ports {
+/**
+ * JSON open APIs. node-sdk's callWxOpenApi JSON.stringifies `requestData` itself (dist/wx/index.js), so it
+ * takes the plain object (a Buffer would arrive as `{"type":"Buffer","data":[…]}`); the platform's answer
+ * `data.responseData` is WeChat's JSON as a string, which the SDK parses into `result`.
+ */
+async function openApi(app: App, apiName: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const res = (await app.callWxOpenApi({ apiName, requestData: body })) as { result?: unknown; code?: unknown; message?: unknown };
+  // With throwOnCode off the SDK hands a platform error back instead of throwing it.
+  if (res.code) throw new OpenApiError(apiName, `${String(res.code)} ${String(res.message ?? '')}`);
+  const reply = res.result;
+  if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) throw new OpenApiError(apiName, 'answer is not a JSON object');
+  const { errcode, errmsg } = reply as { errcode?: unknown; errmsg?: unknown };
+  if (errcode !== undefined && errcode !== 0) throw new OpenApiError(apiName, `${String(errcode)} ${String(errmsg ?? '')}`, typeof errcode === 'number' ? errcode : null);
+  return reply as Record<string, unknown>;
+}
+
+/**
+ * Binary open APIs take the route wx-server-sdk uses for `cloud.openapi.*` (callGeneralOpenAPI →
+ * callCompatibleWxOpenApi, action `wx.openApi`): a protobuf CommApiData in, a CommOpenApiResp out.
+ * Anything but image bytes throws, so no error body is ever kept as an image.
+ */
+async function binaryOpenApi(app: App, apiName: string, body: Record<string, unknown>): Promise<{ contentType: string; bytes: Buffer }> {
+  const raw: unknown = await app.callCompatibleWxOpenApi({ apiName, requestData: encodeCommApiData(body) });
+  if (!Buffer.isBuffer(raw)) {
+    // The SDK parses a JSON platform error (content-type application/json; charset=utf-8) instead of returning bytes.
+    const { code, message } = (raw ?? {}) as { code?: unknown; message?: unknown };
+    throw new OpenApiError(apiName, `platform error ${String(code)} ${String(message ?? '')}`);
+  }
+  let resp;
+  try {
+    resp = decodeCommOpenApiResp(raw);
+  } catch (e) {
+    throw new OpenApiError(apiName, `unreadable answer (${e instanceof Error ? e.message : String(e)}): ${raw.subarray(0, 120).toString('utf8')}`);
+  }
+  if (resp.errorCode !== 0) throw new OpenApiError(apiName, `platform error code ${resp.errorCode}`, resp.errorCode);
+  // wx-server-sdk treats application/json and text/plain as WeChat's JSON answer (an errcode), the rest as bytes.
+  if (/application\/json|text\/plain/i.test(resp.contentType)) {
+    let reply: { errcode?: unknown; errmsg?: unknown } = {};
+    try {
+      reply = JSON.parse(resp.respData.toString('utf8')) as typeof reply;
+    } catch {
+      // fall through: a JSON answer where an image was expected is an error either way
+    }
+    const errcode = typeof reply.errcode === 'number' ? reply.errcode : null;
+    throw new OpenApiError(apiName, `${String(reply.errcode ?? 'no image')} ${String(reply.errmsg ?? resp.respData.subarray(0, 120).toString('utf8'))}`, errcode);
+  }
+  if (resp.respData.length === 0) throw new OpenApiError(apiName, `empty ${resp.contentType || 'answer'}`);
+  return { contentType: resp.contentType, bytes: resp.respData };
+}
+
+/** WeChat downloads a photo from this link for mediaCheckAsync; the verdict may take a while, so it outlives the call. */
+const MEDIA_LINK_SECONDS = 6 * 3600;
+
+export function cloudPorts(app: App, openidOf: (userId: string) => Promise<string | null>, logError: LogError = console.error): Ports {
   const content: ContentCheck = {
-    async checkText(text: string) {
-      const res = await openApi(app, '/wxa/msg_sec_check', { content: text, version: 2, scene: 2 });
-      const suggest = (res.result as { suggest?: string } | undefined)?.suggest;
-      return suggest && suggest !== 'pass' ? '内容含有违规信息，请修改后再提交' : null;
+    async checkText(text, who, scene) {
+      if (!who.openid) return NEEDS_WECHAT;
+      try {
+        // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
+        const reply = await openApi(app, '/wxa/msg_sec_check', { content: text, version: 2, scene, openid: who.openid });
+        const suggest = (reply.result as { suggest?: unknown } | undefined)?.suggest;
+        if (suggest === 'pass') return null;
+        if (suggest === 'risky' || suggest === 'review') return TEXT_REFUSED;
+        throw new OpenApiError('/wxa/msg_sec_check', `answer without result.suggest: ${JSON.stringify(reply).slice(0, 200)}`);
+      } catch (e) {
+        logError('msgSecCheck failed; refusing the text', e);
+        return CHECK_UNAVAILABLE;
+      }
+    },
+    async checkImages(fileIds, who, scene) {
+      if (fileIds.length === 0) return [];
+      if (!who.openid) throw new Error(NEEDS_WECHAT);
+      const links = (await app.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: MEDIA_LINK_SECONDS })) })) as {
+        fileList?: Array<{ fileID?: string; tempFileURL?: string; code?: string }>;
+        code?: unknown;
+      };
+      if (links.code || !Array.isArray(links.fileList)) throw new OpenApiError('getTempFileURL', String(links.code ?? 'no file list'));
+      const checks: ImageCheck[] = [];
+      for (const fileId of fileIds) {
+        const url = links.fileList.find((f) => f.fileID === fileId && f.code === 'SUCCESS')?.tempFileURL;
+        if (!url) throw new OpenApiError('getTempFileURL', `no link for ${fileId}`);
+        // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html (media_type 2: image)
+        const reply = await openApi(app, '/wxa/media_check_async', { media_url: url, media_type: 2, version: 2, scene, openid: who.openid });
+        if (typeof reply.trace_id !== 'string' || !reply.trace_id) throw new OpenApiError('/wxa/media_check_async', 'answer without trace_id');
+        checks.push({ fileId, traceId: reply.trace_id });
+      }
+      return checks;
     },
   };
   const files: FileStore = {
@@ -32,6 +129,19 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
     },
     url(fileId: string) {
       return fileId;
+    },
+    async localCopy(fileId: string) {
+      // A function's disk is empty at a cold start and only /tmp is writable: fetch once per instance.
+      const file = path.join(os.tmpdir(), `wg-asset-${createHash('sha256').update(fileId).digest('hex').slice(0, 16)}${path.extname(fileId)}`);
+      if (!fs.existsSync(file)) {
+        // Not `tempFilePath`: the SDK resolves before its write stream has finished (dist/storage/index.js downloadFile).
+        const { fileContent } = (await app.downloadFile({ fileID: fileId })) as { fileContent?: Buffer };
+        if (!fileContent || fileContent.length === 0) throw new Error(`downloadFile ${fileId}: empty`);
+        const part = `${file}.${randomBytes(4).toString('hex')}.part`;
+        fs.writeFileSync(part, fileContent);
+        fs.renameSync(part, file);
+      }
+      return file;
     },
     async save(localPath: string, name: string) {
       const cloudPath = `exports/${randomBytes(16).toString('hex')}/${name}`;
@@ -43,30 +153,41 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
     },
   };
   const subscribe: SubscribeMessages = {
-    async send(userId, kind, title, body) {
-      const templateId = process.env[`WG_TEMPLATE_${kind.toUpperCase()}`];
+    async send(userId, message) {
+      const templateId = process.env[`WG_TEMPLATE_${message.kind.toUpperCase()}`];
       const openid = await openidOf(userId);
       // Only kinds with a configured template, to people who consented on a tap, get a WeChat push.
-      if (!templateId || !openid) return;
-      await openApi(app, '/cgi-bin/message/subscribe/send', {
-        touser: openid,
-        template_id: templateId,
-        page: 'pages/messages/index',
-        data: { thing1: { value: title.slice(0, 20) }, thing2: { value: body.slice(0, 20) } },
-      });
+      if (!templateId || !openid) return 'skipped';
+      const state = process.env.WG_MINIPROGRAM_STATE;
+      try {
+        // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
+        await openApi(app, '/cgi-bin/message/subscribe/send', {
+          touser: openid,
+          template_id: templateId,
+          page: subscribePage(message),
+          data: subscribeData(message),
+          ...(state === 'developer' || state === 'trial' || state === 'formal' ? { miniprogram_state: state } : {}),
+          lang: 'zh_CN',
+        });
+        return 'sent';
+      } catch (e) {
+        // 43101: no consent left for this template (one send per accept). Expected, not a fault: the in-app message stands.
+        if (e instanceof OpenApiError && e.errcode === 43101) return 'declined';
+        throw e;
+      }
     },
   };
-  /** 民情二维码: wxacode.getUnlimited answers with the image bytes, or JSON with an errcode. */
+  /** 民情二维码: wxacode.getUnlimited answers with the image bytes, or JSON with an errcode (thrown, never cached). */
   const wxacodes = codeImageCache();
   const codes: CodeMaker = {
     async make(target) {
       const content = `${target.page}?scene=${encodeURIComponent(target.scene)}`;
       const image = await wxacodes(content, async () => {
-        const body = { scene: target.scene, page: target.page, check_path: false, width: 430 };
-        const raw: unknown = await app.callWxOpenApi({ apiName: '/wxa/getwxacodeunlimit', requestData: Buffer.from(JSON.stringify(body)) });
-        const payload = (raw as { result?: unknown }).result ?? raw;
-        const bytes = payload instanceof Uint8Array ? Buffer.from(payload) : Buffer.from(String(payload));
-        if (bytes[0] === 0x7b) throw new Error(`wxacode.getUnlimited failed: ${bytes.toString('utf8').slice(0, 200)}`);
+        // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
+        // check_path: a page missing from the released app fails here (41030) instead of printing a dead code.
+        const body = { scene: target.scene, page: target.page, check_path: true, env_version: 'release', width: 430 };
+        const { contentType, bytes } = await binaryOpenApi(app, 'wxacode.getUnlimited', body);
+        if (!/^image\//i.test(contentType)) throw new OpenApiError('wxacode.getUnlimited', `unexpected content type ${contentType}`);
         return bytes;
       });
       return { kind: 'wxacode', content, image };

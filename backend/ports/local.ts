@@ -7,12 +7,16 @@ import { codeImageCache } from './codeImages';
 import type { CodeMaker, ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
 
 /** A short local list; in the cloud WeChat's msgSecCheck decides. */
-const BLOCKED_WORDS = ['法轮', '赌博网站', '代开发票', '枪支出售', '毒品交易', '色情服务', '办证刻章'];
+export const BLOCKED_WORDS = ['法轮', '赌博网站', '代开发票', '枪支出售', '毒品交易', '色情服务', '办证刻章'];
 
+/** The word list needs no author or scene; photos are not checked offline (nothing to push a verdict back). */
 export const wordListCheck: ContentCheck = {
   async checkText(text: string) {
     const hit = BLOCKED_WORDS.find((w) => text.includes(w));
     return hit ? '内容含有违规信息，请修改后再提交' : null;
+  },
+  async checkImages() {
+    return [];
   },
 };
 
@@ -35,12 +39,18 @@ export function uploadsFileStore(uploadsDir: string): FileStore {
       const fileId = `local:${stored}`;
       return { fileId, url: `/uploads/${stored}` };
     },
+    async localCopy(fileId: string) {
+      const file = fileId.startsWith('local:') ? path.join(uploadsDir, path.basename(fileId.slice(6))) : fileId;
+      if (!fs.existsSync(file)) throw new Error(`no such file: ${fileId}`);
+      return file;
+    },
   };
 }
 
 export const noPush: SubscribeMessages = {
   async send() {
     // Locally the in-app outbox is the only channel.
+    return 'skipped';
   },
 };
 

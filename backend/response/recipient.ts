@@ -3,7 +3,8 @@ import { AppError, invalid } from '../../shared/errors';
 import { INSTRUCTION_LIMITS } from '../../shared/response/model';
 import type { BannerView, InboxInput, InstructionIdInput, ReceiptCard, ReceiptPage, ReplyInput } from '../../shared/response/schemas';
 import { areasOnPaths } from '../areas/repo';
-import { checkContent, checkPhotos } from '../orders/file';
+import { checkContent, checkPhotos } from '../content/check';
+import { CONTENT_SCENES } from '../ports/types';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { CommunityNode } from './mode';
@@ -69,11 +70,15 @@ export async function ackInstruction(ctx: Ctx, input: InstructionIdInput): Promi
 export async function replyInstruction(ctx: Ctx, input: ReplyInput): Promise<{ ackedAt: number; repliedAt: number }> {
   if (!input.text && !input.photo) throw invalid('text', '请填写回复内容或上传一张照片');
   const r = await requireReceipt(ctx, input.instructionId);
-  await checkContent(ctx, { text: input.text });
-  if (input.photo) await checkPhotos(ctx, 'photo', [input.photo]);
+  await checkContent(ctx, { text: input.text }, CONTENT_SCENES.comment);
+  const screened = await checkPhotos(ctx, 'photo', input.photo ? [input.photo] : [], CONTENT_SCENES.comment);
   const ackedAt = await acknowledge(ctx, r);
   const at = ctx.now();
   await receipts(ctx.store).updateWhere({ _id: r._id }, { $set: { reply: { text: input.text ?? null, photo: input.photo ?? null, at } } });
+  if (input.photo) {
+    const sent = await instructions(ctx.store).get(r.instructionId);
+    await screened.register({ collection: 'receipts', recordId: r._id, field: 'reply.photo', targetType: 'instruction', areaPath: sent?.path ?? '/' });
+  }
   return { ackedAt, repliedAt: at };
 }
 

@@ -9,15 +9,12 @@ import type { Deps, FunctionDef, Identity } from './types';
 
 type App = ReturnType<typeof tcb.init>;
 
-/** The part of `app.auth().getUserInfo()` we use. */
+/** What the platform injected about the caller: `app.auth().getUserInfo()`'s fields and the trigger source. */
 export interface PlatformUserInfo {
   openId?: string;
   uid?: string;
-}
-
-/** Timer triggers arrive as `{ Type: 'Timer', TriggerName }` and run as the system. */
-function isTimer(event: unknown): event is { Type: 'Timer'; TriggerName?: string } {
-  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+  /** `timer` when a timer trigger started the invocation (the same variable the SDK reads in dist/utils/wxCloudToken.js). */
+  triggerSource?: string;
 }
 
 /**
@@ -28,22 +25,50 @@ function isTimer(event: unknown): event is { Type: 'Timer'; TriggerName?: string
  */
 export function platformUserInfo(): PlatformUserInfo {
   const context = tcb.getCloudbaseContext();
-  return { openId: context.WX_OPENID, uid: context.TCB_UUID };
+  return { openId: context.WX_OPENID, uid: context.TCB_UUID, triggerSource: context.TRIGGER_SRC };
 }
 
-/** WeChat callers carry the OPENID the platform injected; CloudBase web callers a uid. */
-export function cloudIdentity(event: unknown, info: PlatformUserInfo = platformUserInfo()): Identity | null {
-  if (isTimer(event)) return { kind: 'system' };
+/**
+ * WeChat callers carry the OPENID the platform injected; CloudBase web callers a uid; a timer trigger runs
+ * as the system. Only the platform's injected context decides: a payload saying `{ Type: 'Timer' }` is
+ * just data anyone can send, so it never makes the caller the system.
+ */
+export function cloudIdentity(info: PlatformUserInfo = platformUserInfo()): Identity | null {
   if (info.openId) return { kind: 'wechat', openid: info.openId };
   if (info.uid) return { kind: 'web', uid: info.uid };
+  if (info.triggerSource === 'timer') return { kind: 'system' };
   return null;
 }
 
-export function cloudMain(fn: FunctionDef, timerAction?: string) {
+/** A timer's event names its trigger; the trigger is named after the system action it runs. */
+function timerAction(fn: FunctionDef, event: unknown, fallback: string | undefined): string {
+  const name = typeof event === 'object' && event !== null ? (event as { TriggerName?: unknown }).TriggerName : undefined;
+  if (typeof name === 'string' && fn.actions[name]?.auth === 'system') return name;
+  return fallback ?? '';
+}
+
+/**
+ * WeChat message pushes (消息推送) a function is configured to receive, by event name → the system action
+ * that takes them. A push arrives as WeChat's message turned JSON (`{ MsgType: 'event', Event, … }`) with no
+ * user identity injected; a user's own call always carries an OPENID or uid, so a push shape from one is just
+ * data and gets no system rights.
+ */
+export type PushRoutes = Readonly<Record<string, string>>;
+
+export function pushAction(event: unknown, routes: PushRoutes): string | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const { MsgType, Event } = event as { MsgType?: unknown; Event?: unknown };
+  if (MsgType !== 'event' || typeof Event !== 'string' || !Object.prototype.hasOwnProperty.call(routes, Event)) return null;
+  return routes[Event] ?? null;
+}
+
+export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRoutes: PushRoutes = {}) {
   let app: App | null = null;
   let deps: Deps | null = null;
   return async (event: unknown): Promise<unknown> => {
-    const identity = cloudIdentity(event);
+    const info = platformUserInfo();
+    const push = pushAction(event, pushRoutes);
+    const identity: Identity | null = cloudIdentity(info) ?? (push ? { kind: 'system' } : null);
     // Refused before routing or touching the SDK: an unidentified caller learns nothing (not even which
     // actions exist), and `tcb.init()` with its network probe only runs for someone we will serve.
     if (!identity) return { ok: false, error: new AppError('UNAUTHENTICATED').toBody() };
@@ -51,9 +76,10 @@ export function cloudMain(fn: FunctionDef, timerAction?: string) {
     if (!deps) {
       const store = new CloudbaseStore(app.database());
       const openidOf = async (userId: string) => (await users(store).get(userId))?.openid ?? null;
-      deps = { store, now: Date.now, log: consoleLogger, ports: cloudPorts(app, openidOf) };
+      deps = { store, now: Date.now, log: consoleLogger, ports: cloudPorts(app, openidOf, consoleLogger.error) };
     }
-    const request = isTimer(event) ? { action: timerAction ?? '', data: {} } : event;
+    const request =
+      identity.kind !== 'system' ? event : info.triggerSource === 'timer' ? { action: timerAction(fn, event, defaultTimerAction), data: {} } : { action: push ?? '', data: event };
     return handle(fn, request, identity, deps);
   };
 }

@@ -10,17 +10,20 @@ export interface CloudbaseCommand {
   set(v: unknown): object; remove(): object; inc(by: number): object; push(...vs: unknown[]): object;
 }
 
+/** `db.RegExp` of the SDK (database/dist/commonjs/regexp): a regular expression the server evaluates. */
+export type CloudbaseRegExp = (o: { regexp: string; options?: string }) => object;
+
 /** Reaching the end of every string that starts with p: the same bound the SQLite adapter uses. */
 const PREFIX_END = '\uffff';
 
 /** Port filter → the object `where()`/`match()` take: equality as plain values, operators as `db.command` calls. */
-export function toCloudbaseWhere(filter: Filter, _: CloudbaseCommand): object {
+export function toCloudbaseWhere(filter: Filter, _: CloudbaseCommand, regexp?: CloudbaseRegExp): object {
   const fields: Record<string, unknown> = {};
   const clauses: object[] = [];
   for (const [field, cond] of Object.entries(filter)) {
     if (cond === undefined) continue;
     if (field === '$or') {
-      const alts = (cond as Filter[]).map((f) => toCloudbaseWhere(f, _));
+      const alts = (cond as Filter[]).map((f) => toCloudbaseWhere(f, _, regexp));
       // Mongo rejects `$or: []`; an empty disjunction matches nothing, as in SQLite.
       clauses.push(alts.length ? _.or(...alts) : { _id: _.in([]) });
       continue;
@@ -31,7 +34,7 @@ export function toCloudbaseWhere(filter: Filter, _: CloudbaseCommand): object {
       fields[field] = cond;
       continue;
     }
-    const cmds = Object.entries(cond).flatMap(([op, v]) => (v === undefined ? [] : toCommands(op, v, _)));
+    const cmds = Object.entries(cond).flatMap(([op, v]) => (v === undefined ? [] : toCommands(op, v, _, regexp)));
     if (cmds.length) fields[field] = cmds.length === 1 ? cmds[0] : _.and(...cmds);
   }
   if (Object.keys(fields).length) clauses.unshift(fields);
@@ -40,7 +43,7 @@ export function toCloudbaseWhere(filter: Filter, _: CloudbaseCommand): object {
 }
 
 /** One port operator → the db.command calls that express it (a list: `$prefix` needs two). */
-const OPERATORS: Record<string, (_: CloudbaseCommand, v: unknown) => object[]> = {
+const OPERATORS: Record<string, (_: CloudbaseCommand, v: unknown, regexp?: CloudbaseRegExp) => object[]> = {
   $eq: (_, v) => [_.eq(v)],
   $ne: (_, v) => [_.neq(v)],
   $in: (_, v) => [_.in(v as unknown[])],
@@ -53,12 +56,21 @@ const OPERATORS: Record<string, (_: CloudbaseCommand, v: unknown) => object[]> =
   // A range, not a regex, so the index on the path field serves it.
   $prefix: (_, v) => [_.gte(String(v)), _.lt(`${String(v)}${PREFIX_END}`)],
   $has: (_, v) => [_.all([v])],
+  // Case-insensitive substring: a server-side regex of the escaped text (never the raw text as a pattern).
+  $contains: (_, v, regexp) => {
+    if (!regexp) throw new Error('$contains needs db.RegExp');
+    return [regexp({ regexp: escapeRegExp(String(v)), options: 'i' })];
+  },
 };
 
-function toCommands(op: string, v: unknown, _: CloudbaseCommand): object[] {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toCommands(op: string, v: unknown, _: CloudbaseCommand, regexp?: CloudbaseRegExp): object[] {
   const make = Object.prototype.hasOwnProperty.call(OPERATORS, op) ? OPERATORS[op] : undefined;
   if (!make) throw new Error(`unsupported filter operator ${op}`);
-  return make(_, v);
+  return make(_, v, regexp);
 }
 
 /** Port patch → the object `update()` takes. `_.set` everywhere so an object value replaces, not merges. */

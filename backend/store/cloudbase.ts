@@ -1,6 +1,6 @@
 /** CloudBase adapter: the DocumentStore port over @cloudbase/node-sdk's document database. */
 import { init } from '@cloudbase/node-sdk';
-import type { CloudbaseCommand } from './cloudbase-translate';
+import type { CloudbaseCommand, CloudbaseRegExp } from './cloudbase-translate';
 import { fromCloudbaseGroupRow, isEmptyWhere, toCloudbaseGroup, toCloudbaseUpdate, toCloudbaseWhere } from './cloudbase-translate';
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, GroupRow, GroupSpec, IndexSpec, Patch, Scalar } from './port';
 import { DuplicateKeyError, assertCollection, assertField } from './port';
@@ -25,6 +25,7 @@ export interface CloudbaseCollectionRef extends CloudbaseQuery {
 /** An initialised `app.database()` (structurally typed so tests can inject their own). */
 export interface CloudbaseDb {
   command: CloudbaseCommand;
+  RegExp: CloudbaseRegExp;
   collection(name: string): CloudbaseCollectionRef;
   createCollection(name: string): Promise<unknown>;
 }
@@ -33,6 +34,8 @@ export interface CloudbaseOptions {
   env: string;
   secretId?: string;
   secretKey?: string;
+  /** The API endpoint, when not CloudBase's own (the SDK's `serviceUrl`: the simulator's `/__sim/info` names it). */
+  serviceUrl?: string;
 }
 
 /** The node SDK caps one `get()` at 1000 documents (100 when no limit is given); aggregate defaults to 20. */
@@ -43,10 +46,10 @@ export const CLOUDBASE_PAGE = 1000;
  * function TENCENTCLOUD_SECRETID/KEY/SESSIONTOKEN are injected). We refuse to start without any: the
  * SDK 3.x would otherwise reject a promise nobody awaits on the first request (an unhandled rejection).
  */
-export function openCloudbaseStore({ env, secretId, secretKey }: CloudbaseOptions): CloudbaseStore {
+export function openCloudbaseStore({ env, secretId, secretKey, serviceUrl }: CloudbaseOptions): CloudbaseStore {
   const hasKeys = Boolean(secretId && secretKey) || Boolean(process.env.TENCENTCLOUD_SECRETID && process.env.TENCENTCLOUD_SECRETKEY);
   if (!hasKeys) throw new Error('CloudBase credentials missing: pass secretId/secretKey or set TENCENTCLOUD_SECRETID/TENCENTCLOUD_SECRETKEY');
-  const app = init({ env, secretId, secretKey });
+  const app = init(serviceUrl ? { env, secretId, secretKey, serviceUrl } : { env, secretId, secretKey });
   return new CloudbaseStore(app.database());
 }
 
@@ -92,18 +95,20 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     private readonly uniqueSource: () => IndexSpec[],
   ) {}
 
+  private readonly regexp: CloudbaseRegExp = (o) => this.db.RegExp(o);
+
   private ref(): CloudbaseCollectionRef {
     return this.db.collection(this.name);
   }
 
   private query(filter: Filter): CloudbaseQuery {
-    const where = toCloudbaseWhere(filter, this.db.command);
+    const where = toCloudbaseWhere(filter, this.db.command, this.regexp);
     return isEmptyWhere(where) ? this.ref() : this.ref().where(where);
   }
 
   async get(id: string): Promise<T | null> {
     const res = await orMissing(() => this.ref().doc(id).get(), null);
-    return res === null ? null : ((list(res, 'data')[0] as T | undefined) ?? null);
+    return res === null ? null : ((list(res, 'data').map(stripWrites)[0] as T | undefined) ?? null);
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
@@ -119,7 +124,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
       for (const [f, d] of sort) q = q.orderBy(assertField(f), d === -1 ? 'desc' : 'asc');
       if (offset > 0) q = q.skip(offset);
       const res = await orMissing(() => q.limit(want).get(), null);
-      const page = res === null ? [] : (list(res, 'data') as T[]);
+      const page = res === null ? [] : (list(res, 'data').map(stripWrites) as T[]);
       out.push(...page);
       offset += page.length;
       if (page.length < want || (limit !== undefined && out.length >= limit)) return out;
@@ -158,6 +163,10 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     const data = toCloudbaseUpdate(patch, this.db.command);
     // The SDK rejects an empty update; an empty patch still "matches" like the SQLite adapter.
     if (Object.keys(data).length === 0) return this.count(filter);
+    // CloudBase's `updated` counts documents it modified, not matched: a $set to the stored value reports 0
+    // and a move would read as lost. Bumping a write counter modifies every matched document, so the count
+    // is the matched one in the same single request. Reads strip it (WRITES is never the app's field).
+    data[WRITES] = this.db.command.inc(1);
     try {
       const res = await orMissing(() => this.query(filter).update(data), null);
       return res === null ? 0 : num(res, 'updated');
@@ -168,7 +177,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async group(filter: Filter, spec: GroupSpec): Promise<GroupRow[]> {
     const stage = toCloudbaseGroup(spec);
-    const where = toCloudbaseWhere(filter, this.db.command);
+    const where = toCloudbaseWhere(filter, this.db.command, this.regexp);
     const rows: Array<Record<string, unknown>> = [];
     for (let offset = 0; ; offset += this.pageSize) {
       let agg = this.ref().aggregate();
@@ -207,6 +216,14 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
       if ((await this.count(key)) > 0) throw new DuplicateKeyError(this.name, `${ix.fields.map(([f]) => f).join(',')}=${values.join(',')}`);
     }
   }
+}
+
+/** The per-document write counter that makes `updated` count matches (see updateWhere). */
+const WRITES = '_writes';
+
+function stripWrites(doc: unknown): unknown {
+  if (typeof doc === 'object' && doc !== null && WRITES in doc) delete (doc as Record<string, unknown>)[WRITES];
+  return doc;
 }
 
 function readPath(doc: object, path: string): unknown {

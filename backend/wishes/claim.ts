@@ -4,7 +4,8 @@ import { canConfirm, canDeliver, canSeeWish, isClaimant, isCommunityMember, isPo
 import type { ClaimWishInput, DeliverInput, WishIdInput, WishMoved } from '../../shared/wishes/schemas';
 import { shanghaiYear } from '../../shared/time';
 import { notify } from '../notifications/outbox';
-import { checkContent, checkPhotos } from '../orders/file';
+import { checkContent, checkPhotos } from '../content/check';
+import { CONTENT_SCENES } from '../ports/types';
 import { creditPoints } from '../points/ledger';
 import { pointsRules } from '../points/rules';
 import type { Ctx, Deps } from '../runtime/types';
@@ -51,8 +52,8 @@ export async function deliverWish(ctx: Ctx, input: DeliverInput): Promise<WishMo
   const wish = await requireWish(ctx, input.wishId, (w) => canSeeWish(ctx.actor, w));
   if (!isClaimant(ctx.actor, wish)) throw new AppError('FORBIDDEN', '只有认领人可以登记圆梦');
   if (!canDeliver(ctx.actor, wish)) throw new AppError('CONFLICT', '这个心愿已登记圆梦');
-  await checkContent(ctx, { note: input.note });
-  await checkPhotos(ctx, 'photo', [input.photo]);
+  await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
+  const screened = await checkPhotos(ctx, 'photo', [input.photo], CONTENT_SCENES.comment);
   const moved = await moveWish(ctx, wish, 'deliver', {
     role: '认领人',
     label: '登记圆梦',
@@ -60,6 +61,7 @@ export async function deliverWish(ctx: Ctx, input: DeliverInput): Promise<WishMo
     match: { claimantId: ctx.actor.userId },
     set: { delivery: { note: input.note, photo: input.photo, at: ctx.now() } },
   });
+  await screened.register({ collection: 'wishes', recordId: wish._id, field: 'delivery.photo', targetType: 'wish', areaPath: wish.path });
   const to = wish.onBehalf ? [{ userId: wish.createdBy }, staffOf(wish)] : [{ userId: wish.createdBy }];
   await notify(ctx, { to, kind: 'wishDelivered', body: `${ctx.actor.name}已为心愿「${wish.publicTitle}」圆梦，请确认` , sourceId: wish._id });
   return moved;

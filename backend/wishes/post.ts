@@ -5,7 +5,7 @@ import { WISH_LIMITS } from '../../shared/wishes/model';
 import type { PostWishInput } from '../../shared/wishes/schemas';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/outbox';
-import { checkContent, checkPhotos } from '../orders/file';
+import { checkContent, checkPhotos } from '../content/check';
 import { entry } from '../orders/transition';
 import { takeDailyQuota } from '../runtime/quota';
 import type { Ctx } from '../runtime/types';
@@ -36,7 +36,7 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
     throw new AppError('VALIDATION', message, { value: message });
   }
   await checkContent(ctx, { title: input.title, story: input.story, beneficiaryName: input.beneficiaryName, door: input.door });
-  if (input.photo) await checkPhotos(ctx, 'photo', [input.photo]);
+  const screened = await checkPhotos(ctx, 'photo', input.photo ? [input.photo] : []);
   if (!onBehalf) await takeDailyQuota(ctx, `wish:${ctx.actor.userId}`, WISH_LIMITS.perResidentPerDay, `每人每天最多许 ${WISH_LIMITS.perResidentPerDay} 个心愿，请明天再来`);
   const now = ctx.now();
   const wish = newWishDoc({
@@ -60,6 +60,7 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
     timeline: [entry(ctx, onBehalf ? '社区工作人员' : '居民', onBehalf ? '代居民许心愿' : '许心愿')],
   });
   await wishes(ctx.store).insert(wish);
+  await screened.register({ collection: 'wishes', recordId: wish._id, targetType: 'wish', areaPath: wish.path });
   await recordAudit(ctx, { action: 'wishes.post', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { kind: wish.kind, value: wish.value, onBehalf } });
   await notify(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}` , sourceId: wish._id });
   return { id: wish._id };

@@ -35,7 +35,8 @@ export interface WishDoc extends WishFacts {
   claimedByOrgName: string | null;
   claimedAt: number | null;
   claimDeadline: number | null;
-  delivery: { note: string; photo: PhotoRef; at: number } | null;
+  /** `photo` is null once WeChat's image check took it down (backend/content/photoChecks.ts). */
+  delivery: { note: string; photo: PhotoRef | null; at: number } | null;
   fulfilledAt: number | null;
   /** Shanghai year of fulfilment, so "fulfilled this year" is one indexed count. */
   fulfilledYear: number | null;

@@ -1,10 +1,11 @@
 /** 心愿审核: community staff list wishes in their communities, publish them with identifying details removed, or reject with a reason. */
 import { AppError, invalid } from '../../shared/errors';
-import { canReview, canSeeWish, isWishStaff } from '../../shared/wishes/permissions';
+import { canReview, canSeeWish, isOwnWish, isWishStaff } from '../../shared/wishes/permissions';
 import { identifyingDetail } from '../../shared/wishes/privacy';
 import type { ApproveInput, RejectWishInput, ReviewListInput, WishMoved, WishPage } from '../../shared/wishes/schemas';
 import { notify } from '../notifications/outbox';
-import { checkContent } from '../orders/file';
+import { checkContent } from '../content/check';
+import { CONTENT_SCENES } from '../ports/types';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { WishDoc } from './repo';
@@ -35,6 +36,7 @@ export async function reviewList(ctx: Ctx, input: ReviewListInput): Promise<Wish
 async function requireReviewable(ctx: Ctx, wishId: string): Promise<WishDoc> {
   const wish = await requireWish(ctx, wishId, (w) => canSeeWish(ctx.actor, w));
   if (!isWishStaff(ctx.actor, wish)) throw new AppError('FORBIDDEN', '只有本社区工作人员可以审核心愿');
+  if (isOwnWish(ctx.actor, wish)) throw new AppError('FORBIDDEN', '不能审核自己的心愿，请由其他工作人员审核');
   if (!canReview(ctx.actor, wish)) throw new AppError('CONFLICT', '这个心愿已审核过了');
   return wish;
 }
@@ -65,7 +67,7 @@ export async function approveWish(ctx: Ctx, input: ApproveInput): Promise<WishMo
 
 export async function rejectWish(ctx: Ctx, input: RejectWishInput): Promise<WishMoved> {
   const wish = await requireReviewable(ctx, input.wishId);
-  await checkContent(ctx, { reason: input.reason });
+  await checkContent(ctx, { reason: input.reason }, CONTENT_SCENES.comment);
   const moved = await moveWish(ctx, wish, 'reject', {
     role: '社区工作人员',
     label: '审核未通过',

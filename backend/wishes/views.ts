@@ -48,9 +48,10 @@ export function toDetail(a: Actor, w: WishDoc, files: FileStore, orgClaimable: b
           onBehalf: w.onBehalf,
           originalTitle: w.title,
           originalStory: w.story,
+          canCall: can.canCallBeneficiary(a, w),
         }
       : null,
-    delivery: involved && w.delivery ? { note: w.delivery.note, photoUrl: files.url(w.delivery.photo.fileId), at: w.delivery.at } : null,
+    delivery: involved && w.delivery ? { note: w.delivery.note, photoUrl: w.delivery.photo ? files.url(w.delivery.photo.fileId) : null, at: w.delivery.at } : null,
     rejectReason: can.isPoster(a, w) || can.isWishStaff(a, w) ? w.rejectReason : null,
     fulfilledAt: w.fulfilledAt,
     timeline: involved ? w.timeline.map(toTimelineView) : [],

@@ -40,6 +40,25 @@ export const listMessagesInput = input({ page: z.optional(int('页码', 1, 1000)
 export const unreadInput = noInput;
 export const markReadInput = noInput;
 
+/**
+ * WeChat's `wxa_media_check` message push, as a cloud function receives it (the fields the verdict needs;
+ * others pass through): https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html
+ */
+export const mediaCheckedInput = z.looseObject({
+  MsgType: z.literal('event'),
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  errcode: z.optional(z.number()),
+  result: z.optional(z.looseObject({ suggest: z.optional(z.string()), label: z.optional(z.number()) })),
+});
+export type MediaCheckedInput = z.infer<typeof mediaCheckedInput>;
+/** What the push said (`error`: a failed check), and whether a photo came off its record. */
+export type MediaVerdict = 'pass' | 'risky' | 'review' | 'error';
+export interface MediaChecked {
+  verdict: MediaVerdict;
+  hidden: boolean;
+}
+
 export interface MessageView {
   id: string;
   kind: MessageKind;

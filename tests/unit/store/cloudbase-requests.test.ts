@@ -161,7 +161,8 @@ describe('requests the real SDK sends (captured offline)', () => {
     expect(ejson(body.query)).toEqual({ _id: 't1', status: 'open' });
     expect(ejson(body.data)).toEqual({
       $set: { status: 'claimed', 'a.b': { x: 1 } },
-      $inc: { n: 1 },
+      // The write counter that makes CloudBase's `updated` (modified documents) equal the matched count.
+      $inc: { n: 1, _writes: 1 },
       $push: { log: { $each: [{ at: 1 }] } },
       $unset: { tmp: '' },
     });
