@@ -34,7 +34,8 @@ export default defineConfig<'webpack5'>(() => {
       WG_CLOUD_ENV: JSON.stringify(process.env.WG_CLOUD_ENV ?? ''),
       // Origin of the HTTP gateway for h5; empty means same origin as the page.
       WG_API_BASE: JSON.stringify(process.env.WG_API_BASE ?? ''),
-      // Subscribe-message template ids (comma-separated) the weapp asks consent for on a tap.
+      // Subscribe-message templates by kind, `kind=templateId,…` with the server's WG_TEMPLATE_<KIND> kinds
+      // (a plain id list still means the 点单 filer's); the weapp asks consent for them on a tap.
       WG_SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.WG_SUBSCRIBE_TEMPLATES ?? ''),
     },
     framework: 'react',

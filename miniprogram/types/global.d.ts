@@ -17,5 +17,5 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony';
   }
 }
-/** Subscribe-message template ids, comma-separated (build time). */
+/** Subscribe-message templates, `kind=templateId,…` (build time; see shared/notifications/consent.ts). */
 declare const WG_SUBSCRIBE_TEMPLATES: string;

@@ -8,7 +8,10 @@ export interface ExportLink {
 
 /** Local files come back as /uploads/…, served by the same gateway as the API. */
 export function absoluteUrl(url: string): string {
-  return url.startsWith('/') ? `${WG_API_BASE}${url}` : url;
+  if (url.startsWith('/')) return `${WG_API_BASE}${url}`;
+  // A mini-program shows cloud storage ids (cloud://…) itself; a web page asks the gateway for a link.
+  if (process.env.TARO_ENV === 'h5' && url.startsWith('cloud://')) return `${WG_API_BASE}/api/file?id=${encodeURIComponent(url)}`;
+  return url;
 }
 
 export async function openExport(file: ExportLink): Promise<void> {

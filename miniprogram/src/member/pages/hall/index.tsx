@@ -9,6 +9,7 @@ import { MEMBER_SKILLS } from '@shared/users/roles';
 import { call } from '../../../api';
 import { messageOf } from '../../../api/errors';
 import { PAGE_SIZE } from '../../../utils/constants';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { usePaged } from '../../../utils/usePaged';
 import type { Chip } from '../../../orders/components/ChipGroup';
 import ChipGroup from '../../../orders/components/ChipGroup';
@@ -28,6 +29,7 @@ export default function OrderHall() {
   useListPage(list);
 
   const claim = async (order: OrderCard) => {
+    askConsent(CONSENT.holdOrder);
     setClaiming(order.id);
     try {
       await call('orders', 'claim', { orderId: order.id });

@@ -1,6 +1,7 @@
 /** Photos the server returned for an order; tap to view full size. */
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
+import { absoluteUrl } from '../../../utils/download';
 import './PhotoGrid.scss';
 
 interface Props {
@@ -8,14 +9,9 @@ interface Props {
   id?: string;
 }
 
-/** Local uploads come back as /uploads/…, served by the same gateway as the API. */
-function absolute(url: string): string {
-  return url.startsWith('/') ? `${WG_API_BASE}${url}` : url;
-}
-
 export default function PhotoGrid({ urls, id }: Props) {
   if (urls.length === 0) return null;
-  const full = urls.map(absolute);
+  const full = urls.map(absoluteUrl);
   return (
     <View className="photo-grid" id={id}>
       {full.map((src) => (

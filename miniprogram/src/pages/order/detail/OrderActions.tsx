@@ -5,6 +5,7 @@ import type { OrderDetail } from '@shared/orders/schemas';
 import { call } from '../../../api';
 import ActionCard, { actionList, useActionRunner } from '../../../components/ActionCard';
 import { ORDER_ROUTES } from '../../../orders/routes';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import CompletePopup from './popups/CompletePopup';
 import MemberPopup from './popups/MemberPopup';
 import PoolPopup from './popups/PoolPopup';
@@ -44,8 +45,14 @@ export default function OrderActions({ order, reload }: Props) {
   const { buttons, add } = actionList();
   const popup = (kind: Open) => () => setOpen(kind);
   add(can.rate, '确认并评价', 'primary', popup('rate'));
-  add(can.claim, '接单', 'primary', () => void direct('接单', () => call('orders', 'claim', { orderId }), '接单成功，请尽快联系居民'));
-  add(can.accept, '接受派单', 'primary', () => void direct('接受派单', () => call('orders', 'accept', { orderId }), '已接受，请尽快联系居民'));
+  add(can.claim, '接单', 'primary', () => {
+    askConsent(CONSENT.holdOrder);
+    void direct('接单', () => call('orders', 'claim', { orderId }), '接单成功，请尽快联系居民');
+  });
+  add(can.accept, '接受派单', 'primary', () => {
+    askConsent(CONSENT.holdOrder);
+    void direct('接受派单', () => call('orders', 'accept', { orderId }), '已接受，请尽快联系居民');
+  });
   add(can.accept, '婉拒', 'danger', popup('decline'));
   add(can.complete, '办结', 'primary', popup('complete'));
   add(can.progress, '更新进展', 'default', popup('progress'));
@@ -57,7 +64,10 @@ export default function OrderActions({ order, reload }: Props) {
   add(can.closeReopened, '说明并办结', 'primary', popup('closeReopened'));
   add(can.reassign, '改派', 'default', popup('reassign'));
   add(can.note, '备注', 'default', popup('note'));
-  add(can.follow && isNeighbour, '+1 我也遇到', 'primary', () => void direct('+1 我也遇到', () => call('orders', 'follow', { orderId }), '已跟进，有进展会通知您'));
+  add(can.follow && isNeighbour, '+1 我也遇到', 'primary', () => {
+    askConsent(CONSENT.followOrder);
+    void direct('+1 我也遇到', () => call('orders', 'follow', { orderId }), '已跟进，有进展会通知您');
+  });
   add(can.cancel, '撤单', 'danger', () => void cancel());
 
   const popupProps = { orderId, onDone: done, onClose: () => setOpen(null), onStale: () => void reload() };

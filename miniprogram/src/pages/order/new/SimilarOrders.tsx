@@ -8,6 +8,7 @@ import { formatWhen } from '@shared/time';
 import { call } from '../../../api';
 import { messageOf } from '../../../api/errors';
 import SectionCard from '../../../components/SectionCard';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import OrderTags from '../../../orders/components/OrderTags';
 import { orderDetailUrl } from '../../../orders/routes';
@@ -23,6 +24,7 @@ export default function SimilarOrders({ buildingId, category }: Props) {
   if (!data?.items.length) return null;
 
   const follow = async (orderId: string) => {
+    askConsent(CONSENT.followOrder);
     setFollowing(orderId);
     try {
       await call('orders', 'follow', { orderId });

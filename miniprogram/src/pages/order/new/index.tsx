@@ -11,7 +11,7 @@ import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import SubmitBar from '../../../components/SubmitBar';
 import { pickArea } from '../../../utils/areaPicker';
-import { askToSubscribe } from '../../../utils/subscribe';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import { useFormSubmit } from '../../../utils/useFormSubmit';
 import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
@@ -59,7 +59,7 @@ export default function NewOrder() {
   };
 
   const submit = async () => {
-    askToSubscribe();
+    askConsent(CONSENT.fileOrder);
     if (!building) return setError(missing('buildingId', '请先选择问题所在的楼栋'));
     if (!category) return setError(missing('category', '请选择问题类别'));
     await run(async () => {

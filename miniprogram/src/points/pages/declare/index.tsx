@@ -15,6 +15,7 @@ import PhotoPicker from '../../../orders/components/PhotoPicker';
 import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
 import { fieldsUnder, firstFieldError } from '../../../orders/errors';
 import { POINTS_ROUTES } from '../../routes';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import './index.scss';
 import { toastFormError } from '../../../utils/toastFormError';
 
@@ -38,6 +39,7 @@ export default function DeclareService() {
   const topMessage = formMessage(error, [...FIELDS, ...fieldsUnder(error, 'photos')]);
 
   const submit = async () => {
+    askConsent(CONSENT.declarePoints);
     const h = Number(hours);
     if (!hours.trim() || Number.isNaN(h)) return setError(new ApiError('VALIDATION', '请填写服务时长', { hours: '请填写服务时长' }));
     setBusy(true);

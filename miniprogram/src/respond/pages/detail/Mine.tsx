@@ -12,6 +12,7 @@ import SectionCard from '../../../components/SectionCard';
 import type { PickedPhoto } from '../../../orders/components/PhotoPicker';
 import { firstFieldError } from '../../../orders/errors';
 import { absoluteUrl } from '../../../utils/download';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import OnePhoto from '../../../components/OnePhoto';
 
 interface Props {
@@ -26,6 +27,8 @@ export default function Mine({ id, mine, onChanged }: Props) {
   const [busy, setBusy] = useState<'ack' | 'reply' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const act = async (what: 'ack' | 'reply') => {
+    // This instruction needs no push any more; the consent is for the next one and its reminder.
+    askConsent(CONSENT.instruction);
     setBusy(what);
     setError(null);
     try {

@@ -11,6 +11,7 @@ import FieldError from '../../../components/FieldError';
 import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
 import FormPopup, { FormField } from '../../../orders/components/FormPopup';
 import { orderDetailUrl } from '../../../orders/routes';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 
 const FIELDS = ['category', 'description', 'contactName', 'contactMobile'];
 const mobileType = process.env.TARO_ENV === 'h5' ? 'tel' : 'number';
@@ -23,6 +24,8 @@ export default function ToOrderPopup({ visit, onClose }: { visit: VisitView; onC
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async () => {
+    // The staff member filing becomes the order's filer, so they are the one told of its progress.
+    askConsent(CONSENT.fileOrder);
     setBusy(true);
     setError(null);
     try {

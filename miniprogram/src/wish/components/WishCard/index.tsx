@@ -5,7 +5,7 @@ import { Image, Text, View } from '@tarojs/components';
 import type { WishCard as Card } from '@shared/wishes/schemas';
 import { formatWhen } from '@shared/time';
 import { wishDetailUrl } from '../../routes';
-import { absoluteUrl } from '../photoUrl';
+import { absoluteUrl } from '../../../utils/download';
 import WishTags from '../WishTags';
 import './WishCard.scss';
 

@@ -12,6 +12,7 @@ import EmptyState from '../../../components/EmptyState';
 import ResidentPage from '../../../components/ResidentPage';
 import { pickArea } from '../../../utils/areaPicker';
 import { PAGE_SIZE } from '../../../utils/constants';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { usePaged } from '../../../utils/usePaged';
 import type { Chip } from '../../../orders/components/ChipGroup';
 import ChipGroup from '../../../orders/components/ChipGroup';
@@ -46,6 +47,7 @@ export default function WishBoard() {
     if (node) setCommunityId(node.id);
   };
   const claim = async (wish: WishCard) => {
+    askConsent(CONSENT.claimWish);
     setClaiming(wish.id);
     try {
       await call('wishes', 'claim', { wishId: wish.id });

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import type { WishDetail } from '@shared/wishes/schemas';
 import { call } from '../../../api';
 import ActionCard, { actionList, useActionRunner } from '../../../components/ActionCard';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import DeliverPopup from './popups/DeliverPopup';
 import RejectPopup from './popups/RejectPopup';
 import ReviewPopup from './popups/ReviewPopup';
@@ -36,10 +37,15 @@ export default function WishActions({ wish, reload, startReview }: Props) {
     if (yes) await direct('确认圆梦', () => call('wishes', 'confirm', { wishId }), '已确认圆梦，谢谢您');
   };
 
+  const claim = (label: string, asOrg: boolean, message: string) => () => {
+    askConsent(CONSENT.claimWish);
+    void direct(label, () => call('wishes', 'claim', asOrg ? { wishId, asOrg } : { wishId }), message);
+  };
+
   const { buttons, add } = actionList();
-  add(can.claim && !can.claimAsOrg, '认领心愿', 'primary', () => void direct('认领心愿', () => call('wishes', 'claim', { wishId }), '认领成功，请尽快联系受助人'));
-  add(can.claim && can.claimAsOrg, '个人认领', 'primary', () => void direct('个人认领', () => call('wishes', 'claim', { wishId }), '认领成功，请尽快联系受助人'));
-  add(can.claimAsOrg, '以单位名义认领', 'default', () => void direct('以单位名义认领', () => call('wishes', 'claim', { wishId, asOrg: true }), '已以单位名义认领'));
+  add(can.claim && !can.claimAsOrg, '认领心愿', 'primary', claim('认领心愿', false, '认领成功，请尽快联系受助人'));
+  add(can.claim && can.claimAsOrg, '个人认领', 'primary', claim('个人认领', false, '认领成功，请尽快联系受助人'));
+  add(can.claimAsOrg, '以单位名义认领', 'default', claim('以单位名义认领', true, '已以单位名义认领'));
   add(can.deliver, '登记圆梦', 'primary', () => setOpen('deliver'));
   add(can.confirm, '确认圆梦', 'primary', () => void confirm());
   add(can.review, '审核发布', 'primary', () => setOpen('review'));

@@ -17,6 +17,7 @@ import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
 import SubmitBar from '../../../components/SubmitBar';
 import { pickArea } from '../../../utils/areaPicker';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import { useFormSubmit } from '../../../utils/useFormSubmit';
 import ChipGroup from '../../../orders/components/ChipGroup';
@@ -58,6 +59,7 @@ export default function NewWish() {
   };
 
   const submit = async () => {
+    askConsent(CONSENT.postWish);
     if (isStaff && !building) return setError(fieldProblem('buildingId', '请选择受助居民所在的楼栋'));
     if (!kind) return setError(fieldProblem('kind', '请选择心愿类型'));
     const amount = value.trim() === '' ? 0 : Number(value);

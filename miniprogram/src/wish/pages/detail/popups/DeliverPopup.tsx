@@ -10,6 +10,7 @@ import type { PickedPhoto } from '../../../../orders/components/PhotoPicker';
 import { fieldsUnder, firstFieldError } from '../../../../orders/errors';
 import OnePhoto from '../../../../components/OnePhoto';
 import type { PopupProps } from './props';
+import { askConsent, CONSENT } from '../../../../utils/subscribe';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 
 export default function DeliverPopup(props: PopupProps) {
@@ -17,6 +18,7 @@ export default function DeliverPopup(props: PopupProps) {
   const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   const { busy, error, setError, submit } = usePopupSubmit(props);
   const send = () => {
+    askConsent(CONSENT.deliverWish);
     if (!photo) return setError(new ApiError('VALIDATION', '请拍一张圆梦的照片', { photo: '请拍一张圆梦的照片' }));
     void submit(() => call('wishes', 'deliver', { wishId: props.wishId, note: note.trim(), photo: photo.ref }), '已登记圆梦，等待受助人确认');
   };
