@@ -1,5 +1,7 @@
 /** Small HTTP helpers for the local gateway: bounded body reading and JSON answers. */
+import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Envelope } from '../shared/errors';
 import { AppError } from '../shared/errors';
 
@@ -45,6 +47,31 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, ext
 export function sendError(res: ServerResponse, status: number, error: AppError, extraHeaders?: Record<string, string>): void {
   const body: Envelope<never> = { ok: false, error: error.toBody() };
   sendJson(res, status, body, extraHeaders);
+}
+
+/**
+ * A request Node's parser refused never reaches a handler, so it is answered here, on the raw socket:
+ * 431 with the envelope for oversized headers (a huge bearer token), 400 for anything else malformed.
+ * A socket that is already gone gets nothing.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const message = tooLarge ? `请求头过大（上限 ${maxHeaderSize / 1024} KB），请重新登录后再试` : '请求格式不正确';
+  const body: Envelope<never> = { ok: false, error: new AppError('VALIDATION', message, { _: message }).toBody() };
+  const text = JSON.stringify(body);
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(text)}`,
+    'cache-control: no-store',
+    'connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
 }
 
 export async function readJson(req: IncomingMessage): Promise<unknown> {

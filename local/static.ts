@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { invalid } from '../shared/errors';
+import { decodeUri } from '../shared/uri';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,8 +23,12 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** A path whose percent-encoding is broken names no file: a client error (400), never a crash (500). */
+const BAD_URL = '网址格式不正确';
+
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  let rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let rel = decodeUri(urlPath.split('?')[0] ?? '/');
+  if (rel === null) throw invalid('_', BAD_URL);
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.resolve(root, `.${rel}`);
   const inside = file === root || file.startsWith(root + path.sep);

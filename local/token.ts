@@ -14,12 +14,18 @@ export function signToken(secret: string, userId: string, now: number, ttl = TOK
   return { token: `${payload}.${sig}`, expiresAt };
 }
 
-/** The user id of a valid, unexpired token; null for anything tampered, expired or malformed. */
+/** Unpadded base64url only: Node's decoder would skip stray characters and unused bits, letting altered signatures through. */
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The user id of a valid, unexpired token; null for anything tampered, expired or malformed. Only the
+ * exact canonical signature passes: it is compared as text with the one we would sign, never decoded.
+ */
 export function verifyToken(secret: string, token: string, now: number): string | null {
   const [payload, sig, extra] = token.split('.');
-  if (!payload || !sig || extra !== undefined) return null;
-  const expected = createHmac('sha256', secret).update(payload).digest();
-  const given = Buffer.from(sig, 'base64url');
+  if (!payload || !sig || extra !== undefined || !BASE64URL.test(payload) || !BASE64URL.test(sig)) return null;
+  const expected = Buffer.from(b64(createHmac('sha256', secret).update(payload).digest()));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };

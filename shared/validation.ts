@@ -69,14 +69,16 @@ export type Infer<S extends z.core.$ZodType> = z.infer<S>;
 export function parseInput<S extends z.core.$ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = z.safeParse(schema, data === undefined ? {} : data);
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
+  // A Map, not an object: keys come from the request, and `__proto__`, `toString`… are already "in" a plain object.
+  const found = new Map<string, string>();
   for (const issue of result.error.issues) {
     for (const [key, message] of describeIssue(issue)) {
-      if (!(key in fields)) fields[key] = message;
+      if (!found.has(key)) found.set(key, message);
     }
   }
-  const first = Object.values(fields)[0];
-  throw new AppError('VALIDATION', first ?? '填写的内容有误', fields);
+  const first = found.values().next().value;
+  // fromEntries defines own properties, so even `__proto__` arrives as a field name.
+  throw new AppError('VALIDATION', first ?? '填写的内容有误', Object.fromEntries(found));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): Array<[string, string]> {

@@ -3,13 +3,14 @@
  * `held` only while `held < slots` and writes the stint under a derived id, so neither capacity nor one
  * member's double tap can overshoot; a lost insert gives its place back.
  */
+import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import { canManage, isMemberFor } from '../../shared/activities/permissions';
 import type { PostCard, PostIdInput, PostsInput, PublishPostInput } from '../../shared/activities/schemas';
 import type { Page } from '../../shared/users/schemas';
 import { recordAudit } from '../audit/record';
 import { newId } from '../runtime/ids';
-import type { Ctx } from '../runtime/types';
+import type { Ctx, Deps } from '../runtime/types';
 import type { PostDoc, PostHolderDoc } from './repo';
 import { postHolders, posts } from './repo';
 import { managerFilter, memberFilter, paging, placeFor } from './place';
@@ -116,4 +117,19 @@ export async function leavePost(ctx: Ctx, input: PostIdInput): Promise<PostCard>
   if (ended !== 1) throw new AppError('CONFLICT', '您没有认领这个岗位');
   await posts(ctx.store).updateWhere({ _id: post._id }, { $inc: { held: -1 } });
   return toPostCard({ ...post, held: post.held - 1 }, null);
+}
+
+/**
+ * 转移: a member who moves away gives up the posts of the community they leave. Each stint ends now (the
+ * history stays: it was held until today) and its place is given back; a stint already ended is left alone.
+ */
+export async function endPostsIn(deps: Pick<Deps, 'store' | 'now'>, memberId: string, communityPath: string): Promise<number> {
+  const open = (await postHolders(deps.store).find({ memberId, until: null }, { limit: 200 })).filter((h) => isWithin(h.path, communityPath));
+  let ended = 0;
+  for (const stint of open) {
+    if ((await postHolders(deps.store).updateWhere({ _id: stint._id, until: null }, { $set: { until: deps.now() } })) !== 1) continue;
+    await posts(deps.store).updateWhere({ _id: stint.postId }, { $inc: { held: -1 } });
+    ended++;
+  }
+  return ended;
 }

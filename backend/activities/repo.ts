@@ -67,7 +67,7 @@ export interface SignupDoc {
   status: SignupStatus;
   signedAt: number;
   cancelledAt: number | null;
-  /** Cancelled within 24 h of the start. */
+  /** Cancelled within 24 h of the start at some point: kept when the member signs up again. */
   late: boolean;
   checkInAt: number | null;
   checkOutAt: number | null;

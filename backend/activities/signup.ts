@@ -3,11 +3,12 @@
  * it, so a changed capacity fails the condition), then the sign-up is written under the derived id
  * `${activityId}:${memberId}`; if that write loses to a double tap the place is given back.
  */
+import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import { isLateCancel } from '../../shared/activities/model';
 import { isMemberFor } from '../../shared/activities/permissions';
 import type { ActivityIdInput, MySignupView } from '../../shared/activities/schemas';
-import type { Ctx } from '../runtime/types';
+import type { Ctx, Deps } from '../runtime/types';
 import type { ActivityDoc, SignupDoc } from './repo';
 import { activities, signupId, signups } from './repo';
 import { loadActivity } from './queries';
@@ -38,7 +39,8 @@ export async function signUp(ctx: Ctx, input: ActivityIdInput): Promise<MySignup
     status: 'signed',
     signedAt: now,
     cancelledAt: null,
-    late: false,
+    // A late cancellation stays on this sign-up's record: signing up again does not wipe it.
+    late: mine?.late ?? false,
     checkInAt: null,
     checkOutAt: null,
     hours: null,
@@ -68,4 +70,22 @@ export async function cancelSignup(ctx: Ctx, input: ActivityIdInput): Promise<My
   if (done !== 1) throw new AppError('CONFLICT', '报名状态刚刚变了，请刷新后重试');
   await activities(ctx.store).updateWhere({ _id: a._id }, { $inc: { taken: -1 } });
   return toMySignup({ ...mine, status: 'cancelled', cancelledAt: now, late });
+}
+
+/**
+ * 转移: places a member holds in the old community's activities that have not started go back to others.
+ * Not a late cancellation: the member did not choose it. Sign-ups already under way are left as they are.
+ */
+export async function withdrawSignupsIn(deps: Pick<Deps, 'store' | 'now'>, memberId: string, communityPath: string): Promise<number> {
+  const now = deps.now();
+  const held = (await signups(deps.store).find({ memberId, status: 'signed' }, { limit: 200 })).filter((s) => isWithin(s.path, communityPath));
+  const upcoming = held.length ? await activities(deps.store).find({ _id: { $in: held.map((s) => s.activityId) }, status: 'open', startAt: { $gt: now } }) : [];
+  let withdrawn = 0;
+  for (const a of upcoming) {
+    const id = signupId(a._id, memberId);
+    if ((await signups(deps.store).updateWhere({ _id: id, status: 'signed' }, { $set: { status: 'cancelled', cancelledAt: now, late: false } })) !== 1) continue;
+    await activities(deps.store).updateWhere({ _id: a._id }, { $inc: { taken: -1 } });
+    withdrawn++;
+  }
+  return withdrawn;
 }

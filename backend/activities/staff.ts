@@ -26,7 +26,7 @@ export async function activityRoster(ctx: Ctx, input: ActivityIdInput): Promise<
   return {
     activity: toActivityDetail(ctx.actor, a, null, ctx.now()),
     rows: found.map(toRosterRow),
-    counts: { ...counts, late: found.filter((s) => s.status === 'cancelled' && s.late).length },
+    counts: { ...counts, late: found.filter((s) => s.late).length },
   };
 }
 

@@ -2,8 +2,8 @@
 import type { ForActivityInput, ForNodeInput, CodeView } from '../../shared/codes/schemas';
 import type { CodeTarget } from '../ports/types';
 import type { Ctx, Deps } from '../runtime/types';
-import { areasOnPaths, trailOf } from '../areas/repo';
-import { codeTarget, requireManagedActivity, requireManagedNode } from './targets';
+import { areasOnPaths } from '../areas/repo';
+import { codeTarget, placeNames, requireManagedActivity, requireManagedNode } from './targets';
 
 export async function renderCode(deps: Deps, target: CodeTarget, title: string): Promise<CodeView & { png: Buffer }> {
   const made = await deps.ports.codes.make(target);
@@ -26,7 +26,7 @@ function withoutBytes({ png: _png, ...view }: CodeView & { png: Buffer }): CodeV
 export async function codeForNode(ctx: Ctx, input: ForNodeInput): Promise<CodeView> {
   const node = await requireManagedNode(ctx, input.areaId);
   const known = await areasOnPaths(ctx.store, [node.path]);
-  const title = trailOf(node.path, known).split(' / ').slice(-3).join(' / ');
+  const title = placeNames(node, known).join(' / ');
   return { ...withoutBytes(await renderCode(ctx, codeTarget({ kind: 'node', id: node._id }, node.level), title)), level: node.level };
 }
 

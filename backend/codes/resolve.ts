@@ -31,7 +31,8 @@ export async function resolveScene(ctx: GuestCtx, input: ResolveInput): Promise<
   const levelName = AREA_LEVEL_NAMES[node.level];
   if (node.retired) throw new AppError('NOT_FOUND', `这个二维码对应的${levelName}“${node.name}”已停用。${CHOOSE_BY_HAND}`);
   const known = await areasOnPaths(ctx.store, [node.path]);
-  const contact = await contactFor(ctx, node.path, known);
+  // The landing's 一键呼叫 rings someone other than the scanner (a grid leader scanning his grid gets the community).
+  const contact = await contactFor(ctx, node.path, known, ctx.actor ?? undefined);
   const result: ScanResolution = {
     goal: node.level === 'building' ? 'order' : 'landing',
     // Under a grid or community the order page asks for the building, starting at this node.

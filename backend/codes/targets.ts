@@ -12,6 +12,16 @@ import type { Ctx } from '../runtime/types';
 import type { ActivityRef } from './repo';
 import { activityRefs } from './repo';
 
+/** Levels a code's title names: from the community down, the same for a community, a grid and a building. */
+const TITLE_LEVELS: readonly Area['level'][] = ['community', 'grid', 'building'];
+
+/** A code's place in words: `梅川第一居委会 / 第一网格 / 1号楼`, never the street or 片区 above the community. */
+export function placeNames(node: Area, known: Map<string, Area>): string[] {
+  return [...node.ancestors, node._id]
+    .map((id) => (id === node._id ? node : known.get(id)))
+    .filter((a): a is Area => Boolean(a && TITLE_LEVELS.includes(a.level)))
+    .map((a) => a.name);
+}
 
 export function codeTarget(target: SceneTarget, level?: Area['level']): CodeTarget {
   return { scene: encodeScene(target), page: CODE_PAGES.scan, webRoute: webRouteFor(target, level) };

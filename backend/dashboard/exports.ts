@@ -1,5 +1,6 @@
 /** The dashboard's xlsx exports, streamed a page at a time: a node's orders in a period with a timeline summary, and its members' points ledger and totals. */
-import { COLOUR_NAMES, STATUS_NAMES } from '../../shared/orders/model';
+import { COLOUR_NAMES, STATUS_NAMES, orderNumber } from '../../shared/orders/model';
+import { POINT_REASONS } from '../../shared/points/schemas';
 import type { ExportLedgerInput, ExportOrdersInput, ExportView } from '../../shared/dashboard/schemas';
 import { recordAudit } from '../audit/record';
 import type { Column } from '../exports/xlsx';
@@ -8,6 +9,7 @@ import { registrations } from '../members/repo';
 import type { OrderDoc } from '../orders/repo';
 import { orders } from '../orders/repo';
 import { ledger, totals } from '../points/repo';
+import { sourceWords } from '../points/sources';
 import type { Ctx } from '../runtime/types';
 import { TIMELINE_WORDS } from './events';
 import { requireDashboardNode, resolvePeriod } from './scope';
@@ -18,12 +20,13 @@ function firstAt(o: OrderDoc, match: (words: string) => boolean): number | null 
 
 const respondWords = TIMELINE_WORDS.respond as readonly string[];
 
-/** The order and when each step of its timeline first happened. */
+/** The order, by its 单号, and when each step of its timeline first happened. */
 const ORDER_COLUMNS: Column<OrderDoc>[] = [
-  ['编号', 24, (o) => o._id],
+  ['单号', 18, (o) => orderNumber(o._id)],
   ['提交时间', 18, (o) => sheetTime(o.createdAt)],
   ['位置', 40, (o) => o.trail || o.place],
   ['类别', 10, (o) => o.category],
+  ['问题描述', 50, (o) => o.description],
   ['颜色', 6, (o) => (o.colour ? COLOUR_NAMES[o.colour] : '')],
   ['状态', 8, (o) => STATUS_NAMES[o.status]],
   ['分拣时间', 18, (o) => sheetTime(firstAt(o, (w) => w.startsWith('分拣为') || w === '急时自动派单'))],
@@ -44,7 +47,13 @@ export async function exportOrders(ctx: Ctx, input: ExportOrdersInput): Promise<
   const node = await requireDashboardNode(ctx, input.areaId);
   const days = resolvePeriod(input, ctx.now());
   const filter = { path: { $prefix: node.path }, createdAt: { $gte: days.startMs, $lt: days.endMs } };
-  const file = await exportXlsx(ctx, { title: `点单明细-${node.name}-${days.from}至${days.to}`, sheets: [tableSheet('点单明细', ORDER_COLUMNS, scanAll(orders(ctx.store), filter, 500))] });
+  // The period is in the name already: no second date after it.
+  const period = days.from === days.to ? days.from : `${days.from}至${days.to}`;
+  const file = await exportXlsx(ctx, {
+    title: `点单明细-${node.name}-${period}`,
+    dated: false,
+    sheets: [tableSheet('点单明细', ORDER_COLUMNS, scanAll(orders(ctx.store), filter, 500))],
+  });
   await recordAudit(ctx, { action: 'dashboard.exportOrders', targetType: 'area', targetId: node._id, areaPath: node.path, detail: { from: days.from, to: days.to, rows: file.rows } });
   return file;
 }
@@ -58,7 +67,9 @@ export async function exportLedger(ctx: Ctx, input: ExportLedgerInput): Promise<
   }
   async function* entries() {
     for await (const r of scanAll(registrations(ctx.store), filter, 200)) {
-      for (const e of await ledger(ctx.store).find({ memberId: r.memberId, year: input.year }, { sort: [['at', 1]] })) yield { name: r.name, e };
+      const found = await ledger(ctx.store).find({ memberId: r.memberId, year: input.year }, { sort: [['at', 1]] });
+      const sources = await sourceWords(ctx, found);
+      for (const [i, e] of found.entries()) yield { name: r.name, e, source: sources[i] ?? '' };
     }
   }
   const file = await exportXlsx(ctx, {
@@ -76,9 +87,9 @@ export async function exportLedger(ctx: Ctx, input: ExportLedgerInput): Promise<
         ['姓名', 10, ({ name }) => name],
         ['时间', 18, ({ e }) => sheetTime(e.at)],
         ['积分', 8, ({ e }) => e.delta],
-        ['事由', 16, ({ e }) => e.reason],
+        ['事由', 12, ({ e }) => POINT_REASONS[e.reason] ?? e.reason],
         ['说明', 40, ({ e }) => e.note],
-        ['来源', 30, ({ e }) => `${e.sourceType}:${e.sourceId}`],
+        ['来源', 36, ({ source }) => source],
       ], entries()),
     ],
   });

@@ -49,8 +49,11 @@ export interface ExportedFile {
   bytes: number;
 }
 
-/** Writes the sheets to a temporary file row by row, then hands it to the file port. */
-export async function exportXlsx(deps: Deps, file: { title: string; sheets: XlsxSheet[] }): Promise<ExportedFile> {
+/**
+ * Writes the sheets to a temporary file row by row, then hands it to the file port. The file is named by its
+ * title and the day it was made, unless the title already names its own period (`dated: false`).
+ */
+export async function exportXlsx(deps: Deps, file: { title: string; sheets: XlsxSheet[]; dated?: boolean }): Promise<ExportedFile> {
   const tmp = path.join(os.tmpdir(), `wg-export-${randomBytes(8).toString('hex')}.xlsx`);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
   let rows = 0;
@@ -68,7 +71,7 @@ export async function exportXlsx(deps: Deps, file: { title: string; sheets: Xlsx
     }
     await workbook.commit();
     const bytes = fs.statSync(tmp).size;
-    const name = `${file.title}-${shanghaiDay(deps.now())}.xlsx`;
+    const name = file.dated === false ? `${file.title}.xlsx` : `${file.title}-${shanghaiDay(deps.now())}.xlsx`;
     const saved = await deps.ports.files.save(tmp, name);
     return { ...saved, name, rows, bytes };
   } finally {

@@ -1,8 +1,10 @@
 /** 审核双报到: the community's staff (or the street) approve — issuing the 报到证 number and the member role — or reject with a reason. */
 import { AppError } from '../../shared/errors';
 import { REGISTRATION_STATUS_NAMES, certNumber } from '../../shared/members/model';
-import { canDecideAt, canViewAt } from '../../shared/members/permissions';
+import { canDecideAt, canViewAt, isOwnRegistration } from '../../shared/members/permissions';
 import type { Decided, RegistrationIdInput, RejectRegistrationInput } from '../../shared/members/schemas';
+import { endPostsIn } from '../activities/posts';
+import { withdrawSignupsIn } from '../activities/signup';
 import { recordAudit } from '../audit/record';
 import { requireArea } from '../areas/repo';
 import { notify } from '../notifications/outbox';
@@ -18,6 +20,7 @@ async function requirePending(ctx: Ctx, registrationId: string): Promise<Registr
   const doc = await registrations(ctx.store).get(registrationId);
   if (!doc || !canViewAt(ctx.actor, doc.path)) throw new AppError('NOT_FOUND', '报到申请不存在或不在您负责的区域');
   if (!canDecideAt(ctx.actor, doc.path)) throw new AppError('FORBIDDEN', '只有本社区工作人员或街道可以审核双报到');
+  if (isOwnRegistration(ctx.actor, doc)) throw new AppError('FORBIDDEN', '不能审核自己的申请，请由其他工作人员或街道审核');
   if (doc.status !== 'pending') throw new AppError('CONFLICT', `该申请当前为「${REGISTRATION_STATUS_NAMES[doc.status]}」，不能重复审核`);
   return doc;
 }
@@ -59,13 +62,17 @@ export async function approveRegistration(ctx: Ctx, input: RegistrationIdInput):
     await registrations(ctx.store).updateWhere({ _id: leaving.doc._id, status: 'approved' }, { $set: { status: 'ended', endedAt: ctx.now(), movedTo: doc._id } });
   }
   await applyMembership(ctx, doc, community, leaving);
+  // Posts and upcoming activities of the community left behind end with the membership there.
+  const left = leaving
+    ? { posts: await endPostsIn(ctx, doc.memberId, leaving.community.path), signups: await withdrawSignupsIn(ctx, doc.memberId, leaving.community.path) }
+    : null;
   await syncPlacement(ctx, doc.memberId);
   await recordAudit(ctx, {
     action: 'members.approve',
     targetType: 'registration',
     targetId: doc._id,
     areaPath: doc.path,
-    detail: { name: doc.name, certNo, memberId: doc.memberId, endedRegistration: leaving?.doc._id ?? null },
+    detail: { name: doc.name, certNo, memberId: doc.memberId, endedRegistration: leaving?.doc._id ?? null, ...(left ? { endedPosts: left.posts, withdrawnSignups: left.signups } : {}) },
   });
   await notify(ctx, { to: [{ userId: doc.memberId }], kind: 'registrationApproved', body: `您已在${community.name}完成双报到，报到证编号 ${certNo}` });
   return { id: doc._id, status: 'approved', certNo };

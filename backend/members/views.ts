@@ -3,7 +3,7 @@ import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
 import { REGISTRATION_STATUS_NAMES } from '../../shared/members/model';
 import type { AvailableTime } from '../../shared/members/model';
-import { canSeeMobileAt } from '../../shared/members/permissions';
+import { canDecideRegistration, canSeeMobileAt } from '../../shared/members/permissions';
 import type { RegistrationView } from '../../shared/members/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import type { Actor } from '../../shared/users/roles';
@@ -64,6 +64,7 @@ export function toRegistrationView(doc: RegistrationDoc, names: Names, actor: Ac
     decidedAt: doc.decidedAt,
     endedAt: doc.endedAt,
     transferFromName: doc.transferOf ? names.transferFrom.get(doc.transferOf) ?? null : null,
+    canDecide: canDecideRegistration(actor, doc),
   };
 }
 

@@ -3,6 +3,7 @@ import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import type { ConsoleTab } from '../../shared/orders/model';
 import { CONSOLE_TABS, HELD_STATUSES } from '../../shared/orders/model';
+import { mayBeGiven } from '../../shared/orders/permissions';
 import type { CandidateView, ConsoleCounts, ConsoleInput, OrderIdInput, OrderPage } from '../../shared/orders/schemas';
 import { staffScopes } from '../../shared/users/permissions';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
@@ -52,12 +53,12 @@ export async function orderConsole(ctx: Ctx, input: ConsoleInput): Promise<{ cou
   return { counts, page: { items: found.map(toCard), total: counts[input.tab], page, pageSize } };
 }
 
-/** 派单 picker: members registered in the order's community, with skills and how many orders they hold. */
+/** 派单 picker: members registered in the order's community (not its filer or followers), with skills and how many orders they hold. */
 export async function dispatchCandidates(ctx: Ctx, input: OrderIdInput): Promise<{ items: CandidateView[] }> {
   const order = await requireStaffOrder(ctx, input.orderId);
   const community = await requireArea(ctx.store, communityIdOf(order.path));
   const found = (await users(ctx.store).find({ homePath: { $prefix: community.path }, roleNames: { $has: 'member' } }, { limit: 200 })).filter((u) =>
-    u.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath)),
+    u.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath)) && mayBeGiven(ctx.actor, u._id, order),
   );
   const loads = found.length
     ? await orders(ctx.store).group({ holderId: { $in: found.map((u) => u._id) }, status: { $in: [...HELD_STATUSES] } }, { by: ['holderId'] })

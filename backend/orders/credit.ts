@@ -1,14 +1,18 @@
 /** The one place an order turns into points for its member: colour base, on-time and 5-star bonuses, by the community's rules. */
 import { COLOUR_NAMES } from '../../shared/orders/model';
+import { isPartyId } from '../../shared/orders/permissions';
 import { creditPoints } from '../points/ledger';
 import { pointsRules } from '../points/rules';
 import type { Deps } from '../runtime/types';
 import type { OrderDoc } from './repo';
 import { communityIdOf } from './rules';
 
-/** Reads the rules in force now (a rule change affects only later credits); a replay credits nothing twice. */
+/**
+ * Reads the rules in force now (a rule change affects only later credits); a replay credits nothing twice.
+ * Work on one's own case earns nothing, whatever let it through (the actions refuse it).
+ */
 export async function creditOrder(deps: Deps, order: OrderDoc, stars: number | null): Promise<void> {
-  if (!order.holderId || !order.colour) return;
+  if (!order.holderId || !order.colour || isPartyId(order.holderId, order)) return;
   const rules = await pointsRules(deps, communityIdOf(order.path));
   const onTime = order.completedAt !== null && order.resolveBy !== null && order.completedAt <= order.resolveBy;
   const base = rules.orderByColour[order.colour];

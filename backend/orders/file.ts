@@ -2,14 +2,15 @@
 import type { Area } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
-import { belongsNear, canFollow, canSeeOrder, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
-import type { FileOrderInput, OrderCard, OrderIdInput, PhotoRef, SimilarOrdersInput } from '../../shared/orders/schemas';
+import { belongsNear, canFollow, canSeeOrder, canSeeSimilarAt, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
+import type { FileOrderInput, OrderCard, OrderIdInput, SimilarOrdersInput } from '../../shared/orders/schemas';
 import { recordAudit } from '../audit/record';
 import { countOrderFiled } from '../dashboard/count';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { notify } from '../notifications/outbox';
 import { takeDailyQuota } from '../runtime/quota';
-import type { Ctx, Deps } from '../runtime/types';
+import { checkContent, checkPhotos } from '../content/check';
+import type { Ctx } from '../runtime/types';
 import { dispatchIfEmergency, notifyEmergency } from '../response/emergency';
 import { newOrderDoc, newOrderId, orders } from './repo';
 import { entry, requireOrder } from './transition';
@@ -19,21 +20,6 @@ async function requireBuilding(ctx: Ctx, id: string): Promise<Area> {
   const node = await requireArea(ctx.store, id, '楼栋');
   if (node.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   return node;
-}
-
-/** Rejected text never reaches the store; the message names the field. */
-export async function checkContent(deps: Deps, fields: Record<string, string | undefined>): Promise<void> {
-  for (const [field, text] of Object.entries(fields)) {
-    if (!text) continue;
-    const reason = await deps.ports.content.checkText(text);
-    if (reason) throw invalid(field, reason);
-  }
-}
-
-export async function checkPhotos(deps: Deps, field: string, photos: PhotoRef[]): Promise<void> {
-  const found = await Promise.all(photos.map((p) => deps.ports.files.exists(p.fileId)));
-  const missing = found.indexOf(false);
-  if (missing >= 0) throw invalid(`${field}.${missing}`, '照片尚未上传成功，请重新上传');
 }
 
 /** How an order comes in: a resident for themself, or staff on a resident's behalf (民情日记 转为点单). */
@@ -53,7 +39,7 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
   const building = await requireBuilding(ctx, input.buildingId);
   const photos = input.photos ?? [];
   await checkContent(ctx, { description: input.description, contactName: input.contactName });
-  await checkPhotos(ctx, 'photos', photos);
+  const screened = await checkPhotos(ctx, 'photos', photos);
   if (how.quota) await takeDailyQuota(ctx, `order:${ctx.actor.userId}`, ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`);
   const known = await areasOnPaths(ctx.store, [building.path]);
   const grid = known.get(building.parentId ?? '');
@@ -80,6 +66,7 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
   // 急时: skips 分拣 as 红, straight to the pool (backend/response/emergency.ts).
   const order = await dispatchIfEmergency(ctx, { ...filed, followers, followerCount: followers.length, ...(how.visitId ? { visitId: how.visitId } : {}) }, known);
   await orders(ctx.store).insert(order);
+  await screened.register({ collection: 'orders', recordId: order._id, targetType: 'order', areaPath: order.path });
   await countOrderFiled(ctx, order);
   await recordAudit(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category, status: order.status } });
   // An order that skipped 分拣 (急时) is not waiting for the grid: notifyEmergency tells the street instead.
@@ -88,14 +75,17 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
   return { id: order._id };
 }
 
-/** Open orders in the same building and category from the last 14 days, to follow instead of filing again. */
+/**
+ * Open orders in the same building and category from the last 14 days, to follow instead of filing again:
+ * for the building's community only; anyone else is simply shown none.
+ */
 export async function similarOrders(ctx: Ctx, input: SimilarOrdersInput): Promise<{ items: OrderCard[] }> {
   const since = ctx.now() - ORDER_LIMITS.similarDays * 24 * 3600 * 1000;
   const found = await orders(ctx.store).find(
     { buildingId: input.buildingId, category: input.category, createdAt: { $gte: since }, status: { $in: [...OPEN_STATUSES] } },
     { sort: [['createdAt', -1], ['_id', -1]], limit: 5 },
   );
-  return { items: found.filter((o) => o.status !== 'completed').map(toCard) };
+  return { items: found.filter((o) => o.status !== 'completed' && canSeeSimilarAt(ctx.actor, o.path)).map(toCard) };
 }
 
 /** +1 我也遇到: the follower sees the order in their list and is told what the filer is told. */

@@ -1,19 +1,22 @@
 /** 党员接单: the order hall, my held orders, claim (exactly one wins), accept/decline, progress, release, complete. */
 import type { Moved } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { DONE_STATUSES, HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
-import { canClaim, canSeeOrder, isHolder, isMemberInPoolScope } from '../../shared/orders/permissions';
+import { DONE_STATUSES, HELD_STATUSES, ORDER_LIMITS, STATUS_NAMES } from '../../shared/orders/model';
+import { canClaim, canSeeOrder, isHolder, isMemberInPoolScope, isParty } from '../../shared/orders/permissions';
 import type { CompleteInput, DeclineInput, HallInput, HeldInput, OrderIdInput, OrderPage, ProgressInput, ReleaseInput } from '../../shared/orders/schemas';
 import { notify } from '../notifications/outbox';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
-import { checkContent, checkPhotos } from './file';
+import { CONTENT_SCENES } from '../ports/types';
+import { checkContent, checkPhotos } from '../content/check';
 import type { OrderDoc } from './repo';
 import { orders } from './repo';
 import { moveOrder, requireOrder } from './transition';
 import { toCard } from './views';
 
 const CLAIMED_BY_OTHER = '已被其他党员接单';
+/** Nobody works their own case (shared/orders/permissions isParty). */
+const OWN_CASE = '自己提交或跟进的点单';
 
 function memberScopes(ctx: Ctx): string[] {
   return ctx.actor.roles.filter((g) => g.role === 'member').map((g) => g.areaPath);
@@ -25,13 +28,14 @@ export async function orderHall(ctx: Ctx, input: HallInput): Promise<OrderPage> 
   if (scopes.length === 0) throw new AppError('FORBIDDEN', '完成双报到后才能接单');
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
-  const filter: Filter = { status: 'pooled', $or: scopes.map((s) => ({ 'pool.areaPath': { $prefix: s } })) };
+  // My own orders are not mine to take (shared/orders/permissions isParty); ones I follow are dropped below.
+  const filter: Filter = { status: 'pooled', createdBy: { $ne: ctx.actor.userId }, $or: scopes.map((s) => ({ 'pool.areaPath': { $prefix: s } })) };
   if (input.skill) filter['pool.skill'] = input.skill;
   const [found, total] = await Promise.all([
     orders(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
     orders(ctx.store).count(filter),
   ]);
-  return { items: found.map(toCard), total, page, pageSize };
+  return { items: found.filter((o) => !isParty(ctx.actor, o)).map(toCard), total, page, pageSize };
 }
 
 /** Orders I hold now, or held and finished. */
@@ -56,9 +60,21 @@ function tellFiler(ctx: Ctx, order: OrderDoc, kind: 'claimed' | 'progress' | 'co
   return notify(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind, body, orderId: order._id });
 }
 
+/** Why an order that is not in the pool cannot be claimed, in the member's words. */
+function notInPool(ctx: Ctx, order: OrderDoc): AppError {
+  const mine = isHolder(ctx.actor, order);
+  if (order.status === 'assigned') return new AppError('CONFLICT', mine ? '该点单已派给您，请点“接受派单”开始办理' : '该点单已派给其他党员');
+  if (order.status === 'in_progress') return new AppError('CONFLICT', mine ? '您已在办理这个点单，不用再接单' : CLAIMED_BY_OTHER);
+  if (!order.pool && (order.status === 'new' || order.status === 'triaged' || order.status === 'reopened')) {
+    return new AppError('CONFLICT', '该点单还没有派到抢单池，暂时不能接单');
+  }
+  return new AppError('CONFLICT', `该点单当前为「${STATUS_NAMES[order.status]}」，不在抢单池`);
+}
+
 export async function claimOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
   const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o) || isMemberInPoolScope(ctx.actor, o));
-  if (order.status !== 'pooled') throw new AppError('CONFLICT', order.holderId ? CLAIMED_BY_OTHER : '该点单已不在抢单池');
+  if (order.status !== 'pooled') throw notInPool(ctx, order);
+  if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', `不能接${OWN_CASE}`);
   if (!canClaim(ctx.actor, order)) {
     throw new AppError('FORBIDDEN', isMemberInPoolScope(ctx.actor, order) ? `该点单需要「${order.pool?.skill}」技能` : '只能接本社区、本网格抢单池的点单');
   }
@@ -81,6 +97,7 @@ async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
 
 export async function acceptOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
+  if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', `不能接受${OWN_CASE}，请婉拒后由社区改派`);
   const moved = await moveOrder(ctx, order, 'accept', { role: '在职党员', label: '接受派单', set: { respondedAt: ctx.now() } });
   await tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`);
   return moved;
@@ -97,7 +114,7 @@ export async function declineOrder(ctx: Ctx, input: DeclineInput): Promise<Moved
 /** 进展 or 延期说明: the resident sees it on the timeline and in their messages. */
 export async function postProgress(ctx: Ctx, input: ProgressInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
-  await checkContent(ctx, { note: input.note });
+  await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
   const label = input.delayed ? '延期说明' : '更新进展';
   const moved = await moveOrder(ctx, order, 'progress', { role: '在职党员', label, note: input.note });
   await tellFiler(ctx, order, 'progress', `${label}：${input.note}`);
@@ -115,15 +132,17 @@ export async function releaseOrder(ctx: Ctx, input: ReleaseInput): Promise<Moved
 
 export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
+  if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', `不能办结${OWN_CASE}，请联系社区改派其他党员`);
   const photos = input.photos ?? [];
-  await checkContent(ctx, { note: input.note });
-  await checkPhotos(ctx, 'photos', photos);
+  await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
+  const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.comment);
   const moved = await moveOrder(ctx, order, 'complete', {
     role: '在职党员',
     label: '办结',
     note: input.note,
     set: { completedAt: ctx.now(), completion: { note: input.note, photos } },
   });
+  await screened.register({ collection: 'orders', recordId: order._id, field: 'completion.photos', targetType: 'order', areaPath: order.path });
   await tellFiler(ctx, order, 'completed', `${order.category}已办结，请确认并评价`);
   return moved;
 }

@@ -2,7 +2,7 @@
 import type { Moved } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { DONE_STATUSES, OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
-import { canCancel, canRate, canSeeOrder, isFiler } from '../../shared/orders/permissions';
+import { canCancel, canRate, canSeeOrder, isFiler, isHolder } from '../../shared/orders/permissions';
 import type { CancelOrderInput, MyOrdersInput, OrderDetail, OrderIdInput, OrderPage, RateOrderInput } from '../../shared/orders/schemas';
 import { notify } from '../notifications/outbox';
 import type { Ctx } from '../runtime/types';
@@ -43,6 +43,7 @@ export async function cancelOrder(ctx: Ctx, input: CancelOrderInput): Promise<Mo
 export async function rateOrder(ctx: Ctx, input: RateOrderInput): Promise<Moved> {
   const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o));
   if (!isFiler(ctx.actor, order)) throw new AppError('FORBIDDEN', '只有提交人可以评价');
+  if (isHolder(ctx.actor, order)) throw new AppError('FORBIDDEN', '不能评价自己办理的点单');
   if (!canRate(ctx.actor, order)) throw new AppError('CONFLICT', '点单尚未办结或已评价');
   const rating = { stars: input.stars, comment: input.comment ?? null };
   const note = `${input.stars} 星${input.comment ? `：${input.comment}` : ''}`;

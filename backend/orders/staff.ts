@@ -3,7 +3,7 @@ import type { Moved } from '../../shared/api';
 import { idsOnPath } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import { COLOUR_NAMES, HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
-import { canSeeOrder, isStaffOver } from '../../shared/orders/permissions';
+import { canSeeOrder, isParty, isStaffOver, mayBeGiven } from '../../shared/orders/permissions';
 import type { CloseReopenedInput, DispatchInput, NoteInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
@@ -16,10 +16,14 @@ import { orders } from './repo';
 import { colourRule, ownerFor } from './rules';
 import { entry, moveOrder, requireOrder } from './transition';
 
-/** Staff of the order's subtree only; others get NOT_FOUND or FORBIDDEN as their visibility allows. */
+/**
+ * Staff of the order's subtree only, and never on their own case (shared/orders/permissions decidesOver);
+ * others get NOT_FOUND or FORBIDDEN as their visibility allows.
+ */
 export async function requireStaffOrder(ctx: Ctx, orderId: string): Promise<OrderDoc> {
   const order = await requireOrder(ctx, orderId, (o) => canSeeOrder(ctx.actor, o));
   if (!isStaffOver(ctx.actor, order)) throw new AppError('FORBIDDEN', '只有本区域的网格员、网格长、社区或街道可以操作');
+  if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', '这是您自己提交或跟进的点单，请由其他工作人员处理');
   return order;
 }
 
@@ -67,6 +71,8 @@ async function requireMemberFor(ctx: Ctx, order: OrderDoc, memberId: string): Pr
   const member = await users(ctx.store).get(memberId);
   const inScope = member?.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath));
   if (!member || !inScope) throw invalid('memberId', '请选择本社区已报到的党员');
+  if (member._id === ctx.actor.userId) throw invalid('memberId', '不能派给自己；要办理请在接单大厅接单');
+  if (!mayBeGiven(ctx.actor, member._id, order)) throw invalid('memberId', `${member.name}是这个点单的提交人或跟进人，请派给其他党员`);
   const load = await orders(ctx.store).count({ holderId: memberId, status: { $in: [...HELD_STATUSES] } });
   if (load >= ORDER_LIMITS.memberOpenOrders) {
     throw new AppError('CONFLICT', `${member.name}手上已有 ${load} 个未办结点单，请派给其他党员`);

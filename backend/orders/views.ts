@@ -1,5 +1,5 @@
 /** What each viewer sees of an order: cards for lists, the detail with masking and next-step abilities. */
-import { COLOUR_NAMES, STATUS_NAMES } from '../../shared/orders/model';
+import { COLOUR_NAMES, STATUS_NAMES, orderNumber } from '../../shared/orders/model';
 import type { OrderFacts } from '../../shared/orders/permissions';
 import * as can from '../../shared/orders/permissions';
 import type { OrderCard, OrderDetail, TimelineView } from '../../shared/orders/schemas';
@@ -14,6 +14,7 @@ export const toTimelineView = (t: TimelineEntry): TimelineView => ({ at: t.at, a
 export function toCard(o: OrderDoc): OrderCard {
   return {
     id: o._id,
+    no: orderNumber(o._id),
     category: o.category,
     summary: o.description.length > 40 ? `${o.description.slice(0, 40)}…` : o.description,
     status: o.status,
@@ -46,7 +47,8 @@ function abilities(a: Actor, o: OrderFacts): OrderDetail['can'] {
     decline: can.canDecline(a, o),
     progress: can.canWork(a, o),
     release: can.canRelease(a, o),
-    complete: can.canWork(a, o),
+    complete: can.canComplete(a, o),
+    call: can.canCallContact(a, o),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Declaration lists: my declarations, the grid leader's 汇总 queue, the community's 核实 queue. */
 import { AppError } from '../../shared/errors';
-import { DECLARATION_STATUSES, declaredPoints } from '../../shared/points/model';
-import { isPointsStaffAt } from '../../shared/points/permissions';
+import { DECLARATION_STATUSES, canStepFrom, declaredPoints } from '../../shared/points/model';
+import { canVerifyDeclaration, isPointsStaffAt } from '../../shared/points/permissions';
 import type { DeclarationView, GridQueueInput, MyDeclarationsInput, VerifyQueueInput } from '../../shared/points/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import type { Page } from '../../shared/users/schemas';
@@ -39,6 +39,7 @@ async function toViews(ctx: Ctx, docs: DeclarationDoc[]): Promise<DeclarationVie
     reason: d.reason,
     createdAt: d.createdAt,
     steps: d.timeline.map(toTimelineView),
+    canVerify: canStepFrom('verify', d.status) && canVerifyDeclaration(ctx.actor, d),
   }));
 }
 
@@ -68,10 +69,14 @@ export async function gridQueue(ctx: Ctx, input: GridQueueInput): Promise<Page<D
   return { ...page, gridName: grid.name };
 }
 
-/** 社区核实 queue: forwarded declarations of the community (or those already decided), oldest first. */
+/**
+ * 社区核实 queue: forwarded declarations of the community, oldest first — or those still waiting at a grid
+ * (`declared`: the community may decide them too), or those already decided.
+ */
 export async function verifyQueue(ctx: Ctx, input: VerifyQueueInput): Promise<Page<DeclarationView> & { communityName: string }> {
   const community = await requireCommunity(ctx, input.communityId, (p) => isPointsStaffAt(ctx.actor, p));
   const status = input.status ?? 'forwarded';
-  const page = await pageOf(ctx, { communityId: community._id, status }, [['createdAt', status === 'forwarded' ? 1 : -1]], input);
+  const waiting = status === 'forwarded' || status === 'declared';
+  const page = await pageOf(ctx, { communityId: community._id, status }, [['createdAt', waiting ? 1 : -1]], input);
   return { ...page, communityName: community.name };
 }

@@ -3,7 +3,8 @@
  * or reject. Each step is a conditional update on the status it starts from, audited, and tells the next person.
  */
 import { AppError } from '../../shared/errors';
-import { DECLARATION_STATUSES, DECLARATION_STEPS, declaredPoints } from '../../shared/points/model';
+import { DECLARATION_STATUSES, canStepFrom, declaredPoints } from '../../shared/points/model';
+import type { DeclarationStep } from '../../shared/points/model';
 import { canForwardDeclaration, canVerifyDeclaration } from '../../shared/points/permissions';
 import type { BatchResult, DeclarationMove, ForwardInput, RejectDeclarationInput, SendBackInput, VerifyInput } from '../../shared/points/schemas';
 import { recordAudit } from '../audit/record';
@@ -16,8 +17,6 @@ import { creditPoints } from './ledger';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
 import { pointsRules } from './rules';
-
-type Step = keyof typeof DECLARATION_STEPS;
 
 async function requireDeclaration(ctx: Ctx, id: string, may: (d: DeclarationDoc) => boolean, forbidden: string): Promise<DeclarationDoc> {
   const doc = await declarations(ctx.store).get(id);
@@ -32,9 +31,10 @@ function conflict(doc: DeclarationDoc): AppError {
 }
 
 /** Moves one declaration from the status its step starts from; false when someone moved it first. */
-async function moveDeclaration(ctx: Ctx, doc: DeclarationDoc, action: Step, set: Record<string, unknown>, label: string, note?: string): Promise<boolean> {
+async function moveDeclaration(ctx: Ctx, doc: DeclarationDoc, action: DeclarationStep, set: Record<string, unknown>, label: string, note?: string): Promise<boolean> {
+  if (!canStepFrom(action, doc.status)) return false;
   const patch: Patch = { $set: { ...set, updatedAt: ctx.now() }, $push: { timeline: entry(ctx, action === 'verify' || action === 'reject' ? '社区' : '网格长', label, note) } };
-  return (await declarations(ctx.store).updateWhere({ _id: doc._id, status: DECLARATION_STEPS[action] }, patch)) === 1;
+  return (await declarations(ctx.store).updateWhere({ _id: doc._id, status: doc.status }, patch)) === 1;
 }
 
 const LEADER_ONLY = '只有该党员所在网格的网格长可以汇总';
@@ -50,7 +50,7 @@ export async function forwardDeclarations(ctx: Ctx, input: ForwardInput): Promis
     if (!doc) throw new AppError('NOT_FOUND', '申报不存在');
     if (doc.memberId === ctx.actor.userId) throw new AppError('FORBIDDEN', '不能汇总自己的申报', { declarationIds: '不能汇总自己的申报' });
     if (!canForwardDeclaration(ctx.actor, doc)) throw new AppError('FORBIDDEN', `${LEADER_ONLY}：${doc.memberName}的申报不在您的网格`, { declarationIds: LEADER_ONLY });
-    if (doc.status !== DECLARATION_STEPS.forward) throw conflict(doc);
+    if (!canStepFrom('forward', doc.status)) throw conflict(doc);
   }
   const batchId = newId('pb', ctx.now());
   const forwarded: string[] = [];

@@ -1,16 +1,17 @@
 /** 一键响应 发送: resolve the recipients in the subtree at send time, then one instruction doc and one receipt per recipient. */
 import type { Area } from '../../shared/areas/model';
-import { idsOnPath } from '../../shared/areas/model';
+import { idsOnPath, isWithin } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import type { RecipientRole } from '../../shared/response/model';
 import { INSTRUCTION_LIMITS, RECIPIENT_ROLES } from '../../shared/response/model';
 import { canSendInstruction } from '../../shared/response/permissions';
 import type { SendInstructionInput } from '../../shared/response/schemas';
 import { ROLE_NAMES, ROLE_RANK } from '../../shared/users/roles';
+import type { RoleGrant } from '../../shared/users/roles';
 import { recordAudit } from '../audit/record';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { scanAll } from '../exports/xlsx';
-import { checkContent, checkPhotos } from '../orders/file';
+import { checkContent, checkPhotos } from '../content/check';
 import { notify } from '../notifications/outbox';
 import { newId } from '../runtime/ids';
 import type { Ctx, Deps } from '../runtime/types';
@@ -29,15 +30,25 @@ interface Recipient {
 const DAY = 24 * 3600_000;
 
 /**
- * Everyone holding a chosen role on a node inside `path`. Grants live in an array, so this reads the
- * people holding any of the roles a page at a time and keeps those whose grant lies in the subtree.
+ * Whether a grant puts its holder inside `path`: its node lies there, or — for a 在职党员, whose role is
+ * granted on the whole community — the registered home in that community does (a grid's members live in it).
+ */
+function reachedAt(user: UserDoc, g: RoleGrant, path: string): boolean {
+  if (isWithin(g.areaPath, path)) return true;
+  const home = user.homePath;
+  return g.role === 'member' && !!home && isWithin(home, path) && isWithin(home, g.areaPath);
+}
+
+/**
+ * Everyone holding a chosen role on a node inside `path`, and the members who live there. Grants live in
+ * an array, so this reads the people holding any of the roles a page at a time and keeps those it reaches.
  */
 export async function resolveRecipients(deps: Deps, path: string, roles: readonly RecipientRole[]): Promise<Recipient[]> {
   const found: Recipient[] = [];
   for await (const user of scanAll(users(deps.store), { $or: roles.map((r) => ({ roleNames: { $has: r } })) })) {
     // The recipient's most senior chosen role in the subtree names them in the tally.
     const grant = user.roles
-      .filter((g) => (roles as readonly string[]).includes(g.role) && g.areaPath.startsWith(path))
+      .filter((g) => (roles as readonly string[]).includes(g.role) && reachedAt(user, g, path))
       .sort((x, y) => ROLE_RANK[y.role] - ROLE_RANK[x.role])[0];
     if (!grant) continue;
     found.push({ user, role: grant.role as RecipientRole, grantPath: grant.areaPath });
@@ -67,7 +78,7 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     throw new AppError('FORBIDDEN', '只能向您负责的区域发送指令（发送范围）', { areaId: '只能向您负责的区域发送指令' });
   }
   await checkContent(ctx, { title: input.title, text: input.text });
-  if (input.attachment) await checkPhotos(ctx, 'attachment', [input.attachment]);
+  const screened = await checkPhotos(ctx, 'attachment', input.attachment ? [input.attachment] : []);
   const roles = input.roles ? [...new Set(input.roles)] : [...RECIPIENT_ROLES];
   const recipients = await resolveRecipients(ctx, node.path, roles);
   if (recipients.length === 0) {
@@ -94,6 +105,7 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     remindCount: 0,
   };
   await instructions(ctx.store).insert(doc);
+  await screened.register({ collection: 'instructions', recordId: doc._id, targetType: 'instruction', areaPath: doc.path });
   const docs: ReceiptDoc[] = recipients.map((r) => ({
     _id: receiptId(doc._id, r.user._id),
     instructionId: doc._id,

@@ -1,7 +1,7 @@
 /** 人员列表: staff see the people who live in a node of their subtree, with their roles. */
 import { AppError } from '../../shared/errors';
 import { maskMobile } from '../../shared/users/mask';
-import { hasRoleAt } from '../../shared/users/permissions';
+import { canChangeRolesOf, hasRoleAt } from '../../shared/users/permissions';
 import { STAFF_ROLES } from '../../shared/users/roles';
 import type { ListPeopleInput, Page, PersonView } from '../../shared/users/schemas';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
@@ -28,6 +28,7 @@ export async function listPeople(ctx: Ctx, input: ListPeopleInput): Promise<Page
     mobileMasked: maskMobile(u.mobile),
     homeTrail: u.homePath ? trailOf(u.homePath, known) : '',
     roles: u.roles.map((g) => roleView(g, known)),
+    canChangeRoles: canChangeRolesOf(ctx.actor, u._id),
   }));
   return { items, total, page, pageSize };
 }

@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/errors';
 import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
 import type { Area } from '../../shared/areas/model';
-import { canGrantRole, canRevokeRole, roleFitsLevel } from '../../shared/users/permissions';
+import { canChangeRolesOf, canGrantRole, canRevokeRole, roleFitsLevel } from '../../shared/users/permissions';
 import { ROLE_LEVELS, ROLE_NAMES } from '../../shared/users/roles';
 import type { Role } from '../../shared/users/roles';
 import type { RoleGrant } from '../../shared/users/roles';
@@ -13,9 +13,11 @@ import type { Ctx } from '../runtime/types';
 import type { UserDoc } from './repo';
 import { users } from './repo';
 
+/** The person whose roles change: someone other than the actor. */
 async function requireUser(ctx: Ctx, id: string): Promise<UserDoc> {
   const user = await users(ctx.store).get(id);
   if (!user) throw new AppError('NOT_FOUND', '要设置的人员不存在');
+  if (!canChangeRolesOf(ctx.actor, user._id)) throw new AppError('FORBIDDEN', '不能调整自己的角色，请由其他工作人员或上级处理');
   return user;
 }
 

@@ -2,6 +2,7 @@
  * 民情二维码 scenes: the ≤ 32-character string a mini-program code carries (wxacode.getUnlimited).
  * `n=<areaId>` names a node, `a=<activityId>` an activity; derived from the id, so a code is stable.
  */
+import { decodeUriOrSame } from '../uri';
 
 /** Codes are posted in communities, grids and buildings; streets and 片区 have no place to post one. */
 export const CODE_LEVELS = ['community', 'grid', 'building'] as const;
@@ -31,12 +32,7 @@ export function encodeScene(target: SceneTarget): string {
 
 /** WeChat hands the scene URL-encoded (options.scene); `%` is not a scene character, so decoding once is unambiguous. */
 function unescape(raw: string): string {
-  if (!raw.includes('%')) return raw;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return raw.includes('%') ? decodeUriOrSame(raw) : raw;
 }
 
 export function decodeScene(raw: string): { ok: true; target: SceneTarget; scene: string } | { ok: false; problem: SceneProblem } {

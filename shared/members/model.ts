@@ -1,4 +1,5 @@
 /** 双报到 vocabulary: registration statuses, service times, the 报到证 number and the verify link. No zod: pages import it. */
+import { decodeUriOrSame } from '../uri';
 
 export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -37,7 +38,7 @@ export function verifyRoute(certNo: string): string {
 
 /** The certificate number inside whatever a scan returned: a full web URL, a page path, or the bare number. */
 export function certFromScan(scanned: string): string | null {
-  const match = /(?:[?&]cert=)?(CZ-\d{4}-\d{6})/.exec(decodeURIComponent(scanned));
+  const match = /(?:[?&]cert=)?(CZ-\d{4}-\d{6})/.exec(decodeUriOrSame(scanned));
   return match?.[1] ?? null;
 }
 

@@ -10,6 +10,11 @@ export const DECIDER_ROLES: readonly Role[] = ['community_staff', 'street_admin'
 export const VIEWER_ROLES: readonly Role[] = ['grid_leader', 'community_staff', 'street_admin'];
 
 export const canDecideAt = (a: Actor, path: string) => hasRoleAt(a, DECIDER_ROLES, path);
+/** Nobody decides their own case: staff who apply (双报到 or 转移) are decided by a colleague or the street. */
+export const isOwnRegistration = (a: Actor, r: { memberId: string }) => r.memberId === a.userId;
+/** 通过/驳回 one pending application: a decider over it who is not the applicant. */
+export const canDecideRegistration = (a: Actor, r: { memberId: string; path: string; status: string }) =>
+  r.status === 'pending' && canDecideAt(a, r.path) && !isOwnRegistration(a, r);
 export const canViewAt = (a: Actor, path: string) => hasRoleAt(a, VIEWER_ROLES, path);
 /** 扫码核验报到证: any staff whose subtree holds the member's home. */
 export const canVerifyAt = (a: Actor, path: string) => hasRoleAt(a, STAFF_ROLES, path);

@@ -88,6 +88,8 @@ export interface RegistrationView {
   endedAt: number | null;
   /** A transfer: the community this application moves the member away from. */
   transferFromName: string | null;
+  /** The viewer may 通过/驳回 it now (shared/members/permissions canDecideRegistration). */
+  canDecide: boolean;
 }
 
 /** 报到证: what the member shows; the QR opens the staff verify page. */

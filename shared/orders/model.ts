@@ -1,4 +1,5 @@
-/** 点单 orders: categories, 3色 colours and their deadlines, statuses, and who owns an order by colour. */
+/** 点单 orders: categories, 3色 colours and their deadlines, statuses, who owns an order by colour, and its 单号. */
+import { shanghaiDay } from '../time';
 
 export const ORDER_CATEGORIES = ['维修', '环境卫生', '助老助残', '政策咨询', '法律援助', '医疗健康', '矛盾纠纷', '安全隐患', '其他'] as const;
 export type OrderCategory = (typeof ORDER_CATEGORIES)[number];
@@ -82,3 +83,16 @@ export const ORDER_LIMITS = {
 } as const;
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** Order ids as backend/runtime/ids makes them: `o`, creation time (base 36), sequence, 8 hex of randomness. */
+const ORDER_ID = /^o([0-9a-z]{9})[0-9a-z]{3}([0-9a-f]{6})[0-9a-f]{2}$/;
+
+/**
+ * 单号 people read out and find in exports: the filing day and six characters of the id's randomness,
+ * `20261120-3F9C2A`. Derived from the id, so it needs no counter; an id of another shape is shown as it is.
+ */
+export function orderNumber(id: string): string {
+  const m = ORDER_ID.exec(id);
+  if (!m) return id;
+  return `${shanghaiDay(parseInt(m[1] ?? '0', 36)).replace(/-/g, '')}-${(m[2] ?? '').toUpperCase()}`;
+}

@@ -15,6 +15,8 @@ export interface OrderFacts {
   holderId: string | null;
   pool: { areaPath: string; skill: string | null } | null;
   anonymousToMembers: boolean;
+  /** Set when staff filed it for a resident from a visit (民情日记): the staff filer is then not a party to it. */
+  visitId?: string | null;
 }
 
 export const isFiler = (a: Actor, o: OrderFacts) => o.createdBy === a.userId;
@@ -23,14 +25,25 @@ export const isHolder = (a: Actor, o: OrderFacts) => o.holderId !== null && o.ho
 /** 网格员、网格长、社区、街道 whose subtree holds the order's building. */
 export const isStaffOver = (a: Actor, o: OrderFacts) => hasRoleAt(a, STAFF_ROLES, o.path);
 
+/**
+ * The people whose case the order is: the resident who filed it for themself and the neighbours following
+ * it. Nobody decides or works their own case — a member who took their own order could rate it and earn points.
+ */
+export const isPartyId = (userId: string, o: OrderFacts) => (o.createdBy === userId && !o.visitId) || o.followers.includes(userId);
+export const isParty = (a: Actor, o: OrderFacts) => isPartyId(a.userId, o);
+/** Staff over the order who are not a party to it: only they triage, dispatch and close it. */
+export const decidesOver = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && !isParty(a, o);
+/** Whom staff may dispatch or reassign the order to: anyone but its parties, never themself (they would pick their own points). */
+export const mayBeGiven = (a: Actor, memberId: string, o: OrderFacts) => !isPartyId(memberId, o) && memberId !== a.userId;
+
 /** A member registered (双报到) in the community or grid whose pool the order sits in. */
 export function isMemberInPoolScope(a: Actor, o: OrderFacts): boolean {
   return o.pool !== null && hasRoleAt(a, ['member'], o.pool.areaPath);
 }
 
-/** 党员接单: a pooled order, in the member's scope, with the skill it asks for. */
+/** 党员接单: a pooled order, in the member's scope, with the skill it asks for, and not the member's own case. */
 export function canClaim(a: Actor, o: OrderFacts): boolean {
-  if (o.status !== 'pooled' || !isMemberInPoolScope(a, o)) return false;
+  if (o.status !== 'pooled' || !isMemberInPoolScope(a, o) || isParty(a, o)) return false;
   return o.pool?.skill == null || (a.skills as string[]).includes(o.pool.skill);
 }
 
@@ -44,32 +57,46 @@ export function canSeeContact(a: Actor, o: OrderFacts): boolean {
   return isFiler(a, o) || isStaffOver(a, o) || (isHolder(a, o) && !o.anonymousToMembers);
 }
 
-/** The order's community path: its building path less grid and building. */
-function communityPath(o: OrderFacts): string {
-  const ids = o.path.split('/').filter(Boolean);
+/** 拨打 the contact: only someone who reaches another person by it — never the resident her own phone. */
+export const canCallContact = (a: Actor, o: OrderFacts) => canSeeContact(a, o) && !isParty(a, o);
+
+/** A building's community path: the building path less grid and building. */
+function communityPath(buildingPath: string): string {
+  const ids = buildingPath.split('/').filter(Boolean);
   return `/${ids.slice(0, -2).join('/')}/`;
 }
 
-/** Someone of the order's community (a resident, member or staff there, or staff above it). */
-export function belongsNear(a: Actor, o: OrderFacts): boolean {
-  const c = communityPath(o);
+/** Someone of the building's community (a resident, member or staff there, or staff above it). */
+export function isNeighbourOf(a: Actor, buildingPath: string): boolean {
+  const c = communityPath(buildingPath);
   return a.roles.some((g) => g.areaPath.startsWith(c) || c.startsWith(g.areaPath));
 }
 
+export const belongsNear = (a: Actor, o: OrderFacts) => isNeighbourOf(a, o.path);
+
+/**
+ * 附近已有相同问题: a building's open orders (summary, holder) are shown only to its community — the people
+ * who may +1 them. Anyone may still file for any building (a code on a wall is scanned by passers-by too).
+ */
+export const canSeeSimilarAt = isNeighbourOf;
+
 export const canCancel = (a: Actor, o: OrderFacts) => isFiler(a, o) && canTransition('cancel', o.status);
-export const canRate = (a: Actor, o: OrderFacts) => isFiler(a, o) && canTransition('rate', o.status);
+/** 群众评单 by the filer, never of work they did themself. */
+export const canRate = (a: Actor, o: OrderFacts) => isFiler(a, o) && !isHolder(a, o) && canTransition('rate', o.status);
 /** +1 我也遇到: neighbours of the same community, on an order still being handled. */
 export const canFollow = (a: Actor, o: OrderFacts) =>
   belongsNear(a, o) && !isFiler(a, o) && !isFollower(a, o) && !isStaffOver(a, o) && !isHolder(a, o) && OPEN_STATUSES.includes(o.status) && o.status !== 'completed';
-export const canTriage = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('triage', o.status);
-export const canDispatch = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('dispatch', o.status);
-export const canReassign = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('reassign', o.status);
-export const canCloseReopened = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('closeReopened', o.status);
-export const canNote = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && OPEN_STATUSES.includes(o.status);
-export const canAccept = (a: Actor, o: OrderFacts) => isHolder(a, o) && canTransition('accept', o.status);
+export const canTriage = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('triage', o.status);
+export const canDispatch = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('dispatch', o.status);
+export const canReassign = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('reassign', o.status);
+export const canCloseReopened = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('closeReopened', o.status);
+export const canNote = (a: Actor, o: OrderFacts) => decidesOver(a, o) && OPEN_STATUSES.includes(o.status);
+export const canAccept = (a: Actor, o: OrderFacts) => isHolder(a, o) && !isParty(a, o) && canTransition('accept', o.status);
 export const canWork = (a: Actor, o: OrderFacts) => isHolder(a, o) && o.status === 'in_progress';
+/** 办结 (and with it the points): the holder, unless the order is their own case. */
+export const canComplete = (a: Actor, o: OrderFacts) => canWork(a, o) && !isParty(a, o);
 /** Only an order taken from the pool goes back to it; a dispatched one is returned to staff instead. */
 export const canRelease = (a: Actor, o: OrderFacts) => canWork(a, o) && o.pool !== null;
-export const canReject = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('reject', o.status);
-export const canPool = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && canTransition('pool', o.status);
+export const canReject = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('reject', o.status);
+export const canPool = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('pool', o.status);
 export const canDecline = (a: Actor, o: OrderFacts) => isHolder(a, o) && canTransition('decline', o.status);

@@ -80,6 +80,8 @@ export const sweepInput = input({});
 
 export interface OrderCard {
   id: string;
+  /** 单号 (shared/orders/model orderNumber): what residents quote and exports list. */
+  no: string;
   category: OrderCategory;
   summary: string;
   status: OrderStatus;
@@ -121,6 +123,8 @@ export interface OrderAbilities {
   progress: boolean;
   release: boolean;
   complete: boolean;
+  /** 拨打 the contact: shown only where the number reaches someone other than the viewer. */
+  call: boolean;
 }
 
 export interface OrderDetail extends OrderCard {

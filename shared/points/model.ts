@@ -10,13 +10,22 @@ export const DECLARATION_STATUSES = {
 } as const;
 export type DeclarationStatus = keyof typeof DECLARATION_STATUSES;
 
-/** Which status each step starts from: every step is a conditional update on it. */
+/**
+ * Which statuses each step starts from: every step is a conditional update on them. The community may
+ * also decide what still waits at the grid, so nothing is stuck where no 网格长 acts on it.
+ */
 export const DECLARATION_STEPS = {
-  forward: 'declared',
-  sendBack: 'declared',
-  verify: 'forwarded',
-  reject: 'forwarded',
-} as const satisfies Record<string, DeclarationStatus>;
+  forward: ['declared'],
+  sendBack: ['declared'],
+  verify: ['forwarded', 'declared'],
+  reject: ['forwarded', 'declared'],
+} as const satisfies Record<string, readonly DeclarationStatus[]>;
+
+export type DeclarationStep = keyof typeof DECLARATION_STEPS;
+
+export function canStepFrom(step: DeclarationStep, status: DeclarationStatus): boolean {
+  return (DECLARATION_STEPS[step] as readonly DeclarationStatus[]).includes(status);
+}
 
 export const POINTS_LIMITS = {
   /** One declared service is at most a day's work. */

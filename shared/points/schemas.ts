@@ -158,6 +158,8 @@ export interface DeclarationView {
   reason: string | null;
   createdAt: number;
   steps: TimelineView[];
+  /** The viewer may 核实 or 不通过 it now (shared/points/permissions canVerifyDeclaration): never their own. */
+  canVerify: boolean;
 }
 
 export interface BatchResult {

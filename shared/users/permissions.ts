@@ -1,5 +1,5 @@
 /** Permission predicates for people and roles: small, pure, readable. */
-import type { Area } from '../areas/model';
+import type { Area, AreaLevel } from '../areas/model';
 import { isWithin } from '../areas/model';
 import type { Actor, Role, RoleGrant } from './roles';
 import { ROLE_LEVELS, ROLE_RANK, STAFF_ROLES } from './roles';
@@ -52,6 +52,18 @@ export function canGrantRole(actor: Actor, role: Role, node: Area): boolean {
 
 /** 撤销角色 follows the same rule as granting it, so nobody can remove a grant they could not make. */
 export const canRevokeRole = canGrantRole;
+
+/** Whose work phone a node's public phone is: the 网格长 answers a grid's, 社区 staff a community's, the street's admins the street's. */
+const PHONE_ANSWERED_BY: Partial<Record<AreaLevel, Role>> = { grid: 'grid_leader', community: 'community_staff', street: 'street_admin' };
+
+/** Calling this node's public phone would ring the caller themself: no 拨打 for them, fall back to the level above. */
+export function answersPhoneOf(roles: ReadonlyArray<{ role: Role; areaId: string }>, node: { id: string; level: AreaLevel }): boolean {
+  const answerer = PHONE_ANSWERED_BY[node.level];
+  return answerer !== undefined && roles.some((g) => g.role === answerer && g.areaId === node.id);
+}
+
+/** Nobody changes their own roles (a staff member could otherwise make themself 在职党员 and earn points): a peer or superior does. */
+export const canChangeRolesOf = (actor: Actor, userId: string): boolean => actor.userId !== userId;
 
 export function roleFitsLevel(role: Role, node: Area): boolean {
   return ROLE_LEVELS[role].includes(node.level);

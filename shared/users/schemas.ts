@@ -87,6 +87,8 @@ export interface PersonView {
   mobileMasked: string | null;
   homeTrail: string;
   roles: RoleView[];
+  /** The viewer may grant or revoke this person's roles at all: never their own (shared/users/permissions). */
+  canChangeRoles: boolean;
 }
 
 export interface Page<T> {

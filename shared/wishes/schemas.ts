@@ -79,6 +79,8 @@ export interface WishPrivate {
   onBehalf: boolean;
   originalTitle: string;
   originalStory: string;
+  /** 拨打 is offered only where the number reaches someone other than the viewer. */
+  canCall: boolean;
 }
 
 export interface WishAbilities {
@@ -94,7 +96,8 @@ export interface WishDetail extends WishCard {
   claimDeadline: number | null;
   /** Filled for the poster, staff and the claimant only. */
   private: WishPrivate | null;
-  delivery: { note: string; photoUrl: string; at: number } | null;
+  /** `photoUrl` is null when the photo failed WeChat's image check. */
+  delivery: { note: string; photoUrl: string | null; at: number } | null;
   rejectReason: string | null;
   fulfilledAt: number | null;
   /** Involved people only (it names them); empty for the public. */

@@ -15,10 +15,31 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page, as people use the app. */
+/** Console errors and uncaught exceptions of every page opened here since the last check. */
+const consoleErrors: string[] = [];
+
+/** Records the page's console errors and uncaught exceptions; the test they happen in then fails. */
+export function watchConsole(page: Page): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()}（${m.location().url}）`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`未捕获的异常：${e.stack ?? e.message}`));
+}
+
+/** Any console error fails the test (or the suite's set-up) it happened in: a page that logs errors is broken. */
+function failOnConsoleErrors(): void {
+  const found = consoleErrors.splice(0);
+  if (found.length) throw new Error(`浏览器控制台有 ${found.length} 条错误：\n${found.join('\n')}`);
+}
+afterEach(failOnConsoleErrors);
+afterAll(failOnConsoleErrors);
+
+/** A phone-sized page, as people use the app; its console is watched. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  return context.newPage();
+  const page = await context.newPage();
+  watchConsole(page);
+  return page;
 }
 
 /**

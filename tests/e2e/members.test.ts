@@ -56,6 +56,21 @@ it('staff 孙丽 sees it in 报到审核 and approves it', async () => {
   await screenshot(staff, 'members-review');
   await card.getByText('通过', { exact: true }).click();
   await waitText(staff, '#review-list', '没有待审核的报到');
+  // The number is told in a dialog, whole on one line (a toast's narrow box broke it as "CZ-/2026-000003").
+  const told = staff.locator('.taro-modal__text');
+  await told.waitFor({ timeout: 15000 });
+  expect(await told.innerText()).toMatch(/^报到证编号 CZ-2026-\d{6}$/);
+  const lines = await told.evaluate((el) => {
+    const range = document.createRange();
+    const text = el.firstChild ?? el;
+    const at = (text.textContent ?? '').indexOf('CZ-');
+    range.setStart(text, at);
+    range.setEnd(text, at + 'CZ-2026-000000'.length);
+    return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
+  await staff.locator('.taro-modal__foot').getByText('知道了', { exact: true }).click();
+  await told.waitFor({ state: 'hidden' });
 });
 
 it('the resident’s 报到证 shows the certificate number and a QR image that opens the verify page', async () => {
@@ -72,6 +87,19 @@ it('the resident’s 报到证 shows the certificate number and a QR image that 
   const content = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
   expect(content).toBe(`${s.url}/#/members/pages/verify/index?cert=${certNo}`);
   await screenshot(resident, 'members-certificate');
+});
+
+it('a member moving home opens 转移 from the 报到证 and finds the form filled in from the registration', async () => {
+  const member = await signedIn(browser, s.url, '张伟');
+  await open(member, s.url, '/members/pages/certificate/index');
+  await member.locator('#cert-no').waitFor({ timeout: 15000 });
+  await member.getByText('搬家转移', { exact: true }).click();
+  await member.locator('#reg-name input').waitFor({ timeout: 15000 });
+  expect(await member.locator('#reg-name input').inputValue()).toBe('张伟');
+  expect(await member.locator('#reg-mobile input').inputValue()).toBe('13900001003');
+  expect(await member.locator('#reg-party-org input').inputValue()).toBe('上海梅川实业有限公司党支部');
+  expect(await member.locator('#member-register').innerText()).toContain('原社区「梅川第一居委会」的报到自动结束');
+  await member.context().close();
 });
 
 it('staff opening the QR’s address see who it is', async () => {

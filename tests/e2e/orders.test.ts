@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { FUNCTIONS } from '../../backend/functions';
 import { localPorts } from '../../backend/ports/local';
 import { handle } from '../../backend/runtime/handle';
+import type { UserDoc } from '../../backend/users/repo';
 import { goodOrder, orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
@@ -184,19 +185,35 @@ describe('side paths', () => {
     expect(await text(staff, '#order-timeline')).toMatch(/婉拒派单[\s\S]*张伟 · 在职党员[\s\S]*这周出差，来不及/);
   });
 
-  it('release: the holder gives it back to the hall; a stale 接单 there says 已被其他党员接单', async () => {
+  it('release: the holder gives it back to the hall; a stale 接单 there says whose it now is', async () => {
     const id = await orderIn(s, 'in_progress');
     await openOrder(member, s.url, id);
     await press(member, '退回抢单池');
     await submitPopup(member, 'popup-release', '确认退回', '需要专业电工，我处理不了');
     await waitStatus(member, '抢单中');
-    await open(member, s.url, '/member/pages/hall/index');
     const cards = member.locator('#hall-orders .o-card');
-    await cards.first().waitFor();
-    const before = await cards.count();
+    const staleClaim = async () => {
+      await open(member, s.url, '/member/pages/hall/index');
+      await cards.first().waitFor();
+      return cards.count();
+    };
 
-    // Taken meanwhile from another phone: 接单 on the stale card says so and the list drops it.
+    // Taken meanwhile by the same member from another phone: it is already theirs, not another member's.
+    let before = await staleClaim();
     okData(await s.call('orders', 'claim', { orderId: id }, PEOPLE.member));
+    await cards.first().getByText('接单', { exact: true }).click();
+    await member.getByText('您已在办理这个点单，不用再接单').waitFor();
+    await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
+
+    // Taken meanwhile by another member: 接单 on the stale card says so and the list drops it.
+    okData(await s.call('orders', 'release', { orderId: id, reason: '临时出差，请其他党员接' }, PEOPLE.member));
+    const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
+    await s.store.collection<UserDoc>('users').insertIfAbsent({
+      _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['member'], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+    });
+    before = await staleClaim();
+    okData(await s.call('orders', 'claim', { orderId: id }, 'u-member-b'));
     await cards.first().getByText('接单', { exact: true }).click();
     await member.getByText('已被其他党员接单').waitFor();
     await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);

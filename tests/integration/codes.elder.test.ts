@@ -46,21 +46,30 @@ describe('users.callContact (一键呼叫)', () => {
     expect((await contact(PEOPLE.resident)).contact).toEqual({ name: '赵强', roleName: '网格长', phone: grid!.phone, areaName: '第一网格' });
   });
 
-  test('a grid with no leader on record still gives its phone; a grid with no phone falls back to the community', async () => {
+  test('a grid with no 网格长 rings the community office (nobody answers its phone), as does a grid with no phone', async () => {
     const grid2 = await s.store.collection<Area>('areas').get(NODES.grid2);
-    expect((await contact(PEOPLE.otherResident)).contact).toEqual({ name: null, roleName: '网格长', phone: grid2!.phone, areaName: '第二网格' });
-    await s.store.collection<Area>('areas').updateWhere({ _id: NODES.grid2 }, { $unset: { phone: true } });
     const community = await s.store.collection<Area>('areas').get(NODES.community1);
-    expect((await contact(PEOPLE.otherResident)).contact).toEqual({ name: null, roleName: '社区居委会', phone: community!.phone, areaName: '梅川第一居委会' });
+    const office = { name: null, roleName: '社区居委会', phone: community!.phone, areaName: '梅川第一居委会' };
+    expect((await contact(PEOPLE.otherResident)).contact).toEqual(office);
+    await s.store.collection<Area>('areas').updateWhere({ _id: NODES.grid2 }, { $unset: { phone: true } });
+    expect((await contact(PEOPLE.otherResident)).contact).toEqual(office);
     await s.store.collection<Area>('areas').updateWhere({ _id: NODES.grid2 }, { $set: { phone: grid2!.phone } });
   });
 
-  test('another community\'s resident gets their own grid, never a person\'s private mobile', async () => {
+  test('another community\'s resident gets their own community office, never a person\'s private mobile', async () => {
     const c = (await contact(PEOPLE.memberOutOfScope)).contact;
     const leader = await s.store.collection<UserDoc>('users').get(PEOPLE.gridLeader);
-    expect(c).toMatchObject({ roleName: '网格长', areaName: '第一网格' });
+    const community2 = await s.store.collection<Area>('areas').get(NODES.community2);
+    expect(c).toEqual({ name: null, roleName: '社区居委会', phone: community2!.phone, areaName: '梅川第二居委会' });
     expect(c?.phone).not.toBe(leader?.mobile);
-    expect(c?.name).toBeNull();
+  });
+
+  test('the grid leader’s own 一键呼叫 does not ring himself: it rings the community office', async () => {
+    const community = await s.store.collection<Area>('areas').get(NODES.community1);
+    expect((await contact(PEOPLE.gridLeader)).contact).toEqual({ name: null, roleName: '社区居委会', phone: community!.phone, areaName: '梅川第一居委会' });
+    // Community staff living in a grid without 网格长 (孙丽, 第三网格): her own office is passed over for the street.
+    const street = await s.store.collection<Area>('areas').get(NODES.street);
+    expect((await contact(PEOPLE.staff)).contact).toEqual({ name: null, roleName: '街道', phone: street!.phone, areaName: '长征镇' });
   });
 
   test('someone with no home yet gets null; unknown keys are refused', async () => {

@@ -83,6 +83,11 @@ describe('召集人汇总 and 社区核实', () => {
       _id: 'u-grid2-member', name: '钱敏', homeAreaId: home._id, homePath: home.path, roles: [{ role: 'member', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 }],
       roleNames: ['member'], skills: [], rev: 0, createdAt: 0,
     });
+    // 第二网格 gets a 网格长 of its own, or its declarations would go straight to the community.
+    await s.store.collection<UserDoc>('users').insert({
+      _id: 'u-grid2-leader', name: '孔强', homeAreaId: home._id, homePath: home.path, roles: [{ role: 'grid_leader', areaId: NODES.grid2, areaPath: `${c1.path}${NODES.grid2}/`, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['grid_leader'], skills: [], rev: 0, createdAt: 0,
+    });
     const other = await declarationIn(s, 'declared', 'u-grid2-member');
     const mine = await declarationIn(s, 'declared');
     await refused('forward', { declarationIds: [mine, other] }, PEOPLE.gridLeader, 'declarationIds', '只有该党员所在网格的网格长可以汇总：钱敏的申报不在您的网格', 'FORBIDDEN');

@@ -1,5 +1,6 @@
 /** 扫码签到 in WeChat: scan the activity's QR and open the check-in page for the activity it names. */
 import Taro from '@tarojs/taro';
+import { decodeUriOrSame } from '@shared/uri';
 import { checkinUrl } from './routes';
 
 /**
@@ -7,7 +8,7 @@ import { checkinUrl } from './routes';
  * code's path `pages/scan/index?scene=a%3DX` (shared/codes/scene), or a bare scene `a=X`.
  */
 export function activityIdIn(scanned: string): string | null {
-  const m = /(?:[?&]id=|(?:^|[?&]scene=)a=)([A-Za-z0-9_-]{1,64})/.exec(decodeURIComponent(scanned));
+  const m = /(?:[?&]id=|(?:^|[?&]scene=)a=)([A-Za-z0-9_-]{1,64})/.exec(decodeUriOrSame(scanned));
   return m?.[1] ?? null;
 }
 

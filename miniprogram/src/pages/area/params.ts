@@ -1,6 +1,7 @@
 /** Reads the area page's query: pick mode, where to start, which levels may be chosen, title. */
 import type { AreaLevel } from '@shared/areas/model';
 import { AREA_LEVELS } from '@shared/areas/model';
+import { decodeUriOrSame } from '@shared/uri';
 
 export interface AreaPageParams {
   pick: boolean;
@@ -15,12 +16,7 @@ function isLevel(value: string): value is AreaLevel {
 
 /** Query values may arrive encoded (weapp) or already decoded (h5). */
 function decode(value?: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return value ? decodeUriOrSame(value) : undefined;
 }
 
 export function readParams(params: Partial<Record<string, string>>): AreaPageParams {

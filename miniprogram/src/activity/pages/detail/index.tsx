@@ -35,7 +35,7 @@ function MySignup({ a }: { a: ActivityDetail }) {
   ];
   return (
     <SectionCard title="我的报名" id="activity-mine">
-      <Text className="a-detail__status" id="activity-my-status">{m.statusName}{m.late ? '（开始前 24 小时内取消）' : ''}</Text>
+      <Text className="a-detail__status" id="activity-my-status">{m.statusName}{m.late ? (m.status === 'cancelled' ? '（开始前 24 小时内取消）' : '（曾在开始前 24 小时内取消）') : ''}</Text>
       {rows.filter(([, v]) => v).map(([k, v]) => (
         <Text key={k} className="a-detail__line">{k}：{v}</Text>
       ))}

@@ -32,7 +32,7 @@ export default function MemberHome() {
               {c.phone ? (
                 <>
                   <Text className="member__phone-text">社区电话 {c.phone}</Text>
-                  <PhoneCall phone={c.phone} />
+                  {c.callable && <PhoneCall phone={c.phone} />}
                 </>
               ) : (
                 <Text className="muted">社区暂未公布电话</Text>
@@ -43,7 +43,7 @@ export default function MemberHome() {
             {c.grids.map((g) => (
               <View key={g.id} className="member__grid">
                 <Text className="member__grid-name">{g.name}</Text>
-                {g.phone && <PhoneCall phone={g.phone} />}
+                {g.phone && g.callable && <PhoneCall phone={g.phone} />}
               </View>
             ))}
           </SectionCard>

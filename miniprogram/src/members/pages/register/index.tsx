@@ -15,6 +15,7 @@ import StatusView from '../../../components/StatusView';
 import ChipGroup from '../../../orders/components/ChipGroup';
 import { FormField } from '../../../orders/components/FormPopup';
 import { pickArea } from '../../../utils/areaPicker';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import { toastFormError } from '../../../utils/toastFormError';
 import MultiChips from '../../components/MultiChips';
@@ -32,7 +33,7 @@ export default function RegisterMember() {
     const [me, mine] = await Promise.all([api.users.me(), api.members.mine()]);
     return { me, mine };
   }, []);
-  const { fields, set, home, chooseHome, orgs } = useRegisterForm(transfer, loaded.data);
+  const { fields, ready, set, home, chooseHome, orgs } = useRegisterForm(transfer, loaded.data);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const mine = loaded.data?.mine;
@@ -43,6 +44,7 @@ export default function RegisterMember() {
   };
 
   const submit = async () => {
+    askConsent(CONSENT.register);
     if (!home) {
       const message = '请选择您居住的楼栋';
       return setError(new ApiError('VALIDATION', message, { buildingId: message }));
@@ -68,7 +70,7 @@ export default function RegisterMember() {
 
   return (
     <ResidentPage className="member-register" id="member-register">
-      <StatusView loading={loaded.loading} error={loaded.error} empty={!loaded.data} emptyText="" onRetry={() => void loaded.reload()}>
+      <StatusView loading={loaded.loading || !ready} error={loaded.error} empty={!loaded.data || !ready} emptyText="" onRetry={() => void loaded.reload()}>
         {blocked ? (
           <EmptyState title={blocked} description="在报到证页面可以查看审核进度和结果。" actionText="查看我的报到证" onAction={() => void Taro.redirectTo({ url: MEMBERS_ROUTES.certificate })} />
         ) : (

@@ -33,20 +33,30 @@ export async function homeOf(buildingId: string): Promise<Home> {
   return { id: node.id, trail, communityId: ids[ids.length - 3] ?? '' };
 }
 
+/** The form as it opens: a transfer starts from the current registration; a first registration from my profile. */
+function prefill(loaded: { me: MeView; mine: MineView }): RegisterFields {
+  const from = loaded.mine.active;
+  if (from) {
+    return { name: from.name, mobile: from.mobile ?? '', partyOrg: from.partyOrg, workUnit: from.workUnit, orgId: null, skills: from.skills, availableTimes: from.availableTimes };
+  }
+  return { ...EMPTY, name: loaded.me.name === '新居民' ? '' : loaded.me.name };
+}
+
+/**
+ * `ready` turns true with the prefilled values in the same render: the page shows the inputs only then, so
+ * they are created with their values. Changing an input's value right after it is created reaches Taro's
+ * web Input before it has rendered, and its value watcher throws (reading `value` of its missing <input>).
+ */
 export function useRegisterForm(transfer: boolean, loaded: { me: MeView; mine: MineView } | null) {
   const [fields, setFields] = useState<RegisterFields>(EMPTY);
+  const [ready, setReady] = useState(false);
   const [home, setHome] = useState<Home | null>(null);
   const [orgs, setOrgs] = useState<OrganisationView[]>([]);
 
-  // Prefill once: a transfer starts from the current registration; a first registration from my profile.
   useEffect(() => {
     if (!loaded) return;
-    const from = loaded.mine.active;
-    if (from) {
-      setFields({ name: from.name, mobile: from.mobile ?? '', partyOrg: from.partyOrg, workUnit: from.workUnit, orgId: null, skills: from.skills, availableTimes: from.availableTimes });
-    } else {
-      setFields((f) => ({ ...f, name: loaded.me.name === '新居民' ? '' : loaded.me.name }));
-    }
+    setFields(prefill(loaded));
+    setReady(true);
     const own = loaded.me.home[loaded.me.home.length - 1];
     if (!transfer && own?.level === 'building') homeOf(own.id).then(setHome, () => undefined);
   }, [loaded, transfer]);
@@ -63,5 +73,5 @@ export function useRegisterForm(transfer: boolean, loaded: { me: MeView; mine: M
     if (next.communityId !== home?.communityId) set('orgId', null);
     setHome(next);
   };
-  return { fields, set, home, chooseHome, orgs };
+  return { fields, ready, set, home, chooseHome, orgs };
 }

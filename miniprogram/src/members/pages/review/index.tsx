@@ -26,8 +26,9 @@ export default function ReviewRegistrations() {
     setBusyId(reg.id);
     try {
       const { certNo } = await api.members.approve({ registrationId: reg.id });
-      void Taro.showToast({ title: `已通过，证号 ${certNo ?? ''}`, icon: 'none' });
       await list.refresh();
+      // A dialog, not a toast: the toast's narrow box broke the number at its hyphen ("CZ-/2026-000003").
+      await Taro.showModal({ title: `已通过 ${reg.name} 的申请`, content: `报到证编号 ${certNo ?? ''}`, showCancel: false, confirmText: '知道了' });
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
       await list.refresh();
@@ -49,10 +50,14 @@ export default function ReviewRegistrations() {
             key={r.id}
             reg={r}
             actions={
-              <>
-                <Button size="small" fill="outline" type="danger" onClick={() => setRejecting(r)} id={`reject-${r.id}`}>驳回</Button>
-                <Button size="small" type="primary" loading={busyId === r.id} onClick={() => void approve(r)} id={`approve-${r.id}`}>通过</Button>
-              </>
+              r.canDecide ? (
+                <>
+                  <Button size="small" fill="outline" type="danger" onClick={() => setRejecting(r)} id={`reject-${r.id}`}>驳回</Button>
+                  <Button size="small" type="primary" loading={busyId === r.id} onClick={() => void approve(r)} id={`approve-${r.id}`}>通过</Button>
+                </>
+              ) : (
+                <Text className="muted" id={`own-${r.id}`}>本人的申请，请由其他工作人员或街道审核</Text>
+              )
             }
           />
         )}

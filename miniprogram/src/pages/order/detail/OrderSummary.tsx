@@ -47,7 +47,8 @@ export function OrderHeader({ order }: { order: OrderDetail }) {
 }
 
 export default function OrderSummary({ order }: { order: OrderDetail }) {
-  const fullMobile = order.contactMobile && !order.contactMobile.includes('*') ? order.contactMobile : null;
+  // 拨打 only where it reaches someone else (can.call): never the resident her own phone.
+  const callable = order.can.call && order.contactMobile && !order.contactMobile.includes('*') ? order.contactMobile : null;
   return (
     <View>
       {order.rejectReason && (
@@ -65,11 +66,12 @@ export default function OrderSummary({ order }: { order: OrderDetail }) {
         <Text className="detail__text">{order.description}</Text>
         <PhotoGrid urls={order.photoUrls} id="order-photo-grid" />
         <Text className="muted">提交于 {formatWhen(order.createdAt)}{order.followerCount > 0 ? ` · ${order.followerCount} 位邻居也遇到` : ''}</Text>
+        <Text className="muted" id="order-no">单号 {order.no}</Text>
       </SectionCard>
       <SectionCard title="联系人" id="order-contact">
         <View className="detail__contact">
           <Text className="detail__value">{order.contactName}{order.contactMobile ? `  ${order.contactMobile}` : ''}</Text>
-          {fullMobile && <PhoneCall phone={fullMobile} />}
+          {callable && <PhoneCall phone={callable} />}
         </View>
         {!order.contactMobile && <Text className="muted">居民选择了对党员匿名，请通过网格员联系。</Text>}
       </SectionCard>

@@ -1,4 +1,7 @@
-/** 社区核实 (community staff): forwarded declarations; 核实 credits the points entered (default hours × rule), 不通过 needs a reason. */
+/**
+ * 社区核实 (community staff): forwarded declarations, and those still waiting at a grid (no 网格长 acts on them);
+ * 核实 credits the points entered (default hours × rule), 不通过 needs a reason.
+ */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -19,9 +22,10 @@ import PagedList from '../../../components/PagedList';
 import { POINTS_ROUTES } from '../../routes';
 import './index.scss';
 
-type Tab = Extract<DeclarationStatus, 'forwarded' | 'verified' | 'rejected'>;
+type Tab = Extract<DeclarationStatus, 'forwarded' | 'declared' | 'verified' | 'rejected'>;
 const TABS: Array<{ key: Tab; title: string }> = [
   { key: 'forwarded', title: '待核实' },
+  { key: 'declared', title: '网格未汇总' },
   { key: 'verified', title: '已核实' },
   { key: 'rejected', title: '未通过' },
 ];
@@ -82,7 +86,7 @@ export default function CommunityVerify() {
       <PagedList list={list} id="verify-list" emptyTitle="暂无申报" emptyText="网格长汇总上报的申报会出现在这里。">
         {(d) => (
           <DeclarationCard key={d.id} d={d} showMember>
-            {d.status === 'forwarded' && (
+            {d.canVerify && (
               <View className="declaration__actions">
                 <Button size="small" fill="outline" onClick={() => start(d, 'reject')} id={`verify-reject-${d.id}`}>不通过</Button>
                 <Button size="small" type="primary" onClick={() => start(d, 'verify')} id={`verify-ok-${d.id}`}>核实记分</Button>

@@ -43,12 +43,16 @@ export default function PeopleList({ areaId, onGrant, onRevoke }: Props) {
                 <View key={`${r.role}@${r.areaId}`} className="person__role">
                   <RoleTag text={r.roleName} />
                   <Text className="person__role-area">{r.areaName}</Text>
-                  <Text className="person__revoke" onClick={() => onRevoke(p, r)}>撤销</Text>
+                  {p.canChangeRoles && <Text className="person__revoke" onClick={() => onRevoke(p, r)}>撤销</Text>}
                 </View>
               ))}
             </View>
             <View className="person__actions">
-              <Button size="small" type="primary" onClick={() => onGrant(p)}>授予角色</Button>
+              {p.canChangeRoles ? (
+                <Button size="small" type="primary" onClick={() => onGrant(p)}>授予角色</Button>
+              ) : (
+                <Text className="muted">本人的角色由其他工作人员或上级调整</Text>
+              )}
             </View>
           </View>
         ))}

@@ -6,7 +6,7 @@ import type { WishDetail } from '@shared/wishes/schemas';
 import { formatWhen } from '@shared/time';
 import PhoneCall from '../../../components/PhoneCall';
 import SectionCard from '../../../components/SectionCard';
-import { absoluteUrl } from '../../components/photoUrl';
+import { absoluteUrl } from '../../../utils/download';
 import WishTags from '../../components/WishTags';
 
 /** What happens next, in people's words. */
@@ -68,7 +68,7 @@ export default function WishSummary({ wish }: { wish: WishDetail }) {
         <SectionCard title="受助人（不公开）" id="wish-private">
           <View className="wish-detail__contact">
             <Text className="wish-detail__value">{p.beneficiaryName}  {p.contactMobile}</Text>
-            <PhoneCall phone={p.contactMobile} />
+            {p.canCall && <PhoneCall phone={p.contactMobile} />}
           </View>
           {p.door && <Row label="门牌号" value={p.door} />}
           <Row label="许愿人" value={p.onBehalf ? `${p.posterName}（社区代许）` : p.posterName} />
@@ -80,7 +80,7 @@ export default function WishSummary({ wish }: { wish: WishDetail }) {
       {wish.delivery && (
         <SectionCard title="圆梦记录" id="wish-delivery">
           <Text className="wish-detail__text">{wish.delivery.note}</Text>
-          <Photo url={wish.delivery.photoUrl} id="wish-delivery-photo" />
+          {wish.delivery.photoUrl && <Photo url={wish.delivery.photoUrl} id="wish-delivery-photo" />}
           <Text className="muted">登记于 {formatWhen(wish.delivery.at)}</Text>
         </SectionCard>
       )}
