@@ -2,18 +2,15 @@
  * `npm run check:counters [-- --data DIR]`: rebuilds the dashboard's per-node daily counters from every
  * order's fields and timeline and compares them with the stored counter docs; exit 1 on any difference.
  */
-import path from 'node:path';
 import { compareCounters, recomputeCounters } from '../backend/dashboard/recompute';
-import { openSqliteStore } from '../backend/store/sqlite';
+import { openScriptStore } from './script-store';
 
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--data');
-  const dataDir = path.resolve(at >= 0 ? process.argv[at + 1] ?? '' : process.env.WG_DATA_DIR ?? path.join(__dirname, '..', '.data'));
-  const store = openSqliteStore({ dataDir });
+  const { store, where } = openScriptStore(process.argv);
   try {
     const { expected, orders } = await recomputeCounters(store);
     const { docs, mismatches } = await compareCounters(store, expected);
-    console.log(`check:counters: ${orders} 个点单，${docs} 个计数文档（${dataDir}）`);
+    console.log(`check:counters: ${orders} 个点单，${docs} 个计数文档（${where}）`);
     if (mismatches.length === 0) {
       console.log('计数器与点单时间线一致。');
       return;

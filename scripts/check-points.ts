@@ -2,20 +2,17 @@
  * `npm run check:points [-- --data DIR]`: recomputes every member's yearly total from the ledger, and every
  * organisation's and grid's total from the member totals, compares them with the kept ones; exit 1 on any difference.
  */
-import path from 'node:path';
 import { checkTotals } from '../backend/points/check';
-import { openSqliteStore } from '../backend/store/sqlite';
+import { openScriptStore } from './script-store';
 
 const FIELD_NAMES = { total: '积分', credits: '服务次数', members: '党员数' } as const;
 const KIND_NAMES = { member: '党员', org: '单位', grid: '网格' } as const;
 
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--data');
-  const dataDir = path.resolve(at >= 0 ? process.argv[at + 1] ?? '' : process.env.WG_DATA_DIR ?? path.join(__dirname, '..', '.data'));
-  const store = openSqliteStore({ dataDir });
+  const { store, where } = openScriptStore(process.argv);
   try {
     const result = await checkTotals(store);
-    console.log(`check:points: ${result.entries} 条积分记录，${result.members} 个党员年度合计，${result.rollups} 个单位/网格合计（${dataDir}）`);
+    console.log(`check:points: ${result.entries} 条积分记录，${result.members} 个党员年度合计，${result.rollups} 个单位/网格合计（${where}）`);
     if (result.ok) {
       console.log('合计与积分账本一致。');
       return;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { activitiesSection } from './activities';
 import { bundlesSection } from './bundles';
+import { cloudSection } from './cloud-trips';
 import { dashboardSection } from './dashboard';
 import { httpSection } from './http';
 import { ordersSection } from './order-actions';
@@ -11,7 +12,7 @@ import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
-const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, activitiesSection, dashboardSection, pointsSection, bundlesSection];
+const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, activitiesSection, dashboardSection, pointsSection, cloudSection, bundlesSection];
 
 interface Args {
   only: Set<string> | null;

@@ -3,6 +3,7 @@ import type { Area } from '../../shared/areas/model';
 import { ensureAllIndexes } from '../../backend/collections';
 import type { Identity, Logger } from '../../backend/runtime/types';
 import { openSqliteStore } from '../../backend/store/sqlite';
+import type { DocumentStore } from '../../backend/store/port';
 import type { UserDoc } from '../../backend/users/repo';
 import { users } from '../../backend/users/repo';
 import { communityId, seedDemo } from '../../local/seed';
@@ -40,6 +41,14 @@ export const identityOf = (who: string): Identity => (who === SYSTEM ? { kind: '
 /** The demo seed plus a second member of 梅川第一居委会 (for reassign), with every index, as a database image. */
 export async function seededTemplate(): Promise<Buffer> {
   const store = openSqliteStore({ dataDir: ':memory:' });
+  await seedBenchStreet(store);
+  const image = store.db.serialize();
+  await store.close();
+  return image;
+}
+
+/** The demo street plus 李娜, a second member of 梅川第一居委会, into any store (SQLite here, the simulator's for cloud figures). */
+export async function seedBenchStreet(store: DocumentStore): Promise<void> {
   await ensureAllIndexes(store);
   await seedDemo(store, START);
   const c1 = await store.collection<Area>('areas').get(C1);
@@ -56,9 +65,6 @@ export async function seededTemplate(): Promise<Buffer> {
     createdAt: START,
   };
   await users(store).insert(memberB);
-  const image = store.db.serialize();
-  await store.close();
-  return image;
 }
 
 export type Measured<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;

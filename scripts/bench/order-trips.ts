@@ -16,7 +16,7 @@ import { BUILDING1, GOAL, GOOD_ORDER, GRID_LEADER, MEMBER, MEMBER_B, RESIDENT, R
 import type { Measured } from './order-common';
 
 
-interface Lab {
+export interface Lab {
   clock: { now: number };
   deps: Deps;
   call(fn: string, action: string, data: Record<string, unknown>, who: string): Promise<unknown>;
@@ -24,7 +24,10 @@ interface Lab {
   orderIn(status: OrderStatus): Promise<string>;
 }
 
-interface Scenario {
+/** What a scenario's preparation uses: the clock and the walk of an order into a state (local or cloud). */
+export type ScenarioLab = Pick<Lab, 'clock' | 'orderIn'>;
+
+export interface Scenario {
   fn: string;
   action: string;
   /** Distinguishes a second success path of the same action. */
@@ -32,7 +35,7 @@ interface Scenario {
   who: string;
   /** The state the call runs in, in words. */
   state: string;
-  prepare(lab: Lab): Promise<Record<string, unknown>>;
+  prepare(lab: ScenarioLab): Promise<Record<string, unknown>>;
 }
 
 function makeLab(counting: CountingStore): Lab {
@@ -67,9 +70,9 @@ function makeLab(counting: CountingStore): Lab {
 }
 
 /** The call runs on an order in `status`, with `data` added to its id. */
-const onOrder = (status: OrderStatus, data: Record<string, unknown> = {}) => async (lab: Lab) => ({ orderId: await lab.orderIn(status), ...data });
+const onOrder = (status: OrderStatus, data: Record<string, unknown> = {}) => async (lab: ScenarioLab) => ({ orderId: await lab.orderIn(status), ...data });
 /** An order in `status` exists (so lists have something to show); the call itself takes `data`. */
-const around = (status: OrderStatus, data: Record<string, unknown> = {}) => async (lab: Lab) => {
+const around = (status: OrderStatus, data: Record<string, unknown> = {}) => async (lab: ScenarioLab) => {
   await lab.orderIn(status);
   return data;
 };
@@ -77,7 +80,7 @@ const around = (status: OrderStatus, data: Record<string, unknown> = {}) => asyn
 const o = (action: string, who: string, state: string, prepare: Scenario['prepare'], variant?: string): Scenario => ({ fn: 'orders', action, who, state, prepare, variant });
 
 /** Success path of every action; variants where a second path costs more. Actions without one are reported as such. */
-const SCENARIOS: Scenario[] = [
+export const SCENARIOS: Scenario[] = [
   o('file', RESIDENT, 'first order of the day (quota counter created)', async () => ({ ...GOOD_ORDER })),
   o('file', RESIDENT, 'second order that day', around('new', { ...GOOD_ORDER }), 'same day'),
   o('similar', RESIDENT, 'an open order in the building', around('new', { buildingId: BUILDING1, category: '维修' })),
@@ -116,7 +119,7 @@ const SCENARIOS: Scenario[] = [
   { fn: 'points', action: 'mine', who: MEMBER, state: 'one order credited', prepare: around('closed') },
 ];
 
-interface TripRow {
+export interface TripRow {
   label: string;
   who: string;
   state: string;

@@ -25,33 +25,41 @@ const SEED: Item[] = [
   { _id: 'f', status: 'claimed', path: '/S1/', n: 6 },
 ];
 
-/** Collection names are unique per test and run, so the suite can share a real cloud environment. */
-const run = Math.random().toString(36).slice(2, 8);
+/**
+ * Collection names are unique per test but the same on every run, and each is emptied before use: a real
+ * environment (at most 100 collections) keeps the same dozen, instead of gaining a dozen per run.
+ */
 let seq = 0;
-const fresh = (base: string): string => `t_${run}_${(seq++).toString(36)}_${base}`.slice(0, 40);
+const nextName = (base: string): string => `contract_${(seq++).toString(36)}_${base}`.slice(0, 40);
 
 const ids = (docs: Doc[]): string[] => docs.map((d) => d._id).sort();
 const byKey = (rows: GroupRow[]): GroupRow[] => [...rows].sort((x, y) => JSON.stringify(x.key).localeCompare(JSON.stringify(y.key)));
 
-export function describeStoreContract(name: string, open: () => Promise<DocumentStore>): void {
+/** `clear` empties a collection left by an earlier run (a fresh SQLite folder has none). */
+export function describeStoreContract(name: string, open: () => Promise<DocumentStore>, clear: (collection: string) => Promise<void> = async () => undefined): void {
   describe(`DocumentStore contract: ${name}`, () => {
     let store: DocumentStore;
     beforeAll(async () => {
       store = await open();
     });
+    const fresh = async (base: string): Promise<string> => {
+      const n = nextName(base);
+      await clear(n);
+      return n;
+    };
     afterAll(async () => {
       await store?.close();
     });
 
     const seeded = async (base: string): Promise<Collection<Item>> => {
-      const c = store.collection<Item>(fresh(base));
+      const c = store.collection<Item>(await fresh(base));
       for (const doc of SEED) await c.insert(doc);
       return c;
     };
 
     describe('get / insert / insertIfAbsent', () => {
       it('get returns null for a missing id, also in a collection never written', async () => {
-        const c = store.collection<Item>(fresh('get'));
+        const c = store.collection<Item>(await fresh('get'));
         await expect(c.get('nope')).resolves.toBeNull();
         await c.insert({ _id: 'k1', status: 'open', stats: { open: 1 } });
         await expect(c.get('k1')).resolves.toEqual({ _id: 'k1', status: 'open', stats: { open: 1 } });
@@ -59,14 +67,14 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       });
 
       it('insert of an existing id throws DuplicateKeyError and keeps the original', async () => {
-        const c = store.collection<Item>(fresh('dup'));
+        const c = store.collection<Item>(await fresh('dup'));
         await c.insert({ _id: 'k', n: 1 });
         await expect(c.insert({ _id: 'k', n: 2 })).rejects.toBeInstanceOf(DuplicateKeyError);
         await expect(c.get('k')).resolves.toEqual({ _id: 'k', n: 1 });
       });
 
       it('insertIfAbsent inserts once, then reports false and leaves the first version', async () => {
-        const c = store.collection<Item>(fresh('ifabsent'));
+        const c = store.collection<Item>(await fresh('ifabsent'));
         await expect(c.insertIfAbsent({ _id: 'k', n: 1 })).resolves.toBe(true);
         await expect(c.insertIfAbsent({ _id: 'k', n: 2 })).resolves.toBe(false);
         await expect(c.get('k')).resolves.toEqual({ _id: 'k', n: 1 });
@@ -131,7 +139,7 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       ];
       let c: Collection<Item>;
       beforeAll(async () => {
-        c = store.collection<Item>(fresh('sort'));
+        c = store.collection<Item>(await fresh('sort'));
         for (const r of rows) await c.insert(r);
       });
       const order = (docs: Doc[]) => docs.map((d) => d._id);
@@ -155,14 +163,14 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       it('counts with and without a filter, and 0 for a collection never written', async () => {
         await expect(c.count({})).resolves.toBe(7);
         await expect(c.count({ g: 'a', rank: { $gt: 2 } })).resolves.toBe(2);
-        await expect(store.collection<Item>(fresh('never')).count({})).resolves.toBe(0);
-        await expect(store.collection<Item>(fresh('never')).find({ g: 'a' })).resolves.toEqual([]);
+        await expect(store.collection<Item>(await fresh('never')).count({})).resolves.toBe(0);
+        await expect(store.collection<Item>(await fresh('never')).find({ g: 'a' })).resolves.toEqual([]);
       });
     });
 
     describe('updateWhere', () => {
       it('is a conditional update: of 20 concurrent claims exactly one matches', async () => {
-        const c = store.collection<Item>(fresh('claim'));
+        const c = store.collection<Item>(await fresh('claim'));
         await c.insert({ _id: 'job', status: 'open' });
         const results = await Promise.all(
           Array.from({ length: 20 }, (_, i) => c.updateWhere({ _id: 'job', status: 'open' }, { $set: { status: 'claimed', by: i } })),
@@ -182,7 +190,7 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       });
 
       it('applies $set (nested, replacing objects), $inc, $push and $unset', async () => {
-        const c = store.collection<Item>(fresh('patch'));
+        const c = store.collection<Item>(await fresh('patch'));
         await c.insert({ _id: 'p', n: 1, tags: ['x'], stats: { open: 1, closed: 5 }, meta: { a: 1, b: 2 }, status: 'open' });
         await c.insert({ _id: 'q' });
         const hit = await c.updateWhere(
@@ -204,7 +212,7 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       });
 
       it('rejects a field under two operators and an _id update', async () => {
-        const c = store.collection<Item>(fresh('badpatch'));
+        const c = store.collection<Item>(await fresh('badpatch'));
         await c.insert({ _id: 'p', n: 1 });
         await expect(c.updateWhere({ _id: 'p' }, { $set: { n: 2 }, $inc: { n: 1 } })).rejects.toThrow();
         await expect(c.updateWhere({ _id: 'p' }, { $set: { _id: 'other' } })).rejects.toThrow();
@@ -249,7 +257,7 @@ export function describeStoreContract(name: string, open: () => Promise<Document
 
     describe('ensureIndexes', () => {
       it('a unique index rejects a second document with the same key', async () => {
-        const name = fresh('unique');
+        const name = await fresh('unique');
         await store.ensureIndexes(name, [{ fields: [['phone', 1]], unique: true }]);
         const c = store.collection<Item>(name);
         await c.insert({ _id: 'u1', phone: '138' });
@@ -260,7 +268,7 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       });
 
       it('is safe to repeat and leaves queries working', async () => {
-        const name = fresh('ixrepeat');
+        const name = await fresh('ixrepeat');
         const spec = [{ fields: [['status', 1], ['path', 1]] as Array<[string, 1 | -1]> }, { fields: [['n', -1]] as Array<[string, 1 | -1]> }];
         await store.ensureIndexes(name, spec);
         await store.ensureIndexes(name, spec);

@@ -4,13 +4,10 @@ import type { Page } from '../../shared/users/schemas';
 import type { MyPointsView } from '../../shared/points/schemas';
 import type { LedgerDoc } from '../../backend/points/ledger';
 import type { PostHolderDoc } from '../../backend/activities/repo';
-import { FUNCTIONS } from '../../backend/functions';
-import { localPorts } from '../../backend/ports/local';
-import { handle } from '../../backend/runtime/handle';
 import { HOUR, addMembers, goodPost, publishActivity } from '../support/activities';
 import { PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { errorOf, okData, runTimer, startTestServer } from '../support/server';
 
 let s: TestServer;
 let extra: string[];
@@ -22,8 +19,7 @@ afterAll(() => s.close());
 
 const A = (action: string, data: Record<string, unknown>, who: string) => s.call('activities', action, data, who);
 const ok = async <T>(action: string, data: Record<string, unknown>, who: string) => okData(await s.call<T>('activities', action, data, who));
-const sweep = () =>
-  handle(FUNCTIONS.activities!, { action: 'sweep' }, { kind: 'system' }, { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) });
+const sweep = () => runTimer(s, 'activities', 'sweep');
 const ledgerFor = (activityId: string) => s.store.collection<LedgerDoc>('points_ledger').find({ sourceType: 'activity', sourceId: { $prefix: `${activityId}:` } });
 
 describe('the whole journey', () => {

@@ -7,9 +7,9 @@ import type { Area } from '../../shared/areas/model';
 import type { CodeView, PosterFile, ScanResolution } from '../../shared/codes/schemas';
 import { NODES, PEOPLE } from '../support/people';
 import type { PersonKey } from '../support/people';
-import { pdfPageCount, pdfPageImages } from '../support/pdf';
+import { pdfPageCount, pdfPageImages, pdfPageTexts } from '../support/pdf';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { errorOf, fetchable, okData, startTestServer } from '../support/server';
 
 let s: TestServer;
 const ACTIVITY = 'act-test-1';
@@ -50,26 +50,42 @@ describe.each(MATRIX)('codes.%s %j', (action, data, outcomes) => {
   });
 });
 
+/**
+ * What a code encodes: the h5 URL of its page locally; in the cloud a mini-program code of the scan page with
+ * the scene (wxacode.getUnlimited; the simulator draws it as a QR of that text, which is what the app stores).
+ */
+const codeContent = (webRoute: string, scene: string) => (s.backend === 'cloud' ? `pages/scan/index?scene=${encodeURIComponent(scene)}` : `${s.url}/#${webRoute}`);
+
 describe('codes are stable and name the right page', () => {
   test('a building code is the h5 order page of that building, the same every time', async () => {
     const a = okData(await s.call<CodeView>('codes', 'forNode', { areaId: NODES.building1 }, PEOPLE.staff));
     const b = okData(await s.call<CodeView>('codes', 'forNode', { areaId: NODES.building1 }, PEOPLE.street));
-    expect(a.content).toBe(`${s.url}/#/pages/order/new/index?building=${NODES.building1}`);
+    expect(a.content).toBe(codeContent(`/pages/order/new/index?building=${NODES.building1}`, `n=${NODES.building1}`));
     expect(b.content).toBe(a.content);
     expect(a.scene).toBe(`n=${NODES.building1}`);
     expect(a.page).toBe('pages/scan/index');
     expect(a.title).toContain('1号楼');
-    const png = Buffer.from(a.image.replace(/^data:image\/png;base64,/, ''), 'base64');
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // A QR drawn here is a PNG; WeChat's mini-program code comes back as a JPEG.
+    const [, type, data] = /^data:image\/(png|jpeg);base64,(.*)$/.exec(a.image) ?? [];
+    const bytes = Buffer.from(data ?? '', 'base64');
+    if (s.backend === 'cloud') expect([type, bytes[0], bytes[1]]).toEqual(['jpeg', 0xff, 0xd8]);
+    else expect([type, bytes.subarray(1, 4).toString()]).toEqual(['png', 'PNG']);
   });
 
   test('a grid code leads to the scan page with its scene; an activity code to its check-in', async () => {
     const grid = okData(await s.call<CodeView>('codes', 'forNode', { areaId: NODES.grid1 }, PEOPLE.gridLeader));
-    expect(grid.content).toBe(`${s.url}/#/pages/scan/index?scene=n%3D${NODES.grid1}`);
+    expect(grid.content).toBe(codeContent(`/pages/scan/index?scene=n%3D${NODES.grid1}`, `n=${NODES.grid1}`));
     const act = okData(await s.call<CodeView>('codes', 'forActivity', { activityId: ACTIVITY }, PEOPLE.staff));
-    expect(act.content).toBe(`${s.url}/#/activity/pages/checkin/index?id=${ACTIVITY}`);
+    expect(act.content).toBe(codeContent(`/activity/pages/checkin/index?id=${ACTIVITY}`, `a=${ACTIVITY}`));
     expect(act.scene).toBe(`a=${ACTIVITY}`);
     expect(act.title).toBe('楼道清洁志愿活动');
+  });
+
+  test('every place code is titled the same way, from the community down', async () => {
+    const title = async (areaId: string) => okData(await s.call<CodeView>('codes', 'forNode', { areaId }, PEOPLE.staff)).title;
+    expect(await title(NODES.community1)).toBe('梅川第一居委会');
+    expect(await title(NODES.grid1)).toBe('梅川第一居委会 / 第一网格');
+    expect(await title(NODES.building1)).toBe('梅川第一居委会 / 第一网格 / 1号楼');
   });
 
   test('bad input names the field; streets, unknown nodes and activities are refused', async () => {
@@ -95,6 +111,12 @@ describe('codes.resolve', () => {
     expect(r.node).toMatchObject({ id: NODES.building1, level: 'building', name: '1号楼', trail: expect.stringContaining('梅川第一居委会 / 第一网格 / 1号楼') });
     const grid = await s.store.collection<Area>('areas').get(NODES.grid1);
     expect(r.contact).toEqual({ name: '赵强', roleName: '网格长', phone: grid!.phone, areaName: '第一网格' });
+  });
+
+  test('the grid leader scanning his own grid is offered the community office, not his own phone', async () => {
+    const community = await s.store.collection<Area>('areas').get(NODES.community1);
+    const r = okData(await resolve(`n=${NODES.grid1}`, PEOPLE.gridLeader));
+    expect(r.contact).toEqual({ name: null, roleName: '社区居委会', phone: community!.phone, areaName: '梅川第一居委会' });
   });
 
   test('the URL-encoded scene WeChat hands over resolves the same', async () => {
@@ -144,22 +166,48 @@ describe('posters', () => {
     const before = await auditCount();
     const file = okData(await s.call<PosterFile>('codes', 'posterForGrid', { gridId: NODES.grid1 }, PEOPLE.staff));
     expect(file).toMatchObject({ pages: 4, name: '民情二维码-梅川第一居委会第一网格.pdf' });
-    const res = await fetch(s.url + file.url);
+    const res = await fetch(fetchable(s, file.url));
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdfPageCount(pdf)).toBe(4);
     const decoded = pdfPageImages(pdf).map(([img]) => (img ? jsQR(img.data, img.width, img.height)?.data : undefined));
     const buildings = (await s.store.collection<Area>('areas').find({ parentId: NODES.grid1 }, { sort: [['order', 1]] })).map((b) => b._id);
-    expect(decoded).toEqual(buildings.map((id) => `${s.url}/#/pages/order/new/index?building=${id}`));
+    expect(decoded).toEqual(buildings.map((id) => codeContent(`/pages/order/new/index?building=${id}`, `n=${id}`)));
     expect(await auditCount()).toBe(before + 1);
+  });
+
+  test('a grid with a 网格长 prints his name; a grid without one prints the community office, and says whom 一键呼叫 rings', async () => {
+    const pages = async (gridId: string) => {
+      const file = okData(await s.call<PosterFile>('codes', 'posterForGrid', { gridId }, PEOPLE.staff));
+      return pdfPageTexts(Buffer.from(await (await fetch(fetchable(s, file.url))).arrayBuffer()));
+    };
+    const grid1 = await s.store.collection<Area>('areas').get(NODES.grid1);
+    const [led] = await pages(NODES.grid1);
+    expect(led).toContain('网格长 赵强（第一网格）');
+    expect(led).toContain(`电话 ${grid1!.phone}`);
+    expect(led).toContain('直接拨打本网格网格长电话');
+    const community = await s.store.collection<Area>('areas').get(NODES.community1);
+    const unled = await pages(NODES.grid2);
+    expect(unled).toHaveLength(4);
+    for (const page of unled) {
+      expect(page).toContain('社区居委会（梅川第一居委会）');
+      expect(page).toContain(`电话 ${community!.phone}`);
+      expect(page).toContain('直接拨打社区居委会电话');
+      expect(page).not.toContain('网格长');
+    }
+  });
+
+  test('a node poster is named like the grid poster: from the community down', async () => {
+    expect(okData(await s.call<PosterFile>('codes', 'poster', { areaId: NODES.grid1 }, PEOPLE.staff)).name).toBe('民情二维码-梅川第一居委会第一网格.pdf');
+    expect(okData(await s.call<PosterFile>('codes', 'poster', { areaId: NODES.building1 }, PEOPLE.staff)).name).toBe('民情二维码-梅川第一居委会第一网格1号楼.pdf');
   });
 
   test('a single node poster has one page', async () => {
     const file = okData(await s.call<PosterFile>('codes', 'poster', { areaId: NODES.community1 }, PEOPLE.staff));
-    const pdf = Buffer.from(await (await fetch(s.url + file.url)).arrayBuffer());
+    const pdf = Buffer.from(await (await fetch(fetchable(s, file.url))).arrayBuffer());
     expect(pdfPageCount(pdf)).toBe(1);
     const [img] = pdfPageImages(pdf)[0] ?? [];
-    expect(img && jsQR(img.data, img.width, img.height)?.data).toBe(`${s.url}/#/pages/scan/index?scene=n%3D${NODES.community1}`);
+    expect(img && jsQR(img.data, img.width, img.height)?.data).toBe(codeContent(`/pages/scan/index?scene=n%3D${NODES.community1}`, `n=${NODES.community1}`));
   });
 
   test('retired buildings get no page', async () => {

@@ -1,5 +1,4 @@
 /** 一屏知全域: the known scenario's figures exactly, counters agreeing with the recompute after random runs, idempotent counting. */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { countOrderMove } from '../../backend/dashboard/count';
@@ -9,10 +8,11 @@ import { orders } from '../../backend/orders/repo';
 import { localPorts } from '../../backend/ports/local';
 import type { Deps } from '../../backend/runtime/types';
 import type { ExportView, SummaryView } from '../../shared/dashboard/schemas';
+import { orderNumber } from '../../shared/orders/model';
 import { RANGE_FIGURES, runScenario, SCENARIO_DAY, SCENARIO_START, TODAY_FIGURES } from '../support/dashboard';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
+import { fetchable, okData, runScript, runTimer, startTestServer } from '../support/server';
 
 let s: TestServer;
 let ids: Awaited<ReturnType<typeof runScenario>>;
@@ -71,10 +71,8 @@ describe('the known scenario', () => {
   });
 
   test('the overdue list shows the late 红 order after the sweep flags it', async () => {
-    const deps: Deps = { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
-    const { sweepOrders } = await import('../../backend/orders/sweep');
     s.clock.now = SCENARIO_START + 26 * 3600_000; // o3's 24 h resolve-by has passed
-    await sweepOrders({ ...deps, actor: null, identity: { kind: 'system' } });
+    okData(await runTimer(s, 'orders', 'sweep'));
     const v = await summary({ areaId: NODES.community1, period: 'today' });
     expect(v.overdue.items.map((o) => o.id)).toContain(ids.o3);
     expect(v.overdue.total).toBe(v.overdue.items.length);
@@ -91,7 +89,7 @@ describe('the known scenario', () => {
 });
 
 async function sheetOf(file: ExportView, name: string): Promise<ExcelJS.Worksheet> {
-  const res = await fetch(s.url + file.url);
+  const res = await fetch(fetchable(s, file.url));
   expect(res.status).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -101,16 +99,20 @@ async function sheetOf(file: ExportView, name: string): Promise<ExcelJS.Workshee
 }
 
 describe('exports', () => {
-  test('点单明细: one row per order filed in the period, with its timeline summary and no contact details', async () => {
+  test('点单明细: one row per order filed in the period, by 单号, with its description and timeline summary, and no contact details', async () => {
     const file = okData(await s.call<ExportView>('dashboard', 'exportOrders', { areaId: NODES.community1, period: 'today' }, PEOPLE.staff));
     expect(file.rows).toBe(5);
-    expect(file.name).toMatch(/^点单明细-.*\.xlsx$/);
+    // The period is the date: it is not repeated.
+    expect(file.name).toBe(`点单明细-梅川第一居委会-${SCENARIO_DAY}.xlsx`);
     const ws = await sheetOf(file, '点单明细');
     expect(ws.rowCount).toBe(6);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(expect.arrayContaining(['编号', '提交时间', '类别', '颜色', '状态', '分拣时间', '派单时间', '接单时间', '办结时间', '评分', '办理党员']));
+    expect(header).toEqual(expect.arrayContaining(['单号', '提交时间', '类别', '问题描述', '颜色', '状态', '分拣时间', '派单时间', '接单时间', '办结时间', '评分', '办理党员']));
     const col = (h: string) => header.indexOf(h) + 1;
-    const row = [...Array(5).keys()].map((i) => ws.getRow(i + 2)).find((r) => r.getCell(col('编号')).value === ids.o1);
+    const row = [...Array(5).keys()].map((i) => ws.getRow(i + 2)).find((r) => r.getCell(col('单号')).value === orderNumber(ids.o1));
+    expect(JSON.stringify(ws.getSheetValues())).not.toContain(ids.o1);
+    expect(String(row?.getCell(col('单号')).value)).toMatch(/^2026112\d-[0-9A-F]{6}$/);
+    expect(row?.getCell(col('问题描述')).value).toBe((await s.store.collection<{ _id: string; description: string }>('orders').get(ids.o1))?.description);
     expect(row?.getCell(col('分拣时间')).value).toBe('2026-11-20 10:10');
     expect(row?.getCell(col('派单时间')).value).toBe('2026-11-20 10:20');
     expect(row?.getCell(col('接单时间')).value).toBe('2026-11-20 10:30');
@@ -126,6 +128,7 @@ describe('exports', () => {
   test('another period holds none of them; another community\'s staff cannot export this one', async () => {
     const file = okData(await s.call<ExportView>('dashboard', 'exportOrders', { areaId: NODES.community1, period: 'custom', from: '2026-11-01', to: '2026-11-19' }, PEOPLE.staff));
     expect(file.rows).toBe(0);
+    expect(file.name).toBe('点单明细-梅川第一居委会-2026-11-01至2026-11-19.xlsx');
     expect(await s.call('dashboard', 'exportOrders', { areaId: NODES.community1, period: 'today' }, PEOPLE.otherStaff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -137,24 +140,26 @@ describe('exports', () => {
     expect(Number(totalsSheet.getRow(2).getCell(5).value)).toBeGreaterThan(0);
     const entries = await sheetOf(file, '积分明细');
     expect(entries.rowCount).toBe(2);
-    expect(entries.getRow(2).getCell(6).value).toBe(`order:${ids.o1}`);
+    // Words and the order's 单号, never codes or internal ids.
+    expect(entries.getRow(2).getCell(4).value).toBe('完成点单');
+    expect(entries.getRow(2).getCell(6).value).toBe(`点单 ${orderNumber(ids.o1)}`);
     expect(file.rows).toBe(2);
   });
 });
 
 describe('npm run check:counters', () => {
-  const check = () => spawnSync('npx', ['tsx', 'scripts/check-counters.ts', '--data', s.dataDir], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+  const check = () => runScript(s, 'scripts/check-counters.ts');
 
   test('passes on the scenario, and fails naming the doc and field once a counter is tampered with', async () => {
-    const ok = check();
-    expect(ok.stdout).toContain('计数器与点单时间线一致');
-    expect(ok.status).toBe(0);
+    const ok = await check();
+    expect(ok.out).toContain('计数器与点单时间线一致');
+    expect(ok.code).toBe(0);
     const id = counterId(NODES.grid1, SCENARIO_DAY);
     await counters(s.store).updateWhere({ _id: id }, { $inc: { 'c.rated': 1 } });
     try {
-      const bad = check();
-      expect(bad.status).toBe(1);
-      expect(bad.stdout).toContain(`不一致 ${id} c.rated: 存储 3，重算 2`);
+      const bad = await check();
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain(`不一致 ${id} c.rated: 存储 3，重算 2`);
     } finally {
       await counters(s.store).updateWhere({ _id: id }, { $inc: { 'c.rated': -1 } });
     }

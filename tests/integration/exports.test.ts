@@ -5,7 +5,7 @@ import { exportXlsx, scanAll } from '../../backend/exports/xlsx';
 import { localPorts } from '../../backend/ports/local';
 import type { Deps } from '../../backend/runtime/types';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
+import { fetchable, startTestServer } from '../support/server';
 
 let s: TestServer;
 let deps: Deps;
@@ -41,7 +41,7 @@ test('exportXlsx writes a header row and every row, and the gateway serves the f
   expect(file.name).toBe('测试台账-2026-11-20.xlsx');
   expect(file.url).toMatch(/^\/uploads\/exp-[0-9a-f]{32}\.xlsx$/);
 
-  const res = await fetch(s.url + file.url);
+  const res = await fetch(fetchable(s, file.url));
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('spreadsheetml');
   const wb = new ExcelJS.Workbook();

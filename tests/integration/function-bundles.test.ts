@@ -71,13 +71,47 @@ describe('cloud function bundles', () => {
       // Fully bundled: nothing for the cloud to install, and no scripts it would refuse to run.
       expect(pkg).not.toHaveProperty('dependencies');
       expect(pkg).not.toHaveProperty('scripts');
+      // WeChat devtools' upload reads only these two keys of a bundle's config.json; anything else there is ignored.
       const config = readJson<Record<string, unknown>>(path.join(dir, 'config.json'));
-      expect(config).toMatchObject({ runtime: 'Nodejs18.15', handler: 'index.main' });
-      expect(typeof config.timeout).toBe('number');
-      expect(typeof config.memorySize).toBe('number');
+      expect(Object.keys(config).sort()).toEqual(['permissions', 'triggers']);
       expect(Array.isArray(config.triggers)).toBe(true);
     }
   });
+
+  it('writes every function\'s runtime settings to the deploy config, with room for 100k-row exports and posters', () => {
+    const rc = readJson<{ functions: Array<{ name: string; handler: string; runtime: string; timeout: number; memorySize: number; installDependency: boolean }> }>(path.join(root, 'build', 'cloudbaserc.json'));
+    expect(rc.functions.map((f) => f.name)).toEqual(names);
+    for (const f of rc.functions) {
+      expect(f).toMatchObject({ handler: 'index.main', installDependency: false });
+      expect(['Nodejs16.13', 'Nodejs18.15']).toContain(f.runtime);
+      // CloudBase's default is 3 s; nothing of ours is deployed with it.
+      expect(f.timeout).toBeGreaterThanOrEqual(10);
+    }
+    for (const heavy of ['codes', 'dashboard', 'members', 'points', 'response']) {
+      expect({ heavy, timeout: rc.functions.find((f) => f.name === heavy)?.timeout }).toEqual({ heavy, timeout: 60 });
+    }
+  });
+
+  it('refuses a config.json with an unknown key, runtime or cron, naming the file and field', async () => {
+    const dir = path.join(root, 'cloudfunctions', 'zzprobe');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'index.ts'), "export const main = async () => ({ ok: true });\n");
+    try {
+      for (const [bad, message] of [
+        [{ timout: 20 }, 'cloudfunctions/zzprobe/config.json: unknown key "timout"'],
+        [{ runtime: 'Nodejs20.0' }, 'cloudfunctions/zzprobe/config.json: runtime "Nodejs20.0"'],
+        [{ triggers: [{ name: 't', type: 'timer', config: '*/5 * * * *' }] }, 'trigger "t" cron "*/5 * * * *" must have 7 fields'],
+      ] as const) {
+        fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(bad));
+        const r = await run('scripts/build-functions.mjs');
+        expect({ code: r.code, says: r.output.includes(message) }).toEqual({ code: 1, says: true });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      // Leave the real bundles as the build makes them (the probe's own folder included: it is cleaned next build).
+      await run('scripts/build-functions.mjs');
+    }
+  }, 120_000);
 
   it('keeps local-only packages out of every bundle', () => {
     for (const name of names) {

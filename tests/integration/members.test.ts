@@ -19,7 +19,7 @@ import { goodRegistration, registrationsOf } from '../support/members';
 import { buildingId } from '../../local/seed';
 import { C1, NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { errorOf, fetchable, okData, startTestServer } from '../support/server';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -216,7 +216,7 @@ describe('在职党员信息库 and the 台账 export', () => {
     const file = okData(await s.call<{ url: string; name: string; rows: number }>('members', 'exportLibrary', { status: 'approved' }, PEOPLE.street));
     expect(file.name).toBe('双报到台账-2026-11-20.xlsx');
     expect(file.rows).toBe(3);
-    const res = await fetch(s.url + file.url);
+    const res = await fetch(fetchable(s, file.url));
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);

@@ -2,13 +2,10 @@
 import type { MessagePage } from '../../shared/notifications/schemas';
 import type { OrderPage } from '../../shared/orders/schemas';
 import type { MyPointsView } from '../../shared/points/schemas';
-import { FUNCTIONS } from '../../backend/functions';
-import { handle } from '../../backend/runtime/handle';
-import { localPorts } from '../../backend/ports/local';
 import { DAY, act, detail, fileOrder, orderIn, uploadPhoto } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { errorOf, fetchable, okData, PHOTO_URL, runTimer, startTestServer } from '../support/server';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -16,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const sweep = () =>
-  handle(FUNCTIONS.orders!, { action: 'sweep' }, { kind: 'system' }, { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) });
+const sweep = () => runTimer(s, 'orders', 'sweep');
 const inbox = async (who: string) => okData(await s.call<MessagePage>('notifications', 'list', {}, who));
 const points = async (who: string) => okData(await s.call<MyPointsView>('points', 'mine', {}, who));
 
@@ -27,8 +23,8 @@ describe('the happy loop', () => {
     const id = await fileOrder(s, { photos: [photo] });
     const filed = await detail(s, id, PEOPLE.resident);
     expect(filed).toMatchObject({ status: 'new', statusName: '待分拣', place: '第一网格 · 1号楼', contactMobile: '13912345678' });
-    expect(filed.photoUrls[0]).toMatch(/^\/uploads\/[a-f0-9]+\.png$/);
-    expect((await fetch(s.url + filed.photoUrls[0])).status).toBe(200);
+    expect(filed.photoUrls[0]).toMatch(PHOTO_URL);
+    expect((await fetch(fetchable(s, filed.photoUrls[0]!))).status).toBe(200);
     expect((await inbox(PEOPLE.gridLeader)).items[0]).toMatchObject({ kind: 'newOrder', orderId: id });
 
     expect(await act(s, 'triage', { orderId: id, colour: 'yellow' }, PEOPLE.gridLeader)).toEqual({ id, status: 'triaged' });

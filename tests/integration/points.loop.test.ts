@@ -1,6 +1,4 @@
 /** 积分 end to end over HTTP: 申报 → 汇总 → 核实 credits once; my total, rank, rankings; corrections; rules affect only later credits. */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { MyPointsView, RulesView } from '../../shared/points/schemas';
 import type { Page } from '../../shared/users/schemas';
@@ -10,7 +8,7 @@ import { act, fileOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import { declarationIn, declare } from '../support/points';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { errorOf, fetchable, okData, runScript, startTestServer } from '../support/server';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -133,7 +131,7 @@ test('the duty check lists who is behind and the year-end export has every membe
   expect(file.rows).toBeGreaterThanOrEqual(duty.members);
   // The workbook as 评优评先 opens it: 张伟 ranked with his points and duty.
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await (await fetch(`${s.url}${file.url}`)).arrayBuffer());
+  await book.xlsx.load(await (await fetch(fetchable(s, file.url))).arrayBuffer());
   expect(book.worksheets.map((w) => w.name)).toEqual(['党员积分', '单位排行', '网格汇总']);
   const sheet = book.getWorksheet('党员积分')!;
   expect(sheet.getRow(1).values).toEqual([undefined, '排名', '姓名', '网格', '报到单位', '年度积分', '服务次数', '下沉服务', '认领岗位', '年度履责']);
@@ -142,24 +140,17 @@ test('the duty check lists who is behind and the year-end export has every membe
 });
 
 test('npm run check:points agrees on honest data and names the difference when a total is tampered with', async () => {
-  const run = () => {
-    try {
-      return { code: 0, out: execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check-points.ts', '--data', s.dataDir], { encoding: 'utf8' }) };
-    } catch (e) {
-      const err = e as { status: number; stdout: string };
-      return { code: err.status, out: err.stdout };
-    }
-  };
-  const honest = run();
+  const run = () => runScript(s, 'scripts/check-points.ts');
+  const honest = await run();
   expect(honest).toMatchObject({ code: 0 });
   expect(honest.out).toContain('合计与积分账本一致');
   const year = (await mine()).year;
   await s.store.collection('points_totals').updateWhere({ _id: `${PEOPLE.member}:${year}` }, { $inc: { total: 7 } });
-  const bad = run();
+  const bad = await run();
   expect(bad.code).toBe(1);
   expect(bad.out).toMatch(new RegExp(`不一致 党员 ${PEOPLE.member} ${year} 年积分`));
   // The grid and organisation totals were not tampered with, but now disagree with the member total they sum.
   expect(bad.out).toMatch(/不一致 网格 G310107102008-1/);
   await s.store.collection('points_totals').updateWhere({ _id: `${PEOPLE.member}:${year}` }, { $inc: { total: -7 } });
-  expect(run().code).toBe(0);
+  expect((await run()).code).toBe(0);
 }, 60_000);

@@ -1,4 +1,9 @@
-/** Starts the real local gateway on a fresh temp SQLite store, with the demo street seeded, for tests. */
+/**
+ * Starts the real local gateway with the demo street seeded, for tests, in the mode the run asks for:
+ * `local` (functions in-process on a fresh temp SQLite store) or, with WG_TEST_BACKEND=cloud, `cloud`
+ * (the CloudBase simulator running the deployable bundles in containers, the store reached through the real SDK).
+ */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -6,7 +11,10 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/errors';
 import { ensureAllIndexes } from '../../backend/collections';
 import type { Logger } from '../../backend/runtime/types';
-import type { SqliteStore } from '../../backend/store/sqlite';
+import type { DocumentStore } from '../../backend/store/port';
+import type { CloudSim } from '../../local/cloudsim';
+import { startCloudSim } from '../../local/cloudsim';
+import { cloudFunctionRunner } from '../../local/cloudsim/gateway';
 import { FUNCTIONS } from '../../backend/functions';
 import type { FunctionName } from '../../shared/api';
 import { localPorts } from '../../backend/ports/local';
@@ -16,9 +24,18 @@ import { seedDemo } from '../../local/seed';
 import { createLocalServer } from '../../local/server';
 import { signToken } from '../../local/token';
 
+/** Which backend this run tests: every integration suite runs in both (scripts/test.mjs). */
+export const BACKEND: 'local' | 'cloud' = process.env.WG_TEST_BACKEND === 'cloud' ? 'cloud' : 'local';
+
 export interface TestServer {
   url: string;
-  store: SqliteStore;
+  backend: 'local' | 'cloud';
+  /** The same database the functions use: SQLite locally, the simulator's through the real SDK in cloud mode. */
+  store: DocumentStore;
+  /** Cloud mode only: the simulator (stats, WeChat side, direct invocations). */
+  sim: CloudSim | null;
+  /** Environment and arguments that point a maintenance script (check:points, check:counters) at this store. */
+  script: { env: NodeJS.ProcessEnv; args: string[] };
   dataDir: string;
   secret: string;
   /** The clock every function sees; tests move it. */
@@ -27,6 +44,8 @@ export interface TestServer {
   logged: string[];
   tokenFor(userId: string): string;
   call<T = unknown>(fn: string, action: string, data?: unknown, userId?: string | null): Promise<Envelope<T>>;
+  /** A call from WeChat by an OPENID the app may not know yet (first contact): the platform's identity, no dev token. */
+  callAsWechat<T = unknown>(openid: string, fn: FunctionName, action: string, data?: unknown): Promise<Envelope<T>>;
   post(pathname: string, body: string, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
   close(): Promise<void>;
 }
@@ -35,23 +54,37 @@ export function tempDir(prefix = 'wg-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestServer(options: { staticDir?: string; start?: number } = {}): Promise<TestServer> {
+const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'build', 'functions');
+
+export async function startTestServer(options: { staticDir?: string; start?: number; containers?: number } = {}): Promise<TestServer> {
   const dataDir = tempDir();
-  const store = openSqliteStore({ dataDir });
-  await ensureAllIndexes(store);
   const clock = { now: options.start ?? Date.parse('2026-11-20T02:00:00Z') };
-  await seedDemo(store, clock.now);
   const logged: string[] = [];
   const log: Logger = {
     error: (m, d) => logged.push(`${m} ${d instanceof Error ? d.stack : String(d)}`),
     info: () => undefined,
   };
+  let sim: CloudSim | null = null;
+  let store: DocumentStore;
+  if (BACKEND === 'cloud') {
+    if (!fs.existsSync(path.join(FUNCTIONS_DIR, 'users', 'index.js'))) throw new Error('cloud mode needs the bundles: run `npm run build:functions` first');
+    // What the app logs as an error inside a container counts like the local runtime's logged errors.
+    sim = await startCloudSim({ dataDir, functionsDir: FUNCTIONS_DIR, clock: () => clock.now, containersPerFunction: options.containers ?? 8, log: (line) => { if (process.env.WG_SIM_LOG) console.log(line); if (/\[error\]|Error:|unhandled/.test(line)) logged.push(line); } });
+    store = sim.adminStore();
+  } else {
+    store = openSqliteStore({ dataDir });
+  }
+  await ensureAllIndexes(store);
+  await seedDemo(store, clock.now);
   const secret = 'test-secret';
   const uploadsDir = path.join(dataDir, 'uploads');
   const deps = { store, now: () => clock.now, log, ports: localPorts(uploadsDir) };
-  const server = createLocalServer({ deps, secret, devSignIn: true, staticDir: options.staticDir, uploadsDir });
+  const cloud = sim ? { functions: cloudFunctionRunner(sim, store), extraRoute: sim.simRoute, fileLink: (id: string) => sim!.storage.tempUrl(id), keepPhoto: (bytes: Buffer, name: string) => sim!.storage.put(`photos/${name}`, bytes) } : {};
+  const server = createLocalServer({ deps, secret, devSignIn: true, staticDir: options.staticDir, uploadsDir, ...cloud });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The web app's address, which a deploy gives the functions (web QR codes, 报到证 links).
+  sim?.setEnv('WG_PUBLIC_URL', url);
   const tokenFor = (userId: string) => signToken(secret, userId, clock.now).token;
   const post = async (pathname: string, body: string, headers: Record<string, string> = {}) => {
     const res = await fetch(url + pathname, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
@@ -59,7 +92,10 @@ export async function startTestServer(options: { staticDir?: string; start?: num
   };
   return {
     url,
+    backend: BACKEND,
     store,
+    sim,
+    script: sim ? { env: { ...process.env, ...sim.clientEnv }, args: [] } : { env: process.env, args: ['--data', dataDir] },
     dataDir,
     secret,
     clock,
@@ -71,13 +107,48 @@ export async function startTestServer(options: { staticDir?: string; start?: num
       const { json } = await post(`/api/fn/${fn}`, JSON.stringify({ action, data }), headers);
       return json as Envelope<T>;
     },
+    async callAsWechat<T>(openid: string, fn: FunctionName, action: string, data?: unknown) {
+      if (sim) {
+        const r = await sim.invoke(fn, { kind: 'call', openid, appid: sim.appid, event: { action, data } });
+        if (!r.ok) throw new Error(`${fn}.${action} failed on the platform: ${r.errMsg}`);
+        return r.result as Envelope<T>;
+      }
+      return (await handle(FUNCTIONS[fn]!, { action, data }, { kind: 'wechat', openid }, deps)) as Envelope<T>;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await sim?.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs a maintenance script (`scripts/check-points.ts`…) against the test's store and waits for it without
+ * blocking: in cloud mode the simulator that answers the script lives in this process.
+ */
+export function runScript(s: TestServer, script: string): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const root = path.resolve(__dirname, '..', '..');
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script, ...s.script.args], { cwd: root, env: s.script.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out }));
+  });
+}
+
+/** What a stored photo's URL looks like: a gateway path locally, a cloud storage fileID in cloud mode. */
+export const PHOTO_URL = BACKEND === 'cloud' ? /^cloud:\/\/[^/]+\/photos\/[a-f0-9]+\.(png|jpg|webp)$/ : /^\/uploads\/[a-f0-9]+\.(png|jpg|webp)$/;
+
+/** Where a browser fetches a file URL the API returned: a gateway path, a cloud fileID through /api/file, or a link as it is. */
+export function fetchable(s: TestServer, url: string): string {
+  if (url.startsWith('/')) return s.url + url;
+  if (url.startsWith('cloud://')) return `${s.url}/api/file?id=${encodeURIComponent(url)}`;
+  return url;
 }
 
 /** Unwraps a successful envelope or fails the test with the error it carried. */
@@ -93,6 +164,12 @@ export function errorOf<T>(env: Envelope<T>): { code: string; message: string; f
 
 /** Runs a timer action (orders.sweep, wishes.lapse…) as the platform's timer would: system identity, the test clock. */
 export async function runTimer<T = unknown>(s: TestServer, fn: FunctionName, action: string): Promise<Envelope<T>> {
+  if (s.sim) {
+    // In the cloud the trigger named after the action fires; the function runs it as the system.
+    const r = await s.sim.fireTimer(fn, action);
+    if (!r.ok) throw new Error(`timer ${fn}.${action} failed on the platform: ${r.errMsg}`);
+    return r.result as Envelope<T>;
+  }
   const deps = { store: s.store, now: () => s.clock.now, log: { error: (m: string) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) };
   return (await handle(FUNCTIONS[fn]!, { action }, { kind: 'system' }, deps)) as Envelope<T>;
 }

@@ -1,0 +1,125 @@
+/**
+ * Bench section "Cloud mode": database requests per action as CloudBase bills them, counted by the
+ * simulator (`/__sim/stats`) while the deployable bundles run each order scenario, beside the local
+ * figure (every DocumentStore call on SQLite) for the same call.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { OrderStatus } from '../../shared/orders/model';
+import { startCloudSim } from '../../local/cloudsim';
+import { cloudFunctionRunner } from '../../local/cloudsim/gateway';
+import type { BenchContext, Figures, Section, SectionResult } from './report';
+import { table } from './report';
+import { GOAL, GOOD_ORDER, MEMBER, RESIDENT, STAFF, START, SYSTEM, identityOf, seedBenchStreet, seededTemplate } from './order-common';
+import type { Scenario, ScenarioLab, TripRow } from './order-trips';
+import { SCENARIOS, measureAllTrips } from './order-trips';
+
+interface CloudRow {
+  label: string;
+  who: string;
+  reads: number;
+  writes: number;
+  local: TripRow | undefined;
+}
+
+async function run(ctx: BenchContext): Promise<SectionResult> {
+  const functionsDir = path.join(ctx.root, 'build', 'functions');
+  if (!fs.existsSync(path.join(functionsDir, 'orders', 'index.js'))) throw new Error('cloud bench needs the bundles: npm run build:functions');
+  const local = await measureAllTrips(await seededTemplate());
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wg-bench-cloud-'));
+  const rows: CloudRow[] = [];
+  try {
+    // Seeded once; every scenario starts from a copy of that database, as the local figures start from a copy of theirs.
+    const template = path.join(work, 'template');
+    const seeding = await startCloudSim({ dataDir: template, functionsDir, posterFont: null, log: () => undefined });
+    await seedBenchStreet(seeding.adminStore());
+    await seeding.close();
+    for (const [i, s] of SCENARIOS.entries()) {
+      const dataDir = path.join(work, `s${i}`);
+      fs.cpSync(template, dataDir, { recursive: true });
+      rows.push(await inFreshSim(s, dataDir, functionsDir, local.rows));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const figures: Figures = {};
+  for (const r of rows) figures[`cloud requests ${r.label}`] = `${r.reads + r.writes} (local ${r.local?.total ?? '—'})`;
+  const over = rows.filter((r) => r.reads + r.writes > GOAL);
+  figures['cloud: calls over 3 requests'] = `${over.length} of ${rows.length}`;
+  const markdown = [
+    '### Database requests per action in cloud mode',
+    '',
+    'Each scenario of the orders section runs again in cloud mode: the deployable bundle in its simulator container, its',
+    '@cloudbase/node-sdk talking HTTP to the simulated CloudBase API, which counts every database request against the',
+    'invocation that made it (`GET /__sim/stats`). A CloudBase bill is made of these. "Local" is the same call\'s DocumentStore',
+    'calls on SQLite (actor + action, from the table above). They differ where one port call is two requests on CloudBase:',
+    '`insertIfAbsent` is a read then an insert, a unique index is checked by a count before the insert, and the 100/1000-row',
+    'read caps page long reads.',
+    '',
+    table(
+      ['call', 'as', 'reads', 'writes', 'cloud requests', 'local round trips', `≤ ${GOAL}`],
+      rows.map((r) => [`\`${r.label}\``, r.who, r.reads, r.writes, r.reads + r.writes, r.local?.total ?? '—', r.reads + r.writes > GOAL ? '✗' : '✓']),
+    ),
+    '',
+    `Over ${GOAL} requests: ${over.length} of ${rows.length} calls.`,
+  ].join('\n');
+  return { markdown, figures };
+}
+
+/** One scenario on its own copy of the seeded database: walk the order into its state, then count the measured call. */
+async function inFreshSim(s: Scenario, dataDir: string, functionsDir: string, local: TripRow[]): Promise<CloudRow> {
+  const clock = { now: START };
+  const sim = await startCloudSim({ dataDir, functionsDir, clock: () => clock.now, containersPerFunction: 1, posterFont: null, log: () => undefined });
+  try {
+    const runner = cloudFunctionRunner(sim, sim.adminStore());
+    const call = async (fn: string, action: string, data: Record<string, unknown>, who: string) => {
+      if (who === SYSTEM) {
+        const r = await sim.fireTimer(fn, action);
+        if (!r.ok) throw new Error(`${fn}.${action} failed on the platform: ${r.errMsg}`);
+        return (r.result as { data?: unknown }).data;
+      }
+      const r = await runner.call(fn, { action, data }, identityOf(who));
+      const body = r.body as { ok?: boolean; data?: unknown };
+      if (r.status !== 200 || !body.ok) throw new Error(`${fn}.${action} as ${who}: ${JSON.stringify(body).slice(0, 200)}`);
+      return body.data;
+    };
+    const act = (action: string, data: Record<string, unknown>, who: string) => call('orders', action, data, who);
+    const orderIn = async (status: OrderStatus): Promise<string> => {
+      clock.now += 60_000;
+      const { id } = (await act('file', GOOD_ORDER, RESIDENT)) as { id: string };
+      const by = { orderId: id };
+      if (status === 'new') return id;
+      if (status === 'rejected') return (await act('reject', { ...by, reason: '不属于社区受理范围' }, STAFF), id);
+      if (status === 'cancelled') return (await act('cancel', by, RESIDENT), id);
+      await act('triage', { ...by, colour: 'yellow' }, STAFF);
+      if (status === 'triaged') return id;
+      if (status === 'assigned') return (await act('dispatch', { ...by, memberId: MEMBER }, STAFF), id);
+      await act('pool', { ...by, level: 'grid' }, STAFF);
+      if (status === 'pooled') return id;
+      await act('claim', by, MEMBER);
+      if (status === 'in_progress') return id;
+      await act('complete', { ...by, note: '已更换灯泡' }, MEMBER);
+      if (status === 'completed') return id;
+      await act('rate', status === 'reopened' ? { ...by, stars: 2, comment: '灯又坏了' } : { ...by, stars: 5 }, RESIDENT);
+      return id;
+    };
+    const lab: ScenarioLab = { clock, orderIn };
+    const label = `${s.fn}.${s.action}${s.variant ? ` (${s.variant})` : ''}`;
+    const data = await s.prepare(lab);
+    await call(s.fn, s.action, data, s.who);
+    const name = s.who === SYSTEM ? `timer:${s.action}` : s.action;
+    const row = sim.stats().filter((r) => r.fn === s.fn && r.action === name).pop();
+    if (!row) throw new Error(`no stats row for ${label}`);
+    return { label, who: s.who, reads: row.reads, writes: row.writes, local: local.find((l) => l.label === label) };
+  } finally {
+    await sim.close();
+  }
+}
+
+export const cloudSection: Section = {
+  id: 'cloud',
+  title: 'Cloud mode: requests per action (issue 10)',
+  run,
+};
