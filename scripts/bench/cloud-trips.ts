@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OrderStatus } from '../../shared/orders/model';
 import { startCloudSim } from '../../local/cloudsim';
 import { cloudFunctionRunner } from '../../local/cloudsim/gateway';
 import type { BenchContext, Figures, Section, SectionResult } from './report';
 import { table } from './report';
-import { GOAL, GOOD_ORDER, MEMBER, RESIDENT, STAFF, START, SYSTEM, identityOf, seedBenchStreet, seededTemplate } from './order-common';
+import { GOAL, START, SYSTEM, identityOf, orderWalker, seedBenchStreet, seededTemplate } from './order-common';
 import type { Scenario, ScenarioLab, TripRow } from './order-trips';
 import { SCENARIOS, measureAllTrips } from './order-trips';
 
@@ -86,25 +85,7 @@ async function inFreshSim(s: Scenario, dataDir: string, functionsDir: string, lo
       return body.data;
     };
     const act = (action: string, data: Record<string, unknown>, who: string) => call('orders', action, data, who);
-    const orderIn = async (status: OrderStatus): Promise<string> => {
-      clock.now += 60_000;
-      const { id } = (await act('file', GOOD_ORDER, RESIDENT)) as { id: string };
-      const by = { orderId: id };
-      if (status === 'new') return id;
-      if (status === 'rejected') return (await act('reject', { ...by, reason: '不属于社区受理范围' }, STAFF), id);
-      if (status === 'cancelled') return (await act('cancel', by, RESIDENT), id);
-      await act('triage', { ...by, colour: 'yellow' }, STAFF);
-      if (status === 'triaged') return id;
-      if (status === 'assigned') return (await act('dispatch', { ...by, memberId: MEMBER }, STAFF), id);
-      await act('pool', { ...by, level: 'grid' }, STAFF);
-      if (status === 'pooled') return id;
-      await act('claim', by, MEMBER);
-      if (status === 'in_progress') return id;
-      await act('complete', { ...by, note: '已更换灯泡' }, MEMBER);
-      if (status === 'completed') return id;
-      await act('rate', status === 'reopened' ? { ...by, stars: 2, comment: '灯又坏了' } : { ...by, stars: 5 }, RESIDENT);
-      return id;
-    };
+    const orderIn = orderWalker(act, clock);
     const lab: ScenarioLab = { clock, orderIn };
     const label = `${s.fn}.${s.action}${s.variant ? ` (${s.variant})` : ''}`;
     const data = await s.prepare(lab);

@@ -1,5 +1,6 @@
 /** What the order bench sections share: demo ids, the good order, a quiet logger, the seeded store image. */
 import type { Area } from '../../shared/areas/model';
+import type { OrderStatus } from '../../shared/orders/model';
 import { ensureAllIndexes } from '../../backend/collections';
 import type { Identity, Logger } from '../../backend/runtime/types';
 import { openSqliteStore } from '../../backend/store/sqlite';
@@ -60,6 +61,7 @@ export async function seedBenchStreet(store: DocumentStore): Promise<void> {
     homePath: `${c1.path}G310107102008-1/${BUILDING1}/`,
     roles: [{ role: 'member', areaId: c1._id, areaPath: c1.path, grantedBy: 'bench', grantedAt: START }],
     roleNames: ['member'],
+    staffAreaIds: [],
     skills: ['维修'],
     rev: 0,
     createdAt: START,
@@ -68,3 +70,26 @@ export async function seedBenchStreet(store: DocumentStore): Promise<void> {
 }
 
 export type Measured<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+/** Files an order as the demo resident and walks it to `status` through the API, as the tests do (local or cloud `act`). */
+export function orderWalker(act: (action: string, data: Record<string, unknown>, who: string) => Promise<unknown>, clock: { now: number }) {
+  return async (status: OrderStatus): Promise<string> => {
+    clock.now += 60_000;
+    const { id } = (await act('file', GOOD_ORDER, RESIDENT)) as { id: string };
+    const by = { orderId: id };
+    if (status === 'new') return id;
+    if (status === 'rejected') return (await act('reject', { ...by, reason: '不属于社区受理范围' }, STAFF), id);
+    if (status === 'cancelled') return (await act('cancel', by, RESIDENT), id);
+    await act('triage', { ...by, colour: 'yellow' }, STAFF);
+    if (status === 'triaged') return id;
+    if (status === 'assigned') return (await act('dispatch', { ...by, memberId: MEMBER }, STAFF), id);
+    await act('pool', { ...by, level: 'grid' }, STAFF);
+    if (status === 'pooled') return id;
+    await act('claim', by, MEMBER);
+    if (status === 'in_progress') return id;
+    await act('complete', { ...by, note: '已更换灯泡' }, MEMBER);
+    if (status === 'completed') return id;
+    await act('rate', status === 'reopened' ? { ...by, stars: 2, comment: '灯又坏了' } : { ...by, stars: 5 }, RESIDENT);
+    return id;
+  };
+}

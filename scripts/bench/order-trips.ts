@@ -12,7 +12,7 @@ import { countingStore } from '../../backend/store/counting';
 import { SqliteStore } from '../../backend/store/sqlite';
 import type { Figures } from './report';
 import { table } from './report';
-import { BUILDING1, GOAL, GOOD_ORDER, GRID_LEADER, MEMBER, MEMBER_B, RESIDENT, RESIDENT2, STAFF, START, SYSTEM, identityOf, quietLog } from './order-common';
+import { BUILDING1, GOAL, GOOD_ORDER, GRID_LEADER, MEMBER, MEMBER_B, RESIDENT, RESIDENT2, STAFF, START, SYSTEM, identityOf, orderWalker, quietLog } from './order-common';
 import type { Measured } from './order-common';
 
 
@@ -47,25 +47,7 @@ function makeLab(counting: CountingStore): Lab {
     return env.data;
   };
   const act = (action: string, data: Record<string, unknown>, who: string) => call('orders', action, data, who);
-  const orderIn = async (status: OrderStatus) => {
-    clock.now += 60_000;
-    const { id } = (await act('file', GOOD_ORDER, RESIDENT)) as { id: string };
-    const by = { orderId: id };
-    if (status === 'new') return id;
-    if (status === 'rejected') return (await act('reject', { ...by, reason: '不属于社区受理范围' }, STAFF), id);
-    if (status === 'cancelled') return (await act('cancel', by, RESIDENT), id);
-    await act('triage', { ...by, colour: 'yellow' }, STAFF);
-    if (status === 'triaged') return id;
-    if (status === 'assigned') return (await act('dispatch', { ...by, memberId: MEMBER }, STAFF), id);
-    await act('pool', { ...by, level: 'grid' }, STAFF);
-    if (status === 'pooled') return id;
-    await act('claim', by, MEMBER);
-    if (status === 'in_progress') return id;
-    await act('complete', { ...by, note: '已更换灯泡' }, MEMBER);
-    if (status === 'completed') return id;
-    await act('rate', status === 'reopened' ? { ...by, stars: 2, comment: '灯又坏了' } : { ...by, stars: 5 }, RESIDENT);
-    return id;
-  };
+  const orderIn = orderWalker(act, clock);
   return { clock, deps, call, orderIn };
 }
 

@@ -11,7 +11,7 @@ import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useListPage } from '../../../orders/hooks';
 import ResidentPage from '../../../components/ResidentPage';
-import { messageLink } from './links';
+import { messageLink } from '@shared/notifications/links';
 import './index.scss';
 
 export default function Messages() {
