@@ -9,6 +9,7 @@ import { INDEXES as RESPONSE_INDEXES } from './response/repo';
 import { INDEXES as DIARY_INDEXES } from './diary/repo';
 import { INDEXES as AUDIT_INDEXES } from './audit/repo';
 import { INDEXES as POINTS_INDEXES } from './points/repo';
+import { fillStaffAreaIds } from './users/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   areas: [
@@ -19,6 +20,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['openid', 1]] },
     { fields: [['uid', 1]] },
     { fields: [['homePath', 1], ['name', 1]] },
+    // The staff of a node (notify's WeChat pushes): CloudBase indexes each element; the embedded store's $has scans.
+    { fields: [['staffAreaIds', 1]] },
   ],
   audit: [{ fields: [['areaPath', 1], ['at', -1]] }],
   orders: [
@@ -49,6 +52,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ...POINTS_INDEXES,
 };
 
+/** Indexes, then fields added since documents were stored, so the new indexes cover the old documents too. */
 export async function ensureAllIndexes(store: DocumentStore): Promise<void> {
   for (const [name, specs] of Object.entries(INDEXES)) await store.ensureIndexes(name, specs);
+  await fillStaffAreaIds(store);
 }

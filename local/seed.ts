@@ -11,7 +11,7 @@ import type { Role, RoleGrant, Skill } from '../shared/users/roles';
 import { ROLE_NAMES } from '../shared/users/roles';
 import { areas } from '../backend/areas/repo';
 import type { UserDoc } from '../backend/users/repo';
-import { users } from '../backend/users/repo';
+import { roleFields, users } from '../backend/users/repo';
 import type { DocumentStore } from '../backend/store/port';
 import { certNumber } from '../shared/members/model';
 import type { RegistrationDoc } from '../backend/members/repo';
@@ -150,8 +150,7 @@ export async function seedDemo(store: DocumentStore, now: number): Promise<{ are
       mobile: p.mobile,
       homeAreaId: p.home,
       homePath: byId.get(p.home)?.path,
-      roles,
-      roleNames: [...new Set(roles.map((g) => g.role))],
+      ...roleFields(roles),
       skills: p.skills ?? [],
       rev: 0,
       createdAt: now,

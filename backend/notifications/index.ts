@@ -5,7 +5,7 @@
 import type { MessagePage } from '../../shared/notifications/schemas';
 import { listMessagesInput, markReadInput, mediaCheckedInput, unreadInput } from '../../shared/notifications/schemas';
 import type { ListMessagesInput } from '../../shared/notifications/schemas';
-import { STAFF_ROLES } from '../../shared/users/roles';
+import { staffAreaIdsOf } from '../../shared/users/roles';
 import { mediaChecked } from '../content/photoChecks';
 import { defineFunction, systemAction, userAction } from '../runtime/define';
 import type { Ctx } from '../runtime/types';
@@ -14,7 +14,7 @@ import { users } from '../users/repo';
 import { messages } from './outbox';
 
 function inbox(ctx: Ctx): Filter {
-  const nodes = ctx.actor.roles.filter((g) => STAFF_ROLES.includes(g.role)).map((g) => g.areaId);
+  const nodes = staffAreaIdsOf(ctx.actor.roles);
   return nodes.length ? { $or: [{ userId: ctx.actor.userId }, { toAreaId: { $in: nodes } }] } : { userId: ctx.actor.userId };
 }
 

@@ -1,9 +1,12 @@
-/** 站内消息 outbox: messages to a person or to the staff of a node; WeChat subscribe messages mirror them. */
+/** 站内消息 outbox: messages to a person or to the staff of a node; WeChat subscribe messages mirror them to each person. */
 import type { MessageKind } from '../../shared/notifications/schemas';
 import { MESSAGE_KINDS } from '../../shared/notifications/schemas';
+import type { Actor } from '../../shared/users/roles';
+import type { PushedMessage } from '../ports/types';
 import { newId } from '../runtime/ids';
 import type { Deps } from '../runtime/types';
 import type { Collection, DocumentStore } from '../store/port';
+import { staffOn } from '../users/repo';
 
 export interface MessageDoc {
   _id: string;
@@ -31,8 +34,17 @@ export interface Outgoing {
 
 export const messages = (store: DocumentStore): Collection<MessageDoc> => store.collection<MessageDoc>('messages');
 
-/** Writes one message per recipient (deduplicated) and asks the push port to mirror personal ones. */
-export async function notify(deps: Deps, out: Outgoing): Promise<void> {
+/** At most this many people per node get the WeChat push of a message to the node's staff. */
+export const STAFF_PUSH_LIMIT = 50;
+
+/** Who caused the message, when a person did: they are not pushed what they just did to their own node. */
+type NotifyDeps = Deps & { actor?: Pick<Actor, 'userId'> | null };
+
+/**
+ * Writes one message per recipient (deduplicated), and asks the push port to mirror it to each person: those
+ * addressed, and the staff of each node addressed (one query for all the nodes; the node keeps one in-app message).
+ */
+export async function notify(deps: NotifyDeps, out: Outgoing): Promise<void> {
   const seen = new Set<string>();
   const docs: MessageDoc[] = [];
   for (const to of out.to) {
@@ -52,9 +64,19 @@ export async function notify(deps: Deps, out: Outgoing): Promise<void> {
     });
   }
   await Promise.all(docs.map((d) => messages(deps.store).insert(d)));
-  await Promise.all(
-    docs.filter((d) => d.userId).map((d) =>
-      deps.ports.subscribe.send(d.userId as string, { kind: d.kind, title: d.title, body: d.body, orderId: d.orderId, sourceId: d.sourceId ?? null, createdAt: d.createdAt }).catch((e: unknown) => deps.log.error('subscribe message failed', e)),
-    ),
-  );
+  const [first] = docs;
+  if (!first) return;
+  const pushed: PushedMessage = { kind: first.kind, title: first.title, body: first.body, orderId: first.orderId, sourceId: first.sourceId ?? null, createdAt: first.createdAt };
+  const people = await pushedTo(deps, docs);
+  await Promise.all(people.map((userId) => deps.ports.subscribe.send(userId, pushed).catch((e: unknown) => deps.log.error('subscribe message failed', e))));
+}
+
+/** The people addressed, then the staff of the nodes addressed (bar the actor), each once. */
+async function pushedTo(deps: NotifyDeps, docs: MessageDoc[]): Promise<string[]> {
+  const people = new Set(docs.flatMap((d) => (d.userId ? [d.userId] : [])));
+  const nodes = docs.flatMap((d) => (d.toAreaId ? [d.toAreaId] : []));
+  // One query however many nodes; the limit scales with them, so each node's staff fit unless one node has more than the cap.
+  const staff = await staffOn(deps.store, nodes, STAFF_PUSH_LIMIT * nodes.length);
+  for (const u of staff) if (u._id !== deps.actor?.userId) people.add(u._id);
+  return [...people];
 }

@@ -154,10 +154,12 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
   };
   const subscribe: SubscribeMessages = {
     async send(userId, message) {
-      const templateId = process.env[`WG_TEMPLATE_${message.kind.toUpperCase()}`];
-      const openid = await openidOf(userId);
       // Only kinds with a configured template, to people who consented on a tap, get a WeChat push.
-      if (!templateId || !openid) return 'skipped';
+      const templateId = process.env[`WG_TEMPLATE_${message.kind.toUpperCase()}`];
+      if (!templateId) return 'skipped';
+      // A node's staff are pushed too: a kind nobody configured must not cost a read per person.
+      const openid = await openidOf(userId);
+      if (!openid) return 'skipped';
       const state = process.env.WG_MINIPROGRAM_STATE;
       try {
         // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html

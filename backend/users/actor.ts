@@ -1,9 +1,9 @@
-/** Turns a transport identity into the Actor: one read of the person and their role grants. */
+/** Turns a transport identity into the Actor: one read of the person and their role grants (records older than staffAreaIds get it once). */
 import type { Actor } from '../../shared/users/roles';
 import type { Identity } from '../runtime/types';
 import type { DocumentStore } from '../store/port';
 import type { UserDoc } from './repo';
-import { users } from './repo';
+import { fillStaffAreaIdsOf, users } from './repo';
 
 export async function loadUser(store: DocumentStore, identity: Identity): Promise<UserDoc | null> {
   switch (identity.kind) {
@@ -20,5 +20,8 @@ export async function loadUser(store: DocumentStore, identity: Identity): Promis
 
 export async function loadActor(store: DocumentStore, identity: Identity): Promise<Actor | null> {
   const user = await loadUser(store, identity);
-  return user ? { userId: user._id, name: user.name, roles: user.roles, skills: user.skills ?? [] } : null;
+  if (!user) return null;
+  // Stored before staffAreaIds existed and never filled (a CloudBase deploy runs nothing at start): once, now.
+  if (!Array.isArray(user.staffAreaIds)) await fillStaffAreaIdsOf(store, user);
+  return { userId: user._id, name: user.name, roles: user.roles, skills: user.skills ?? [] };
 }

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record';
 import { requireArea } from '../areas/repo';
 import type { Ctx, GuestCtx } from '../runtime/types';
 import type { UserDoc } from './repo';
-import { users } from './repo';
+import { roleFields, users } from './repo';
 
 /**
  * The id comes from the identity, so two first calls racing create one person, not two.
@@ -21,8 +21,7 @@ export async function enroll(ctx: GuestCtx): Promise<Actor> {
   const doc: UserDoc = {
     _id: `${identity.kind === 'wechat' ? 'wx' : 'web'}-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`,
     name: '新居民',
-    roles: [],
-    roleNames: [],
+    ...roleFields([]),
     rev: 0,
     createdAt: ctx.now(),
     ...(identity.kind === 'wechat' ? { openid: key } : { uid: key }),
@@ -41,7 +40,7 @@ export async function setHome(ctx: Ctx, input: SetHomeInput): Promise<void> {
   const roles = [...user.roles.filter((g) => g.role !== 'resident'), grant];
   const matched = await users(ctx.store).updateWhere(
     { _id: user._id, rev: user.rev },
-    { $set: { name: input.name, homeAreaId: building._id, homePath: building.path, roles, roleNames: [...new Set(roles.map((g) => g.role))] }, $inc: { rev: 1 } },
+    { $set: { name: input.name, homeAreaId: building._id, homePath: building.path, ...roleFields(roles) }, $inc: { rev: 1 } },
   );
   if (matched !== 1) throw new AppError('CONFLICT', '资料刚被修改，请刷新后重试');
   await recordAudit({ ...ctx, actor: { ...ctx.actor, name: input.name } }, {

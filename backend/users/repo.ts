@@ -1,5 +1,6 @@
 /** Storage of people: the `users` collection and its lookups. */
 import type { RoleGrant, Skill } from '../../shared/users/roles';
+import { staffAreaIdsOf } from '../../shared/users/roles';
 import type { Collection, DocumentStore } from '../store/port';
 
 export interface UserDoc {
@@ -15,6 +16,12 @@ export interface UserDoc {
   roles: RoleGrant[];
   /** The distinct role names held anywhere: "people with role R under X" is then one query. */
   roleNames: string[];
+  /**
+   * The nodes where the person holds a staff role: "the staff of node X" (whom X's messages are pushed to) is
+   * then one indexed query. Written with `roles` (roleFields); documents stored before it existed are filled at start
+   * (fillStaffAreaIds) or, on CloudBase where nothing runs at start, on the person's next call (loadActor).
+   */
+  staffAreaIds: string[];
   /** Bumped on every role change: grants and revokes are optimistic, conditional updates. */
   rev: number;
   /** 党员技能, from 双报到. */
@@ -34,3 +41,35 @@ export interface UserDoc {
 }
 
 export const users = (store: DocumentStore): Collection<UserDoc> => store.collection<UserDoc>('users');
+
+/** The fields that follow a person's role list: every write of `roles` sets all three together. */
+export function roleFields(roles: RoleGrant[]): Pick<UserDoc, 'roles' | 'roleNames' | 'staffAreaIds'> {
+  return { roles, roleNames: [...new Set(roles.map((g) => g.role))], staffAreaIds: staffAreaIdsOf(roles) };
+}
+
+/** People holding a staff role on any of these nodes (on the node itself, as their inbox reads it): one query. */
+export async function staffOn(store: DocumentStore, areaIds: readonly string[], limit: number): Promise<UserDoc[]> {
+  if (areaIds.length === 0) return [];
+  const filter = areaIds.length === 1 ? { staffAreaIds: { $has: areaIds[0] } } : { $or: areaIds.map((a) => ({ staffAreaIds: { $has: a } })) };
+  return users(store).find(filter, { limit });
+}
+
+/**
+ * One person stored before `staffAreaIds` existed gets their staff nodes. The write waits on the `rev` they were
+ * derived from, so a role change in between wins (it writes the field itself).
+ */
+export async function fillStaffAreaIdsOf(store: DocumentStore, user: Pick<UserDoc, '_id' | 'rev' | 'roles'>): Promise<number> {
+  return users(store).updateWhere({ _id: user._id, rev: user.rev, staffAreaIds: { $exists: false } }, { $set: { staffAreaIds: staffAreaIdsOf(user.roles) } });
+}
+
+/** Everyone stored before `staffAreaIds` existed, a page at a time by id; run at start with the indexes. Idempotent. */
+export async function fillStaffAreaIds(store: DocumentStore, pageSize = 500): Promise<number> {
+  let filled = 0;
+  let after = '';
+  for (;;) {
+    const page = await users(store).find({ staffAreaIds: { $exists: false }, _id: { $gt: after } }, { sort: [['_id', 1]], limit: pageSize });
+    for (const user of page) filled += await fillStaffAreaIdsOf(store, user);
+    if (page.length < pageSize) return filled;
+    after = page[page.length - 1]?._id ?? after;
+  }
+}

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record';
 import { requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { UserDoc } from './repo';
-import { users } from './repo';
+import { roleFields, users } from './repo';
 
 /** The person whose roles change: someone other than the actor. */
 async function requireUser(ctx: Ctx, id: string): Promise<UserDoc> {
@@ -33,7 +33,7 @@ export function newGrant(ctx: Ctx, role: Role, node: Pick<Area, '_id' | 'path'>)
 export async function writeRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[], also: Partial<UserDoc> = {}): Promise<boolean> {
   const matched = await users(ctx.store).updateWhere(
     { _id: user._id, rev: user.rev },
-    { $set: { ...also, roles, roleNames: [...new Set(roles.map((g) => g.role))] }, $inc: { rev: 1 } },
+    { $set: { ...also, ...roleFields(roles) }, $inc: { rev: 1 } },
   );
   return matched === 1;
 }

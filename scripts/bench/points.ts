@@ -59,7 +59,7 @@ async function seed(store: SqliteStore, members: number, entries: number): Promi
     areas.run(COMMUNITY, JSON.stringify({ _id: COMMUNITY, name: '基准社区', level: 'community', parentId: 'SB', path: COMMUNITY_PATH, ancestors: ['SB'], order: 0 }));
     for (let g = 0; g < GRIDS; g++) areas.run(gridId(g), JSON.stringify({ _id: gridId(g), name: `第${g + 1}网格`, level: 'grid', parentId: COMMUNITY, path: `${COMMUNITY_PATH}${gridId(g)}/`, ancestors: ['SB', COMMUNITY], order: g }));
     for (let o = 0; o < ORGS; o++) orgs.run(`OB-${o}`, JSON.stringify({ _id: `OB-${o}`, name: `报到单位${o + 1}`, communityId: COMMUNITY, path: COMMUNITY_PATH, contactName: '', contactMobile: '', agreement: '', createdAt: START, createdBy: STAFF_ID }));
-    users.run(STAFF_ID, JSON.stringify({ _id: STAFF_ID, name: '基准社工', roles: [role('community_staff', COMMUNITY, COMMUNITY_PATH)], roleNames: ['community_staff'], rev: 0, createdAt: START }));
+    users.run(STAFF_ID, JSON.stringify({ _id: STAFF_ID, name: '基准社工', roles: [role('community_staff', COMMUNITY, COMMUNITY_PATH)], roleNames: ['community_staff'], staffAreaIds: [COMMUNITY], rev: 0, createdAt: START }));
     const sums = new Float64Array(members);
     const counts = new Uint32Array(members);
     for (let e = 0; e < entries; e++) {
@@ -83,7 +83,7 @@ async function seed(store: SqliteStore, members: number, entries: number): Promi
         path: `${COMMUNITY_PATH}${gridId(g)}/`, name: `党员${m}`, stamp: `${COMMUNITY}|${gridId(g)}|${org ?? ''}`,
       };
       totals.run(doc._id, JSON.stringify(doc));
-      users.run(memberId(m), JSON.stringify({ _id: memberId(m), name: `党员${m}`, roles: [role('member', COMMUNITY, COMMUNITY_PATH)], roleNames: ['member'], rev: 0, createdAt: START }));
+      users.run(memberId(m), JSON.stringify({ _id: memberId(m), name: `党员${m}`, roles: [role('member', COMMUNITY, COMMUNITY_PATH)], roleNames: ['member'], staffAreaIds: [], rev: 0, createdAt: START }));
       for (const [key, name] of [[`grid:${gridId(g)}:${YEAR}`, `第${g + 1}网格`], org ? [`org:${org}:${YEAR}`, org] : null].filter((x): x is string[] => !!x)) {
         const r = roll.get(key!) ?? { total: 0, members: 0, name: name! };
         r.total += total;

@@ -10,7 +10,7 @@ import type { OrderDoc, TimelineEntry } from '../../backend/orders/repo';
 import { newOrderDoc, orders } from '../../backend/orders/repo';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import type { UserDoc } from '../../backend/users/repo';
-import { users } from '../../backend/users/repo';
+import { roleFields, users } from '../../backend/users/repo';
 import { demoAreas } from '../../local/seed';
 import { serveOverIpc } from './serve';
 
@@ -81,7 +81,7 @@ export function benchOrder(id: string, place: Place, status: OrderStatus, create
 
 function person(id: string, name: string, home: Place, grants: Array<[Role, Area]>, now: number): UserDoc {
   const roles = grants.map(([role, node]) => ({ role, areaId: node._id, areaPath: node.path, grantedBy: 'bench', grantedAt: now }));
-  return { _id: id, name, homeAreaId: home.building._id, homePath: home.building.path, roles, roleNames: [...new Set(roles.map((g) => g.role))], skills: [], rev: 0, createdAt: now };
+  return { _id: id, name, homeAreaId: home.building._id, homePath: home.building.path, ...roleFields(roles), skills: [], rev: 0, createdAt: now };
 }
 
 /** Residents spread over every building; member m registered in community m mod 28 with pooled orders 4m…4m+3 there. */

@@ -5,8 +5,8 @@ import type { MessageKind } from './schemas';
 export const MAX_TEMPLATES_PER_REQUEST = 3;
 
 /**
- * The kinds each tap asks for, most wanted first: only what the backend pushes to the tapper in
- * person (notify mirrors messages to a userId; messages to a node's staff stay in-app only).
+ * The kinds each tap asks for, most wanted first: only what the backend pushes to the tapper (notify
+ * mirrors a message to the person it names, or to everyone holding a staff role on the node it names).
  * Past the first 3 distinct templates a list's tail is asked only where it shares a template.
  */
 export const CONSENT = {
@@ -28,6 +28,18 @@ export const CONSENT = {
   deliverWish: ['wishFulfilled'],
   /** 一键响应 收到 / 回复 (members, grid workers and leaders): the next instruction and its reminder. */
   instruction: ['instruction', 'instructionRemind'],
+  /** 分拣 / 派单 / 派到抢单池 / 改派 (grid and community staff): new orders, escalations, and orders coming back to them. */
+  dispatchOrder: ['newOrder', 'overdue', 'declined', 'released', 'reopened'],
+  /** 报到审核 通过 / 驳回 (community staff): the next application. */
+  reviewRegistration: ['registrationNew'],
+  /** 心愿审核 发布 (community staff): the next wish to review, then the published one claimed or lapsing. */
+  reviewWish: ['wishReview', 'wishClaimed', 'wishLapsed'],
+  /** 汇总上报 (grid leader): the grid's next declaration. */
+  forwardPoints: ['pointsDeclared'],
+  /** 核实 / 不通过 (community staff): the next declarations forwarded. */
+  verifyPoints: ['pointsForwarded'],
+  /** 切换为急时 (street and community staff): emergency orders waiting in the pool (sent to the street, 红's owner). */
+  emergencyMode: ['emergencyOrder'],
 } as const satisfies Record<string, readonly MessageKind[]>;
 
 /** Kinds a plain (pre-kind) `WG_SUBSCRIBE_TEMPLATES` id list stands for: it was only ever asked on 提交点单. */

@@ -42,6 +42,11 @@ export const ROLE_LEVELS: Record<Role, readonly AreaLevel[]> = {
 
 export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'grid_leader', 'community_staff', 'street_admin'];
 
+/** The nodes whose staff messages reach this person (their inbox, and WeChat pushes): every node of a staff grant. */
+export function staffAreaIdsOf(roles: readonly Pick<RoleGrant, 'role' | 'areaId'>[]): string[] {
+  return [...new Set(roles.filter((g) => STAFF_ROLES.includes(g.role)).map((g) => g.areaId))];
+}
+
 /** What each role may do, as the home page tells it. */
 export const ROLE_ABILITIES: Record<Role, readonly string[]> = {
   resident: ['扫民情二维码点单', '查看我的点单并评单', '发布微心愿', '一键呼叫网格长'],

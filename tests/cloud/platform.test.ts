@@ -1,11 +1,12 @@
 /**
  * What only the cloud path can show, on the simulator running the deployable bundles: the platform decides who
- * is the system, WeChat pushes reach a member who consented (with the template's own fields, to a real page),
+ * is the system, WeChat pushes reach a member (or a node's staff) who consented (with the template's own fields, to a real page),
  * the deploy settings are what the containers run with, and each invocation's database requests are counted.
  */
+import type { MessageDoc } from '../../backend/notifications/outbox';
 import { simOpenid } from '../../local/cloudsim/gateway';
 import type { OrderDetail } from '../../shared/orders/schemas';
-import { act, orderIn } from '../support/orders';
+import { act, fileOrder, orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { errorOf, okData, startTestServer } from '../support/server';
@@ -62,6 +63,26 @@ describe('subscribe messages', () => {
     const second = await orderIn(s, 'triaged');
     okData(await s.call<OrderDetail>('orders', 'dispatch', { orderId: second, memberId: PEOPLE.member }, PEOPLE.staff));
     expect(sim().wechat.sent().slice(before).filter((m) => m.touser === openid)).toHaveLength(1);
+    expect(s.logged).toEqual([]);
+  });
+
+  test('a message to a grid reaches its 网格长 who consented on his own tap; the in-app message stays the grid\'s', async () => {
+    const newOrder = templateOf('newOrder');
+    expect(newOrder).toBeTruthy();
+    const leader = simOpenid(sim().envId, PEOPLE.gridLeader);
+    await s.call('users', 'me', {}, PEOPLE.gridLeader);
+    sim().wechat.consent(leader, [newOrder!]);
+    const before = sim().wechat.sent().length;
+    const id = await fileOrder(s);
+    const pushed = sim().wechat.sent().slice(before);
+    expect(pushed.filter((m) => m.touser === leader)).toHaveLength(1);
+    // The grid's 网格员 has not consented: nothing else goes out.
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]).toMatchObject({ template_id: newOrder, page: expect.stringContaining(id) });
+    const template = sim().wechat.templates().find((t) => t.id === newOrder)!;
+    expect(Object.keys(pushed[0]!.data).sort()).toEqual(Object.keys(template.fields).sort());
+    const inApp = await s.store.collection<MessageDoc>('messages').find({ orderId: id, kind: 'newOrder' });
+    expect(inApp.map((m) => [m.toAreaId, m.userId])).toEqual([[NODES.grid1, null]]);
     expect(s.logged).toEqual([]);
   });
 });

@@ -147,7 +147,7 @@ describe('two members claim the same wish at once', () => {
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     await s.store.collection<UserDoc>('users').insertIfAbsent({
       _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], skills: [], rev: 0, createdAt: 0,
+      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
     });
     const wishId = await wishIn(s, 'published');
     const results = await Promise.all([PEOPLE.member, 'u-member-b'].map((who) => s.call('wishes', 'claim', { wishId }, who)));

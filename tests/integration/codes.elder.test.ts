@@ -73,7 +73,7 @@ describe('users.callContact (一键呼叫)', () => {
   });
 
   test('someone with no home yet gets null; unknown keys are refused', async () => {
-    await s.store.collection<UserDoc>('users').insert({ _id: 'u-new', name: '新用户', roles: [], roleNames: [], rev: 0, createdAt: 0 });
+    await s.store.collection<UserDoc>('users').insert({ _id: 'u-new', name: '新用户', roles: [], roleNames: [], staffAreaIds: [], rev: 0, createdAt: 0 });
     expect((await contact('u-new')).contact).toBeNull();
     expect(errorOf(await s.call('users', 'callContact', { x: 1 }, PEOPLE.resident)).fields).toEqual({ x: '不认识的字段：x' });
   });

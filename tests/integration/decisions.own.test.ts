@@ -24,7 +24,7 @@ beforeAll(async () => {
   const [c1, home] = await Promise.all([areas.get(NODES.community1), areas.get(HOME)]);
   await s.store.collection<UserDoc>('users').insert({
     _id: COLLEAGUE, name: '郑洁', roles: [{ role: 'community_staff', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['community_staff'], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+    roleNames: ['community_staff'], staffAreaIds: [NODES.community1], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
   });
   // 孙丽 also lives here as a resident, so what she posts for her own home is her own case.
   const staff = await s.store.collection<UserDoc>('users').get(PEOPLE.staff);

@@ -116,7 +116,7 @@ describe('identity', () => {
   it('dev sign-in issues tokens for demo people only', async () => {
     const { json } = await s.post('/api/dev/signin', JSON.stringify({ userId: PEOPLE.staff }));
     expect(json).toMatchObject({ ok: true, data: { token: expect.any(String) } });
-    await s.store.collection<UserDoc>('users').insert({ _id: 'u-real', name: '真实用户', roles: [], roleNames: [], rev: 0, createdAt: 0 });
+    await s.store.collection<UserDoc>('users').insert({ _id: 'u-real', name: '真实用户', roles: [], roleNames: [], staffAreaIds: [], rev: 0, createdAt: 0 });
     expect((await s.post('/api/dev/signin', JSON.stringify({ userId: 'u-real' }))).json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await s.post('/api/dev/signin', JSON.stringify({}))).json).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });

@@ -16,7 +16,7 @@ beforeAll(async () => {
       _id: `u-m${i}`,
       name: `党员${i}`,
       roles: [{ role: 'member', areaId: NODES.community1, areaPath: community!.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'],
+      roleNames: ['member'], staffAreaIds: [],
       skills: ['维修'],
       rev: 0,
       createdAt: 0,

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
   await s.store.collection<UserDoc>('users').insert({
     _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
   });
 });
 afterAll(() => s.close());

@@ -81,12 +81,12 @@ describe('召集人汇总 and 社区核实', () => {
     const home = (await s.store.collection<{ _id: string; path: string }>('areas').get(buildingId(C1, 2, 1)))!;
     await s.store.collection<UserDoc>('users').insert({
       _id: 'u-grid2-member', name: '钱敏', homeAreaId: home._id, homePath: home.path, roles: [{ role: 'member', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], skills: [], rev: 0, createdAt: 0,
+      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
     });
     // 第二网格 gets a 网格长 of its own, or its declarations would go straight to the community.
     await s.store.collection<UserDoc>('users').insert({
       _id: 'u-grid2-leader', name: '孔强', homeAreaId: home._id, homePath: home.path, roles: [{ role: 'grid_leader', areaId: NODES.grid2, areaPath: `${c1.path}${NODES.grid2}/`, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['grid_leader'], skills: [], rev: 0, createdAt: 0,
+      roleNames: ['grid_leader'], staffAreaIds: [NODES.grid2], skills: [], rev: 0, createdAt: 0,
     });
     const other = await declarationIn(s, 'declared', 'u-grid2-member');
     const mine = await declarationIn(s, 'declared');

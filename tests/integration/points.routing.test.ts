@@ -20,7 +20,7 @@ beforeAll(async () => {
   const [c1, home] = await Promise.all([areas.get(NODES.community1), areas.get(buildingId(C1, 2, 1))]);
   await s.store.collection<UserDoc>('users').insert({
     _id: MEMBER_G2, name: '钱党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], skills: [], rev: 0, createdAt: 0, homeAreaId: home!._id, homePath: home!.path,
+    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homeAreaId: home!._id, homePath: home!.path,
   });
 });
 afterAll(() => s.close());

@@ -1,6 +1,9 @@
 /** users: me for every role, role grants scoped to the granter's subtree and audited, people lists in scope. */
 import type { MeView, Page, PersonView } from '../../shared/users/schemas';
 import type { AuditDoc } from '../../backend/audit/record';
+import { ensureAllIndexes } from '../../backend/collections';
+import type { UserDoc } from '../../backend/users/repo';
+import { staffOn } from '../../backend/users/repo';
 import type { Filter } from '../../backend/store/port';
 import type { PersonKey } from '../support/people';
 import { NODES, PEOPLE } from '../support/people';
@@ -144,5 +147,40 @@ describe('users.listPeople', () => {
     for (const who of [PEOPLE.resident, PEOPLE.member, PEOPLE.otherStaff]) {
       expect(errorOf(await s.call('users', 'listPeople', { areaId: NODES.community1 }, who)).code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('the nodes where a person is staff (whom a node\'s WeChat pushes reach) follow their roles', () => {
+  const staffNodes = async (id: string) => (await s.store.collection<UserDoc>('users').get(id))?.staffAreaIds;
+  const grant = (role: string, areaId: string) => s.call('users', 'grantRole', { userId: PEOPLE.otherResident, role, areaId }, PEOPLE.staff);
+  const revoke = (role: string, areaId: string) => s.call('users', 'revokeRole', { userId: PEOPLE.otherResident, role, areaId, reason: '调岗' }, PEOPLE.staff);
+
+  it('a staff role adds its node, a revoke takes it away; a member role adds none', async () => {
+    expect(await staffNodes(PEOPLE.otherResident)).toEqual([]);
+    okData(await grant('grid_worker', NODES.grid1));
+    okData(await grant('grid_leader', NODES.grid2));
+    okData(await grant('member', NODES.community1));
+    expect(await staffNodes(PEOPLE.otherResident)).toEqual([NODES.grid1, NODES.grid2]);
+    const onGrids = await staffOn(s.store, [NODES.grid1, NODES.grid2], 100);
+    expect(onGrids.map((u) => u._id)).toContain(PEOPLE.otherResident);
+    expect(onGrids.map((u) => u._id)).toContain(PEOPLE.gridLeader);
+    okData(await revoke('grid_worker', NODES.grid1));
+    expect(await staffNodes(PEOPLE.otherResident)).toEqual([NODES.grid2]);
+    expect((await staffOn(s.store, [NODES.grid1], 100)).map((u) => u._id)).not.toContain(PEOPLE.otherResident);
+    okData(await revoke('grid_leader', NODES.grid2));
+    okData(await revoke('member', NODES.community1));
+    expect(await staffNodes(PEOPLE.otherResident)).toEqual([]);
+  });
+
+  it('a person stored before the field existed gets it at start, or on their next call', async () => {
+    const legacy = s.store.collection<Omit<UserDoc, 'staffAreaIds'>>('users');
+    const grant1 = { role: 'grid_leader' as const, areaId: NODES.grid1, areaPath: '/', grantedBy: 'test', grantedAt: 0 };
+    await legacy.insert({ _id: 'u-old-1', name: '老档案一', roles: [grant1], roleNames: ['grid_leader'], rev: 0, createdAt: 0 });
+    await legacy.insert({ _id: 'u-old-2', name: '老档案二', roles: [grant1], roleNames: ['grid_leader'], rev: 0, createdAt: 0 });
+    await ensureAllIndexes(s.store);
+    expect(await staffNodes('u-old-1')).toEqual([NODES.grid1]);
+    await legacy.updateWhere({ _id: 'u-old-2' }, { $unset: { staffAreaIds: true } });
+    okData(await s.call('users', 'me', {}, 'u-old-2'));
+    expect(await staffNodes('u-old-2')).toEqual([NODES.grid1]);
   });
 });

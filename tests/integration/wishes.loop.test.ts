@@ -147,7 +147,7 @@ describe('exactly one claim wins', () => {
     for (const id of ['u-member-b', 'u-member-c']) {
       await s.store.collection<UserDoc>('users').insertIfAbsent({
         _id: id, name: `党员${id.slice(-1)}`, roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-        roleNames: ['member'], skills: [], rev: 0, createdAt: 0,
+        roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
       });
     }
     const wishId = await wishIn(s, 'published');
@@ -225,7 +225,7 @@ describe('rules, staff posting for an elderly resident, organisation claims', ()
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     await s.store.collection<UserDoc>('users').insert({
       _id: 'u-member-org', name: '赵党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], skills: [], rev: 0, createdAt: 0,
+      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
     });
     await registrations(s.store).insert({ _id: 'reg-1', memberId: 'u-member-org', status: 'approved', name: '赵党员', mobile: '13900009999', partyOrg: '某支部', workUnit: '某单位', orgId: 'org-1', buildingId: NODES.building1, gridId: NODES.grid1, communityId: NODES.community1, path: '/x/', skills: [], availableTimes: [], certNo: 'C1', reason: null, createdAt: now, decidedAt: now, decidedBy: 'u-staff', endedAt: null, movedTo: null });
 

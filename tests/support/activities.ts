@@ -48,6 +48,7 @@ export async function addMembers(s: TestServer, count: number, prefix = 'u-am'):
       name: `志愿者${i}`,
       roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
       roleNames: ['member'],
+      staffAreaIds: [],
       skills: [],
       rev: 0,
       createdAt: 0,

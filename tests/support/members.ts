@@ -25,7 +25,7 @@ let applicants = 0;
 /** A fresh person (no roles) who has just applied at `buildingId` through the real action: the registration id. */
 export async function pendingRegistration(s: TestServer, buildingId: string): Promise<string> {
   const id = `u-applicant-${++applicants}`;
-  await s.store.collection<UserDoc>('users').insert({ _id: id, name: `申请人${applicants}`, roles: [], roleNames: [], rev: 0, createdAt: s.clock.now });
+  await s.store.collection<UserDoc>('users').insert({ _id: id, name: `申请人${applicants}`, roles: [], roleNames: [], staffAreaIds: [], rev: 0, createdAt: s.clock.now });
   const res = await s.call<{ id: string }>('members', 'register', goodRegistration(buildingId, { name: `申请人${applicants}` }), id);
   if (!res.ok) throw new Error(`register failed: ${res.error.message}`);
   return res.data.id;

@@ -1,6 +1,7 @@
 /** People the 一键响应 and 民情日记 tests add beside the seed: more members, a grid worker of another grid. */
 import type { Role } from '../../shared/users/roles';
 import type { UserDoc } from '../../backend/users/repo';
+import { roleFields } from '../../backend/users/repo';
 import type { Area } from '../../shared/areas/model';
 import type { TestServer } from './server';
 
@@ -15,8 +16,7 @@ export async function addPerson(s: TestServer, p: { id: string; name: string; ro
     mobile: '13900009999',
     homeAreaId: home._id,
     homePath: home.path,
-    roles: [{ role: p.role, areaId: grantNode._id, areaPath: grantNode.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: [p.role],
+    ...roleFields([{ role: p.role, areaId: grantNode._id, areaPath: grantNode.path, grantedBy: 'test', grantedAt: 0 }]),
     skills: [],
     rev: 0,
     createdAt: 0,

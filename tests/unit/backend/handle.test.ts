@@ -19,7 +19,7 @@ const tick: ActionDef = { input: z.object({}), auth: 'system', run: async () => 
 const fn: FunctionDef = { name: 'demo', actions: { echo, boom, refuse, tick } };
 
 beforeAll(async () => {
-  await store.collection<UserDoc>('users').insert({ _id: 'u1', name: '测试', roles: [], roleNames: [], rev: 0, createdAt: 0, openid: 'OPENID-1' });
+  await store.collection<UserDoc>('users').insert({ _id: 'u1', name: '测试', roles: [], roleNames: [], staffAreaIds: [], rev: 0, createdAt: 0, openid: 'OPENID-1' });
 });
 afterAll(() => store.close());
 

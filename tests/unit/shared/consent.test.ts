@@ -1,5 +1,6 @@
 /** 订阅消息 consent: the WG_SUBSCRIBE_TEMPLATES table and the template ids a tap asks for (pure, no Taro). */
 import { CONSENT, MAX_TEMPLATES_PER_REQUEST, parseTemplates, templatesFor } from '../../../shared/notifications/consent';
+import { templateEnv } from '../../../shared/notifications/templates';
 
 describe('templatesFor', () => {
   it('maps each kind to its template id, in the order asked', () => {
@@ -28,6 +29,17 @@ describe('templatesFor', () => {
     expect(templatesFor(table, ['claimed', 'released'])).toEqual([]);
     expect(templatesFor(table, ['dispatched'])).toEqual(['T-dispatch']);
     expect(templatesFor(parseTemplates(''), CONSENT.fileOrder)).toEqual([]);
+  });
+
+  it('with the three library templates, every staff tap asks for all the kinds it lists', () => {
+    // What a deploy configures: one template id per library title, shared by every kind of that layout.
+    const env = templateEnv({ 事项进度通知: 'T-progress', 审核结果通知: 'T-review', 待办事项提醒: 'T-todo' });
+    const table = parseTemplates(Object.entries(env).map(([key, id]) => `${key.replace('WG_TEMPLATE_', '')}=${id}`).join(','));
+    expect(templatesFor(table, CONSENT.dispatchOrder)).toEqual(['T-todo', 'T-progress']);
+    expect(templatesFor(table, CONSENT.reviewWish)).toEqual(['T-todo', 'T-progress']);
+    for (const tap of [CONSENT.reviewRegistration, CONSENT.forwardPoints, CONSENT.verifyPoints, CONSENT.emergencyMode]) {
+      expect(templatesFor(table, tap)).toEqual(['T-todo']);
+    }
   });
 
   it('still takes the old plain id list, for the 点单 filer only', () => {

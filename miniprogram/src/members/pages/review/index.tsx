@@ -10,6 +10,7 @@ import PagedList from '../../../components/PagedList';
 import FormPopup from '../../../orders/components/FormPopup';
 import { useListPage } from '../../../orders/hooks';
 import { PAGE_SIZE } from '../../../utils/constants';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { usePaged } from '../../../utils/usePaged';
 import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 import RegistrationCard from '../../components/RegistrationCard';
@@ -23,6 +24,7 @@ export default function ReviewRegistrations() {
   const [rejecting, setRejecting] = useState<RegistrationView | null>(null);
 
   const approve = async (reg: RegistrationView) => {
+    askConsent(CONSENT.reviewRegistration);
     setBusyId(reg.id);
     try {
       const { certNo } = await api.members.approve({ registrationId: reg.id });
@@ -76,8 +78,12 @@ function RejectPopup({ reg, onClose, onDone }: { reg: RegistrationView; onClose:
   };
   const { busy, error, submit } = usePopupSubmit({ onDone: finished, onStale: onDone });
   const reject = () => api.members.reject({ registrationId: reg.id, reason });
+  const send = () => {
+    askConsent(CONSENT.reviewRegistration);
+    void submit(reject, '已驳回');
+  };
   return (
-    <FormPopup title={`驳回 ${reg.name} 的申请`} id="popup-reject-registration" submitText="确认驳回" danger busy={busy} error={error} fields={['reason']} onSubmit={() => void submit(reject, '已驳回')} onClose={onClose}>
+    <FormPopup title={`驳回 ${reg.name} 的申请`} id="popup-reject-registration" submitText="确认驳回" danger busy={busy} error={error} fields={['reason']} onSubmit={send} onClose={onClose}>
       <View className="form-field" id="reject-reason">
         <TextArea value={reason} onChange={setReason} placeholder="请写明原因，申请人会看到（2–200 字）" maxLength={200} showCount autoSize />
       </View>

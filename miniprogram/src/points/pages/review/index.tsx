@@ -9,6 +9,7 @@ import { call } from '../../../api';
 import { messageOf } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import { PAGE_SIZE } from '../../../utils/constants';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { usePaged } from '../../../utils/usePaged';
 import FormPopup from '../../../orders/components/FormPopup';
 import { useListPage } from '../../../orders/hooks';
@@ -37,6 +38,7 @@ export default function GridReview() {
   };
 
   const forward = async () => {
+    askConsent(CONSENT.forwardPoints);
     setBusy(true);
     try {
       const r = await call('points', 'forward', { declarationIds: picked });

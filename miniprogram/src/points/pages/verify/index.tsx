@@ -13,6 +13,7 @@ import { call } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import { PAGE_SIZE } from '../../../utils/constants';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { usePaged } from '../../../utils/usePaged';
 import FormPopup, { FormField } from '../../../orders/components/FormPopup';
 import TabBar from '../../../orders/components/TabBar';
@@ -53,6 +54,7 @@ export default function CommunityVerify() {
   };
 
   const submit = async () => {
+    askConsent(CONSENT.verifyPoints);
     if (!open) return;
     const p = Number(points);
     if (open.kind === 'verify' && (!points.trim() || !Number.isInteger(p))) return setError(new ApiError('VALIDATION', '请填写整数积分', { points: '请填写整数积分' }));

@@ -13,6 +13,7 @@ import FormPopup from '../../../orders/components/FormPopup';
 import { pickArea } from '../../../utils/areaPicker';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
+import { askConsent, CONSENT } from '../../../utils/subscribe';
 import '../../components/respond.scss';
 
 export default function ModePage() {
@@ -29,6 +30,7 @@ export default function ModePage() {
     if (node) setCommunityId(node.id);
   };
   const submit = async () => {
+    if (target === 'emergency') askConsent(CONSENT.emergencyMode);
     const c = data?.community;
     if (!c || !target) return;
     setBusy(true);

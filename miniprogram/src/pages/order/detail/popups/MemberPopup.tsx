@@ -11,6 +11,7 @@ import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import { useLoad } from '../../../../utils/useLoad';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
+import { askConsent, CONSENT } from '../../../../utils/subscribe';
 
 export default function MemberPopup({ mode, holderName, ...props }: PopupProps & { mode: 'dispatch' | 'reassign'; holderName: string | null }) {
   const candidates = useLoad(() => call('orders', 'candidates', { orderId: props.orderId }), [props.orderId]);
@@ -21,6 +22,7 @@ export default function MemberPopup({ mode, holderName, ...props }: PopupProps &
   const chosen = candidates.data?.items.find((c) => c.id === memberId);
 
   const send = () => {
+    askConsent(CONSENT.dispatchOrder);
     if (!memberId) return setError(new ApiError('VALIDATION', '请选择一位党员', { memberId: '请选择一位党员' }));
     const done = `已${reassign ? '改派' : '派'}给${chosen?.name ?? '党员'}`;
     void submit(

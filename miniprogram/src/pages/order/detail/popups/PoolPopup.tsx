@@ -9,6 +9,7 @@ import ChipGroup from '../../../../orders/components/ChipGroup';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
+import { askConsent, CONSENT } from '../../../../utils/subscribe';
 
 type Level = 'grid' | 'community';
 const LEVELS: Array<Chip<Level>> = [
@@ -21,11 +22,13 @@ export default function PoolPopup(props: PopupProps) {
   const [level, setLevel] = useState<Level>('grid');
   const [skill, setSkill] = useState<Skill | 'any'>('any');
   const { busy, error, submit } = usePopupSubmit(props);
-  const send = () =>
+  const send = () => {
+    askConsent(CONSENT.dispatchOrder);
     void submit(
       () => call('orders', 'pool', { orderId: props.orderId, level, skill: skill === 'any' ? undefined : skill }),
       '已派到抢单池',
     );
+  };
 
   return (
     <FormPopup title="派到抢单池" id="popup-pool" submitText="确认派到抢单池" busy={busy} error={error} fields={['level', 'skill']} onClose={props.onClose} onSubmit={send}>

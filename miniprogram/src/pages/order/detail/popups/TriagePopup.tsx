@@ -9,6 +9,7 @@ import ChipGroup, { chipsOf } from '../../../../orders/components/ChipGroup';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
+import { askConsent, CONSENT } from '../../../../utils/subscribe';
 
 const WHO: Record<Colour, string> = { red: '上报街道处置', yellow: '网格长牵头处置', green: '网格员直接办理销号' };
 
@@ -20,11 +21,13 @@ export default function TriagePopup({ category, ...props }: PopupProps & { categ
   const [colour, setColour] = useState<Colour>('yellow');
   const [corrected, setCorrected] = useState<OrderCategory>(category);
   const { busy, error, submit } = usePopupSubmit(props);
-  const send = () =>
+  const send = () => {
+    askConsent(CONSENT.dispatchOrder);
     void submit(
       () => call('orders', 'triage', { orderId: props.orderId, colour, category: corrected === category ? undefined : corrected }),
       `已分拣为${COLOUR_NAMES[colour]}色`,
     );
+  };
 
   return (
     <FormPopup title="分拣点单" id="popup-triage" submitText="确认分拣" busy={busy} error={error} fields={['colour', 'category']} onClose={props.onClose} onSubmit={send}>

@@ -10,6 +10,7 @@ import FieldError from '../../../../components/FieldError';
 import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
+import { askConsent, CONSENT } from '../../../../utils/subscribe';
 
 export default function ReviewPopup({ wish, ...props }: PopupProps & { wish: WishDetail }) {
   const [title, setTitle] = useState(wish.private?.originalTitle ?? wish.title);
@@ -17,7 +18,10 @@ export default function ReviewPopup({ wish, ...props }: PopupProps & { wish: Wis
   const { busy, error, submit } = usePopupSubmit(props);
   const secrets = { beneficiaryName: wish.private?.beneficiaryName ?? '', door: wish.private?.door ?? null };
   const warning = identifyingDetail(title, secrets) ?? identifyingDetail(story, secrets);
-  const send = () => void submit(() => call('wishes', 'approve', { wishId: wish.id, title: title.trim(), story: story.trim() }), '已发布到心愿墙');
+  const send = () => {
+    askConsent(CONSENT.reviewWish);
+    void submit(() => call('wishes', 'approve', { wishId: wish.id, title: title.trim(), story: story.trim() }), '已发布到心愿墙');
+  };
 
   return (
     <FormPopup title="审核并发布" id="popup-review" submitText="发布到心愿墙" busy={busy} error={error} fields={['title', 'story']} onClose={props.onClose} onSubmit={send}>
