@@ -92,3 +92,20 @@ describe('the API front answers what CloudBase would, never crashing', () => {
     expect((await post(JSON.stringify({ action: 'wx.api', envName: sim.envId, apiName: '/wxa/msg_sec_check', requestData: '{}' }), admin)).json.code).toBe('INVALID_REQUEST_SOURCE');
   });
 });
+
+test('storage through the real SDK: upload, temporary link, download, delete; a forged or deleted link serves nothing', async () => {
+  const app = sim.adminApp();
+  const { fileID } = (await app.uploadFile({ cloudPath: 'probe/hello.txt', fileContent: Buffer.from('你好，网格') })) as { fileID: string };
+  expect(fileID).toMatch(/^cloud:\/\/[^/]+\/probe\/hello\.txt$/);
+  const { fileList } = (await app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })) as { fileList: Array<{ tempFileURL: string; code: string }> };
+  expect(fileList[0]?.code).toBe('SUCCESS');
+  expect(await (await fetch(fileList[0]!.tempFileURL)).text()).toBe('你好，网格');
+  expect((await fetch(fileList[0]!.tempFileURL.replace(/sign=[0-9a-f]+/, 'sign=0000'))).status).toBe(403);
+  const { fileContent } = (await app.downloadFile({ fileID })) as { fileContent: Buffer };
+  expect(fileContent.toString()).toBe('你好，网格');
+  const deleted = (await app.deleteFile({ fileList: [fileID] })) as { fileList: Array<{ code: string }> };
+  expect(deleted.fileList[0]?.code).toBe('SUCCESS');
+  expect((await fetch(fileList[0]!.tempFileURL)).status).toBe(403);
+  const again = (await app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })) as { fileList: Array<{ code: string }> };
+  expect(again.fileList[0]?.code).toBe('STORAGE_FILE_NONEXIST');
+});
