@@ -1,6 +1,5 @@
 /** Lays out A4 民情二维码 posters with pdfkit: one page per place, Chinese text in a CJK font. */
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors';
 import type { ContactView } from '../../shared/users/schemas';
 
@@ -84,6 +83,9 @@ function drawSheet(doc: PDFKit.PDFDocument, s: PosterSheet): void {
 /** Writes one A4 page per sheet to `file`. */
 export async function writePosterPdf(sheets: PosterSheet[], file: string, title: string, fontFile: string): Promise<void> {
   const font = posterFont(fontFile);
+  // Loaded at first use, not with the module: pdfkit is ~950 KB that only the poster action needs (the bundle
+  // keeps it in a side file), and the codes function's other actions should not load it at cold start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: title, Author: '网格连心' } });
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { shanghaiDay } from '../../shared/time';
 import type { Deps } from '../runtime/types';
 import type { Collection, Doc, Filter } from '../store/port';
@@ -55,6 +54,9 @@ export interface ExportedFile {
  */
 export async function exportXlsx(deps: Deps, file: { title: string; sheets: XlsxSheet[]; dated?: boolean }): Promise<ExportedFile> {
   const tmp = path.join(os.tmpdir(), `wg-export-${randomBytes(8).toString('hex')}.xlsx`);
+  // Loaded at first use, not with the module: exceljs is ~1.1 MB that only the export actions need, and every
+  // other action of these functions would pay for it at cold start (the bundle keeps it in a side file).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
   let rows = 0;
   try {

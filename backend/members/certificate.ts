@@ -1,5 +1,4 @@
 /** 我的双报到 and the digital 报到证 with its QR; staff scan that QR to confirm who the member is. */
-import QRCode from 'qrcode';
 import { AppError } from '../../shared/errors';
 import { REGISTRATION_STATUS_NAMES, verifyRoute } from '../../shared/members/model';
 import { canVerifyAt } from '../../shared/members/permissions';
@@ -21,6 +20,8 @@ export function verifyUrl(certNo: string): string {
 async function certificateOf(view: RegistrationView): Promise<CertificateView | null> {
   if (!view.certNo || view.decidedAt === null) return null;
   const url = verifyUrl(view.certNo);
+  // Loaded at first use: only certificate views draw a QR, and the members bundle keeps qrcode in a side file.
+  const QRCode = await import('qrcode');
   return {
     certNo: view.certNo,
     name: view.name,

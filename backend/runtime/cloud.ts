@@ -19,9 +19,9 @@ export interface PlatformUserInfo {
 
 /**
  * Exactly what `app.auth().getUserInfo()` returns (WX_OPENID / TCB_UUID through the SDK's own context
- * reader, which also follows WX_CONTEXT_KEYS / TCB_CONTEXT_KEYS), but without an initialised app:
- * `tcb.init()` fires a probe of metadata.tencentyun.com whenever it is not inside SCF, and a caller we
- * are about to refuse must not cost a network round-trip (nor make an offline bundle check touch the network).
+ * reader, which also follows WX_CONTEXT_KEYS / TCB_CONTEXT_KEYS), but without an initialised app: a caller we
+ * are about to refuse costs no SDK set-up (the unbundled SDK's `tcb.init()` even probes metadata.tencentyun.com
+ * outside SCF; the bundles stub that probe's HTTP client out, see scripts/build-functions.mjs).
  */
 export function platformUserInfo(): PlatformUserInfo {
   const context = tcb.getCloudbaseContext();

@@ -6,6 +6,8 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'build', 'functions');
 const RUNTIMES = ['16.13.0', '18.15.0'];
+/** Issue 11's budget for a function's own index.js (minified): what every cold start loads. */
+const MAX_MAIN_BYTES = 300_000;
 
 interface Run {
   code: number | null;
@@ -112,6 +114,20 @@ describe('cloud function bundles', () => {
       await run('scripts/build-functions.mjs');
     }
   }, 120_000);
+
+  it('keeps every main bundle within 300 KB (exceljs, pdfkit and qrcode load from side files when first used)', () => {
+    for (const name of names) {
+      const bytes = fs.statSync(path.join(outDir, name, 'index.js')).size;
+      expect({ name, within: bytes <= MAX_MAIN_BYTES, bytes }).toMatchObject({ name, within: true });
+      const code = fs.readFileSync(path.join(outDir, name, 'index.js'), 'utf8');
+      // A side file the main bundle requires must sit beside it, or the action that needs it fails in the cloud.
+      for (const [, file] of code.matchAll(/require\("(\.\/vendor\/[^"]+)"\)/g)) {
+        expect({ name, file, present: fs.existsSync(path.join(outDir, name, file)) }).toEqual({ name, file, present: true });
+      }
+    }
+    // pdfkit opens its font metrics from beside the file that holds it.
+    expect(fs.existsSync(path.join(outDir, 'codes', 'vendor', 'data', 'Helvetica.afm'))).toBe(true);
+  });
 
   it('keeps local-only packages out of every bundle', () => {
     for (const name of names) {
