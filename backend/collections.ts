@@ -40,6 +40,15 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   // WeChat image checks by trace_id (backend/content/photoChecks.ts): read by id only.
   photo_checks: [],
+  // Read by id only, yet declared: a deploy creates them up front with clients shut out (仅管理端可读写), where a
+  // collection the store creates on first write would get CloudBase's default rule.
+  community_rules: [],
+  wish_rules: [],
+  points_rules: [],
+  quotas: [],
+  order_counters: [],
+  order_counted: [],
+  member_counters: [],
   // Newer domains declare their collections' indexes in their own repo.ts.
   ...MEMBERS_INDEXES,
   ...ACTIVITIES_INDEXES,
