@@ -42,7 +42,7 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
   const placed = await placementOf(ctx, ctx.actor.userId);
   if (!placed.communityId || !placed.path) throw new AppError('FORBIDDEN', '请先完成双报到，再申报服务积分');
   const gridPath = pathUpTo(placed.path, placed.gridId);
-  // Read by the grid leader and community staff: the same text and photo checks as any other submission.
+  // Read by the grid leader and community staff: the same text and photo checks every other submission gets.
   await checkContent(ctx, { description: input.description });
   const screened = await checkPhotos(ctx, 'photos', input.photos ?? []);
   const now = ctx.now();

@@ -1,5 +1,5 @@
 /** WeChat platform edges as small ports: content security, stored files, subscribe messages. */
-import type { MessageKind } from '../../shared/notifications/schemas';
+import type { MessageView } from '../../shared/notifications/schemas';
 
 /** Whose content it is: WeChat's v2 checks need the author's OPENID (a user who opened the app lately). */
 export interface Author {
@@ -44,14 +44,7 @@ export interface FileStore {
 }
 
 /** The in-app message a subscribe message mirrors: what it says, when, and the record it is about. */
-export interface PushedMessage {
-  kind: MessageKind;
-  title: string;
-  body: string;
-  orderId: string | null;
-  sourceId: string | null;
-  createdAt: number;
-}
+export type PushedMessage = Pick<MessageView, 'kind' | 'title' | 'body' | 'orderId' | 'sourceId' | 'createdAt'>;
 
 /** `skipped`: no template for the kind, or no OPENID; `declined`: no consent left (WeChat's 43101). */
 export type SendOutcome = 'sent' | 'skipped' | 'declined';

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { discoverFunctions } from '../../scripts/deploy/plan';
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'build', 'functions');
@@ -38,22 +39,13 @@ function run(script: string, args: string[] = []): Promise<Run> {
   });
 }
 
-/** What the build must have picked up: every cloudfunctions/<name>/ with an index.ts, whoever added it. */
-function sourceFunctions(): string[] {
-  const dir = path.join(root, 'cloudfunctions');
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'index.ts')))
-    .map((d) => d.name)
-    .sort();
-}
 
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
 describe('cloud function bundles', () => {
-  const names = sourceFunctions();
+  const names = discoverFunctions();
   let build: Run;
   let check: Run | null = null;
 

@@ -4,8 +4,7 @@
  * street admin. Each case runs on a fresh order in the state the action needs.
  */
 import type { OrderStatus } from '../../shared/orders/model';
-import type { UserDoc } from '../../backend/users/repo';
-import { orderIn } from '../support/orders';
+import { addSecondMember, orderIn } from '../support/orders';
 import type { PersonKey } from '../support/people';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
@@ -14,11 +13,7 @@ import { startTestServer } from '../support/server';
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer();
-  const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
-  await s.store.collection<UserDoc>('users').insert({
-    _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
-  });
+  await addSecondMember(s);
 });
 afterAll(() => s.close());
 

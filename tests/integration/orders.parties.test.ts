@@ -5,7 +5,7 @@
  */
 import type { OrderCard } from '../../shared/orders/schemas';
 import type { UserDoc } from '../../backend/users/repo';
-import { act, detail, fileOrder, goodOrder } from '../support/orders';
+import { act, addSecondMember, detail, fileOrder, goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { errorOf, okData, runTimer, startTestServer } from '../support/server';
@@ -13,11 +13,7 @@ import { errorOf, okData, runTimer, startTestServer } from '../support/server';
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer();
-  const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
-  await s.store.collection<UserDoc>('users').insert({
-    _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
-  });
+  await addSecondMember(s);
 });
 afterAll(() => s.close());
 

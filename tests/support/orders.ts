@@ -1,5 +1,6 @@
 /** Drives an order through the real API into any status, as the people who would do it. */
 import type { Moved } from '../../shared/api';
+import type { UserDoc } from '../../backend/users/repo';
 import type { OrderStatus } from '../../shared/orders/model';
 import type { OrderDetail, PhotoRef } from '../../shared/orders/schemas';
 import { NODES, PEOPLE } from './people';
@@ -62,4 +63,13 @@ export async function orderIn(s: TestServer, status: OrderStatus): Promise<strin
   if (status === 'completed') return orderId;
   if (status === 'reopened') return (await act(s, 'rate', { ...by, stars: 2, comment: '灯又坏了' }, PEOPLE.resident)).id;
   return (await act(s, 'rate', { ...by, stars: 5 }, PEOPLE.resident)).id;
+}
+
+/** 李娜's stand-in: a second member of 梅川第一居委会, for dispatch and reassign cases. */
+export async function addSecondMember(s: TestServer): Promise<void> {
+  const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
+  await s.store.collection<UserDoc>('users').insert({
+    _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+  });
 }

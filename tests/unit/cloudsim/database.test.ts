@@ -1,108 +1,38 @@
-/** The database simulator driven through the real @cloudbase/node-sdk over HTTP, plus persistence and bad-input checks. */
-import fs from 'fs';
-import http from 'http';
-import type { AddressInfo } from 'net';
-import os from 'os';
-import path from 'path';
-import { init } from '@cloudbase/node-sdk';
-import { find } from 'mingo';
+/** The database simulator driven through the real @cloudbase/node-sdk over HTTP: documents, queries and the wire format. */
 import { SimDatabase } from '../../../local/cloudsim/database';
-import { SimCollection } from '../../../local/cloudsim/database-collection';
-import { SimError } from '../../../local/cloudsim/types';
+import type { Row } from './sdk-db';
+import { failure, rows, useSdkDatabase } from './sdk-db';
 
-type Row = Record<string, unknown>;
-type Db = ReturnType<ReturnType<typeof init>['database']>;
-
-/** The SDK's signing envelope and routing fields (tcbapirequester.js makeParams, tcbdbapirequester.js send): not service params. */
-const ENVELOPE = ['action', 'envName', 'instance', 'database', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'tcb_sessionToken', 'sessionToken', 'crossAuthorizationToken', 'timestamp'];
-
-let sim = new SimDatabase({ dir: null });
-const seen: Array<{ action: string; params: Row }> = [];
-let server: http.Server;
-let db: Db;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  // cloudplatform.js: SCF counts as "internal", so the SDK skips its metadata.tencentyun.com probe.
-  process.env.TENCENTCLOUD_RUNENV = 'SCF';
-  // tcbcontext.js logs an error for each request in SCF mode without these; a real container has them.
-  process.env.SCF_NAMESPACE = 'test-env';
-  process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        let body: Row;
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Row;
-          const params: Row = { ...parsed };
-          for (const k of ENVELOPE) delete params[k];
-          seen.push({ action: String(parsed.action), params });
-          body = { requestId: 'x', ...(await sim.handle(String(parsed.action), params)) };
-        } catch (e) {
-          body = e instanceof SimError ? { code: e.code, message: e.message, requestId: 'x' } : { code: 'SYS_ERR', message: String(e), requestId: 'x' };
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      })();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const app = init({ env: 'test-env', secretId: 'AKIDtest', secretKey: 'k', serviceUrl: `http://127.0.0.1:${port}/admin`, timeout: 5000 });
-  db = app.database();
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await sim.close();
-  process.env = savedEnv;
-});
-
-/** The error the SDK throws for an `{ code, message }` answer (tcbapirequester.js request → processReturn). */
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { code?: unknown; message?: unknown };
-    return { code: String(err.code), message: String(err.message) };
-  }
-  throw new Error('expected the SDK call to fail');
-}
-
-async function rows(p: Promise<{ data: Row[] }>): Promise<Row[]> {
-  return (await p).data;
-}
+const t = useSdkDatabase();
 
 describe('documents through the SDK', () => {
-  beforeAll(() => sim.createCollection('notes'));
+  beforeAll(() => t.sim.createCollection('notes'));
 
   it('adds, reads back by id with numbers, dates and nesting intact, and refuses a duplicate _id', async () => {
     const at = new Date('2024-05-01T08:00:00.000Z');
-    const id = String((await db.collection('notes').add({ n: 3, f: 2.5, big: 2 ** 40, at, tags: ['a'], profile: { city: '杭州' } })).id);
+    const id = String((await t.db.collection('notes').add({ n: 3, f: 2.5, big: 2 ** 40, at, tags: ['a'], profile: { city: '杭州' } })).id);
     expect(id).toMatch(/^[0-9a-f]{32}$/);
-    const [doc] = await rows(db.collection('notes').doc(id).get());
+    const [doc] = await rows(t.db.collection('notes').doc(id).get());
     expect(doc).toEqual({ _id: id, n: 3, f: 2.5, big: 2 ** 40, at, tags: ['a'], profile: { city: '杭州' } });
     expect(doc.at).toBeInstanceOf(Date);
 
-    await db.collection('notes').add({ _id: 'fixed', n: 1 });
-    const dup = await failure(db.collection('notes').add({ _id: 'fixed', n: 2 }));
+    await t.db.collection('notes').add({ _id: 'fixed', n: 1 });
+    const dup = await failure(t.db.collection('notes').add({ _id: 'fixed', n: 2 }));
     expect(dup.code).toBe('DATABASE_DUPLICATE_WRITE');
     expect(dup.message).toMatch(/^E11000 duplicate key error collection: notes index: _id_ dup key: \{ _id: "fixed" \}/);
-    expect((await rows(db.collection('notes').doc('fixed').get()))[0].n).toBe(1);
+    expect((await rows(t.db.collection('notes').doc('fixed').get()))[0].n).toBe(1);
   });
 
   it('stops a multi-document add at the first duplicate, keeping the earlier ones', async () => {
-    await db.collection('notes').add({ _id: 'm2', n: 0 });
-    const err = await failure(db.collection('notes').add([{ _id: 'm1' }, { _id: 'm2' }, { _id: 'm3' }]));
+    await t.db.collection('notes').add({ _id: 'm2', n: 0 });
+    const err = await failure(t.db.collection('notes').add([{ _id: 'm1' }, { _id: 'm2' }, { _id: 'm3' }]));
     expect(err.code).toBe('DATABASE_DUPLICATE_WRITE');
-    const ids = (await rows(db.collection('notes').where({ _id: db.command.in(['m1', 'm2', 'm3']) }).get())).map((d) => d._id);
+    const ids = (await rows(t.db.collection('notes').where({ _id: t.db.command.in(['m1', 'm2', 'm3']) }).get())).map((d) => d._id);
     expect(ids).toEqual(['m1', 'm2']);
   });
 
   it('replaces or creates with doc().set(), and updated counts modified documents only', async () => {
-    const notes = db.collection('notes');
+    const notes = t.db.collection('notes');
     const created = await notes.doc('s1').set({ a: 1, b: { c: 1 } });
     expect(created).toMatchObject({ updated: 0, upsertedId: 's1' });
     const replaced = await notes.doc('s1').set({ a: 2 });
@@ -117,21 +47,21 @@ describe('documents through the SDK', () => {
   });
 
   it('applies set/inc/push/remove, dotted merges and object replacement', async () => {
-    const _ = db.command;
-    const notes = db.collection('notes');
+    const _ = t.db.command;
+    const notes = t.db.collection('notes');
     await notes.add({ _id: 'u1', n: 1, list: [1], profile: { city: 'a', zip: '1' }, gone: true, box: { x: 1, y: 2 } });
     const res = await notes.doc('u1').update({ n: _.inc(2), list: _.push([2, 3]), profile: { city: 'b' }, gone: _.remove(), box: _.set({ z: 9 }) });
     expect(res.updated).toBe(1);
     expect((await rows(notes.doc('u1').get()))[0]).toEqual({ _id: 'u1', n: 3, list: [1, 2, 3], profile: { city: 'b', zip: '1' }, box: { z: 9 } });
-    const wire = seen.filter((s) => s.action === 'database.modifyDocument').pop();
+    const wire = t.seen.filter((s) => s.action === 'database.modifyDocument').pop();
     expect(wire?.params).toMatchObject({ queryType: 'DOC', multi: false, merge: true, upsert: false });
     const bad = await failure(notes.doc('u1').update({ profile: _.inc(1) }));
     expect(bad.code).toBe('DATABASE_REQUEST_FAILED');
   });
 
   it('applies the array and arithmetic commands the SDK serializes', async () => {
-    const _ = db.command;
-    const notes = db.collection('notes');
+    const _ = t.db.command;
+    const notes = t.db.collection('notes');
     await notes.add({ _id: 'ops', a: [1, 2, 3, 2], b: [5, 6], c: [1], d: [9], n: 4, lo: 5, hi: 5, old: 'x', s: [3] });
     await notes.doc('ops').update({ a: _.pull(2), b: _.shift(), c: _.unshift([0]), d: _.pop(), n: _.mul(3), lo: _.min(2), hi: _.max(7), old: _.rename('renamed'), s: _.addToSet(3) });
     expect((await rows(notes.doc('ops').get()))[0]).toEqual({ _id: 'ops', a: [1, 3], b: [6], c: [0, 1], d: [], n: 12, lo: 2, hi: 7, renamed: 'x', s: [3] });
@@ -140,10 +70,10 @@ describe('documents through the SDK', () => {
     expect((await rows(notes.doc('ops').get()))[0].s).toEqual([1, 2]);
   });
 
-  it('stamps db.serverDate() with the server clock (or the clock it was given)', async () => {
+  it('stamps t.db.serverDate() with the server clock (or the clock it was given)', async () => {
     const before = Date.now();
-    const id = String((await db.collection('notes').add({ at: db.serverDate({ offset: 60_000 }) })).id);
-    const at = (await rows(db.collection('notes').doc(id).get()))[0].at as Date;
+    const id = String((await t.db.collection('notes').add({ at: t.db.serverDate({ offset: 60_000 }) })).id);
+    const at = (await rows(t.db.collection('notes').doc(id).get()))[0].at as Date;
     expect(at).toBeInstanceOf(Date);
     expect(at.getTime()).toBeGreaterThanOrEqual(before + 60_000);
     expect(at.getTime()).toBeLessThan(Date.now() + 61_000);
@@ -156,7 +86,7 @@ describe('documents through the SDK', () => {
   });
 
   it('removes by doc and by where, answering the deleted count', async () => {
-    const notes = db.collection('notes');
+    const notes = t.db.collection('notes');
     await notes.add([{ _id: 'r1', kind: 'tmp' }, { _id: 'r2', kind: 'tmp' }, { _id: 'r3', kind: 'tmp' }]);
     expect((await notes.doc('r1').remove()).deleted).toBe(1);
     expect((await notes.doc('r1').remove()).deleted).toBe(0);
@@ -179,29 +109,29 @@ describe('queries over 2,000 seeded documents', () => {
   const byScoreDescThenId = (a: Row, b: Row): number => (b.score as number) - (a.score as number) || String(a._id).localeCompare(String(b._id));
 
   beforeAll(async () => {
-    sim.createCollection('people');
-    for (let i = 0; i < seed.length; i += 500) await db.collection('people').add(seed.slice(i, i + 500));
+    t.sim.createCollection('people');
+    for (let i = 0; i < seed.length; i += 500) await t.db.collection('people').add(seed.slice(i, i + 500));
   });
 
   it('filters, sorts on several keys, skips and limits like the server', async () => {
-    const got = await rows(db.collection('people').where({ group: 'east' }).orderBy('score', 'desc').orderBy('_id', 'asc').skip(5).limit(10).get());
+    const got = await rows(t.db.collection('people').where({ group: 'east' }).orderBy('score', 'desc').orderBy('_id', 'asc').skip(5).limit(10).get());
     const want = seed.filter((d) => d.group === 'east').sort(byScoreDescThenId).slice(5, 15);
     expect(got.map((d) => d._id)).toEqual(want.map((d) => d._id));
-    const wire = seen.filter((s) => s.action === 'database.getDocument').pop();
+    const wire = t.seen.filter((s) => s.action === 'database.getDocument').pop();
     expect(wire?.params).toMatchObject({ offset: 5, limit: 10, queryType: 'WHERE' });
     expect(typeof wire?.params.order).toBe('string');
   });
 
   it('defaults to 100 documents and caps a query at 1000', async () => {
-    expect(await rows(db.collection('people').get())).toHaveLength(100);
-    expect(await rows(db.collection('people').limit(5000).get())).toHaveLength(1000);
-    expect((await db.collection('people').count()).total).toBe(2000);
-    expect((await db.collection('people').where({ group: 'west' }).count()).total).toBe(500);
+    expect(await rows(t.db.collection('people').get())).toHaveLength(100);
+    expect(await rows(t.db.collection('people').limit(5000).get())).toHaveLength(1000);
+    expect((await t.db.collection('people').count()).total).toBe(2000);
+    expect((await t.db.collection('people').where({ group: 'west' }).count()).total).toBe(500);
   });
 
   it('understands the SDK commands, nested paths and regular expressions', async () => {
-    const _ = db.command;
-    const count = async (where: object): Promise<number> => (await db.collection('people').where(where).count()).total;
+    const _ = t.db.command;
+    const count = async (where: object): Promise<number> => (await t.db.collection('people').where(where).count()).total;
     const expected = (pred: (d: Row) => boolean): number => seed.filter(pred).length;
     const profile = (d: Row): Row => d.profile as Row;
     expect(await count({ group: _.in(['east', 'west']), score: _.gte(50).and(_.lt(60)) })).toBe(expected((d) => ['east', 'west'].includes(String(d.group)) && (d.score as number) >= 50 && (d.score as number) < 60));
@@ -211,44 +141,44 @@ describe('queries over 2,000 seeded documents', () => {
     expect(await count({ group: _.neq('east') })).toBe(1500);
     expect(await count({ 'profile.city': 'Hangzhou' })).toBe(expected((d) => profile(d).city === 'Hangzhou'));
     expect(await count({ profile: { level: _.gt(5) } })).toBe(expected((d) => (profile(d).level as number) > 5));
-    expect(await count({ name: db.RegExp({ regexp: '^person 1\\d$', options: 'i' }) })).toBe(10);
+    expect(await count({ name: t.db.RegExp({ regexp: '^person 1\\d$', options: 'i' }) })).toBe(10);
     expect(await count({ name: /^Person 19\d\d$/ })).toBe(100);
     expect(await count({ group: 'east', profile: { city: 'Hangzhou' }, score: _.lte(10) })).toBe(expected((d) => d.group === 'east' && profile(d).city === 'Hangzhou' && (d.score as number) <= 10));
   });
 
   it('sorts missing and null first, mixed types in BSON order, nested paths and array fields', async () => {
-    const mixed = db.collection('mixed');
-    sim.createCollection('mixed');
+    const mixed = t.db.collection('mixed');
+    t.sim.createCollection('mixed');
     await mixed.add([{ _id: 'a', v: 'x' }, { _id: 'b', v: 2 }, { _id: 'c' }, { _id: 'd', v: null }, { _id: 'e', v: true }, { _id: 'f', v: new Date(5) }, { _id: 'g', v: 1 }]);
     expect((await rows(mixed.orderBy('v', 'asc').orderBy('_id', 'asc').get())).map((d) => d._id)).toEqual(['c', 'd', 'g', 'b', 'a', 'e', 'f']);
     expect((await rows(mixed.orderBy('v', 'desc').orderBy('_id', 'desc').get())).map((d) => d._id)).toEqual(['f', 'e', 'a', 'b', 'g', 'd', 'c']);
-    const byLevel = await rows(db.collection('people').orderBy('profile.level', 'desc').orderBy('_id', 'asc').limit(3).get());
+    const byLevel = await rows(t.db.collection('people').orderBy('profile.level', 'desc').orderBy('_id', 'asc').limit(3).get());
     expect(byLevel.map((d) => d._id)).toEqual(seed.filter((d) => (d.profile as Row).level === 6).slice(0, 3).map((d) => d._id));
     // An array sort key (Mongo: ascending by smallest element) goes through mingo's $sort.
-    const byTags = await rows(db.collection('people').where({ _id: db.command.in(['p0001', 'p0003']) }).orderBy('tags', 'asc').get());
+    const byTags = await rows(t.db.collection('people').where({ _id: t.db.command.in(['p0001', 'p0003']) }).orderBy('tags', 'asc').get());
     expect(byTags.map((d) => d._id)).toEqual(['p0003', 'p0001']);
   });
 
   it('projects fields with field()', async () => {
-    const [doc] = await rows(db.collection('people').doc('p0001').field({ name: true }).get());
+    const [doc] = await rows(t.db.collection('people').doc('p0001').field({ name: true }).get());
     expect(doc).toEqual({ _id: 'p0001', name: 'Person 1' });
   });
 
   it('aggregates match/group/sort/limit, with the server default of 20 results when no $limit is given', async () => {
-    const $ = db.command.aggregate;
-    const res = await db.collection('people').aggregate().match({ score: db.command.gte(90) }).group({ _id: '$group', n: $.sum(1), top: $.max('$score') }).sort({ _id: 1 }).limit(10).end();
+    const $ = t.db.command.aggregate;
+    const res = await t.db.collection('people').aggregate().match({ score: t.db.command.gte(90) }).group({ _id: '$group', n: $.sum(1), top: $.max('$score') }).sort({ _id: 1 }).limit(10).end();
     const want = groups.slice().sort().map((g) => {
       const members = seed.filter((d) => d.group === g && (d.score as number) >= 90);
       return { _id: g, n: members.length, top: Math.max(...members.map((d) => d.score as number)) };
     });
     expect(res.data).toEqual(want);
-    const byLevel = await db.collection('people').aggregate().group({ _id: '$score' }).end();
+    const byLevel = await t.db.collection('people').aggregate().group({ _id: '$score' }).end();
     expect(byLevel.data).toHaveLength(20);
   });
 
   it('updates every match of a where, counts only real changes, and never upserts', async () => {
-    const _ = db.command;
-    const people = db.collection('people');
+    const _ = t.db.command;
+    const people = t.db.collection('people');
     const first = await people.where({ group: 'north', score: _.lt(10) }).update({ flagged: true });
     const matching = seed.filter((d) => d.group === 'north' && (d.score as number) < 10).length;
     expect(first.updated).toBe(matching);
@@ -259,146 +189,5 @@ describe('queries over 2,000 seeded documents', () => {
     const ret = await people.where({ _id: 'p0002' }).updateAndReturn({ score: _.inc(1000) });
     expect(ret.updated).toBe(1);
     expect(ret.doc.score).toBe(((2 * 37) % 101) + 1000);
-  });
-});
-
-describe('matching engine', () => {
-  it('finds exactly what a plain mingo scan finds (the _id lookups and pre-filters only skip)', () => {
-    const docs: Row[] = [
-      { _id: 'a', n: 5, s: 'x', tags: ['x', 'y'], sub: { k: 1, list: [{ q: 1 }, { q: 2 }] }, at: new Date(10) },
-      { _id: 'b', n: '5', s: 'y', tags: 'x', sub: [{ k: 1 }, { k: 2 }], at: new Date(20) },
-      { _id: 'c', n: null, s: ['x'], tags: [['x']], sub: { k: '1' } },
-      { _id: 'd', s: 'z', sub: { k: 2 }, at: '1970-01-01' },
-      { _id: 7, n: [1, 9], s: 'x', tags: [], sub: null },
-    ];
-    const coll = new SimCollection('t', null);
-    docs.forEach((d) => coll.insert({ ...d }));
-    const queries: Row[] = [
-      { s: 'x' }, { tags: 'x' }, { 'sub.k': 1 }, { 'sub.list.q': 2 }, { n: 5 }, { n: { $gte: 5 } }, { n: { $lt: 6 } }, { n: { $gt: '4' } },
-      { n: null }, { n: { $in: [5, '5'] } }, { n: { $in: [null] } }, { at: { $gte: new Date(15) } }, { at: { $lt: '2' } },
-      { _id: 7 }, { _id: { $in: ['d', 'a', 'zz'] } }, { _id: 'a', s: 'y' }, { $and: [{ s: 'x' }, { n: { $gt: 1 } }] },
-      { $or: [{ s: 'z' }, { tags: 'y' }] }, { s: { $eq: 'x' }, 'sub.k': { $in: [1, 2] } }, { 'n.1': 9 }, { tags: { $size: 0 } },
-    ];
-    for (const q of queries) {
-      const oracle = find(docs, q).all().map((d) => d._id).sort();
-      expect([q, coll.match(q).map((d) => d._id).sort()]).toEqual([q, oracle]);
-    }
-  });
-});
-
-describe('collections, indexes and errors', () => {
-  it('answers DATABASE_COLLECTION_NOT_EXIST for every action on a missing collection, add included', async () => {
-    const ghost = db.collection('ghost');
-    const calls: Array<Promise<unknown>> = [ghost.get(), ghost.count(), ghost.add({ a: 1 }), ghost.doc('x').update({ a: 1 }), ghost.doc('x').set({ a: 1 }), ghost.where({ a: 1 }).remove(), ghost.aggregate().limit(1).end()];
-    for (const call of calls) {
-      const err = await failure(call);
-      expect(err.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
-      expect(err.message).toContain('Db or Table not exist: ghost');
-    }
-    await db.createCollection('ghost');
-    expect((await ghost.add({ a: 1 })).id).toMatch(/^[0-9a-f]{32}$/);
-    expect((await failure(db.createCollection('ghost'))).code).toBe('DATABASE_COLLECTION_ALREADY_EXIST');
-  });
-
-  it('refuses the collection beyond the limit', async () => {
-    const small = new SimDatabase({ dir: null, maxCollections: 3 });
-    const previous = sim;
-    sim = small;
-    try {
-      for (const name of ['c1', 'c2', 'c3']) await db.createCollection(name);
-      const err = await failure(db.createCollection('c4'));
-      expect(err.code).toBe('DATABASE_COLLECTION_EXCEED_LIMIT');
-      expect(small.collectionNames()).toEqual(['c1', 'c2', 'c3']);
-    } finally {
-      sim = previous;
-    }
-    const full = new SimDatabase({ dir: null });
-    for (let i = 0; i < 100; i++) full.createCollection(`k${i}`);
-    expect(() => full.createCollection('k100')).toThrow(expect.objectContaining({ code: 'DATABASE_COLLECTION_EXCEED_LIMIT' }));
-  });
-
-  it('enforces unique indexes on add and on update', async () => {
-    sim.createCollection('users');
-    sim.createIndexes('users', [{ fields: [['openid', 1]], unique: true }, { fields: [['group', 1]] }]);
-    const users = db.collection('users');
-    await users.add({ _id: 'a', openid: 'o1' });
-    await users.add({ _id: 'b', openid: 'o2' });
-    const onAdd = await failure(users.add({ _id: 'c', openid: 'o1' }));
-    expect(onAdd.code).toBe('DATABASE_DUPLICATE_WRITE');
-    expect(onAdd.message).toBe('E11000 duplicate key error collection: users index: openid_1 dup key: { openid: "o1" }');
-    expect((await failure(users.doc('b').update({ openid: 'o1' }))).code).toBe('DATABASE_DUPLICATE_WRITE');
-    expect((await users.doc('b').update({ openid: 'o3' })).updated).toBe(1);
-    expect((await users.add({ _id: 'c', openid: 'o2' })).id).toBe('c');
-  });
-
-  it('turns bad input into error answers', async () => {
-    const notes = db.collection('notes');
-    expect((await failure(notes.where({ a: { $foo: 1 } }).get())).code).toBe('DATABASE_INVALID_OPERRATOR');
-    expect((await failure(db.startTransaction())).code).toBe('INVALID_ACTION');
-    const direct = (action: string, params: Row): Promise<unknown> => sim.handle(action, { collectionName: 'notes', ...params });
-    await expect(direct('database.getDocument', { query: '{"a":' })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
-    await expect(direct('database.getDocument', { limit: 'ten' })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
-    await expect(direct('database.insertDocument', { data: '{}' })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
-    await expect(direct('database.modifyDocument', { queryType: 'WHERE', data: '{"$frob":{"a":1}}' })).rejects.toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
-    await expect(direct('database.modifyDocument', { queryType: 'DOC', query: '{"_id":"s1"}', data: '{"$set":{"_id":"z"}}' })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
-    await expect(direct('database.aggregateDocuments', { stages: [{ stageKey: '$nope', stageValue: '{}' }] })).rejects.toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
-    await expect(direct('database.nothing', {})).rejects.toMatchObject({ code: 'INVALID_ACTION' });
-    expect(SimDatabase.kindOf('database.getDocument')).toBe('read');
-    expect(SimDatabase.kindOf('database.modifyDocument')).toBe('write');
-  });
-});
-
-describe('persistence', () => {
-  let dir: string;
-  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudsim-db-'))));
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it('keeps collections, documents, removals and unique indexes across a close and reopen', async () => {
-    const previous = sim;
-    sim = new SimDatabase({ dir });
-    try {
-      sim.createCollection('kept');
-      sim.createIndexes('kept', [{ fields: [['code', 1]], unique: true }]);
-      const kept = db.collection('kept');
-      await kept.add([{ _id: 'k1', code: 'A', at: new Date(1000) }, { _id: 'k2', code: 'B' }, { _id: 'k3', code: 'C' }]);
-      await kept.doc('k1').update({ n: db.command.inc(5) });
-      await kept.doc('k2').remove();
-      // No close(): an acknowledged write is already in the journal, as after a SIGKILL.
-      const crashed = new SimDatabase({ dir });
-      expect((await crashed.handle('database.calculateDocument', { collectionName: 'kept' })).data).toEqual({ total: 2 });
-      await crashed.close();
-      await sim.close();
-
-      sim = new SimDatabase({ dir });
-      expect(sim.collectionNames()).toEqual(['kept']);
-      expect(await rows(kept.orderBy('_id', 'asc').get())).toEqual([{ _id: 'k1', code: 'A', at: new Date(1000), n: 5 }, { _id: 'k3', code: 'C' }]);
-      expect((await failure(kept.add({ code: 'C' }))).code).toBe('DATABASE_DUPLICATE_WRITE');
-    } finally {
-      await sim.close();
-      sim = previous;
-    }
-  });
-
-  it('compacts a bloated journal and survives a torn last line', async () => {
-    const store = new SimDatabase({ dir });
-    store.createCollection('hot');
-    await store.handle('database.insertDocument', { collectionName: 'hot', data: ['{"_id":"h","n":{"$numberInt":"0"}}'] });
-    for (let i = 0; i < 1500; i++) {
-      await store.handle('database.modifyDocument', { collectionName: 'hot', queryType: 'DOC', query: '{"_id":"h"}', data: '{"$inc":{"n":{"$numberInt":"1"}}}', multi: false, merge: true, upsert: false });
-    }
-    const journal = path.join(dir, 'hot.jsonl');
-    expect(fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean).length).toBeLessThan(1000);
-    await store.close();
-    fs.appendFileSync(journal, '{"d":{"_id":"torn","n":');
-
-    const reopened = new SimDatabase({ dir });
-    const res = await reopened.handle('database.getDocument', { collectionName: 'hot', query: '{}' });
-    expect((res.data as { list: string[] }).list).toEqual(['{"_id":"h","n":{"$numberInt":"1500"}}']);
-    await reopened.handle('database.insertDocument', { collectionName: 'hot', data: ['{"_id":"after"}'] });
-    await reopened.close();
-    const again = new SimDatabase({ dir });
-    const count = await again.handle('database.calculateDocument', { collectionName: 'hot' });
-    expect(count.data).toEqual({ total: 2 });
-    await again.close();
   });
 });
