@@ -56,6 +56,8 @@ const OPERATORS: Record<string, (_: CloudbaseCommand, v: unknown, regexp?: Cloud
   // A range, not a regex, so the index on the path field serves it.
   $prefix: (_, v) => [_.gte(String(v)), _.lt(`${String(v)}${PREFIX_END}`)],
   $has: (_, v) => [_.all([v])],
+  // Mongo's $nin on an array field: no element is in the list (a missing field matches too).
+  $hasNone: (_, v) => [_.nin(v as unknown[])],
   // Case-insensitive substring: a server-side regex of the escaped text (never the raw text as a pattern).
   $contains: (_, v, regexp) => {
     if (!regexp) throw new Error('$contains needs db.RegExp');
@@ -86,6 +88,10 @@ export function toCloudbaseUpdate(patch: Patch, _: CloudbaseCommand): Record<str
   for (const [f, n] of Object.entries(patch.$inc ?? {})) out[claim(f)] = _.inc(n);
   // The array form pushes exactly one element even when the value is itself an array.
   for (const [f, v] of Object.entries(patch.$push ?? {})) out[claim(f)] = _.push([v ?? null]);
+  for (const [f, vs] of Object.entries(patch.$pushAll ?? {})) {
+    const field = claim(f);
+    if (vs.length) out[field] = _.push(vs);
+  }
   for (const f of Object.keys(patch.$unset ?? {})) out[claim(f)] = _.remove();
   return out;
 }

@@ -159,6 +159,27 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     }
   }
 
+  /**
+   * One read of the ids already present, then one `add([...])` of the rest (the SDK's batch insert, an ordered
+   * insertDocument). A racing writer that inserts one of them first fails the batch part-way: the rest then go
+   * one by one, so each document is still inserted exactly once and reported by whoever inserted it.
+   */
+  async insertMany(docs: T[]): Promise<string[]> {
+    if (docs.length === 0) return [];
+    const taken = new Set((await this.find({ _id: { $in: docs.map((d) => d._id) } } as Filter)).map((d) => d._id));
+    const fresh = docs.filter((d) => !taken.has(d._id));
+    if (fresh.length === 0) return [];
+    for (const doc of fresh) await this.checkUnique(doc);
+    try {
+      await this.add(fresh);
+      return fresh.map((d) => d._id);
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      const won = await Promise.all(fresh.map((d) => this.insertIfAbsent(d)));
+      return fresh.filter((_, i) => won[i]).map((d) => d._id);
+    }
+  }
+
   async updateWhere(filter: Filter, patch: Patch): Promise<number> {
     const data = toCloudbaseUpdate(patch, this.db.command);
     // The SDK rejects an empty update; an empty patch still "matches" like the SQLite adapter.
@@ -193,7 +214,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     return rows.map((r) => fromCloudbaseGroupRow(spec, r));
   }
 
-  private async add(doc: T): Promise<void> {
+  private async add(doc: T | T[]): Promise<void> {
     try {
       checked(await this.ref().add(doc));
     } catch (e) {

@@ -1,7 +1,7 @@
-/** Instrumented DocumentStore: every port call (get, find, count, insert, insertIfAbsent, updateWhere, group) counts as one database round trip. */
+/** Instrumented DocumentStore: every port call (get, find, count, insert, insertIfAbsent, insertMany, updateWhere, group) counts as one database round trip. */
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, GroupRow, GroupSpec, IndexSpec, Patch } from './port';
 
-export type StoreOp = 'get' | 'find' | 'count' | 'insert' | 'insertIfAbsent' | 'updateWhere' | 'group';
+export type StoreOp = 'get' | 'find' | 'count' | 'insert' | 'insertIfAbsent' | 'insertMany' | 'updateWhere' | 'group';
 
 /** One recorded port call; `overlapped` when another call was still in flight as it started (e.g. inside `Promise.all`). */
 export interface StoreCall {
@@ -46,6 +46,7 @@ export function countingStore(inner: DocumentStore): CountingStore {
       count: (filter: Filter) => track('count', name, () => c.count(filter)),
       insert: (doc: T) => track('insert', name, () => c.insert(doc)),
       insertIfAbsent: (doc: T) => track('insertIfAbsent', name, () => c.insertIfAbsent(doc)),
+      insertMany: (docs: T[]) => track('insertMany', name, () => c.insertMany(docs)),
       updateWhere: (filter: Filter, patch: Patch) => track('updateWhere', name, () => c.updateWhere(filter, patch)),
       group: (filter: Filter, spec: GroupSpec): Promise<GroupRow[]> => track('group', name, () => c.group(filter, spec)),
     };

@@ -16,6 +16,8 @@ export interface Operators {
   $prefix?: string;
   /** Array field contains the value (followers, skills). Not indexed: pair with an indexed field. */
   $has?: Scalar;
+  /** Array field (or a missing one) contains none of the values: the "not applied yet" guard of an idempotent write. */
+  $hasNone?: Scalar[];
   /** String contains the text, case-insensitive (name search). Not indexed: pair with a prefix. */
   $contains?: string;
 }
@@ -39,6 +41,8 @@ export interface Patch {
   $inc?: Record<string, number>;
   /** Append one value to an array field, creating the array when missing. */
   $push?: Record<string, unknown>;
+  /** Append each value of the list, in order (one request however many). */
+  $pushAll?: Record<string, unknown[]>;
   $unset?: Record<string, true>;
 }
 
@@ -70,6 +74,8 @@ export interface Collection<T extends Doc> {
   insert(doc: T): Promise<void>;
   /** Insert unless a document with this id exists; returns whether it was inserted (idempotent writes). */
   insertIfAbsent(doc: T): Promise<boolean>;
+  /** Insert in one batch the documents whose ids are free; returns the ids it inserted (a replay inserts none). */
+  insertMany(docs: T[]): Promise<string[]>;
   /** Conditional update of every matching document; returns how many matched. */
   updateWhere(filter: Filter, patch: Patch): Promise<number>;
   /** Count and sum per group, for dashboards. */

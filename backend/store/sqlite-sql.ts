@@ -82,6 +82,10 @@ function compileOp(field: string, x: string, op: string, value: unknown, params:
     case '$has':
       params.push(bind(value as Scalar));
       return `EXISTS (SELECT 1 FROM json_each(doc, '$.${assertField(field)}') WHERE value = ?)`;
+    case '$hasNone': {
+      const values = value as Scalar[];
+      return values.length ? `NOT EXISTS (SELECT 1 FROM json_each(doc, '$.${assertField(field)}') WHERE value IN (${list(values, params)}))` : '1';
+    }
     case '$contains':
       params.push(String(value).toLowerCase());
       return `instr(lower(${x}), ?) > 0`;
@@ -118,6 +122,16 @@ export function compilePatch(patch: Patch, params: Param[]): string {
     params.push(JSON.stringify(v ?? null));
     const path = claim(f);
     expr = `json_set(${expr}, ${path}, json_insert(coalesce(json_extract(doc, ${path}), json('[]')), '$[#]', json(?)))`;
+  }
+  for (const [f, vs] of Object.entries(patch.$pushAll ?? {})) {
+    const path = claim(f);
+    if (vs.length === 0) continue;
+    // json_insert applies its path/value pairs left to right: each `$[#]` appends after the previous one.
+    const pairs = vs.map((v) => {
+      params.push(JSON.stringify(v ?? null));
+      return `'$[#]', json(?)`;
+    });
+    expr = `json_set(${expr}, ${path}, json_insert(coalesce(json_extract(doc, ${path}), json('[]')), ${pairs.join(', ')}))`;
   }
   for (const f of Object.keys(patch.$unset ?? {})) {
     expr = `json_remove(${expr}, ${claim(f)})`;

@@ -124,6 +124,18 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     }
   }
 
+  async insertMany(docs: T[]): Promise<string[]> {
+    const inserted: string[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const doc of docs) if (this.insertIgnoreStmt.run(doc._id, JSON.stringify(doc)).changes === 1) inserted.push(doc._id);
+      })();
+    } catch (e) {
+      throw asDuplicate(e, this.table, docs.map((d) => d._id).join(','));
+    }
+    return inserted;
+  }
+
   async updateWhere(filter: Filter, patch: Patch): Promise<number> {
     const params: Param[] = [];
     const set = compilePatch(patch, params);

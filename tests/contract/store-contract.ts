@@ -82,6 +82,25 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       });
     });
 
+    describe('insertMany', () => {
+      it('inserts the free ids in one batch and reports them; a replay inserts nothing and changes nothing', async () => {
+        const c = store.collection<Item>(await fresh('many'));
+        await c.insert({ _id: 'b', n: 1 });
+        await expect(c.insertMany([{ _id: 'a', n: 10 }, { _id: 'b', n: 20 }, { _id: 'c', n: 30 }])).resolves.toEqual(['a', 'c']);
+        await expect(c.insertMany([{ _id: 'a', n: 99 }, { _id: 'c', n: 99 }])).resolves.toEqual([]);
+        await expect(c.insertMany([])).resolves.toEqual([]);
+        expect((await c.find({}, { sort: [['_id', 1]] })).map((d) => d.n)).toEqual([10, 1, 30]);
+      });
+
+      it('racing batches of the same ids insert each document once', async () => {
+        const c = store.collection<Item>(await fresh('manyrace'));
+        const batch = (tag: number) => c.insertMany(['x', 'y', 'z'].map((_id) => ({ _id, n: tag })));
+        const results = await Promise.all([batch(1), batch(2), batch(3)]);
+        expect(results.flat().sort()).toEqual(['x', 'y', 'z']);
+        await expect(c.count({})).resolves.toBe(3);
+      });
+    });
+
     describe('find filters', () => {
       const cases: Array<[string, Filter, string[]]> = [
         ['empty filter', {}, ['a', 'b', 'c', 'd', 'e', 'f']],
@@ -209,6 +228,21 @@ export function describeStoreContract(name: string, open: () => Promise<Document
         expect(await c.get('q')).toEqual({ _id: 'q', n: 4, log: [['a', 'b']], stats: { open: 1 } });
         await c.updateWhere({ _id: 'q' }, { $unset: { 'stats.open': true }, $push: { log: 'c' } });
         expect(await c.get('q')).toEqual({ _id: 'q', n: 4, log: [['a', 'b'], 'c'], stats: {} });
+      });
+
+      it('$pushAll appends each value in order; $hasNone guards a write so it applies once per key', async () => {
+        const c = store.collection<Item>(await fresh('marks'));
+        await c.insert({ _id: 'm', n: 0 });
+        const apply = (keys: string[], by: number) => c.updateWhere({ _id: 'm', tags: { $hasNone: keys } }, { $inc: { n: by }, $pushAll: { tags: keys } });
+        // A missing array contains none of them.
+        await expect(apply(['k1', 'k2'], 3)).resolves.toBe(1);
+        await expect(apply(['k2', 'k3'], 5)).resolves.toBe(0);
+        await expect(apply(['k3'], 5)).resolves.toBe(1);
+        await expect(Promise.all([apply(['k4'], 1), apply(['k4'], 1), apply(['k4'], 1)])).resolves.toEqual(expect.arrayContaining([1, 0, 0]));
+        expect(await c.get('m')).toEqual({ _id: 'm', n: 9, tags: ['k1', 'k2', 'k3', 'k4'] });
+        expect(ids(await c.find({ tags: { $hasNone: ['k9'] } }))).toEqual(['m']);
+        await expect(c.updateWhere({ _id: 'm' }, { $pushAll: { tags: [] } })).resolves.toBe(1);
+        expect((await c.get('m'))?.tags).toEqual(['k1', 'k2', 'k3', 'k4']);
       });
 
       it('rejects a field under two operators and an _id update', async () => {

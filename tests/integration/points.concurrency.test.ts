@@ -50,6 +50,7 @@ function jittery(inner: DocumentStore): DocumentStore {
     count: async (f) => (await pause(), c.count(f)),
     insert: async (d) => (await pause(), c.insert(d)),
     insertIfAbsent: async (d) => (await pause(), c.insertIfAbsent(d)),
+    insertMany: async (ds) => (await pause(), c.insertMany(ds)),
     updateWhere: async (f, p) => (await pause(), c.updateWhere(f, p)),
     group: async (f, g) => (await pause(), c.group(f, g)),
   });
