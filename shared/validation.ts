@@ -32,6 +32,14 @@ export function id(label: string) {
   );
 }
 
+/**
+ * 请求编号: the key a client makes once per submission and resends unchanged on a retry, so the server treats a
+ * repeat as the same write (backend/runtime/keyed.ts). Optional: without one a submission is written as before.
+ */
+export const requestKey = z.optional(
+  z.string({ error: '请求编号需为文字' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母、数字、- 或 _')),
+);
+
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, { error: `${label}不在可选范围内` });
 }

@@ -1,6 +1,6 @@
 /** Inputs and views of the `activities` function: 志愿服务岗 (posts) and 志愿活动 (sign-up, 签到/签退, roster). */
 import * as z from 'zod/mini';
-import { id, input, int, oneOf, text } from '../validation';
+import { id, input, int, oneOf, requestKey, text } from '../validation';
 import type { ActivityStatus, SignupStatus } from './model';
 
 /** Epoch milliseconds, between 2020 and 2100. */
@@ -16,6 +16,7 @@ export const publishPostInput = input({
   description: text('岗位职责', { min: 5, max: 500 }),
   slots: int('需要人数', 1, 200),
   pointsNote: z.optional(text('积分说明', { min: 1, max: 100 })),
+  requestKey,
 });
 export const postIdInput = input({ postId });
 export const postsInput = input({ page, pageSize });
@@ -32,6 +33,7 @@ export const publishActivityInput = input({
   capacity: int('招募人数', 1, 1000),
   /** Overrides the community's rule (积分规则 activityPerHour) for this activity. */
   perHour: z.optional(int('每小时积分', 0, 20)),
+  requestKey,
 });
 export const activityIdInput = input({ activityId });
 export const LIST_TABS = ['upcoming', 'mine', 'past'] as const;

@@ -1,6 +1,6 @@
 /** Inputs and views of the `diary` function: record a visit, list and read the diary, turn a finding into an order. */
 import * as z from 'zod/mini';
-import { id, input, int, mobile, oneOf, text } from '../validation';
+import { id, input, int, mobile, oneOf, requestKey, text } from '../validation';
 import { photos } from '../orders/schemas';
 import { ORDER_CATEGORIES } from '../orders/model';
 import type { OrderCategory } from '../orders/model';
@@ -21,6 +21,7 @@ export const recordVisitInput = input({
     z.maxLength(DIARY_LIMITS.tags, `标签最多 ${DIARY_LIMITS.tags} 个`),
   ),
   photos: z.optional(photos('照片')),
+  requestKey,
 });
 
 export const listVisitsInput = input({

@@ -1,6 +1,6 @@
 /** Inputs and views of the `orders` function: 点单, 分拣, 派单, 接单, 评单 and the lists around them. */
 import * as z from 'zod/mini';
-import { bool, id, input, int, mobile, oneOf, text } from '../validation';
+import { bool, id, input, int, mobile, oneOf, requestKey, text } from '../validation';
 import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
@@ -38,6 +38,8 @@ export const fileOrderInput = input({
   contactName: text('联系人', { min: 1, max: 20 }),
   contactMobile: mobile('联系电话'),
   anonymousToMembers: z.optional(bool('对党员匿名')),
+  /** Accepted now; the order write path makes a repeat the same write (issue 12 item 5). */
+  requestKey,
 });
 export const similarOrdersInput = input({ buildingId: id('楼栋'), category: oneOf('类别', ORDER_CATEGORIES) });
 export const orderIdInput = input({ orderId });
@@ -62,7 +64,7 @@ export const rejectInput = input({ orderId, reason: reason('驳回原因') });
 export const dispatchInput = input({ orderId, memberId: id('党员') });
 export const poolInput = input({ orderId, level: oneOf('抢单范围', ['grid', 'community'] as const), skill: z.optional(oneOf('所需技能', MEMBER_SKILLS)) });
 export const reassignInput = input({ orderId, memberId: id('党员'), reason: reason('改派原因') });
-export const noteInput = input({ orderId, note: text('备注', { min: 1, max: 300 }) });
+export const noteInput = input({ orderId, note: text('备注', { min: 1, max: 300 }), requestKey });
 export const closeReopenedInput = input({ orderId, explanation: text('办结说明', { min: 5, max: 300 }) });
 
 export const hallInput = input({ skill: z.optional(oneOf('技能', MEMBER_SKILLS)), page, pageSize });
@@ -74,6 +76,7 @@ export const progressInput = input({
   note: text('进展', { min: 2, max: 300 }),
   /** 延期说明: the member expects to finish later than promised; the resident sees it. */
   delayed: z.optional(bool('是否延期')),
+  requestKey,
 });
 export const completeInput = input({ orderId, note: text('办结说明', { min: 2, max: 300 }), photos: z.optional(photos('办结照片')) });
 export const sweepInput = input({});

@@ -1,6 +1,6 @@
 /** Inputs and views of the `points` function: ledger, corrections, rules, declarations (申报/汇总/核实), rankings, duty check. */
 import * as z from 'zod/mini';
-import { id, input, int, oneOf, text } from '../validation';
+import { id, input, int, oneOf, requestKey, text } from '../validation';
 import { photos } from '../orders/schemas';
 import type { TimelineView } from '../orders/schemas';
 import type { Page } from '../users/schemas';
@@ -60,6 +60,7 @@ export const declareInput = input({
   hours,
   description: text('服务内容', { min: 5, max: 500 }),
   photos: z.optional(photos('照片')),
+  requestKey,
 });
 const statusFilter = z.optional(oneOf('状态', Object.keys(DECLARATION_STATUSES) as [DeclarationStatus, ...DeclarationStatus[]]));
 export const myDeclarationsInput = input({ status: statusFilter, page, pageSize });

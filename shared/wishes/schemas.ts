@@ -1,6 +1,6 @@
 /** Inputs and views of the `wishes` function: 许愿, 审核, 心愿墙, 认领, 圆梦, 确认, and the community's rules. */
 import * as z from 'zod/mini';
-import { bool, id, input, int, mobile, oneOf, text } from '../validation';
+import { bool, id, input, int, mobile, oneOf, requestKey, text } from '../validation';
 import type { TimelineView } from '../orders/schemas';
 import { photoRef } from '../orders/schemas';
 import type { Page } from '../users/schemas';
@@ -25,6 +25,7 @@ export const postWishInput = input({
   door: z.optional(text('门牌号', { min: 1, max: 20 })),
   /** Staff posting for an elderly resident choose the building; residents post for their own home. */
   buildingId: z.optional(id('楼栋')),
+  requestKey,
 });
 export const wishIdInput = input({ wishId });
 export const boardInput = input({
