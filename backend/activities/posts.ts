@@ -1,7 +1,8 @@
 /**
  * 认领志愿服务岗: staff publish a standing post with N places; members claim and leave it. A claim raises
  * `held` only while `held < slots` and writes the stint under a derived id, so neither capacity nor one
- * member's double tap can overshoot; a lost insert gives its place back.
+ * member's double tap can overshoot; a lost insert gives its place back. Publishing with a request key: a resend
+ * answers as the first did, with no second post or audit entry.
  */
 import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
@@ -9,7 +10,8 @@ import { canManage, isMemberFor } from '../../shared/activities/permissions';
 import type { PostCard, PostIdInput, PostsInput, PublishPostInput } from '../../shared/activities/schemas';
 import type { Page } from '../../shared/users/schemas';
 import { recordAudit } from '../audit/record';
-import { newId } from '../runtime/ids';
+import { keyedId } from '../runtime/ids';
+import { firstWrite, insertOnce } from '../runtime/keyed';
 import type { Ctx, Deps } from '../runtime/types';
 import type { PostDoc, PostHolderDoc } from './repo';
 import { postHolders, posts } from './repo';
@@ -31,9 +33,12 @@ function toPostCard(p: PostDoc, mine: PostHolderDoc | null, holders: PostHolderD
 }
 
 export async function publishPost(ctx: Ctx, input: PublishPostInput): Promise<{ id: string }> {
-  const place = await placeFor(ctx, input.areaId);
+  const id = keyedId('vp', ctx.actor.userId, input.requestKey, ctx.now());
+  const found = await firstWrite(posts(ctx.store), id, input.requestKey, () => placeFor(ctx, input.areaId));
+  if (found.first) return { id: found.first._id };
+  const place = found.read;
   const doc: PostDoc = {
-    _id: newId('vp', ctx.now()),
+    _id: id,
     ...place,
     title: input.title,
     description: input.description,
@@ -42,7 +47,8 @@ export async function publishPost(ctx: Ctx, input: PublishPostInput): Promise<{ 
     pointsNote: input.pointsNote ?? null,
     status: 'open',
   };
-  await posts(ctx.store).insert(doc);
+  const first = await insertOnce(posts(ctx.store), doc, input.requestKey);
+  if (first) return { id: first._id };
   await recordAudit(ctx, { action: 'activities.publishPost', targetType: 'post', targetId: doc._id, areaPath: doc.path, detail: { title: doc.title, slots: doc.slots } });
   return { id: doc._id };
 }

@@ -1,9 +1,13 @@
-/** 发布志愿活动: staff of the community (or the street above) publish a dated activity; dates and capacity are checked together. */
+/**
+ * 发布志愿活动: staff of the community (or the street above) publish a dated activity; dates and capacity are checked
+ * together. With a request key a resend answers as the first did, with no second activity or audit entry.
+ */
 import { AppError } from '../../shared/errors';
 import type { PublishActivityInput } from '../../shared/activities/schemas';
 import { recordAudit } from '../audit/record';
 import { pointsRules } from '../points/rules';
-import { newId } from '../runtime/ids';
+import { keyedId } from '../runtime/ids';
+import { firstWrite, insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
 import type { ActivityDoc } from './repo';
 import { activities } from './repo';
@@ -25,11 +29,14 @@ function checkTimes(input: PublishActivityInput, now: number): void {
 }
 
 export async function publishActivity(ctx: Ctx, input: PublishActivityInput): Promise<{ id: string }> {
-  const place = await placeFor(ctx, input.areaId);
+  const id = keyedId('va', ctx.actor.userId, input.requestKey, ctx.now());
+  const found = await firstWrite(activities(ctx.store), id, input.requestKey, () => placeFor(ctx, input.areaId));
+  if (found.first) return { id: found.first._id };
+  const place = found.read;
   checkTimes(input, ctx.now());
   const perHour = input.perHour ?? (await pointsRules(ctx, place.communityId)).activityPerHour;
   const doc: ActivityDoc = {
-    _id: newId('va', ctx.now()),
+    _id: id,
     ...place,
     title: input.title,
     description: input.description,
@@ -43,7 +50,8 @@ export async function publishActivity(ctx: Ctx, input: PublishActivityInput): Pr
     status: 'open',
     closedAt: null,
   };
-  await activities(ctx.store).insert(doc);
+  const first = await insertOnce(activities(ctx.store), doc, input.requestKey);
+  if (first) return { id: first._id };
   await recordAudit(ctx, {
     action: 'activities.publish',
     targetType: 'activity',

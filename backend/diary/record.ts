@@ -1,4 +1,7 @@
-/** 记民情日记: a grid worker or grid leader records a visit in their grid (who, where, what was heard, tags, photos). */
+/**
+ * 记民情日记: a grid worker or grid leader records a visit in their grid (who, where, what was heard, tags, photos).
+ * With a request key a resend answers as the first did, with no second visit or audit entry.
+ */
 import { AppError, invalid } from '../../shared/errors';
 import { DIARY_WRITERS } from '../../shared/diary/model';
 import type { RecordVisitInput } from '../../shared/diary/schemas';
@@ -7,7 +10,8 @@ import { recordAudit } from '../audit/record';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
-import { newId } from '../runtime/ids';
+import { keyedId } from '../runtime/ids';
+import { firstWrite, insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
 import { users } from '../users/repo';
 import type { VisitDoc } from './repo';
@@ -20,7 +24,10 @@ async function checkResident(ctx: Ctx, residentId: string, communityPath: string
 }
 
 export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ id: string }> {
-  const building = await requireArea(ctx.store, input.buildingId, '楼栋');
+  const id = keyedId('v', ctx.actor.userId, input.requestKey, ctx.now());
+  const found = await firstWrite(visits(ctx.store), id, input.requestKey, () => requireArea(ctx.store, input.buildingId, '楼栋'));
+  if (found.first) return { id: found.first._id };
+  const building = found.read;
   if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   if (!hasRoleAt(ctx.actor, DIARY_WRITERS, building.path)) throw new AppError('FORBIDDEN', '只有本网格的网格员、网格长可以记民情日记');
   const known = await areasOnPaths(ctx.store, [building.path]);
@@ -32,7 +39,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
   const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.social);
   const now = ctx.now();
   const doc: VisitDoc = {
-    _id: newId('v', now),
+    _id: id,
     buildingId: building._id,
     path: building.path,
     gridId: grid?._id ?? '',
@@ -48,7 +55,8 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
     createdByName: ctx.actor.name,
     orderId: null,
   };
-  await visits(ctx.store).insert(doc);
+  const first = await insertOnce(visits(ctx.store), doc, input.requestKey);
+  if (first) return { id: first._id };
   await screened.register({ collection: 'visits', recordId: doc._id, targetType: 'visit', areaPath: doc.path });
   await recordAudit(ctx, { action: 'diary.record', targetType: 'visit', targetId: doc._id, areaPath: doc.path, detail: { tags: doc.tags } });
   return { id: doc._id };

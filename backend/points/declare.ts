@@ -1,4 +1,7 @@
-/** 党员申报: a member declares a service (date, hours, description, photos) for the grid leader to 汇总. */
+/**
+ * 党员申报: a member declares a service (date, hours, description, photos) for the grid leader to 汇总. With a request
+ * key a resend answers as the first did, with no second declaration, audit entry or message (backend/runtime/keyed.ts).
+ */
 import { dayStartMs } from '../../shared/time';
 import { AppError, invalid } from '../../shared/errors';
 import type { DeclarationMove, DeclareInput } from '../../shared/points/schemas';
@@ -9,7 +12,8 @@ import { checkContent, checkPhotos } from '../content/check';
 import { notify } from '../notifications/outbox';
 import { gridLeaderOf } from '../users/contact';
 import { entry } from '../orders/transition';
-import { newId } from '../runtime/ids';
+import { keyedId } from '../runtime/ids';
+import { firstWrite, insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
@@ -36,10 +40,15 @@ async function whyDirect(ctx: Ctx, gridPath: string | null, gridId: string | nul
   return (await gridLeaderOf(ctx, gridId, communityPath)) ? null : '本网格暂无网格长，直接报社区核实';
 }
 
+const answer = (d: DeclarationDoc): DeclarationMove => ({ id: d._id, status: d.status });
+
 export async function declareService(ctx: Ctx, input: DeclareInput): Promise<DeclarationMove> {
+  const id = keyedId('pd', ctx.actor.userId, input.requestKey, ctx.now());
+  const found = await firstWrite(declarations(ctx.store), id, input.requestKey, () => placementOf(ctx, ctx.actor.userId));
+  if (found.first) return answer(found.first);
   if (!ctx.actor.roles.some((g) => g.role === 'member')) throw new AppError('FORBIDDEN', '只有已报到的在职党员可以申报服务积分');
   const year = checkServiceDate(input.date, ctx.now());
-  const placed = await placementOf(ctx, ctx.actor.userId);
+  const placed = found.read;
   if (!placed.communityId || !placed.path) throw new AppError('FORBIDDEN', '请先完成双报到，再申报服务积分');
   const gridPath = pathUpTo(placed.path, placed.gridId);
   // Read by the grid leader and community staff: the same text and photo checks every other submission gets.
@@ -52,7 +61,7 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
   const direct = why !== null;
   if (why) steps.push(entry(ctx, '系统', why));
   const doc: DeclarationDoc = {
-    _id: newId('pd', now),
+    _id: id,
     memberId: ctx.actor.userId,
     memberName: placed.name || ctx.actor.name,
     communityId: placed.communityId,
@@ -72,10 +81,11 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
     createdAt: now,
     updatedAt: now,
   };
-  await declarations(ctx.store).insert(doc);
+  const first = await insertOnce(declarations(ctx.store), doc, input.requestKey);
+  if (first) return answer(first);
   await screened.register({ collection: 'points_declarations', recordId: doc._id, targetType: 'points_declaration', areaPath: doc.path });
   await recordAudit(ctx, { action: 'points.declare', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { date: doc.date, hours: doc.hours } });
   const to = direct ? { areaId: doc.communityId } : { areaId: doc.gridId ?? doc.communityId };
   await notify(ctx, { to: [to], kind: direct ? 'pointsForwarded' : 'pointsDeclared', body: `${doc.memberName} 申报 ${doc.date} 服务 ${doc.hours} 小时` });
-  return { id: doc._id, status: doc.status };
+  return answer(doc);
 }

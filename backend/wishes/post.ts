@@ -1,4 +1,7 @@
-/** 许个心愿: a resident posts for their own home, or community staff post for an elderly resident; staff review it next. */
+/**
+ * 许个心愿: a resident posts for their own home, or community staff post for an elderly resident; staff review it next.
+ * With a request key a resend answers as the first did: no second wish, quota unit, audit entry or message.
+ */
 import { AppError, invalid } from '../../shared/errors';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { WISH_LIMITS } from '../../shared/wishes/model';
@@ -7,10 +10,12 @@ import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/outbox';
 import { checkContent, checkPhotos } from '../content/check';
 import { entry } from '../orders/transition';
+import { keyedId } from '../runtime/ids';
+import { firstWrite, insertOnce } from '../runtime/keyed';
 import { takeDailyQuota } from '../runtime/quota';
 import type { Ctx } from '../runtime/types';
 import { buildingPlace } from './place';
-import { newWishDoc, newWishId, wishes } from './repo';
+import { newWishDoc, wishes } from './repo';
 import { wishRules } from './rules';
 import { staffOf } from './transition';
 
@@ -29,7 +34,10 @@ async function whereFor(ctx: Ctx, buildingId: string | undefined) {
 }
 
 export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: string }> {
-  const { building, community, grid, onBehalf } = await whereFor(ctx, input.buildingId);
+  const id = keyedId('w', ctx.actor.userId, input.requestKey, ctx.now());
+  const found = await firstWrite(wishes(ctx.store), id, input.requestKey, () => whereFor(ctx, input.buildingId));
+  if (found.first) return { id: found.first._id };
+  const { building, community, grid, onBehalf } = found.read;
   const rules = await wishRules(ctx, community._id);
   if (input.value > rules.valueCap) {
     const message = `估算价值不能超过本社区的上限 ${rules.valueCap} 元`;
@@ -37,10 +45,10 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
   }
   await checkContent(ctx, { title: input.title, story: input.story, beneficiaryName: input.beneficiaryName, door: input.door });
   const screened = await checkPhotos(ctx, 'photo', input.photo ? [input.photo] : []);
-  if (!onBehalf) await takeDailyQuota(ctx, `wish:${ctx.actor.userId}`, WISH_LIMITS.perResidentPerDay, `每人每天最多许 ${WISH_LIMITS.perResidentPerDay} 个心愿，请明天再来`);
+  const giveBack = onBehalf ? null : await takeDailyQuota(ctx, `wish:${ctx.actor.userId}`, WISH_LIMITS.perResidentPerDay, `每人每天最多许 ${WISH_LIMITS.perResidentPerDay} 个心愿，请明天再来`);
   const now = ctx.now();
   const wish = newWishDoc({
-    _id: newWishId(now),
+    _id: id,
     communityId: community._id,
     place: grid ? `${community.name} · ${grid.name}` : community.name,
     buildingId: building._id,
@@ -59,7 +67,11 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
     createdAt: now,
     timeline: [entry(ctx, onBehalf ? '社区工作人员' : '居民', onBehalf ? '代居民许心愿' : '许心愿')],
   });
-  await wishes(ctx.store).insert(wish);
+  const first = await insertOnce(wishes(ctx.store), wish, input.requestKey);
+  if (first) {
+    await giveBack?.();
+    return { id: first._id };
+  }
   await screened.register({ collection: 'wishes', recordId: wish._id, targetType: 'wish', areaPath: wish.path });
   await recordAudit(ctx, { action: 'wishes.post', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { kind: wish.kind, value: wish.value, onBehalf } });
   await notify(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}` , sourceId: wish._id });

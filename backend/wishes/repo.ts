@@ -3,7 +3,6 @@ import type { PhotoRef } from '../../shared/orders/schemas';
 import type { WishKind, WishRules } from '../../shared/wishes/model';
 import type { WishFacts } from '../../shared/wishes/permissions';
 import type { TimelineEntry } from '../orders/repo';
-import { newId } from '../runtime/ids';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
 export interface WishDoc extends WishFacts {
@@ -52,8 +51,6 @@ export interface WishRulesDoc extends Partial<WishRules> {
 
 export const wishes = (store: DocumentStore): Collection<WishDoc> => store.collection<WishDoc>('wishes');
 export const wishRulesDocs = (store: DocumentStore): Collection<WishRulesDoc> => store.collection<WishRulesDoc>('wish_rules');
-
-export const newWishId = (now: number): string => newId('w', now);
 
 /** Everything a freshly posted wish (待审核) starts with beyond what the poster supplied. */
 export type WishPosting = Pick<
