@@ -3,13 +3,17 @@ import type { ActionName, FunctionName, InputOf, OutputOf } from '@shared/api';
 import { callOverCloud } from './cloud';
 import { unwrap } from './envelope';
 import { callOverHttp } from './http';
+import { keyedSender } from './keyed';
 
 // Chosen outside any async function so the build folds it and ships one transport per platform.
 const transport = process.env.TARO_ENV === 'weapp' ? callOverCloud : callOverHttp;
 
+/** Keyed writes (api/keyed.ts) carry a request key and are sent once more when no answer came back. */
+const send = keyedSender(async (fn, action, input) => unwrap(await transport(fn, action, input)));
+
 /** Untyped core shared by `call` and the `api` client; returns the envelope's data or throws ApiError. */
-export async function callAction(fn: string, action: string, input: unknown): Promise<unknown> {
-  return unwrap(await transport(fn, action, input));
+export function callAction(fn: string, action: string, input: unknown): Promise<unknown> {
+  return send(fn, action, input);
 }
 
 export function call<F extends FunctionName, A extends ActionName<F>>(
