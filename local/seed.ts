@@ -110,6 +110,8 @@ interface DemoPerson {
 export function demoPeople(): DemoPerson[] {
   const c1 = '310107102008'; // 梅川第一居委会
   const c2 = '310107102009'; // 梅川第二居委会
+  // One person per line.
+  // prettier-ignore
   return [
     { id: 'u-resident', name: '王秀英', mobile: '13900001001', home: buildingId(c1, 1, 1), grants: [['resident', buildingId(c1, 1, 1)]] },
     { id: 'u-resident2', name: '李建国', mobile: '13900001002', home: buildingId(c1, 2, 3), grants: [['resident', buildingId(c1, 2, 3)]] },
@@ -171,6 +173,8 @@ export async function seedDemo(store: DocumentStore, now: number): Promise<{ are
 async function seedDemoWishes(store: DocumentStore, now: number, byId: Map<string, Area>): Promise<void> {
   const c1 = '310107102008';
   const community = byId.get(communityId(c1));
+  // One record per line.
+  // prettier-ignore
   const demo: Array<{ id: string; grid: number; building: number; title: string; story: string; kind: WishKind; value: number; who: string; mobile: string }> = [
     { id: 'w-demo-1', grid: 2, building: 1, title: '想要一套小学三年级的课外读物', story: '孩子的父母在外地打工，跟着奶奶生活，很爱看书，希望有几本适合三年级的课外书。', kind: 'material', value: 120, who: '陈桂兰', mobile: '13900002001' },
     { id: 'w-demo-2', grid: 3, building: 2, title: '希望每月有人上门理一次发', story: '独居老人腿脚不便，出门理发很困难，希望有会理发的党员每月上门一次。', kind: 'companionship', value: 0, who: '周阿婆', mobile: '13900002002' },
@@ -184,9 +188,24 @@ async function seedDemoWishes(store: DocumentStore, now: number, byId: Map<strin
     const published = { ...posted, at: at + 600_000, action: '审核通过并发布' };
     await wishes(store).insertIfAbsent({
       ...newWishDoc({
-        _id: d.id, communityId: community._id, place: `${community.name} · ${grid.name}`, buildingId: building._id, path: building.path,
-        title: d.title, story: d.story, kind: d.kind, value: d.value, photo: null, beneficiaryName: d.who, contactMobile: d.mobile, door: null,
-        createdBy: 'u-staff', createdByName: '孙丽', onBehalf: true, createdAt: at, timeline: [posted, published],
+        _id: d.id,
+        communityId: community._id,
+        place: `${community.name} · ${grid.name}`,
+        buildingId: building._id,
+        path: building.path,
+        title: d.title,
+        story: d.story,
+        kind: d.kind,
+        value: d.value,
+        photo: null,
+        beneficiaryName: d.who,
+        contactMobile: d.mobile,
+        door: null,
+        createdBy: 'u-staff',
+        createdByName: '孙丽',
+        onBehalf: true,
+        createdAt: at,
+        timeline: [posted, published],
       }),
       status: 'published',
       publishedAt: at + 600_000,
@@ -203,10 +222,19 @@ async function seedDemoMembers(store: DocumentStore, now: number, byId: Map<stri
   const orgId = 'O-demo-meichuan';
   if (c1Node) {
     await organisations(store).insertIfAbsent({
-      _id: orgId, name: '上海梅川实业有限公司党支部', communityId: c1Node._id, path: c1Node.path, contactName: '黄海燕', contactMobile: '13900003001',
-      agreement: '每季度组织党员到社区开展一次志愿服务；认领社区微心愿；支部活动室周末向居民开放。', createdAt: now - 30 * 86400_000, createdBy: 'u-staff',
+      _id: orgId,
+      name: '上海梅川实业有限公司党支部',
+      communityId: c1Node._id,
+      path: c1Node.path,
+      contactName: '黄海燕',
+      contactMobile: '13900003001',
+      agreement: '每季度组织党员到社区开展一次志愿服务；认领社区微心愿；支部活动室周末向居民开放。',
+      createdAt: now - 30 * 86400_000,
+      createdBy: 'u-staff',
     });
   }
+  // One record per line.
+  // prettier-ignore
   const demo: Array<{ userId: string; name: string; mobile: string; code: string; building: [number, number]; partyOrg: string; workUnit: string; orgId: string | null; skills: RegistrationDoc['skills']; times: string[] }> = [
     { userId: 'u-member', name: '张伟', mobile: '13900001003', code: c1, building: [1, 2], partyOrg: '上海梅川实业有限公司党支部', workUnit: '上海梅川实业有限公司', orgId, skills: ['维修', '法律'], times: ['工作日晚上', '周末'] },
     { userId: 'u-member2', name: '刘洋', mobile: '13900001004', code: c2, building: [1, 1], partyOrg: '普陀区某医院第二党支部', workUnit: '普陀区某医院', orgId: null, skills: ['医疗'], times: ['周末', '节假日'] },
@@ -216,9 +244,28 @@ async function seedDemoMembers(store: DocumentStore, now: number, byId: Map<stri
     if (!building) continue;
     const at = now - (20 - i) * 86400_000;
     await registrations(store).insertIfAbsent({
-      _id: `R${d.userId}-1`, memberId: d.userId, status: 'approved', name: d.name, mobile: d.mobile, partyOrg: d.partyOrg, workUnit: d.workUnit, orgId: d.orgId,
-      buildingId: building._id, gridId: gridId(d.code, d.building[0]), communityId: communityId(d.code), path: building.path, skills: d.skills, availableTimes: d.times,
-      certNo: certNumber(year, i + 1), reason: null, createdAt: at, decidedAt: at + 86400_000, decidedBy: d.code === c1 ? 'u-staff' : 'u-staff2', endedAt: null, movedTo: null, transferOf: null,
+      _id: `R${d.userId}-1`,
+      memberId: d.userId,
+      status: 'approved',
+      name: d.name,
+      mobile: d.mobile,
+      partyOrg: d.partyOrg,
+      workUnit: d.workUnit,
+      orgId: d.orgId,
+      buildingId: building._id,
+      gridId: gridId(d.code, d.building[0]),
+      communityId: communityId(d.code),
+      path: building.path,
+      skills: d.skills,
+      availableTimes: d.times,
+      certNo: certNumber(year, i + 1),
+      reason: null,
+      createdAt: at,
+      decidedAt: at + 86400_000,
+      decidedBy: d.code === c1 ? 'u-staff' : 'u-staff2',
+      endedAt: null,
+      movedTo: null,
+      transferOf: null,
     });
   }
   await memberCounters(store).insertIfAbsent({ _id: `cert:${year}`, seq: demo.length });
@@ -231,13 +278,33 @@ async function seedDemoVolunteering(store: DocumentStore, now: number, byId: Map
   const community = byId.get(communityId('310107102008'));
   if (!community) return;
   const placed = { areaId: community._id, areaName: community.name, communityId: community._id, path: community.path, createdBy: 'u-staff', createdByName: '孙丽', createdAt: now };
-  await posts(store).insertIfAbsent({ _id: 'vp-demo-1', ...placed, title: '楼道长', description: '每周巡查一次楼道，清理堆物、查看消防通道，收集楼里居民的意见。', slots: 3, held: 0, pointsNote: '计入年度履职', status: 'open' });
+  await posts(store).insertIfAbsent({
+    _id: 'vp-demo-1',
+    ...placed,
+    title: '楼道长',
+    description: '每周巡查一次楼道，清理堆物、查看消防通道，收集楼里居民的意见。',
+    slots: 3,
+    held: 0,
+    pointsNote: '计入年度履职',
+    status: 'open',
+  });
   // 09:00 Shanghai (01:00 UTC) on the first day it is at least 12 hours away.
   const day = 24 * 3600_000;
   let startAt = Math.floor(now / day) * day + 3600_000;
   while (startAt < now + 12 * 3600_000) startAt += day;
   await activities(store).insertIfAbsent({
-    _id: 'va-demo-1', ...placed, title: '垃圾分类宣传', description: '在小区南门向居民讲解垃圾分类，发放宣传册，协助督导投放。', place: '梅川路小区南门',
-    startAt, endAt: startAt + 2 * 3600_000, deadline: startAt - 3600_000, capacity: 20, taken: 0, perHour: 1, status: 'open', closedAt: null,
+    _id: 'va-demo-1',
+    ...placed,
+    title: '垃圾分类宣传',
+    description: '在小区南门向居民讲解垃圾分类，发放宣传册，协助督导投放。',
+    place: '梅川路小区南门',
+    startAt,
+    endAt: startAt + 2 * 3600_000,
+    deadline: startAt - 3600_000,
+    capacity: 20,
+    taken: 0,
+    perHour: 1,
+    status: 'open',
+    closedAt: null,
   });
 }

@@ -27,13 +27,28 @@ const RUNTIMES = new Set(['Nodejs16.13', 'Nodejs18.15']);
  * ones a mini-program like ours may declare. A misspelt name is silently useless on the platform, so it fails here.
  */
 const OPENAPI = new Set([
-  'security.msgSecCheck', 'security.mediaCheckAsync', 'security.imgSecCheck',
-  'subscribeMessage.send', 'subscribeMessage.addTemplate', 'subscribeMessage.deleteTemplate', 'subscribeMessage.getTemplateList',
-  'subscribeMessage.getPubTemplateKeyWordsById', 'subscribeMessage.getPubTemplateTitleList', 'subscribeMessage.getCategory',
-  'wxacode.getUnlimited', 'wxacode.get', 'wxacode.createQRCode',
-  'urlscheme.generate', 'urllink.generate', 'shortlink.generate',
-  'phonenumber.getPhoneNumber', 'customerServiceMessage.send', 'uniformMessage.send', 'templateMessage.send',
-  'cloudbase.sendSms', 'ocr.idcard',
+  'security.msgSecCheck',
+  'security.mediaCheckAsync',
+  'security.imgSecCheck',
+  'subscribeMessage.send',
+  'subscribeMessage.addTemplate',
+  'subscribeMessage.deleteTemplate',
+  'subscribeMessage.getTemplateList',
+  'subscribeMessage.getPubTemplateKeyWordsById',
+  'subscribeMessage.getPubTemplateTitleList',
+  'subscribeMessage.getCategory',
+  'wxacode.getUnlimited',
+  'wxacode.get',
+  'wxacode.createQRCode',
+  'urlscheme.generate',
+  'urllink.generate',
+  'shortlink.generate',
+  'phonenumber.getPhoneNumber',
+  'customerServiceMessage.send',
+  'uniformMessage.send',
+  'templateMessage.send',
+  'cloudbase.sendSms',
+  'ocr.idcard',
 ]);
 
 /** Functions are discovered, never listed by hand: any folder with an index.ts is one. */
@@ -78,7 +93,13 @@ function notBundled(what) {
 function throwingModule(what, names) {
   return `"use strict";Object.defineProperty(exports,"__esModule",{value:true});var f=function(){throw ${notBundled(what)}};${names.map((n) => `exports.${n}=f;`).join('')}`;
 }
-const sdkFile = (rel) => new RegExp(`[\\\\/]${rel.split('/').map((p) => p.replace(/[.-]/g, (c) => `\\${c}`)).join('[\\\\/]')}$`);
+const sdkFile = (rel) =>
+  new RegExp(
+    `[\\\\/]${rel
+      .split('/')
+      .map((p) => p.replace(/[.-]/g, (c) => `\\${c}`))
+      .join('[\\\\/]')}$`,
+  );
 const SDK_STUBS = [
   // `app.ai()` (createAI) is the only thing requiring @cloudbase/ai, @cloudbase/app (with the wx_mp adapter),
   // dist/ai/request-adapter.js and web-streams-polyfill; it is built lazily, on app.ai().
@@ -176,7 +197,13 @@ const sideFiles = {
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(${SIDE_PACKAGES.join('|')})$`) }, (args) => {
       if (args.kind !== 'dynamic-import') {
-        return { errors: [{ text: `${args.path} must be loaded with \`await import('${args.path}')\` where it is used (${path.relative(root, args.importer)}), so it stays out of the cold start` }] };
+        return {
+          errors: [
+            {
+              text: `${args.path} must be loaded with \`await import('${args.path}')\` where it is used (${path.relative(root, args.importer)}), so it stays out of the cold start`,
+            },
+          ],
+        };
       }
       return { path: `./vendor/${args.path}.js`, external: true };
     });

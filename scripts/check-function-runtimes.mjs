@@ -140,7 +140,11 @@ function probe(nodeBin, bundle, mode) {
     }, PROBE_TIMEOUT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{"loaded"'));
+      const line = stdout
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{"loaded"'));
       let result = null;
       try {
         result = line ? JSON.parse(line) : null;
@@ -237,11 +241,20 @@ async function main() {
       };
       if (version === TIMED_VERSION) fn.requireMs = requireMs;
       const errorCode = check.result?.value?.error?.code ?? '-';
-      console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${fn.name.padEnd(12)} ${kib(fn.bytes).padStart(11)}  require ${String(requireMs ?? '-').padStart(6)} ms (median of ${times.length})  main → ${errorCode}`);
+      console.log(
+        `  ${ok ? 'ok  ' : 'FAIL'} ${fn.name.padEnd(12)} ${kib(fn.bytes).padStart(11)}  require ${String(requireMs ?? '-').padStart(6)} ms (median of ${times.length})  main → ${errorCode}`,
+      );
       for (const p of problems) console.log(`       ${p}`);
       if (!ok) {
         failures.push(`${fn.name} on Node ${version}`);
-        if (check.stderr.trim()) console.log(check.stderr.trim().split('\n').map((l) => `       | ${l}`).join('\n'));
+        if (check.stderr.trim())
+          console.log(
+            check.stderr
+              .trim()
+              .split('\n')
+              .map((l) => `       | ${l}`)
+              .join('\n'),
+          );
       }
     }
   }

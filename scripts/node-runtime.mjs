@@ -63,7 +63,6 @@ export function ensureRuntime(version) {
   return binary;
 }
 
-
 // `node scripts/node-runtime.mjs 18.15.0` prints the binary's path (the simulator's containers use it).
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const version = process.argv[2];

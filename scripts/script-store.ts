@@ -16,6 +16,6 @@ export function openScriptStore(argv: string[]): { store: DocumentStore; where: 
     return { store: openCloudbaseStore({ env, secretId, secretKey, serviceUrl }), where: `CloudBase ${env}${serviceUrl ? ` @ ${serviceUrl}` : ''}` };
   }
   const at = argv.indexOf('--data');
-  const dataDir = path.resolve(at >= 0 ? argv[at + 1] ?? '' : process.env.WG_DATA_DIR ?? path.join(__dirname, '..', '.data'));
+  const dataDir = path.resolve(at >= 0 ? (argv[at + 1] ?? '') : (process.env.WG_DATA_DIR ?? path.join(__dirname, '..', '.data')));
   return { store: openSqliteStore({ dataDir }), where: dataDir };
 }

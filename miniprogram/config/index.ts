@@ -11,7 +11,10 @@ const sharedDir = path.resolve(__dirname, '../../shared');
  */
 function markPureSources(chain: WebpackChain): void {
   // webpack-chain 6 supports Rule.sideEffects at run time but not in its types; set() is the same call.
-  chain.module.rule('wg-pure-sources').test(/[\\/]src[\\/](api|utils)[\\/]/).set('sideEffects', false);
+  chain.module
+    .rule('wg-pure-sources')
+    .test(/[\\/]src[\\/](api|utils)[\\/]/)
+    .set('sideEffects', false);
 }
 
 /** NutUI is drawn on a 375 px canvas; our own styles use Taro's default 750. */

@@ -6,17 +6,43 @@ export default defineAppConfig({
     { root: 'codes', name: 'codes', pages: ['pages/index/index'] },
     { root: 'staff', name: 'staff', pages: ['pages/people/index', 'pages/console/index'] },
     { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },
-    { root: 'activity', name: 'activity', pages: ['pages/list/index', 'pages/detail/index', 'pages/checkin/index', 'pages/posts/index', 'pages/publish/index', 'pages/manage/index', 'pages/roster/index'] },
+    {
+      root: 'activity',
+      name: 'activity',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/checkin/index', 'pages/posts/index', 'pages/publish/index', 'pages/manage/index', 'pages/roster/index'],
+    },
     // 一键响应, 平时/急时, 民情日记, 操作日志 (staff and recipients).
-    { root: 'respond', name: 'respond', pages: ['pages/compose/index', 'pages/sent/index', 'pages/detail/index', 'pages/inbox/index', 'pages/mode/index', 'pages/diary/index', 'pages/visit-new/index', 'pages/visit/index', 'pages/audit/index'] },
+    {
+      root: 'respond',
+      name: 'respond',
+      pages: [
+        'pages/compose/index',
+        'pages/sent/index',
+        'pages/detail/index',
+        'pages/inbox/index',
+        'pages/mode/index',
+        'pages/diary/index',
+        'pages/visit-new/index',
+        'pages/visit/index',
+        'pages/audit/index',
+      ],
+    },
     // 数据看板 (一屏知全域) for grid leaders, community staff and street admins.
     { root: 'dash', name: 'dash', pages: ['pages/board/index'] },
     // 双报到: register / transfer, 报到证, 报到审核, 在职党员信息库, 报到单位, 扫码核验.
-    { root: 'members', name: 'members', pages: ['pages/register/index', 'pages/certificate/index', 'pages/review/index', 'pages/library/index', 'pages/organisations/index', 'pages/verify/index'] },
+    {
+      root: 'members',
+      name: 'members',
+      pages: ['pages/register/index', 'pages/certificate/index', 'pages/review/index', 'pages/library/index', 'pages/organisations/index', 'pages/verify/index'],
+    },
     // 微心愿: the community board, 许个心愿, detail, my wishes, staff review.
     { root: 'wish', name: 'wish', pages: ['pages/board/index', 'pages/new/index', 'pages/detail/index', 'pages/mine/index', 'pages/review/index'] },
     // 积分: 申报 / 我的申报 (members), 汇总 (grid leaders), 核实, 履责, 规则 (community staff), 排行.
-    { root: 'points', name: 'points', pages: ['pages/declare/index', 'pages/mine/index', 'pages/review/index', 'pages/verify/index', 'pages/ranking/index', 'pages/duty/index', 'pages/rules/index'] },
+    {
+      root: 'points',
+      name: 'points',
+      pages: ['pages/declare/index', 'pages/mine/index', 'pages/review/index', 'pages/verify/index', 'pages/ranking/index', 'pages/duty/index', 'pages/rules/index'],
+    },
     // 点单 pages (QR landing, my orders, detail, messages) live outside the main package's size budget.
     { root: 'pages/order', name: 'order', pages: ['new/index', 'mine/index', 'detail/index', 'messages/index'] },
   ],

@@ -26,7 +26,12 @@ export function bundleHash(functionsDir: string, name: string): string {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(rel, entry.name);
       if (entry.isDirectory()) walk(file);
-      else hash.update(file).update('\0').update(fs.readFileSync(path.join(dir, file))).update('\0');
+      else
+        hash
+          .update(file)
+          .update('\0')
+          .update(fs.readFileSync(path.join(dir, file)))
+          .update('\0');
     }
   };
   walk('');
@@ -80,7 +85,13 @@ async function currentCollections(app: CloudBase, names: string[]): Promise<Reco
 export async function readCurrent(app: CloudBase, plan: Plan): Promise<CurrentState> {
   const functions: Record<string, CurrentFunction | undefined> = {};
   for (const f of plan.functions) functions[f.name] = await currentFunction(app, f.name);
-  return { functions, collections: await currentCollections(app, plan.collections.map((c) => c.name)) };
+  return {
+    functions,
+    collections: await currentCollections(
+      app,
+      plan.collections.map((c) => c.name),
+    ),
+  };
 }
 
 /** One action against CloudBase; runs in the order diffPlan gave (collections first, then each function's steps). */
@@ -91,7 +102,16 @@ export async function runAction(app: CloudBase, plan: Plan, functionsDir: string
       if (!fn) return;
       // Triggers follow as their own action, so a re-run after a failed trigger creation still adds them.
       await app.functions.createFunction({
-        func: { name: fn.name, handler: fn.handler, runtime: fn.runtime, timeout: fn.timeout, memorySize: fn.memorySize, envVariables: a.env, installDependency: false, description: codeDescription(a.codeHash) },
+        func: {
+          name: fn.name,
+          handler: fn.handler,
+          runtime: fn.runtime,
+          timeout: fn.timeout,
+          memorySize: fn.memorySize,
+          envVariables: a.env,
+          installDependency: false,
+          description: codeDescription(a.codeHash),
+        },
         functionRootPath: functionsDir,
         force: false,
       });

@@ -40,7 +40,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-test('staff download the grid poster; page 1\'s code opens building 1\'s order page', async () => {
+test("staff download the grid poster; page 1's code opens building 1's order page", async () => {
   await open(staff, s.url, `/codes/pages/index/index?areaId=${NODES.grid1}`);
   await waitText(staff, '#code-card', '第一网格');
   expect(await staff.locator('#code-content').innerText()).toBe(`${s.url}/#/pages/scan/index?scene=n%3D${NODES.grid1}`);

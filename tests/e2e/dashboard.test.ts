@@ -27,14 +27,14 @@ afterAll(async () => {
 const text = (selector: string) => staff.locator(selector).innerText();
 
 describe('数据看板', () => {
-  it('opens from the home entry on the staff member\'s community, 今天', async () => {
+  it("opens from the home entry on the staff member's community, 今天", async () => {
     await staff.locator('#entry-dashboard').click();
     await waitText(staff, '#dash-node', '梅川第一居委会');
     await staff.locator('#kpi-filed').waitFor();
     expect(await text('#dash-level')).toBe('社区');
   });
 
-  it('the tiles show the scenario\'s numbers exactly', async () => {
+  it("the tiles show the scenario's numbers exactly", async () => {
     const tiles: Record<string, string> = {
       '#kpi-filed': '5',
       '#kpi-filed-hint': '驳回 1 · 撤单 1',
@@ -77,7 +77,7 @@ describe('数据看板', () => {
     expect((await text('#kpi-filed')).trim()).toBe('5');
   });
 
-  it('导出点单明细 downloads the spreadsheet of the period\'s orders', async () => {
+  it("导出点单明细 downloads the spreadsheet of the period's orders", async () => {
     const [download] = await Promise.all([staff.waitForEvent('download'), staff.locator('#export-orders').click()]);
     expect(download.suggestedFilename()).toMatch(/^点单明细-梅川第一居委会-.*\.xlsx$/);
     const file = await download.path();

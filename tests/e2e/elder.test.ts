@@ -80,7 +80,10 @@ test('normal mode: the full home page with the 一键呼叫 button and the switc
 });
 
 async function fontOf(selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 }
 
 test('switching it on keeps it on the account and simplifies the home page to four large actions', async () => {

@@ -41,7 +41,10 @@ export async function press(page: Page, verb: string): Promise<void> {
 /** The action buttons the page shows, in order. */
 export async function actionsShown(page: Page): Promise<string[]> {
   if ((await page.locator('#order-actions').count()) === 0) return [];
-  return page.locator('#order-actions .nut-button').allInnerTexts().then((t) => t.map((s) => s.trim()));
+  return page
+    .locator('#order-actions .nut-button')
+    .allInnerTexts()
+    .then((t) => t.map((s) => s.trim()));
 }
 
 /** Fills the popup's text box (if given) and presses its submit button. */

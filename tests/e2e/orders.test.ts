@@ -30,7 +30,12 @@ afterAll(async () => {
 });
 
 const sweep = () =>
-  handle(FUNCTIONS.orders!, { action: 'sweep' }, { kind: 'system' }, { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) });
+  handle(
+    FUNCTIONS.orders!,
+    { action: 'sweep' },
+    { kind: 'system' },
+    { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) },
+  );
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 const DESCRIPTION = '3单元楼道的灯坏了一个星期，晚上老人上下楼很不方便';
 
@@ -209,8 +214,15 @@ describe('side paths', () => {
     okData(await s.call('orders', 'release', { orderId: id, reason: '临时出差，请其他党员接' }, PEOPLE.member));
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     await s.store.collection<UserDoc>('users').insertIfAbsent({
-      _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+      _id: 'u-member-b',
+      name: '第二位党员',
+      roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['member'],
+      staffAreaIds: [],
+      skills: [],
+      rev: 0,
+      createdAt: 0,
+      homePath: c1!.path,
     });
     before = await staleClaim();
     okData(await s.call('orders', 'claim', { orderId: id }, 'u-member-b'));

@@ -146,8 +146,14 @@ describe('two members claim the same wish at once', () => {
   it('exactly one wins; the other is told it was claimed', async () => {
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     await s.store.collection<UserDoc>('users').insertIfAbsent({
-      _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
+      _id: 'u-member-b',
+      name: '第二位党员',
+      roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['member'],
+      staffAreaIds: [],
+      skills: [],
+      rev: 0,
+      createdAt: 0,
     });
     const wishId = await wishIn(s, 'published');
     const results = await Promise.all([PEOPLE.member, 'u-member-b'].map((who) => s.call('wishes', 'claim', { wishId }, who)));
@@ -177,7 +183,12 @@ describe('a lapsed claim', () => {
     await waitStatus(again, '待认领');
     expect(again.url()).toContain(`/wish/pages/detail/index?id=${wishId}`);
     // 张伟 is linked to a reporting organisation in the demo data, so he may also claim in its name.
-    expect(await again.locator('#wish-actions').getByText(/^(认领心愿|个人认领)$/).count()).toBe(1);
+    expect(
+      await again
+        .locator('#wish-actions')
+        .getByText(/^(认领心愿|个人认领)$/)
+        .count(),
+    ).toBe(1);
     await again.context().close();
   });
 });

@@ -4,9 +4,7 @@ import { callAction } from './call';
 
 type Method<F extends FunctionName, A extends ActionName<F>> =
   // Actions that take no input (users.me, notifications.unread) may be called without one.
-  Record<string, never> extends InputOf<F, A>
-    ? (input?: InputOf<F, A>) => Promise<OutputOf<F, A>>
-    : (input: InputOf<F, A>) => Promise<OutputOf<F, A>>;
+  Record<string, never> extends InputOf<F, A> ? (input?: InputOf<F, A>) => Promise<OutputOf<F, A>> : (input: InputOf<F, A>) => Promise<OutputOf<F, A>>;
 
 export type ApiClient = { [F in FunctionName]: { [A in ActionName<F>]: Method<F, A> } };
 
@@ -15,16 +13,12 @@ function functionClient(fn: string): object {
   return new Proxy(
     {},
     {
-      get: (_target, action) =>
-        typeof action === 'string' ? (input: unknown = {}) => callAction(fn, action, input) : undefined,
+      get: (_target, action) => (typeof action === 'string' ? (input: unknown = {}) => callAction(fn, action, input) : undefined),
     },
   );
 }
 
-export const api = new Proxy(
-  {},
-  { get: (_target, fn) => (typeof fn === 'string' ? functionClient(fn) : undefined) },
-) as ApiClient;
+export const api = new Proxy({}, { get: (_target, fn) => (typeof fn === 'string' ? functionClient(fn) : undefined) }) as ApiClient;
 
 export { call } from './call';
 export { ApiError, fieldError, formMessage, messageOf } from './errors';

@@ -37,7 +37,10 @@ export function useElderMode(): boolean {
     Taro.eventCenter.on(CHANGED, onChange);
     if (!confirmed && !needsSignIn()) {
       confirmed = true;
-      api.users.me().then((me) => rememberElderMode(me.elderMode), () => undefined);
+      api.users.me().then(
+        (me) => rememberElderMode(me.elderMode),
+        () => undefined,
+      );
     }
     return () => void Taro.eventCenter.off(CHANGED, onChange);
   }, []);

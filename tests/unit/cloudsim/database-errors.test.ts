@@ -24,14 +24,40 @@ describe('matching engine', () => {
     const coll = new SimCollection('t', null);
     docs.forEach((d) => coll.insert({ ...d }));
     const queries: Row[] = [
-      { s: 'x' }, { tags: 'x' }, { 'sub.k': 1 }, { 'sub.list.q': 2 }, { n: 5 }, { n: { $gte: 5 } }, { n: { $lt: 6 } }, { n: { $gt: '4' } },
-      { n: null }, { n: { $in: [5, '5'] } }, { n: { $in: [null] } }, { at: { $gte: new Date(15) } }, { at: { $lt: '2' } },
-      { _id: 7 }, { _id: { $in: ['d', 'a', 'zz'] } }, { _id: 'a', s: 'y' }, { $and: [{ s: 'x' }, { n: { $gt: 1 } }] },
-      { $or: [{ s: 'z' }, { tags: 'y' }] }, { s: { $eq: 'x' }, 'sub.k': { $in: [1, 2] } }, { 'n.1': 9 }, { tags: { $size: 0 } },
+      { s: 'x' },
+      { tags: 'x' },
+      { 'sub.k': 1 },
+      { 'sub.list.q': 2 },
+      { n: 5 },
+      { n: { $gte: 5 } },
+      { n: { $lt: 6 } },
+      { n: { $gt: '4' } },
+      { n: null },
+      { n: { $in: [5, '5'] } },
+      { n: { $in: [null] } },
+      { at: { $gte: new Date(15) } },
+      { at: { $lt: '2' } },
+      { _id: 7 },
+      { _id: { $in: ['d', 'a', 'zz'] } },
+      { _id: 'a', s: 'y' },
+      { $and: [{ s: 'x' }, { n: { $gt: 1 } }] },
+      { $or: [{ s: 'z' }, { tags: 'y' }] },
+      { s: { $eq: 'x' }, 'sub.k': { $in: [1, 2] } },
+      { 'n.1': 9 },
+      { tags: { $size: 0 } },
     ];
     for (const q of queries) {
-      const oracle = find(docs, q).all().map((d) => d._id).sort();
-      expect([q, coll.match(q).map((d) => d._id).sort()]).toEqual([q, oracle]);
+      const oracle = find(docs, q)
+        .all()
+        .map((d) => d._id)
+        .sort();
+      expect([
+        q,
+        coll
+          .match(q)
+          .map((d) => d._id)
+          .sort(),
+      ]).toEqual([q, oracle]);
     }
   });
 });
@@ -39,7 +65,15 @@ describe('matching engine', () => {
 describe('collections, indexes and errors', () => {
   it('answers DATABASE_COLLECTION_NOT_EXIST for every action on a missing collection, add included', async () => {
     const ghost = t.db.collection('ghost');
-    const calls: Array<Promise<unknown>> = [ghost.get(), ghost.count(), ghost.add({ a: 1 }), ghost.doc('x').update({ a: 1 }), ghost.doc('x').set({ a: 1 }), ghost.where({ a: 1 }).remove(), ghost.aggregate().limit(1).end()];
+    const calls: Array<Promise<unknown>> = [
+      ghost.get(),
+      ghost.count(),
+      ghost.add({ a: 1 }),
+      ghost.doc('x').update({ a: 1 }),
+      ghost.doc('x').set({ a: 1 }),
+      ghost.where({ a: 1 }).remove(),
+      ghost.aggregate().limit(1).end(),
+    ];
     for (const call of calls) {
       const err = await failure(call);
       expect(err.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
@@ -90,7 +124,9 @@ describe('collections, indexes and errors', () => {
     await expect(direct('database.getDocument', { limit: 'ten' })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
     await expect(direct('database.insertDocument', { data: '{}' })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
     await expect(direct('database.modifyDocument', { queryType: 'WHERE', data: '{"$frob":{"a":1}}' })).rejects.toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
-    await expect(direct('database.modifyDocument', { queryType: 'DOC', query: '{"_id":"s1"}', data: '{"$set":{"_id":"z"}}' })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    await expect(direct('database.modifyDocument', { queryType: 'DOC', query: '{"_id":"s1"}', data: '{"$set":{"_id":"z"}}' })).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    });
     await expect(direct('database.aggregateDocuments', { stages: [{ stageKey: '$nope', stageValue: '{}' }] })).rejects.toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
     await expect(direct('database.nothing', {})).rejects.toMatchObject({ code: 'INVALID_ACTION' });
     expect(SimDatabase.kindOf('database.getDocument')).toBe('read');
@@ -110,7 +146,11 @@ describe('persistence', () => {
       t.sim.createCollection('kept');
       t.sim.createIndexes('kept', [{ fields: [['code', 1]], unique: true }]);
       const kept = t.db.collection('kept');
-      await kept.add([{ _id: 'k1', code: 'A', at: new Date(1000) }, { _id: 'k2', code: 'B' }, { _id: 'k3', code: 'C' }]);
+      await kept.add([
+        { _id: 'k1', code: 'A', at: new Date(1000) },
+        { _id: 'k2', code: 'B' },
+        { _id: 'k3', code: 'C' },
+      ]);
       await kept.doc('k1').update({ n: t.db.command.inc(5) });
       await kept.doc('k2').remove();
       // No close(): an acknowledged write is already in the journal, as after a SIGKILL.
@@ -121,7 +161,10 @@ describe('persistence', () => {
 
       t.sim = new SimDatabase({ dir });
       expect(t.sim.collectionNames()).toEqual(['kept']);
-      expect(await rows(kept.orderBy('_id', 'asc').get())).toEqual([{ _id: 'k1', code: 'A', at: new Date(1000), n: 5 }, { _id: 'k3', code: 'C' }]);
+      expect(await rows(kept.orderBy('_id', 'asc').get())).toEqual([
+        { _id: 'k1', code: 'A', at: new Date(1000), n: 5 },
+        { _id: 'k3', code: 'C' },
+      ]);
       expect((await failure(kept.add({ code: 'C' }))).code).toBe('DATABASE_DUPLICATE_WRITE');
     } finally {
       await t.sim.close();
@@ -134,7 +177,15 @@ describe('persistence', () => {
     store.createCollection('hot');
     await store.handle('database.insertDocument', { collectionName: 'hot', data: ['{"_id":"h","n":{"$numberInt":"0"}}'] });
     for (let i = 0; i < 1500; i++) {
-      await store.handle('database.modifyDocument', { collectionName: 'hot', queryType: 'DOC', query: '{"_id":"h"}', data: '{"$inc":{"n":{"$numberInt":"1"}}}', multi: false, merge: true, upsert: false });
+      await store.handle('database.modifyDocument', {
+        collectionName: 'hot',
+        queryType: 'DOC',
+        query: '{"_id":"h"}',
+        data: '{"$inc":{"n":{"$numberInt":"1"}}}',
+        multi: false,
+        merge: true,
+        upsert: false,
+      });
     }
     const journal = path.join(dir, 'hot.jsonl');
     expect(fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean).length).toBeLessThan(1000);

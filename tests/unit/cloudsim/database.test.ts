@@ -27,7 +27,14 @@ describe('documents through the SDK', () => {
     await t.db.collection('notes').add({ _id: 'm2', n: 0 });
     const err = await failure(t.db.collection('notes').add([{ _id: 'm1' }, { _id: 'm2' }, { _id: 'm3' }]));
     expect(err.code).toBe('DATABASE_DUPLICATE_WRITE');
-    const ids = (await rows(t.db.collection('notes').where({ _id: t.db.command.in(['m1', 'm2', 'm3']) }).get())).map((d) => d._id);
+    const ids = (
+      await rows(
+        t.db
+          .collection('notes')
+          .where({ _id: t.db.command.in(['m1', 'm2', 'm3']) })
+          .get(),
+      )
+    ).map((d) => d._id);
     expect(ids).toEqual(['m1', 'm2']);
   });
 
@@ -63,7 +70,9 @@ describe('documents through the SDK', () => {
     const _ = t.db.command;
     const notes = t.db.collection('notes');
     await notes.add({ _id: 'ops', a: [1, 2, 3, 2], b: [5, 6], c: [1], d: [9], n: 4, lo: 5, hi: 5, old: 'x', s: [3] });
-    await notes.doc('ops').update({ a: _.pull(2), b: _.shift(), c: _.unshift([0]), d: _.pop(), n: _.mul(3), lo: _.min(2), hi: _.max(7), old: _.rename('renamed'), s: _.addToSet(3) });
+    await notes
+      .doc('ops')
+      .update({ a: _.pull(2), b: _.shift(), c: _.unshift([0]), d: _.pop(), n: _.mul(3), lo: _.min(2), hi: _.max(7), old: _.rename('renamed'), s: _.addToSet(3) });
     expect((await rows(notes.doc('ops').get()))[0]).toEqual({ _id: 'ops', a: [1, 3], b: [6], c: [0, 1], d: [], n: 12, lo: 2, hi: 7, renamed: 'x', s: [3] });
     expect((await notes.doc('ops').update({ s: _.addToSet(3) })).updated).toBe(0);
     await notes.doc('ops').update({ s: _.push({ each: [1, 2], sort: 1, slice: 2 }) });
@@ -87,7 +96,11 @@ describe('documents through the SDK', () => {
 
   it('removes by doc and by where, answering the deleted count', async () => {
     const notes = t.db.collection('notes');
-    await notes.add([{ _id: 'r1', kind: 'tmp' }, { _id: 'r2', kind: 'tmp' }, { _id: 'r3', kind: 'tmp' }]);
+    await notes.add([
+      { _id: 'r1', kind: 'tmp' },
+      { _id: 'r2', kind: 'tmp' },
+      { _id: 'r3', kind: 'tmp' },
+    ]);
     expect((await notes.doc('r1').remove()).deleted).toBe(1);
     expect((await notes.doc('r1').remove()).deleted).toBe(0);
     expect((await notes.where({ kind: 'tmp' }).remove()).deleted).toBe(2);
@@ -115,7 +128,10 @@ describe('queries over 2,000 seeded documents', () => {
 
   it('filters, sorts on several keys, skips and limits like the server', async () => {
     const got = await rows(t.db.collection('people').where({ group: 'east' }).orderBy('score', 'desc').orderBy('_id', 'asc').skip(5).limit(10).get());
-    const want = seed.filter((d) => d.group === 'east').sort(byScoreDescThenId).slice(5, 15);
+    const want = seed
+      .filter((d) => d.group === 'east')
+      .sort(byScoreDescThenId)
+      .slice(5, 15);
     expect(got.map((d) => d._id)).toEqual(want.map((d) => d._id));
     const wire = t.seen.filter((s) => s.action === 'database.getDocument').pop();
     expect(wire?.params).toMatchObject({ offset: 5, limit: 10, queryType: 'WHERE' });
@@ -134,7 +150,9 @@ describe('queries over 2,000 seeded documents', () => {
     const count = async (where: object): Promise<number> => (await t.db.collection('people').where(where).count()).total;
     const expected = (pred: (d: Row) => boolean): number => seed.filter(pred).length;
     const profile = (d: Row): Row => d.profile as Row;
-    expect(await count({ group: _.in(['east', 'west']), score: _.gte(50).and(_.lt(60)) })).toBe(expected((d) => ['east', 'west'].includes(String(d.group)) && (d.score as number) >= 50 && (d.score as number) < 60));
+    expect(await count({ group: _.in(['east', 'west']), score: _.gte(50).and(_.lt(60)) })).toBe(
+      expected((d) => ['east', 'west'].includes(String(d.group)) && (d.score as number) >= 50 && (d.score as number) < 60),
+    );
     expect(await count(_.or([{ score: 0 }, { score: 100 }]))).toBe(expected((d) => d.score === 0 || d.score === 100));
     expect(await count({ tags: _.all(['red', 'blue']) })).toBe(expected((d) => (d.tags as string[]).includes('blue')));
     expect(await count({ vip: _.exists(true) })).toBe(200);
@@ -143,7 +161,9 @@ describe('queries over 2,000 seeded documents', () => {
     expect(await count({ profile: { level: _.gt(5) } })).toBe(expected((d) => (profile(d).level as number) > 5));
     expect(await count({ name: t.db.RegExp({ regexp: '^person 1\\d$', options: 'i' }) })).toBe(10);
     expect(await count({ name: /^Person 19\d\d$/ })).toBe(100);
-    expect(await count({ group: 'east', profile: { city: 'Hangzhou' }, score: _.lte(10) })).toBe(expected((d) => d.group === 'east' && profile(d).city === 'Hangzhou' && (d.score as number) <= 10));
+    expect(await count({ group: 'east', profile: { city: 'Hangzhou' }, score: _.lte(10) })).toBe(
+      expected((d) => d.group === 'east' && profile(d).city === 'Hangzhou' && (d.score as number) <= 10),
+    );
   });
 
   it('sorts missing and null first, mixed types in BSON order, nested paths and array fields', async () => {
@@ -153,9 +173,20 @@ describe('queries over 2,000 seeded documents', () => {
     expect((await rows(mixed.orderBy('v', 'asc').orderBy('_id', 'asc').get())).map((d) => d._id)).toEqual(['c', 'd', 'g', 'b', 'a', 'e', 'f']);
     expect((await rows(mixed.orderBy('v', 'desc').orderBy('_id', 'desc').get())).map((d) => d._id)).toEqual(['f', 'e', 'a', 'b', 'g', 'd', 'c']);
     const byLevel = await rows(t.db.collection('people').orderBy('profile.level', 'desc').orderBy('_id', 'asc').limit(3).get());
-    expect(byLevel.map((d) => d._id)).toEqual(seed.filter((d) => (d.profile as Row).level === 6).slice(0, 3).map((d) => d._id));
+    expect(byLevel.map((d) => d._id)).toEqual(
+      seed
+        .filter((d) => (d.profile as Row).level === 6)
+        .slice(0, 3)
+        .map((d) => d._id),
+    );
     // An array sort key (Mongo: ascending by smallest element) goes through mingo's $sort.
-    const byTags = await rows(t.db.collection('people').where({ _id: t.db.command.in(['p0001', 'p0003']) }).orderBy('tags', 'asc').get());
+    const byTags = await rows(
+      t.db
+        .collection('people')
+        .where({ _id: t.db.command.in(['p0001', 'p0003']) })
+        .orderBy('tags', 'asc')
+        .get(),
+    );
     expect(byTags.map((d) => d._id)).toEqual(['p0003', 'p0001']);
   });
 
@@ -166,11 +197,21 @@ describe('queries over 2,000 seeded documents', () => {
 
   it('aggregates match/group/sort/limit, with the server default of 20 results when no $limit is given', async () => {
     const $ = t.db.command.aggregate;
-    const res = await t.db.collection('people').aggregate().match({ score: t.db.command.gte(90) }).group({ _id: '$group', n: $.sum(1), top: $.max('$score') }).sort({ _id: 1 }).limit(10).end();
-    const want = groups.slice().sort().map((g) => {
-      const members = seed.filter((d) => d.group === g && (d.score as number) >= 90);
-      return { _id: g, n: members.length, top: Math.max(...members.map((d) => d.score as number)) };
-    });
+    const res = await t.db
+      .collection('people')
+      .aggregate()
+      .match({ score: t.db.command.gte(90) })
+      .group({ _id: '$group', n: $.sum(1), top: $.max('$score') })
+      .sort({ _id: 1 })
+      .limit(10)
+      .end();
+    const want = groups
+      .slice()
+      .sort()
+      .map((g) => {
+        const members = seed.filter((d) => d.group === g && (d.score as number) >= 90);
+        return { _id: g, n: members.length, top: Math.max(...members.map((d) => d.score as number)) };
+      });
     expect(res.data).toEqual(want);
     const byLevel = await t.db.collection('people').aggregate().group({ _id: '$score' }).end();
     expect(byLevel.data).toHaveLength(20);

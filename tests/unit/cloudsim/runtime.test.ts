@@ -31,7 +31,14 @@ beforeAll(async () => {
   }
   // `probe` is deployed with a 1 s timeout; `slow` has no deploy settings at all and gets CloudBase's 3 s.
   fs.writeFileSync(path.join(root, 'build', 'cloudbaserc.json'), JSON.stringify({ functions: [{ name: 'probe', runtime: 'Nodejs16.13', timeout: 1 }] }));
-  sim = await startCloudSim({ dataDir: path.join(root, 'data'), functionsDir: functions, containersPerFunction: 2, clock: () => 1_800_000_000_000, posterFont: null, log: () => undefined });
+  sim = await startCloudSim({
+    dataDir: path.join(root, 'data'),
+    functionsDir: functions,
+    containersPerFunction: 2,
+    clock: () => 1_800_000_000_000,
+    posterFont: null,
+    log: () => undefined,
+  });
 }, 60_000);
 afterAll(async () => {
   await sim.close();
@@ -40,9 +47,12 @@ afterAll(async () => {
 
 const call = (fn: string, action: string, openid = 'oProbeUser') => sim.invoke(fn, { kind: 'call', openid, appid: sim.appid, event: { action } });
 
-test('an invocation sees the caller the platform injected, the pinned clock, and none of the host\'s environment', async () => {
+test("an invocation sees the caller the platform injected, the pinned clock, and none of the host's environment", async () => {
   const r = await call('probe', 'who');
-  expect(r).toMatchObject({ ok: true, result: { openid: 'oProbeUser', trigger: 'tcb', userInfo: { openId: 'oProbeUser', appId: sim.appid }, now: 1_800_000_000_000, hostHome: null, region: 'ap-shanghai' } });
+  expect(r).toMatchObject({
+    ok: true,
+    result: { openid: 'oProbeUser', trigger: 'tcb', userInfo: { openId: 'oProbeUser', appId: sim.appid }, now: 1_800_000_000_000, hostHome: null, region: 'ap-shanghai' },
+  });
   const t = await sim.fireTimer('probe', 'tick');
   expect(t).toMatchObject({ ok: true, result: { openid: null, trigger: 'timer' } });
   await expect(sim.fireTimer('probe', 'nosuch')).rejects.toThrow(/no timer trigger nosuch/);
@@ -59,7 +69,7 @@ test('without deploy settings a function gets 3 s, so a 5 s task times out', asy
   expect(await call('slow', 'sleep')).toMatchObject({ ok: false, errMsg: expect.stringContaining('timed out after 3 seconds') });
 }, 20_000);
 
-test('a crash or a throw is the platform\'s error; the crashed container is replaced', async () => {
+test("a crash or a throw is the platform's error; the crashed container is replaced", async () => {
   const first = await call('probe', 'who');
   expect(await call('probe', 'crash')).toMatchObject({ ok: false, errCode: -504002, errMsg: expect.stringContaining('exited') });
   expect(await call('probe', 'throw')).toMatchObject({ ok: false, errCode: -504002, errMsg: expect.stringContaining('probe threw') });
@@ -87,9 +97,13 @@ describe('the API front answers what CloudBase would, never crashing', () => {
     expect((await post('[1,2]', admin)).json.code).toBe('INVALID_PARAM');
     expect((await post(JSON.stringify({ action: 'database.getDocument', envName: 'someone-else' }), admin)).json.code).toBe('INVALID_ENV');
     expect((await post(JSON.stringify({ action: 'nosuch.thing', envName: sim.envId }), admin)).json.code).toBe('INVALID_PARAM');
-    expect((await post(JSON.stringify({ action: 'database.getDocument', envName: sim.envId, collectionName: 'nope', query: '{', queryType: 'WHERE' }), admin)).json.code).toMatch(/INVALID_PARAM|DATABASE_COLLECTION_NOT_EXIST/);
+    expect((await post(JSON.stringify({ action: 'database.getDocument', envName: sim.envId, collectionName: 'nope', query: '{', queryType: 'WHERE' }), admin)).json.code).toMatch(
+      /INVALID_PARAM|DATABASE_COLLECTION_NOT_EXIST/,
+    );
     // WeChat's open APIs only from a function container, with its injected token.
-    expect((await post(JSON.stringify({ action: 'wx.api', envName: sim.envId, apiName: '/wxa/msg_sec_check', requestData: '{}' }), admin)).json.code).toBe('INVALID_REQUEST_SOURCE');
+    expect((await post(JSON.stringify({ action: 'wx.api', envName: sim.envId, apiName: '/wxa/msg_sec_check', requestData: '{}' }), admin)).json.code).toBe(
+      'INVALID_REQUEST_SOURCE',
+    );
   });
 });
 

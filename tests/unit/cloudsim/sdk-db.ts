@@ -9,7 +9,18 @@ export type Row = Record<string, unknown>;
 type Db = ReturnType<ReturnType<typeof init>['database']>;
 
 /** The SDK's signing envelope and routing fields (tcbapirequester.js makeParams, tcbdbapirequester.js send): not service params. */
-const ENVELOPE = ['action', 'envName', 'instance', 'database', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'tcb_sessionToken', 'sessionToken', 'crossAuthorizationToken', 'timestamp'];
+const ENVELOPE = [
+  'action',
+  'envName',
+  'instance',
+  'database',
+  'wxCloudApiToken',
+  'wxCloudbaseAccesstoken',
+  'tcb_sessionToken',
+  'sessionToken',
+  'crossAuthorizationToken',
+  'timestamp',
+];
 
 export interface SdkDatabase {
   /** The simulator behind the server; a test may swap in another (and must put the first back). */
@@ -25,35 +36,35 @@ export function useSdkDatabase(): SdkDatabase {
   let server: http.Server;
   const savedEnv = { ...process.env };
   beforeAll(async () => {
-  // cloudplatform.js: SCF counts as "internal", so the SDK skips its metadata.tencentyun.com probe.
-  process.env.TENCENTCLOUD_RUNENV = 'SCF';
-  // tcbcontext.js logs an error for each request in SCF mode without these; a real container has them.
-  process.env.SCF_NAMESPACE = 'test-env';
-  process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        let body: Row;
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Row;
-          const params: Row = { ...parsed };
-          for (const k of ENVELOPE) delete params[k];
-          t.seen.push({ action: String(parsed.action), params });
-          body = { requestId: 'x', ...(await t.sim.handle(String(parsed.action), params)) };
-        } catch (e) {
-          body = e instanceof SimError ? { code: e.code, message: e.message, requestId: 'x' } : { code: 'SYS_ERR', message: String(e), requestId: 'x' };
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      })();
+    // cloudplatform.js: SCF counts as "internal", so the SDK skips its metadata.tencentyun.com probe.
+    process.env.TENCENTCLOUD_RUNENV = 'SCF';
+    // tcbcontext.js logs an error for each request in SCF mode without these; a real container has them.
+    process.env.SCF_NAMESPACE = 'test-env';
+    process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
+    server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        void (async () => {
+          let body: Row;
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Row;
+            const params: Row = { ...parsed };
+            for (const k of ENVELOPE) delete params[k];
+            t.seen.push({ action: String(parsed.action), params });
+            body = { requestId: 'x', ...(await t.sim.handle(String(parsed.action), params)) };
+          } catch (e) {
+            body = e instanceof SimError ? { code: e.code, message: e.message, requestId: 'x' } : { code: 'SYS_ERR', message: String(e), requestId: 'x' };
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        })();
+      });
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const app = init({ env: 'test-env', secretId: 'AKIDtest', secretKey: 'k', serviceUrl: `http://127.0.0.1:${port}/admin`, timeout: 5000 });
-  t.db = app.database();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const app = init({ env: 'test-env', secretId: 'AKIDtest', secretKey: 'k', serviceUrl: `http://127.0.0.1:${port}/admin`, timeout: 5000 });
+    t.db = app.database();
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -77,4 +88,3 @@ export async function failure(p: Promise<unknown>): Promise<{ code: string; mess
 export async function rows(p: Promise<{ data: Row[] }>): Promise<Row[]> {
   return (await p).data;
 }
-

@@ -59,7 +59,10 @@ beforeAll(async () => {
 describe('permissions (config.json permissions.openapi)', () => {
   it('refuses an API the function did not declare with -604101, on both routes', async () => {
     expect(await check('你好', {})).toMatchObject({ errcode: 0 });
-    expect(await api('/wxa/msg_sec_check', { content: '你好', version: 2, scene: 2, openid: USER }, ['subscribeMessage.send'])).toEqual({ errcode: -604101, errmsg: 'function has no permission to call this API' });
+    expect(await api('/wxa/msg_sec_check', { content: '你好', version: 2, scene: 2, openid: USER }, ['subscribeMessage.send'])).toEqual({
+      errcode: -604101,
+      errmsg: 'function has no permission to call this API',
+    });
     const res = await compat('wxacode.getUnlimited', { scene: 'n=1', page: 'pages/scan/index' }, ['security.msgSecCheck']);
     expect(decodeOpenApiResp(res.body)).toMatchObject({ errorCode: -604101, respData: Buffer.alloc(0) });
   });
@@ -122,8 +125,15 @@ describe('mediaCheckAsync v2', () => {
     const first = await api('/wxa/media_check_async', { ...body, media_url: 'https://files.example/bad.jpg' });
     expect(first).toMatchObject({ errcode: 0, errmsg: 'ok', trace_id: expect.any(String) });
     expect(await bad).toMatchObject({
-      ToUserName: options.originalId, FromUserName: USER, MsgType: 'event', Event: 'wxa_media_check', appid: options.appid,
-      trace_id: first.trace_id, version: 2, errcode: 0, result: { suggest: 'risky' },
+      ToUserName: options.originalId,
+      FromUserName: USER,
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: options.appid,
+      trace_id: first.trace_id,
+      version: 2,
+      errcode: 0,
+      result: { suggest: 'risky' },
     });
     const ok = nextPush();
     const second = await api('/wxa/media_check_async', { ...body, media_url: 'https://files.example/ok.jpg' });
@@ -146,7 +156,12 @@ describe('mediaCheckAsync v2', () => {
 
 describe('subscribeMessage.send', () => {
   const todo = template('待办事项提醒');
-  const good = { touser: USER, template_id: todo.id, page: 'pages/order/detail/index?id=o1', data: { thing1: { value: '派给您的单' }, thing2: { value: '梅川一居 1号楼：水电' }, time3: { value: '2026年11月20日 10:00' } } };
+  const good = {
+    touser: USER,
+    template_id: todo.id,
+    page: 'pages/order/detail/index?id=o1',
+    data: { thing1: { value: '派给您的单' }, thing2: { value: '梅川一居 1号楼：水电' }, time3: { value: '2026年11月20日 10:00' } },
+  };
   const send = (extra: Record<string, unknown>) => api('/cgi-bin/message/subscribe/send', { ...good, ...extra });
 
   it('needs a consent per send: 43101 without one, one delivery per accept', async () => {

@@ -68,7 +68,12 @@ describe('plan checked against the code', () => {
     const built = rc.functions.filter((f) => plan.functions.some((p) => p.name === f.name));
     for (const b of built) {
       const p = plan.functions.find((f) => f.name === b.name);
-      expect(p && { runtime: p.runtime, timeout: p.timeout, memorySize: p.memorySize, triggers: p.triggers }).toEqual({ runtime: b.runtime, timeout: b.timeout, memorySize: b.memorySize, triggers: b.triggers });
+      expect(p && { runtime: p.runtime, timeout: p.timeout, memorySize: p.memorySize, triggers: p.triggers }).toEqual({
+        runtime: b.runtime,
+        timeout: b.timeout,
+        memorySize: b.memorySize,
+        triggers: b.triggers,
+      });
       const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'functions', b.name, 'config.json'), 'utf8')) as { permissions: { openapi: string[] } };
       expect(p?.openapi).toEqual(config.permissions.openapi);
     }
@@ -143,7 +148,9 @@ describe('diff: desired vs current → actions', () => {
     users.indexes = users.indexes.slice(1);
     users.permission = 'PRIVATE';
     const kinds = diffPlan(plan, state, dep(plan)).map((a) => `${a.kind}:${a.name}`);
-    expect(kinds.sort()).toEqual(['createIndexes:users', 'createTriggers:orders', 'deleteTrigger:orders', 'runtimeMismatch:orders', 'setPermission:users', 'updateCode:orders'].sort());
+    expect(kinds.sort()).toEqual(
+      ['createIndexes:users', 'createTriggers:orders', 'deleteTrigger:orders', 'runtimeMismatch:orders', 'setPermission:users', 'updateCode:orders'].sort(),
+    );
   });
 });
 

@@ -103,9 +103,7 @@ describe('requests the real SDK sends (captured offline)', () => {
 
   it('find: where + orderBy (+ _id tie-break) + skip/limit, paged by pageSize, signed for the env', async () => {
     script(docs({ _id: 'a' }, { _id: 'b' }), docs({ _id: 'c' }));
-    const found = await store
-      .collection<Doc>('tasks')
-      .find({ status: 'open', path: { $prefix: '/S1/' }, tags: { $has: 'x' } }, { sort: [['rank', -1]], limit: 3, skip: 1 });
+    const found = await store.collection<Doc>('tasks').find({ status: 'open', path: { $prefix: '/S1/' }, tags: { $has: 'x' } }, { sort: [['rank', -1]], limit: 3, skip: 1 });
     expect(found.map((d) => d._id)).toEqual(['a', 'b', 'c']);
     const [p1, p2] = sent();
     expect(sent().map((w) => w.action)).toEqual(['database.getDocument', 'database.getDocument']);
@@ -120,7 +118,11 @@ describe('requests the real SDK sends (captured offline)', () => {
   it('find without a limit pages until a short page; an empty filter sends no query', async () => {
     script(docs({ _id: '1' }, { _id: '2' }), docs({ _id: '3' }, { _id: '4' }), docs({ _id: '5' }));
     await expect(store.collection<Doc>('tasks').find({})).resolves.toHaveLength(5);
-    expect(sent().map((w) => [w.body.offset, w.body.limit])).toEqual([[undefined, 2], [2, 2], [4, 2]]);
+    expect(sent().map((w) => [w.body.offset, w.body.limit])).toEqual([
+      [undefined, 2],
+      [2, 2],
+      [4, 2],
+    ]);
     expect(sent()[0].body.query).toBeUndefined();
   });
 
@@ -208,10 +210,7 @@ describe('requests the real SDK sends (captured offline)', () => {
   });
 
   it('group: aggregate match → group → sort → limit, paged with skip', async () => {
-    script(
-      docs({ _id: { g0: 'open' }, count: 2, s0: 3 }, { _id: { g0: null }, count: 1, s0: 0 }),
-      docs({ _id: { g0: 'shut' }, count: 1, s0: 4 }),
-    );
+    script(docs({ _id: { g0: 'open' }, count: 2, s0: 3 }, { _id: { g0: null }, count: 1, s0: 0 }), docs({ _id: { g0: 'shut' }, count: 1, s0: 4 }));
     const rows = await store.collection('tasks').group({ path: { $prefix: '/S1/' } }, { by: ['status'], sum: ['n'] });
     expect(rows).toEqual([
       { key: { status: 'open' }, count: 2, sums: { n: 3 } },

@@ -3,14 +3,27 @@ import type { CloudbaseCommand } from '../../../backend/store/cloudbase-translat
 import { fromCloudbaseGroupRow, toCloudbaseGroup, toCloudbaseUpdate, toCloudbaseWhere } from '../../../backend/store/cloudbase-translate';
 
 /** A fake `db.command` that records calls, for the pure translation tests. */
-const rec = new Proxy({}, { get: (_t, op) => (...args: unknown[]) => ({ op: String(op), args }) }) as CloudbaseCommand;
+const rec = new Proxy(
+  {},
+  {
+    get:
+      (_t, op) =>
+      (...args: unknown[]) => ({ op: String(op), args }),
+  },
+) as CloudbaseCommand;
 
 describe('pure translation', () => {
   it('maps every filter operator to a db.command call; equality stays a plain value', () => {
     expect(toCloudbaseWhere({ status: 'open', gone: null, skip: undefined, path: { $prefix: '/S1/' } }, rec)).toEqual({
       status: 'open',
       gone: null,
-      path: { op: 'and', args: [{ op: 'gte', args: ['/S1/'] }, { op: 'lt', args: ['/S1/\uffff'] }] },
+      path: {
+        op: 'and',
+        args: [
+          { op: 'gte', args: ['/S1/'] },
+          { op: 'lt', args: ['/S1/\uffff'] },
+        ],
+      },
     });
     expect(toCloudbaseWhere({ a: { $eq: 1 }, b: { $ne: null }, c: { $in: [1] }, d: { $nin: ['x'] }, e: { $exists: false }, f: { $has: 'y' } }, rec)).toEqual({
       a: { op: 'eq', args: [1] },
@@ -21,7 +34,15 @@ describe('pure translation', () => {
       f: { op: 'all', args: [['y']] },
     });
     expect(toCloudbaseWhere({ n: { $gt: 1, $gte: 2, $lt: 9, $lte: 8, $in: undefined } }, rec)).toEqual({
-      n: { op: 'and', args: [{ op: 'gt', args: [1] }, { op: 'gte', args: [2] }, { op: 'lt', args: [9] }, { op: 'lte', args: [8] }] },
+      n: {
+        op: 'and',
+        args: [
+          { op: 'gt', args: [1] },
+          { op: 'gte', args: [2] },
+          { op: 'lt', args: [9] },
+          { op: 'lte', args: [8] },
+        ],
+      },
     });
   });
 

@@ -25,11 +25,15 @@ export default function ActivityCard({ activity: a, url }: Props) {
       <Text className="a-card__line">时间：{formatSpan(a.startAt, a.endAt)}</Text>
       <Text className="a-card__line">地点：{a.place}</Text>
       <View className="a-card__foot">
-        <Text>{a.areaName} · 招募 {a.capacity} 人</Text>
+        <Text>
+          {a.areaName} · 招募 {a.capacity} 人
+        </Text>
         <Text>每小时 {a.perHour} 分</Text>
       </View>
       {a.mine?.hours != null && (
-        <Text className="a-card__result">服务 {a.mine.hours} 小时 · 积分 +{a.mine.points ?? 0}</Text>
+        <Text className="a-card__result">
+          服务 {a.mine.hours} 小时 · 积分 +{a.mine.points ?? 0}
+        </Text>
       )}
     </View>
   );

@@ -18,13 +18,19 @@ export default function ActivityFacts({ activity: a }: { activity: ActivityDetai
   return (
     <View className="a-facts">
       <View className="a-facts__head">
-        <Text className="a-facts__title" id="activity-title">{a.title}</Text>
-        <Text className={`a-facts__status${a.phaseName === '已结束' ? ' a-facts__status--off' : ''}`} id="activity-phase">{a.phaseName}</Text>
+        <Text className="a-facts__title" id="activity-title">
+          {a.title}
+        </Text>
+        <Text className={`a-facts__status${a.phaseName === '已结束' ? ' a-facts__status--off' : ''}`} id="activity-phase">
+          {a.phaseName}
+        </Text>
       </View>
       {rows.map(([label, value, id]) => (
         <View key={id} className="a-facts__row">
           <Text className="a-facts__label">{label}</Text>
-          <Text className="a-facts__value" id={id}>{value}</Text>
+          <Text className="a-facts__value" id={id}>
+            {value}
+          </Text>
         </View>
       ))}
       <Text className="a-facts__text">{a.description}</Text>

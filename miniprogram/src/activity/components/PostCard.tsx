@@ -17,7 +17,9 @@ export default function PostCard({ post: p, action, staff }: { post: Card; actio
       </View>
       <Text className="a-card__line">{p.description}</Text>
       <View className="a-card__foot">
-        <Text>{p.areaName} · {p.held}/{p.slots} 人</Text>
+        <Text>
+          {p.areaName} · {p.held}/{p.slots} 人
+        </Text>
         {p.pointsNote && <Text>{p.pointsNote}</Text>}
       </View>
       {p.mine && p.since !== null && <Text className="a-card__line">认领于 {formatWhen(p.since)}</Text>}

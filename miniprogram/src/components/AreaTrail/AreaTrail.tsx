@@ -23,11 +23,7 @@ export default function AreaTrail({ steps, id, onStepTap }: Props) {
         // The last step is where we are: a breadcrumb to it would go nowhere.
         const tap = onStepTap && i < steps.length - 1 ? () => onStepTap(i) : undefined;
         return (
-          <View
-            key={step.id ?? `${i}-${step.name}`}
-            className={`area-trail__step${tap ? ' area-trail__step--link' : ''}`}
-            onClick={tap}
-          >
+          <View key={step.id ?? `${i}-${step.name}`} className={`area-trail__step${tap ? ' area-trail__step--link' : ''}`} onClick={tap}>
             {i > 0 && <Text className="area-trail__arrow">›</Text>}
             {step.levelName && <Text className="area-trail__level">{step.levelName}</Text>}
             <Text className="area-trail__name">{step.name}</Text>

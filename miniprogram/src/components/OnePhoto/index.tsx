@@ -53,7 +53,9 @@ export default function OnePhoto({ value, onChange, id, error, label = '添加�
         {value ? (
           <View className="photo-picker__tile">
             <Image className="photo-picker__img" src={value.preview} mode="aspectFill" />
-            <Text className="photo-picker__remove" onClick={() => onChange(null)}>×</Text>
+            <Text className="photo-picker__remove" onClick={() => onChange(null)}>
+              ×
+            </Text>
           </View>
         ) : (
           <View className="photo-picker__tile photo-picker__add" onClick={isH5 ? undefined : onWeappTap}>

@@ -12,13 +12,17 @@ export default function PhoneCall({ phone, label = '拨打' }: Props) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <a className="phone-call" href={telHref(phone)} aria-label={`${label} ${phone}`}>
-        <Button type="primary" size="small">{label}</Button>
+        <Button type="primary" size="small">
+          {label}
+        </Button>
       </a>
     );
   }
   return (
     <View className="phone-call">
-      <Button type="primary" size="small" onClick={() => dial(phone)}>{label}</Button>
+      <Button type="primary" size="small" onClick={() => dial(phone)}>
+        {label}
+      </Button>
     </View>
   );
 }

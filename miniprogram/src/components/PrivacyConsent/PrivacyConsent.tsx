@@ -25,8 +25,7 @@ export default function PrivacyConsent({ visible, busy, error, onAgree, onDeclin
     <Popup visible={visible} position="bottom" round closeOnOverlayClick={false} title="用户隐私保护提示">
       <View className="privacy-consent" id="privacy-consent">
         <Text className="privacy-consent__text">
-          感谢您使用“网格连心”。为了给您提供点单、一键呼叫等网格服务，我们会处理您的姓名、手机号、
-          居住楼栋，以及您在点单时上传的照片。请您在使用前仔细阅读
+          感谢您使用“网格连心”。为了给您提供点单、一键呼叫等网格服务，我们会处理您的姓名、手机号、 居住楼栋，以及您在点单时上传的照片。请您在使用前仔细阅读
         </Text>
         <Text className="privacy-consent__link" onClick={openGuide}>
           《网格连心用户隐私保护指引》

@@ -36,11 +36,15 @@ export default function ResponseStrip({ instructions = false }: { instructions?:
           <View key={o.instructionId} className="r-strip__item" onClick={() => go(`/respond/pages/detail/index?id=${o.instructionId}`)}>
             <Text className="r-strip__tag">一键响应</Text>
             <Text className="r-strip__title">{o.title}</Text>
-            <Text className="r-strip__meta">{o.senderName} · 截止 {shanghai(o.deadline)} · 点此确认收到 ›</Text>
+            <Text className="r-strip__meta">
+              {o.senderName} · 截止 {shanghai(o.deadline)} · 点此确认收到 ›
+            </Text>
           </View>
         ))}
       {instructions && more > 0 && (
-        <Text className="r-strip__more" onClick={() => go('/respond/pages/inbox/index')}>还有 {more} 条指令待确认 ›</Text>
+        <Text className="r-strip__more" onClick={() => go('/respond/pages/inbox/index')}>
+          还有 {more} 条指令待确认 ›
+        </Text>
       )}
     </View>
   );

@@ -18,7 +18,11 @@ interface Props {
 export default function SubmitBar({ errorId, message, busy, text, onSubmit, children }: Props) {
   return (
     <View className="submit-bar">
-      {message && <Text className="submit-bar__error" id={errorId}>{message}</Text>}
+      {message && (
+        <Text className="submit-bar__error" id={errorId}>
+          {message}
+        </Text>
+      )}
       <Button block type="primary" size="large" loading={busy} onClick={onSubmit}>
         {text}
       </Button>

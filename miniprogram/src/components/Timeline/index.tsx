@@ -17,7 +17,9 @@ export default function Timeline({ title, id, entries }: { title: string; id: st
               <Text className="timeline__action">{t.action}</Text>
               <Text className="timeline__time">{formatWhen(t.at)}</Text>
             </View>
-            <Text className="timeline__who">{t.actorName} · {t.roleName}</Text>
+            <Text className="timeline__who">
+              {t.actorName} · {t.roleName}
+            </Text>
             {t.note && <Text className="timeline__note">{t.note}</Text>}
           </View>
         </View>

@@ -10,7 +10,12 @@ export interface Bar {
 
 export default function BarList({ bars, id, empty }: { bars: Bar[]; id: string; empty: string }) {
   const max = Math.max(0, ...bars.map((b) => b.count));
-  if (max === 0) return <Text className="dash-empty" id={`${id}-empty`}>{empty}</Text>;
+  if (max === 0)
+    return (
+      <Text className="dash-empty" id={`${id}-empty`}>
+        {empty}
+      </Text>
+    );
   return (
     <View className="bar-list" id={id}>
       {bars.map((b) => (

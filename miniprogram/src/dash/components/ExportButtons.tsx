@@ -23,10 +23,26 @@ export default function ExportButtons({ query, year }: { query: SummaryInput; ye
   };
   return (
     <View className="dash-exports" id="dash-exports">
-      <Button id="export-orders" size="small" type="primary" fill="outline" loading={busy === 'orders'} disabled={busy !== null} onClick={() => void run('orders', () => api.dashboard.exportOrders(query))}>
+      <Button
+        id="export-orders"
+        size="small"
+        type="primary"
+        fill="outline"
+        loading={busy === 'orders'}
+        disabled={busy !== null}
+        onClick={() => void run('orders', () => api.dashboard.exportOrders(query))}
+      >
         导出点单明细
       </Button>
-      <Button id="export-ledger" size="small" type="primary" fill="outline" loading={busy === 'ledger'} disabled={busy !== null} onClick={() => void run('ledger', () => api.dashboard.exportLedger({ areaId: query.areaId, year }))}>
+      <Button
+        id="export-ledger"
+        size="small"
+        type="primary"
+        fill="outline"
+        loading={busy === 'ledger'}
+        disabled={busy !== null}
+        onClick={() => void run('ledger', () => api.dashboard.exportLedger({ areaId: query.areaId, year }))}
+      >
         {`导出${year}年积分台账`}
       </Button>
     </View>

@@ -27,9 +27,13 @@ export default function KpiTiles({ v }: { v: SummaryView }) {
     <View className="kpi-tiles" id="kpi-tiles">
       {tiles.map((t) => (
         <View key={t.id} className="kpi-tiles__tile">
-          <Text className="kpi-tiles__value" id={t.id}>{t.value}</Text>
+          <Text className="kpi-tiles__value" id={t.id}>
+            {t.value}
+          </Text>
           <Text className="kpi-tiles__label">{t.label}</Text>
-          <Text className="kpi-tiles__hint" id={`${t.id}-hint`}>{t.hint}</Text>
+          <Text className="kpi-tiles__hint" id={`${t.id}-hint`}>
+            {t.hint}
+          </Text>
         </View>
       ))}
     </View>

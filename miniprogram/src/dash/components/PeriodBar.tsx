@@ -19,11 +19,15 @@ export default function PeriodBar({ period, from, to, onPeriod, onRange }: Props
       {period === 'custom' && (
         <View className="period-bar__range" id="period-range">
           <Picker mode="date" value={from} onChange={(e) => onRange(String(e.detail.value), to)}>
-            <Text className="period-bar__date" id="period-from">{from || '开始日期'}</Text>
+            <Text className="period-bar__date" id="period-from">
+              {from || '开始日期'}
+            </Text>
           </Picker>
           <Text>至</Text>
           <Picker mode="date" value={to} onChange={(e) => onRange(from, String(e.detail.value))}>
-            <Text className="period-bar__date" id="period-to">{to || '结束日期'}</Text>
+            <Text className="period-bar__date" id="period-to">
+              {to || '结束日期'}
+            </Text>
           </Picker>
         </View>
       )}

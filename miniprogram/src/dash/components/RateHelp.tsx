@@ -7,7 +7,9 @@ export default function RateHelp() {
   const [open, setOpen] = useState(false);
   return (
     <View className="rate-help" id="rate-help">
-      <Text className="rate-help__toggle" id="rate-help-toggle" onClick={() => setOpen(!open)}>{open ? '收起指标说明 ▲' : '指标怎么算？ ▼'}</Text>
+      <Text className="rate-help__toggle" id="rate-help-toggle" onClick={() => setOpen(!open)}>
+        {open ? '收起指标说明 ▲' : '指标怎么算？ ▼'}
+      </Text>
       {open && (
         <View className="rate-help__list">
           {RATE_HELP.map((r) => (

@@ -45,7 +45,13 @@ export default function TrendLine({ points }: { points: TrendPoint[] }) {
         )}
       </View>
       <View className="trend__axis" style={{ width: `${W}px` }}>
-        {data.map((p, i) => (i % every === 0 || i === data.length - 1 ? <Text key={p.day} className="trend__tick" style={{ left: `${x(i)}px` }}>{p.label}</Text> : null))}
+        {data.map((p, i) =>
+          i % every === 0 || i === data.length - 1 ? (
+            <Text key={p.day} className="trend__tick" style={{ left: `${x(i)}px` }}>
+              {p.label}
+            </Text>
+          ) : null,
+        )}
       </View>
       <View className="trend__legend">
         {SERIES.map((s) => (

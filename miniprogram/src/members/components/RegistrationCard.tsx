@@ -22,12 +22,20 @@ export default function RegistrationCard({ reg, extra, actions }: Props) {
       <Text className="reg-card__line">{`${reg.communityName} · ${reg.gridName} · ${reg.buildingName}`}</Text>
       {reg.mobile && <Text className="reg-card__line">电话：{reg.mobile}</Text>}
       <Text className="reg-card__line">所在党组织：{reg.partyOrg}</Text>
-      <Text className="reg-card__line">工作单位：{reg.workUnit}{reg.orgName ? `（报到单位：${reg.orgName}）` : ''}</Text>
-      <Text className="reg-card__line">技能：{reg.skills.join('、')}　可服务：{reg.availableTimes.join('、')}</Text>
+      <Text className="reg-card__line">
+        工作单位：{reg.workUnit}
+        {reg.orgName ? `（报到单位：${reg.orgName}）` : ''}
+      </Text>
+      <Text className="reg-card__line">
+        技能：{reg.skills.join('、')}　可服务：{reg.availableTimes.join('、')}
+      </Text>
       {reg.certNo && <Text className="reg-card__line">报到证：{reg.certNo}</Text>}
       {reg.reason && <Text className="reg-card__reason">未通过原因：{reg.reason}</Text>}
       {extra}
-      <Text className="muted">申请于 {formatWhen(reg.createdAt)}{reg.decidedAt ? `，审核于 ${formatWhen(reg.decidedAt)}` : ''}</Text>
+      <Text className="muted">
+        申请于 {formatWhen(reg.createdAt)}
+        {reg.decidedAt ? `，审核于 ${formatWhen(reg.decidedAt)}` : ''}
+      </Text>
       {actions && <View className="reg-card__actions">{actions}</View>}
     </View>
   );

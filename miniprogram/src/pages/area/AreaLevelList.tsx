@@ -32,13 +32,7 @@ export default function AreaLevelList({ parentId, canPick, onPick, onOpen, onGoT
           </Button>
         </View>
       )}
-      <StatusView
-        loading={loading}
-        error={error}
-        empty={!data?.children.length}
-        emptyText={parent ? `“${parent.name}”下还没有下级区域` : '您的范围内还没有区域'}
-        onRetry={reload}
-      >
+      <StatusView loading={loading} error={error} empty={!data?.children.length} emptyText={parent ? `“${parent.name}”下还没有下级区域` : '您的范围内还没有区域'} onRetry={reload}>
         <CellGroup className="area__list" id="area-list">
           {data?.children.map((node) => (
             <Cell
@@ -49,7 +43,15 @@ export default function AreaLevelList({ parentId, canPick, onPick, onOpen, onGoT
               onClick={node.level !== 'building' ? () => onOpen(node) : undefined}
               extra={
                 canPick(node) ? (
-                  <Button size="small" type="primary" fill="outline" onClick={(e) => { e.stopPropagation(); onPick(node); }}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    fill="outline"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onPick(node);
+                    }}
+                  >
                     选择
                   </Button>
                 ) : node.level !== 'building' ? (

@@ -37,7 +37,15 @@ export default function AreaSearchResults({ query, canPick, onPick, onOpen }: Pr
               onClick={node.level !== 'building' ? () => onOpen(node) : undefined}
               extra={
                 canPick(node) ? (
-                  <Button size="small" type="primary" fill="outline" onClick={(e) => { e.stopPropagation(); onPick(node); }}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    fill="outline"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onPick(node);
+                    }}
+                  >
                     选择
                   </Button>
                 ) : undefined

@@ -49,19 +49,16 @@ export default function AreaPage() {
         onChange={setDraft}
         onSearch={(v) => setQuery(v.trim())}
         onClear={() => setQuery('')}
-        right={<View className="area__search-btn" onClick={() => setQuery(draft.trim())}>搜索</View>}
+        right={
+          <View className="area__search-btn" onClick={() => setQuery(draft.trim())}>
+            搜索
+          </View>
+        }
       />
       {query ? (
         <AreaSearchResults key={`${query}#${refreshKey}`} query={query} canPick={canPick} onPick={pick} onOpen={open} />
       ) : (
-        <AreaLevelList
-          key={refreshKey}
-          parentId={parentId}
-          canPick={canPick}
-          onPick={pick}
-          onOpen={open}
-          onGoTo={setParentId}
-        />
+        <AreaLevelList key={refreshKey} parentId={parentId} canPick={canPick} onPick={pick} onOpen={open} onGoTo={setParentId} />
       )}
     </View>
   );

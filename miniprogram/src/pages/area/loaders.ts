@@ -11,10 +11,7 @@ export interface Level {
 }
 
 export async function loadLevel(parentId: string | undefined): Promise<Level> {
-  const [level, place] = await Promise.all([
-    api.areas.children(parentId ? { parentId } : {}),
-    parentId ? api.areas.get({ id: parentId }) : Promise.resolve(null),
-  ]);
+  const [level, place] = await Promise.all([api.areas.children(parentId ? { parentId } : {}), parentId ? api.areas.get({ id: parentId }) : Promise.resolve(null)]);
   const crumbs = place ? [...place.ancestors, place.node] : [];
   return { parent: level.parent, children: level.children, crumbs };
 }

@@ -19,8 +19,12 @@ export default function CallButton({ tile = false }: { tile?: boolean }) {
   );
   if (!c) return <View id="call-button">{body}</View>;
   return process.env.TARO_ENV === 'h5' ? (
-    <a id="call-button" className="call-button__link" href={telHref(c.phone)} aria-label={`一键呼叫 ${c.phone}`}>{body}</a>
+    <a id="call-button" className="call-button__link" href={telHref(c.phone)} aria-label={`一键呼叫 ${c.phone}`}>
+      {body}
+    </a>
   ) : (
-    <View id="call-button" onClick={() => dial(c.phone)}>{body}</View>
+    <View id="call-button" onClick={() => dial(c.phone)}>
+      {body}
+    </View>
   );
 }

@@ -20,7 +20,9 @@ export default function ElderHome({ me }: { me: MeView }) {
   const home = me.home[me.home.length - 1];
   return (
     <View className="elder-home" id="elder-home">
-      <Text className="elder-home__hello" id="home-name">{me.name}，您好</Text>
+      <Text className="elder-home__hello" id="home-name">
+        {me.name}，您好
+      </Text>
       <View className="elder-home__tiles">
         <Tile id="elder-new-order" mark="点" title="我要点单" url={newOrderUrl(home?.level === 'building' ? home.id : undefined)} />
         <Tile id="elder-my-orders" mark="单" title="我的点单" url={ORDER_ROUTES.mine} />

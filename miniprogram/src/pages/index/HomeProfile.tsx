@@ -29,7 +29,9 @@ export default function HomeProfile({ me }: Props) {
     <View>
       <View className="home__hero">
         <Text className="home__greeting">您好，</Text>
-        <Text className="home__name" id="home-name">{me.name}</Text>
+        <Text className="home__name" id="home-name">
+          {me.name}
+        </Text>
         {me.mobileMasked && <Text className="home__mobile">{me.mobileMasked}</Text>}
         <Text className="home__slogan">党建引领 · 网格连心</Text>
       </View>
@@ -43,11 +45,7 @@ export default function HomeProfile({ me }: Props) {
       <ElderSwitch />
 
       <SectionCard title="我的住处" id="home-trail">
-        {homeSteps.length ? (
-          <AreaTrail steps={homeSteps} />
-        ) : (
-          <Text className="muted">还没有登记住处。扫描楼栋里的民情二维码即可关联。</Text>
-        )}
+        {homeSteps.length ? <AreaTrail steps={homeSteps} /> : <Text className="muted">还没有登记住处。扫描楼栋里的民情二维码即可关联。</Text>}
       </SectionCard>
 
       <SectionCard title="我的角色" id="home-roles">

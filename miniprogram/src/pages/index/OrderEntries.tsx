@@ -10,7 +10,10 @@ import './OrderEntries.scss';
 export default function OrderEntries({ me }: { me: MeView }) {
   const [unread, setUnread] = useState(0);
   const refresh = useCallback(() => {
-    api.notifications.unread().then((r) => setUnread(r.unread), () => undefined);
+    api.notifications.unread().then(
+      (r) => setUnread(r.unread),
+      () => undefined,
+    );
   }, []);
   useEffect(refresh, [refresh]);
   useDidShow(refresh);
@@ -26,7 +29,11 @@ export default function OrderEntries({ me }: { me: MeView }) {
               <View key={e.id} id={e.id} className="order-entries__item" onClick={() => void Taro.navigateTo({ url: e.url })}>
                 <View className="order-entries__mark">
                   <Text>{e.mark}</Text>
-                  {e.unread && unread > 0 ? <Text className="order-entries__badge" id="unread-badge">{unread > 99 ? '99+' : unread}</Text> : null}
+                  {e.unread && unread > 0 ? (
+                    <Text className="order-entries__badge" id="unread-badge">
+                      {unread > 99 ? '99+' : unread}
+                    </Text>
+                  ) : null}
                 </View>
                 <Text className="order-entries__title">{e.title}</Text>
               </View>

@@ -42,7 +42,12 @@ function residentRows(me: MeView): Row[] {
     [EVERYONE, { id: 'entry-wishes', mark: '愿', title: '微心愿', url: '/wish/pages/board/index' }],
     [['resident'], { id: 'entry-new-wish', mark: '许', title: '许个心愿', url: '/wish/pages/new/index' }],
     // 双报到: those not yet registered see the form; members see their 报到证.
-    [EVERYONE, isMember ? { id: 'entry-certificate', mark: '证', title: '报到证', url: '/members/pages/certificate/index' } : { id: 'entry-register', mark: '报', title: '双报到', url: '/members/pages/register/index' }],
+    [
+      EVERYONE,
+      isMember
+        ? { id: 'entry-certificate', mark: '证', title: '报到证', url: '/members/pages/certificate/index' }
+        : { id: 'entry-register', mark: '报', title: '双报到', url: '/members/pages/register/index' },
+    ],
   ];
 }
 

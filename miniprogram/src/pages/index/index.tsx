@@ -13,12 +13,7 @@ import { usePullRefresh } from '../../utils/pullRefresh';
 import { ROUTES } from '../../utils/routes';
 import { needsSignIn } from '../../utils/session';
 import { useLoad } from '../../utils/useLoad';
-import {
-  NEED_PRIVACY,
-  agreeToPendingRequest,
-  declinePendingRequest,
-  hasPendingPrivacyRequest,
-} from '../../utils/wechatPrivacy';
+import { NEED_PRIVACY, agreeToPendingRequest, declinePendingRequest, hasPendingPrivacyRequest } from '../../utils/wechatPrivacy';
 import ElderHome from './ElderHome';
 import HomeProfile from './HomeProfile';
 import './index.scss';

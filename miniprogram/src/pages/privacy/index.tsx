@@ -16,7 +16,9 @@ export default function PrivacyGuide() {
         <View key={s.title} className="privacy__section">
           <Text className="privacy__h">{s.title}</Text>
           {s.paragraphs.map((p) => (
-            <Text key={p} className="privacy__p">{p}</Text>
+            <Text key={p} className="privacy__p">
+              {p}
+            </Text>
           ))}
         </View>
       ))}

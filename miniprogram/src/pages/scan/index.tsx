@@ -35,7 +35,9 @@ function Landing({ r }: { r: ScanResolution }) {
           <PhoneCall phone={r.contact.phone} label="一键呼叫" />
         </View>
       )}
-      <Button block type="primary" size="large" onClick={() => void Taro.navigateTo({ url: r.route })}>我要点单</Button>
+      <Button block type="primary" size="large" onClick={() => void Taro.navigateTo({ url: r.route })}>
+        我要点单
+      </Button>
     </View>
   );
 }

@@ -42,13 +42,7 @@ function SignInList() {
 
   return (
     <View id="signin-list">
-      <StatusView
-        loading={loading}
-        error={error}
-        empty={!data?.length}
-        emptyText="还没有演示人员：请先启动本地服务（npm start），它会自动生成演示数据。"
-        onRetry={reload}
-      >
+      <StatusView loading={loading} error={error} empty={!data?.length} emptyText="还没有演示人员：请先启动本地服务（npm start），它会自动生成演示数据。" onRetry={reload}>
         {byRole(data ?? []).map(([roleName, people]) => (
           <CellGroup key={roleName} title={roleName} className="signin__group">
             {people.map((p) => (
@@ -73,12 +67,7 @@ function SignInList() {
 function NoSignInNeeded() {
   return (
     <View className="page">
-      <EmptyState
-        title="无需登录"
-        description="在微信中，我们通过微信身份识别您，无需另外登录。"
-        actionText="返回首页"
-        onAction={() => void Taro.reLaunch({ url: ROUTES.home })}
-      />
+      <EmptyState title="无需登录" description="在微信中，我们通过微信身份识别您，无需另外登录。" actionText="返回首页" onAction={() => void Taro.reLaunch({ url: ROUTES.home })} />
     </View>
   );
 }

@@ -24,7 +24,10 @@ export default function DeclarationCard({ d, showMember, leading, children }: Pr
           <Text className="declaration__who">{showMember ? `${d.memberName}${d.gridName ? ` · ${d.gridName}` : ''}` : d.date}</Text>
           <Text className="muted">{showMember ? `${d.date} · ${d.hours} 小时` : `${d.hours} 小时`}</Text>
         </View>
-        <Text className={`declaration__status declaration__status--${d.status}`}>{d.statusName}{d.points !== null ? ` ${d.points} 分` : ''}</Text>
+        <Text className={`declaration__status declaration__status--${d.status}`}>
+          {d.statusName}
+          {d.points !== null ? ` ${d.points} 分` : ''}
+        </Text>
       </View>
       <Text className="declaration__text">{d.description}</Text>
       <PhotoGrid urls={d.photoUrls} />
@@ -32,7 +35,9 @@ export default function DeclarationCard({ d, showMember, leading, children }: Pr
       <View className="declaration__steps">
         {d.steps.map((s, i) => (
           <Text key={i} className="declaration__step">
-            {formatWhen(s.at)} {s.roleName}{s.actorName ? ` ${s.actorName}` : ''}：{s.action}{s.note ? `（${s.note}）` : ''}
+            {formatWhen(s.at)} {s.roleName}
+            {s.actorName ? ` ${s.actorName}` : ''}：{s.action}
+            {s.note ? `（${s.note}）` : ''}
           </Text>
         ))}
       </View>

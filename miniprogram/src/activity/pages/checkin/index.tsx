@@ -56,7 +56,9 @@ export default function CheckinPage() {
       ) : result ? (
         <View className={`checkin__card${ok ? ' checkin__card--ok' : ''}`} id="checkin-result">
           <Text className="checkin__mark">{ok ? '✓' : 'i'}</Text>
-          <Text className="checkin__title" id="checkin-title">{result.title}</Text>
+          <Text className="checkin__title" id="checkin-title">
+            {result.title}
+          </Text>
           <Text className="checkin__sub">{result.activityTitle}</Text>
           <Text className="checkin__sub">{formatWhen(result.at)}</Text>
           {result.hours !== null && (
@@ -71,15 +73,25 @@ export default function CheckinPage() {
       ) : (
         <View className="checkin__card checkin__card--bad" id="checkin-result">
           <Text className="checkin__mark">!</Text>
-          <Text className="checkin__title" id="checkin-title">{failureTitle(error)}</Text>
-          <Text className="checkin__why" id="checkin-why">{messageOf(error)}</Text>
-          <Button fill="outline" onClick={() => void scan()}>重试</Button>
+          <Text className="checkin__title" id="checkin-title">
+            {failureTitle(error)}
+          </Text>
+          <Text className="checkin__why" id="checkin-why">
+            {messageOf(error)}
+          </Text>
+          <Button fill="outline" onClick={() => void scan()}>
+            重试
+          </Button>
         </View>
       )}
       <View className="checkin__links">
-        <Button block fill="outline" onClick={() => void Taro.redirectTo({ url: activityDetailUrl(activityId) })}>查看活动</Button>
+        <Button block fill="outline" onClick={() => void Taro.redirectTo({ url: activityDetailUrl(activityId) })}>
+          查看活动
+        </Button>
         {result?.points != null && (
-          <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.points })}>我的积分</Button>
+          <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.points })}>
+            我的积分
+          </Button>
         )}
       </View>
     </ResidentPage>

@@ -35,14 +35,23 @@ function MySignup({ a }: { a: ActivityDetail }) {
   ];
   return (
     <SectionCard title="我的报名" id="activity-mine">
-      <Text className="a-detail__status" id="activity-my-status">{m.statusName}{m.late ? (m.status === 'cancelled' ? '（开始前 24 小时内取消）' : '（曾在开始前 24 小时内取消）') : ''}</Text>
-      {rows.filter(([, v]) => v).map(([k, v]) => (
-        <Text key={k} className="a-detail__line">{k}：{v}</Text>
-      ))}
+      <Text className="a-detail__status" id="activity-my-status">
+        {m.statusName}
+        {m.late ? (m.status === 'cancelled' ? '（开始前 24 小时内取消）' : '（曾在开始前 24 小时内取消）') : ''}
+      </Text>
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <Text key={k} className="a-detail__line">
+            {k}：{v}
+          </Text>
+        ))}
       {m.hours !== null && (
         <View className="a-detail__result" id="activity-result">
           <Text>服务 {m.hours} 小时</Text>
-          <Text className="a-detail__points" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.points })}>积分 +{m.points ?? 0} ›</Text>
+          <Text className="a-detail__points" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.points })}>
+            积分 +{m.points ?? 0} ›
+          </Text>
         </View>
       )}
       {m.status === 'signed' && <Text className="muted">活动当天到现场扫描活动二维码签到，结束时再扫一次签退。</Text>}

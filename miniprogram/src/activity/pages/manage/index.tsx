@@ -40,8 +40,12 @@ export default function ManagePage() {
   return (
     <View className="page manage" id="activity-manage">
       <View className="manage__publish">
-        <Button type="primary" id="publish-activity" onClick={() => void Taro.navigateTo({ url: publishUrl('activity') })}>发布活动</Button>
-        <Button fill="outline" id="publish-post" onClick={() => void Taro.navigateTo({ url: publishUrl('post') })}>发布岗位</Button>
+        <Button type="primary" id="publish-activity" onClick={() => void Taro.navigateTo({ url: publishUrl('activity') })}>
+          发布活动
+        </Button>
+        <Button fill="outline" id="publish-post" onClick={() => void Taro.navigateTo({ url: publishUrl('post') })}>
+          发布岗位
+        </Button>
       </View>
       <TabBar tabs={TABS} active={tab} onChange={setTab} id="manage-tabs" />
       <PagedList
@@ -50,9 +54,7 @@ export default function ManagePage() {
         emptyTitle="还没有发布"
         emptyText={tab === 'posts' ? '发布楼道长、垃圾分类督导等长期岗位，党员认领后计入年度履职。' : '发布志愿活动，党员报名后扫码签到签退、自动记积分。'}
       >
-        {(r) =>
-          r.kind === 'activity' ? <ActivityCard key={r.item.id} activity={r.item} url={rosterUrl(r.item.id)} /> : <PostCard key={r.item.id} post={r.item} staff />
-        }
+        {(r) => (r.kind === 'activity' ? <ActivityCard key={r.item.id} activity={r.item} url={rosterUrl(r.item.id)} /> : <PostCard key={r.item.id} post={r.item} staff />)}
       </PagedList>
     </View>
   );

@@ -38,12 +38,7 @@ export default function PostsPage() {
   return (
     <ResidentPage className="posts" id="activity-posts">
       <Text className="hint">认领一个志愿服务岗，长期为社区出力。每位在职党员每年至少认领一个岗位。</Text>
-      <PagedList
-        list={list}
-        id="post-items"
-        emptyTitle="暂时没有岗位"
-        emptyText="社区发布的志愿服务岗会出现在这里，下拉可刷新。"
-      >
+      <PagedList list={list} id="post-items" emptyTitle="暂时没有岗位" emptyText="社区发布的志愿服务岗会出现在这里，下拉可刷新。">
         {(p) => (
           <PostCard
             key={p.id}

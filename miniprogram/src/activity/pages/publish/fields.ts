@@ -19,7 +19,18 @@ export interface FormValues {
 /** Tomorrow 09:00–11:00, sign-up closing at 08:00 (Shanghai time). */
 export function defaultValues(now: number): FormValues {
   const day = formatShanghai(now + 24 * 3600_000).slice(0, 10);
-  return { title: '', description: '', place: '', startAt: `${day} 09:00`, endAt: `${day} 11:00`, deadline: `${day} 08:00`, capacity: '20', perHour: '', slots: '2', pointsNote: '' };
+  return {
+    title: '',
+    description: '',
+    place: '',
+    startAt: `${day} 09:00`,
+    endAt: `${day} 11:00`,
+    deadline: `${day} 08:00`,
+    capacity: '20',
+    perHour: '',
+    slots: '2',
+    pointsNote: '',
+  };
 }
 
 const LABELS = { startAt: '开始时间', endAt: '结束时间', deadline: '报名截止时间' } as const;

@@ -18,7 +18,10 @@ import { activityInput, defaultValues, postInput } from './fields';
 import './index.scss';
 
 type Kind = 'activity' | 'post';
-const KIND_CHIPS = [{ value: 'activity' as const, label: '志愿活动' }, { value: 'post' as const, label: '志愿服务岗' }];
+const KIND_CHIPS = [
+  { value: 'activity' as const, label: '志愿活动' },
+  { value: 'post' as const, label: '志愿服务岗' },
+];
 const FIELDS = ['areaId', 'title', 'description', 'place', 'startAt', 'endAt', 'deadline', 'capacity', 'perHour', 'slots', 'pointsNote'];
 
 interface Place {
@@ -35,10 +38,13 @@ export default function PublishPage() {
   const set = (k: keyof FormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   useEffect(() => {
-    api.users.me().then((me) => {
-      const mine = me.roles.find((r) => r.role === 'community_staff') ?? me.roles.find((r) => PUBLISHER_ROLES.includes(r.role) && r.areaLevel === 'community');
-      if (mine) setPlace((p) => p ?? { id: mine.areaId, name: mine.areaName });
-    }, () => undefined);
+    api.users.me().then(
+      (me) => {
+        const mine = me.roles.find((r) => r.role === 'community_staff') ?? me.roles.find((r) => PUBLISHER_ROLES.includes(r.role) && r.areaLevel === 'community');
+        if (mine) setPlace((p) => p ?? { id: mine.areaId, name: mine.areaName });
+      },
+      () => undefined,
+    );
   }, []);
 
   const choose = async () => {
@@ -82,7 +88,11 @@ export default function PublishPage() {
     <View className="page publish" id="activity-publish">
       <SectionCard title="发布什么">
         <ChipGroup chips={KIND_CHIPS} value={kind} onChange={setKind} id="publish-kind" />
-        <Text className="muted">{kind === 'activity' ? '有固定时间、地点和人数的活动，党员报名后到现场扫码签到签退，按时长记积分。' : '长期岗位（楼道长、垃圾分类督导…），党员认领后长期承担，计入年度履职。'}</Text>
+        <Text className="muted">
+          {kind === 'activity'
+            ? '有固定时间、地点和人数的活动，党员报名后到现场扫码签到签退，按时长记积分。'
+            : '长期岗位（楼道长、垃圾分类督导…），党员认领后长期承担，计入年度履职。'}
+        </Text>
       </SectionCard>
       <SectionCard title="所属社区或网格">
         <View className="publish__place" id="publish-area" onClick={() => void choose()}>
@@ -116,7 +126,11 @@ export default function PublishPage() {
         )}
       </SectionCard>
       <View className="publish__submit">
-        {top && <Text className="field-error" id="publish-error">{top}</Text>}
+        {top && (
+          <Text className="field-error" id="publish-error">
+            {top}
+          </Text>
+        )}
         <Button block type="primary" size="large" loading={busy} onClick={() => void submit()}>
           {kind === 'activity' ? '发布活动' : '发布岗位'}
         </Button>

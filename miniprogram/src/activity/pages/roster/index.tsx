@@ -29,7 +29,9 @@ function describeError(error: unknown): string | undefined {
 }
 
 function Row({ r }: { r: RosterRow }) {
-  const times = [r.checkInAt && `签到 ${formatWhen(r.checkInAt)}`, r.checkOutAt && `签退 ${formatWhen(r.checkOutAt)}`, r.cancelledAt && `取消 ${formatWhen(r.cancelledAt)}`].filter(Boolean);
+  const times = [r.checkInAt && `签到 ${formatWhen(r.checkInAt)}`, r.checkOutAt && `签退 ${formatWhen(r.checkOutAt)}`, r.cancelledAt && `取消 ${formatWhen(r.cancelledAt)}`].filter(
+    Boolean,
+  );
   return (
     <View className={`roster__row roster__row--${r.status}`}>
       <View className="roster__who">
@@ -37,8 +39,15 @@ function Row({ r }: { r: RosterRow }) {
         <Text className="muted">{times.join(' · ') || `报名 ${formatWhen(r.signedAt)}`}</Text>
       </View>
       <View className="roster__state">
-        <Text className="roster__status">{r.statusName}{r.late ? ' · 迟退' : ''}</Text>
-        {r.hours !== null && <Text className="muted">{r.hours} 小时 · +{r.points ?? 0} 分</Text>}
+        <Text className="roster__status">
+          {r.statusName}
+          {r.late ? ' · 迟退' : ''}
+        </Text>
+        {r.hours !== null && (
+          <Text className="muted">
+            {r.hours} 小时 · +{r.points ?? 0} 分
+          </Text>
+        )}
       </View>
     </View>
   );
@@ -80,11 +89,17 @@ export default function RosterPage() {
             <ActivityFacts activity={data.activity} />
             <SectionCard title="签到码" id="roster-qr">
               <View className="roster__qr">
-                {qr ? <Image className="roster__qr-img" src={qr} mode="aspectFit" id="roster-qr-img" /> : <Text className="muted">{code.error ? '签到码生成失败，请下拉刷新' : '正在生成…'}</Text>}
+                {qr ? (
+                  <Image className="roster__qr-img" src={qr} mode="aspectFit" id="roster-qr-img" />
+                ) : (
+                  <Text className="muted">{code.error ? '签到码生成失败，请下拉刷新' : '正在生成…'}</Text>
+                )}
                 <Text className="roster__qr-title">{data.activity.title}</Text>
                 <Text className="muted">报名的党员到场扫码签到，结束时再扫一次签退</Text>
                 {process.env.TARO_ENV === 'h5' && (
-                  <Button size="small" fill="outline" onClick={() => window.print()}>打印签到码</Button>
+                  <Button size="small" fill="outline" onClick={() => window.print()}>
+                    打印签到码
+                  </Button>
                 )}
               </View>
             </SectionCard>
@@ -100,7 +115,12 @@ export default function RosterPage() {
             </SectionCard>
             {open && (
               <View className="roster__actions">
-                <Button type="primary" loading={busy} disabled={c.checked_in === 0} onClick={() => void staffAct('checkoutAll', '全部签退', '为仍在签到状态的党员签退，签退时间取活动结束时间和现在中较早的一个。')}>
+                <Button
+                  type="primary"
+                  loading={busy}
+                  disabled={c.checked_in === 0}
+                  onClick={() => void staffAct('checkoutAll', '全部签退', '为仍在签到状态的党员签退，签退时间取活动结束时间和现在中较早的一个。')}
+                >
                   全部签退
                 </Button>
                 <Button fill="outline" loading={busy} onClick={() => void staffAct('close', '结束活动', '结束后不能再签到签退；报名但没有签到的党员记为未到场。')}>

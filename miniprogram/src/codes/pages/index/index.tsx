@@ -71,17 +71,25 @@ export default function Codes() {
             <View className="codes__image-wrap">
               <Image className="codes__image" id="code-image" src={c.image} mode="aspectFit" showMenuByLongpress />
             </View>
-            <Text className="muted codes__content" id="code-content" userSelect>{c.kind === 'url' ? c.content : `小程序码 · ${c.content}`}</Text>
+            <Text className="muted codes__content" id="code-content" userSelect>
+              {c.kind === 'url' ? c.content : `小程序码 · ${c.content}`}
+            </Text>
           </SectionCard>
         )}
       </StatusView>
       <View className="codes__actions">
-        <Button block fill="outline" type="primary" onClick={() => void choose()}>选择区域</Button>
+        <Button block fill="outline" type="primary" onClick={() => void choose()}>
+          选择区域
+        </Button>
         {c && subject?.kind === 'node' && (
-          <Button block type="primary" id="poster-node" loading={busy === 'poster'} onClick={() => void download('poster')}>下载本区域海报（PDF）</Button>
+          <Button block type="primary" id="poster-node" loading={busy === 'poster'} onClick={() => void download('poster')}>
+            下载本区域海报（PDF）
+          </Button>
         )}
         {c?.level === 'grid' && (
-          <Button block type="primary" id="poster-grid" loading={busy === 'grid'} onClick={() => void download('grid')}>下载全网格楼栋海报（每栋一页）</Button>
+          <Button block type="primary" id="poster-grid" loading={busy === 'grid'} onClick={() => void download('grid')}>
+            下载全网格楼栋海报（每栋一页）
+          </Button>
         )}
       </View>
     </View>

@@ -84,8 +84,12 @@ export default function DashboardPage() {
     <View className="page dash" id="dashboard">
       <View className="dash__head">
         <View className="dash__node">
-          <Text className="dash__level" id="dash-level">{v?.node.levelName ?? ''}</Text>
-          <Text className="dash__name" id="dash-node">{v?.node.name ?? '我负责的区域'}</Text>
+          <Text className="dash__level" id="dash-level">
+            {v?.node.levelName ?? ''}
+          </Text>
+          <Text className="dash__name" id="dash-node">
+            {v?.node.name ?? '我负责的区域'}
+          </Text>
           {v && <Text className="dash__trail">{`${v.node.trail} · ${v.period.from === v.period.to ? v.period.from : `${v.period.from} 至 ${v.period.to}`}`}</Text>}
         </View>
         <Button size="small" fill="outline" type="primary" id="dash-pick" onClick={() => void changeArea()}>
@@ -94,13 +98,17 @@ export default function DashboardPage() {
       </View>
       <PeriodBar period={period} from={range.from} to={range.to} onPeriod={setPeriod} onRange={(from, to) => setRange({ from, to })} />
       {waiting ? (
-        <Text className="dash-empty" id="dash-waiting">请选择开始和结束日期</Text>
+        <Text className="dash-empty" id="dash-waiting">
+          请选择开始和结束日期
+        </Text>
       ) : (
         <StatusView loading={summary.loading} error={summary.error} empty={!v} emptyText="暂无数据" onRetry={() => void summary.reload()}>
           {v && <Board v={v} query={query} />}
         </StatusView>
       )}
-      <Text className="dash-foot" onClick={() => void Taro.pageScrollTo({ scrollTop: 0 })}>数据来自每日计数，点单流转后即时更新</Text>
+      <Text className="dash-foot" onClick={() => void Taro.pageScrollTo({ scrollTop: 0 })}>
+        数据来自每日计数，点单流转后即时更新
+      </Text>
     </View>
   );
 }

@@ -42,11 +42,17 @@ export default function MyPoints() {
     <ResidentPage className="points" id="member-points">
       <View className="points__hero">
         <View className="points__year">
-          <Text className="points__step" onClick={() => step(-1)}>‹</Text>
+          <Text className="points__step" onClick={() => step(-1)}>
+            ‹
+          </Text>
           <Text>{shown ? `${shown} 年` : '本年度'}积分</Text>
-          <Text className="points__step" onClick={() => step(1)}>›</Text>
+          <Text className="points__step" onClick={() => step(1)}>
+            ›
+          </Text>
         </View>
-        <Text className="points__total" id="points-total">{data?.total ?? '—'}</Text>
+        <Text className="points__total" id="points-total">
+          {data?.total ?? '—'}
+        </Text>
         <Text className="points__note" id="points-rank">
           {data?.rank ? `${data.communityName ?? '本社区'}第 ${data.rank} 名（共 ${data.rankedOf} 人）` : '完成点单、心愿、志愿服务和申报都会记分'}
         </Text>
@@ -59,11 +65,24 @@ export default function MyPoints() {
         </View>
       )}
       <View className="points__links">
-        <Text className="points__link" id="points-go-declare" onClick={() => go(POINTS_ROUTES.declare)}>申报服务</Text>
-        <Text className="points__link" onClick={() => go(POINTS_ROUTES.declarations)}>我的申报</Text>
-        <Text className="points__link" onClick={() => go(POINTS_ROUTES.ranking)}>积分排行</Text>
+        <Text className="points__link" id="points-go-declare" onClick={() => go(POINTS_ROUTES.declare)}>
+          申报服务
+        </Text>
+        <Text className="points__link" onClick={() => go(POINTS_ROUTES.declarations)}>
+          我的申报
+        </Text>
+        <Text className="points__link" onClick={() => go(POINTS_ROUTES.ranking)}>
+          积分排行
+        </Text>
       </View>
-      <StatusView loading={loading} error={error} empty={!data?.entries.length} emptyTitle="这一年还没有积分" emptyText="接单办结、圆梦微心愿、参加志愿活动或申报服务，核实后就会记入积分。" onRetry={() => void reload()}>
+      <StatusView
+        loading={loading}
+        error={error}
+        empty={!data?.entries.length}
+        emptyTitle="这一年还没有积分"
+        emptyText="接单办结、圆梦微心愿、参加志愿活动或申报服务，核实后就会记入积分。"
+        onRetry={() => void reload()}
+      >
         <View className="points__list" id="points-entries">
           {data?.entries.map((e) => {
             const url = sourceUrl(e);
@@ -74,9 +93,7 @@ export default function MyPoints() {
                   <Text className="points__entry-note">{e.note}</Text>
                   <Text className="muted">{formatWhen(e.at)}</Text>
                 </View>
-                <Text className={e.delta >= 0 ? 'points__delta' : 'points__delta points__delta--minus'}>
-                  {e.delta >= 0 ? `+${e.delta}` : e.delta}
-                </Text>
+                <Text className={e.delta >= 0 ? 'points__delta' : 'points__delta points__delta--minus'}>{e.delta >= 0 ? `+${e.delta}` : e.delta}</Text>
               </View>
             );
           })}

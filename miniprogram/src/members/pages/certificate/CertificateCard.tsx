@@ -7,14 +7,21 @@ export default function CertificateCard({ cert }: { cert: CertificateView }) {
   return (
     <View className="cert" id="cert-card">
       <Text className="cert__title">在职党员进社区报到证</Text>
-      <Text className="cert__name" id="cert-name">{cert.name}</Text>
+      <Text className="cert__name" id="cert-name">
+        {cert.name}
+      </Text>
       <View className="cert__rows">
-        <Text className="cert__row">报到社区：{cert.communityName} · {cert.gridName}</Text>
+        <Text className="cert__row">
+          报到社区：{cert.communityName} · {cert.gridName}
+        </Text>
         <Text className="cert__row">所在党组织：{cert.partyOrg}</Text>
         {cert.orgName && <Text className="cert__row">报到单位：{cert.orgName}</Text>}
         <Text className="cert__row">报到日期：{shanghaiDay(cert.approvedAt)}</Text>
         <Text className="cert__row">
-          证书编号：<Text className="cert__no" id="cert-no">{cert.certNo}</Text>
+          证书编号：
+          <Text className="cert__no" id="cert-no">
+            {cert.certNo}
+          </Text>
         </Text>
       </View>
       <Image className="cert__qr" id="cert-qr" src={cert.qr} />

@@ -24,7 +24,16 @@ export default function LinkOrgPopup({ reg, onClose, onDone }: { reg: Registrati
   const chips = [{ value: NONE, label: '不关联' }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))];
 
   return (
-    <FormPopup title="关联报到单位" id="popup-link-org" submitText="保存" busy={busy} error={error} fields={['orgId']} onSubmit={() => void submit(() => api.members.linkOrg({ orgId: orgId === NONE ? null : orgId }), '已更新')} onClose={onClose}>
+    <FormPopup
+      title="关联报到单位"
+      id="popup-link-org"
+      submitText="保存"
+      busy={busy}
+      error={error}
+      fields={['orgId']}
+      onSubmit={() => void submit(() => api.members.linkOrg({ orgId: orgId === NONE ? null : orgId }), '已更新')}
+      onClose={onClose}
+    >
       <StatusView loading={orgs.loading} error={orgs.error} empty={false} emptyText="" onRetry={() => void orgs.reload()}>
         <ChipGroup chips={chips} value={orgId} onChange={setOrgId} id="link-org-chips" />
       </StatusView>

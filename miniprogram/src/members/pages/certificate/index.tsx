@@ -26,10 +26,20 @@ function Status({ mine, onLink }: { mine: MineView; onLink: () => void }) {
     return (
       <View>
         <CertificateCard cert={mine.certificate} />
-        {mine.pending && <Text className="hint" id="reg-transfer-pending">您到「{mine.pending.communityName}」的转移申请正在审核中，审核通过前本报到证继续有效。</Text>}
+        {mine.pending && (
+          <Text className="hint" id="reg-transfer-pending">
+            您到「{mine.pending.communityName}」的转移申请正在审核中，审核通过前本报到证继续有效。
+          </Text>
+        )}
         <View className="cert-page__actions">
-          <Button fill="outline" onClick={onLink} id="cert-link-org">关联报到单位</Button>
-          {!mine.pending && <Button fill="outline" onClick={() => go(transferUrl())} id="cert-transfer">搬家转移</Button>}
+          <Button fill="outline" onClick={onLink} id="cert-link-org">
+            关联报到单位
+          </Button>
+          {!mine.pending && (
+            <Button fill="outline" onClick={() => go(transferUrl())} id="cert-transfer">
+              搬家转移
+            </Button>
+          )}
         </View>
       </View>
     );
@@ -40,11 +50,24 @@ function Status({ mine, onLink }: { mine: MineView; onLink: () => void }) {
   if (latest?.status === 'rejected') {
     return (
       <View id="reg-rejected">
-        <EmptyState status="error" title="报到申请未通过" description={`原因：${latest.reason ?? '未说明'}`} actionText="修改后重新申请" onAction={() => go(MEMBERS_ROUTES.register)} />
+        <EmptyState
+          status="error"
+          title="报到申请未通过"
+          description={`原因：${latest.reason ?? '未说明'}`}
+          actionText="修改后重新申请"
+          onAction={() => go(MEMBERS_ROUTES.register)}
+        />
       </View>
     );
   }
-  return <EmptyState title="您还没有双报到" description="在职党员到居住地社区报到后，可以接单、认领心愿、参加志愿服务。" actionText="去报到" onAction={() => go(MEMBERS_ROUTES.register)} />;
+  return (
+    <EmptyState
+      title="您还没有双报到"
+      description="在职党员到居住地社区报到后，可以接单、认领心愿、参加志愿服务。"
+      actionText="去报到"
+      onAction={() => go(MEMBERS_ROUTES.register)}
+    />
+  );
 }
 
 export default function MyCertificate() {

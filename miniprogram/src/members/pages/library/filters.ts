@@ -23,7 +23,10 @@ export interface LibraryFilters {
 /** Members who are in service are what staff look for first. */
 export const DEFAULT_FILTERS: LibraryFilters = { status: 'approved', skill: ALL, served: ALL, orgId: ALL, grid: null };
 
-export const STATUS_CHIPS: Array<Chip<LibraryFilters['status']>> = [{ value: ALL, label: '全部状态' }, ...REGISTRATION_STATUSES.map((s) => ({ value: s, label: REGISTRATION_STATUS_NAMES[s] }))];
+export const STATUS_CHIPS: Array<Chip<LibraryFilters['status']>> = [
+  { value: ALL, label: '全部状态' },
+  ...REGISTRATION_STATUSES.map((s) => ({ value: s, label: REGISTRATION_STATUS_NAMES[s] })),
+];
 export const SKILL_CHIPS: Array<Chip<LibraryFilters['skill']>> = [{ value: ALL, label: '全部技能' }, ...MEMBER_SKILLS.map((s) => ({ value: s, label: s }))];
 export const SERVED_CHIPS: Array<Chip<LibraryFilters['served']>> = [
   { value: ALL, label: '不限' },

@@ -53,15 +53,33 @@ export default function MemberLibrary() {
         <ChipGroup scroll chips={SERVED_CHIPS} value={filters.served} onChange={(v) => set('served', v)} id="library-served" />
         {orgChips.length > 1 && <ChipGroup scroll chips={orgChips} value={filters.orgId} onChange={(v) => set('orgId', v)} id="library-org" />}
         <View className="member-library__bar">
-          <Text className="member-library__grid" id="library-grid" onClick={() => void chooseGrid()}>{filters.grid ? `网格：${filters.grid.name}` : '全部网格 ▾'}</Text>
-          {filters.grid && <Text className="member-library__clear" onClick={() => set('grid', null)}>清除</Text>}
-          <Text className="muted member-library__total" id="library-total">共 {list.total} 条</Text>
-          <Button size="small" type="primary" loading={exporting} onClick={() => void exportLedger()} id="library-export">导出台账</Button>
+          <Text className="member-library__grid" id="library-grid" onClick={() => void chooseGrid()}>
+            {filters.grid ? `网格：${filters.grid.name}` : '全部网格 ▾'}
+          </Text>
+          {filters.grid && (
+            <Text className="member-library__clear" onClick={() => set('grid', null)}>
+              清除
+            </Text>
+          )}
+          <Text className="muted member-library__total" id="library-total">
+            共 {list.total} 条
+          </Text>
+          <Button size="small" type="primary" loading={exporting} onClick={() => void exportLedger()} id="library-export">
+            导出台账
+          </Button>
         </View>
       </View>
       <PagedList list={list} id="library-list" emptyTitle="没有符合条件的党员" emptyText="换个筛选条件试试；党员双报到并通过审核后会进入信息库。" unit="名党员">
         {(r) => (
-          <RegistrationCard key={r.id} reg={r} extra={<Text className={`member-library__points${r.servedThisYear ? ' member-library__points--on' : ''}`}>{`${r.servedThisYear ? '今年已服务' : '今年未服务'} · 今年积分 ${r.pointsThisYear}`}</Text>} />
+          <RegistrationCard
+            key={r.id}
+            reg={r}
+            extra={
+              <Text
+                className={`member-library__points${r.servedThisYear ? ' member-library__points--on' : ''}`}
+              >{`${r.servedThisYear ? '今年已服务' : '今年未服务'} · 今年积分 ${r.pointsThisYear}`}</Text>
+            }
+          />
         )}
       </PagedList>
     </View>

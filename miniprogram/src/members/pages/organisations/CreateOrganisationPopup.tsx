@@ -25,10 +25,13 @@ export default function CreateOrganisationPopup({ onClose, onDone }: { onClose: 
   const { busy, error, submit } = usePopupSubmit({ onDone: finished, onStale: onDone });
 
   useEffect(() => {
-    api.users.me().then((me) => {
-      const mine = me.roles.find((r) => r.role === 'community_staff');
-      if (mine) setCommunity((c) => c ?? { id: mine.areaId, name: mine.areaName });
-    }, () => undefined);
+    api.users.me().then(
+      (me) => {
+        const mine = me.roles.find((r) => r.role === 'community_staff');
+        if (mine) setCommunity((c) => c ?? { id: mine.areaId, name: mine.areaName });
+      },
+      () => undefined,
+    );
   }, []);
 
   const chooseCommunity = async () => {
@@ -40,7 +43,16 @@ export default function CreateOrganisationPopup({ onClose, onDone }: { onClose: 
   const create = () => api.members.createOrganisation({ communityId: community?.id ?? '', name, contactName, contactMobile, agreement });
 
   return (
-    <FormPopup title="登记报到单位" id="popup-create-org" submitText="登记" busy={busy} error={error} fields={FIELDS} onSubmit={() => void submit(create, '已登记')} onClose={onClose}>
+    <FormPopup
+      title="登记报到单位"
+      id="popup-create-org"
+      submitText="登记"
+      busy={busy}
+      error={error}
+      fields={FIELDS}
+      onSubmit={() => void submit(create, '已登记')}
+      onClose={onClose}
+    >
       <FormField label="报到社区">
         <View className="orgs__community" id="org-community" onClick={() => void chooseCommunity()}>
           <Text>{community?.name ?? '选择社区'}</Text>
@@ -48,19 +60,27 @@ export default function CreateOrganisationPopup({ onClose, onDone }: { onClose: 
         <FieldError error={error} field="communityId" />
       </FormField>
       <FormField label="单位党组织名称">
-        <View id="org-name"><Input value={name} onChange={setName} placeholder="如：某某局机关党委" maxLength={60} /></View>
+        <View id="org-name">
+          <Input value={name} onChange={setName} placeholder="如：某某局机关党委" maxLength={60} />
+        </View>
         <FieldError error={error} field="name" />
       </FormField>
       <FormField label="联系人">
-        <View id="org-contact-name"><Input value={contactName} onChange={setContactName} placeholder="姓名" maxLength={20} /></View>
+        <View id="org-contact-name">
+          <Input value={contactName} onChange={setContactName} placeholder="姓名" maxLength={20} />
+        </View>
         <FieldError error={error} field="contactName" />
       </FormField>
       <FormField label="联系电话">
-        <View id="org-contact-mobile"><Input value={contactMobile} onChange={setContactMobile} placeholder="11 位手机号" maxLength={11} /></View>
+        <View id="org-contact-mobile">
+          <Input value={contactMobile} onChange={setContactMobile} placeholder="11 位手机号" maxLength={11} />
+        </View>
         <FieldError error={error} field="contactMobile" />
       </FormField>
       <FormField label="共建协议" hint="双方约定共同做的事（10–2000 字）">
-        <View id="org-agreement"><TextArea value={agreement} onChange={setAgreement} placeholder="如：每季度组织党员到社区开展一次志愿服务…" maxLength={2000} autoSize /></View>
+        <View id="org-agreement">
+          <TextArea value={agreement} onChange={setAgreement} placeholder="如：每季度组织党员到社区开展一次志愿服务…" maxLength={2000} autoSize />
+        </View>
         <FieldError error={error} field="agreement" />
       </FormField>
     </FormPopup>

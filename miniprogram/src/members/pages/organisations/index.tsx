@@ -20,7 +20,9 @@ export default function Organisations() {
     <View className="page orgs" id="member-organisations">
       <View className="orgs__head">
         <Text className="muted">机关企事业单位党组织到社区报到，签订共建协议；党员可关联自己的报到单位。</Text>
-        <Button size="small" type="primary" onClick={() => setCreating(true)} id="org-create">登记单位</Button>
+        <Button size="small" type="primary" onClick={() => setCreating(true)} id="org-create">
+          登记单位
+        </Button>
       </View>
       <PagedList list={list} id="org-list" emptyTitle="还没有报到单位" emptyText="点右上角「登记单位」，录入单位党组织和共建协议。" unit="个单位">
         {(o) => (
@@ -29,7 +31,9 @@ export default function Organisations() {
               <Text className="orgs__name">{o.name}</Text>
               <Text className="orgs__count">{o.memberCount} 名党员</Text>
             </View>
-            <Text className="orgs__line">{o.communityName} · 联系人 {o.contactName} {o.contactMobile ?? ''}</Text>
+            <Text className="orgs__line">
+              {o.communityName} · 联系人 {o.contactName} {o.contactMobile ?? ''}
+            </Text>
             <Text className="orgs__agreement">共建协议：{o.agreement}</Text>
             <Text className="muted">登记于 {formatWhen(o.createdAt)}</Text>
           </View>

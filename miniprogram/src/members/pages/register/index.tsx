@@ -64,7 +64,17 @@ export default function RegisterMember() {
     }
   };
 
-  const blocked = !mine ? null : transfer ? (!mine.active ? '您还没有通过双报到，请先申请报到。' : mine.pending ? '您已有一份申请正在审核中。' : null) : mine.active || mine.pending ? '您已提交过双报到。' : null;
+  const blocked = !mine
+    ? null
+    : transfer
+      ? !mine.active
+        ? '您还没有通过双报到，请先申请报到。'
+        : mine.pending
+          ? '您已有一份申请正在审核中。'
+          : null
+      : mine.active || mine.pending
+        ? '您已提交过双报到。'
+        : null;
   const orgChips = [{ value: NO_ORG, label: '暂不关联' }, ...orgs.map((o) => ({ value: o.id, label: o.name }))];
   const top = formMessage(error, FIELDS);
 
@@ -72,7 +82,12 @@ export default function RegisterMember() {
     <ResidentPage className="member-register" id="member-register">
       <StatusView loading={loaded.loading || !ready} error={loaded.error} empty={!loaded.data || !ready} emptyText="" onRetry={() => void loaded.reload()}>
         {blocked ? (
-          <EmptyState title={blocked} description="在报到证页面可以查看审核进度和结果。" actionText="查看我的报到证" onAction={() => void Taro.redirectTo({ url: MEMBERS_ROUTES.certificate })} />
+          <EmptyState
+            title={blocked}
+            description="在报到证页面可以查看审核进度和结果。"
+            actionText="查看我的报到证"
+            onAction={() => void Taro.redirectTo({ url: MEMBERS_ROUTES.certificate })}
+          />
         ) : (
           <View>
             <Text className="hint">
@@ -82,9 +97,37 @@ export default function RegisterMember() {
             </Text>
             <SectionCard title="基本信息">
               <TextField id="reg-name" label="姓名" value={fields.name} onChange={(v) => set('name', v)} error={error} field="name" placeholder="真实姓名" max={20} />
-              <TextField id="reg-mobile" label="手机号" value={fields.mobile} onChange={(v) => set('mobile', v)} error={error} field="mobile" placeholder="11 位手机号" max={11} type={mobileType} />
-              <TextField id="reg-party-org" label="所在党组织" value={fields.partyOrg} onChange={(v) => set('partyOrg', v)} error={error} field="partyOrg" placeholder="如：某某局机关第一党支部" max={60} />
-              <TextField id="reg-work-unit" label="工作单位" value={fields.workUnit} onChange={(v) => set('workUnit', v)} error={error} field="workUnit" placeholder="单位全称" max={60} />
+              <TextField
+                id="reg-mobile"
+                label="手机号"
+                value={fields.mobile}
+                onChange={(v) => set('mobile', v)}
+                error={error}
+                field="mobile"
+                placeholder="11 位手机号"
+                max={11}
+                type={mobileType}
+              />
+              <TextField
+                id="reg-party-org"
+                label="所在党组织"
+                value={fields.partyOrg}
+                onChange={(v) => set('partyOrg', v)}
+                error={error}
+                field="partyOrg"
+                placeholder="如：某某局机关第一党支部"
+                max={60}
+              />
+              <TextField
+                id="reg-work-unit"
+                label="工作单位"
+                value={fields.workUnit}
+                onChange={(v) => set('workUnit', v)}
+                error={error}
+                field="workUnit"
+                placeholder="单位全称"
+                max={60}
+              />
             </SectionCard>
             <SectionCard title={transfer ? '新的居住楼栋' : '居住楼栋'}>
               <View className="member-register__home" id="reg-building" onClick={() => void pickHome()}>
@@ -108,7 +151,11 @@ export default function RegisterMember() {
               <FieldError error={error} field="availableTimes" />
             </SectionCard>
             <View className="member-register__submit">
-              {top && <Text className="member-register__error" id="reg-form-error">{top}</Text>}
+              {top && (
+                <Text className="member-register__error" id="reg-form-error">
+                  {top}
+                </Text>
+              )}
               <Button block type="primary" size="large" loading={busy} onClick={() => void submit()} id="reg-submit">
                 {transfer ? '提交转移申请' : '提交报到'}
               </Button>

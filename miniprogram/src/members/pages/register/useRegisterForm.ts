@@ -64,7 +64,10 @@ export function useRegisterForm(transfer: boolean, loaded: { me: MeView; mine: M
   useEffect(() => {
     setOrgs([]);
     if (!home) return;
-    api.members.listOrganisations({ communityId: home.communityId, pageSize: 50 }).then((p) => setOrgs(p.items), () => undefined);
+    api.members.listOrganisations({ communityId: home.communityId, pageSize: 50 }).then(
+      (p) => setOrgs(p.items),
+      () => undefined,
+    );
   }, [home?.communityId]);
 
   const set = <K extends keyof RegisterFields>(key: K, value: RegisterFields[K]) => setFields((f) => ({ ...f, [key]: value }));

@@ -44,7 +44,9 @@ export default function ReviewRegistrations() {
       <View className="member-review__links">
         <Text onClick={() => void Taro.navigateTo({ url: MEMBERS_ROUTES.library })}>党员信息库 ›</Text>
         <Text onClick={() => void Taro.navigateTo({ url: MEMBERS_ROUTES.organisations })}>报到单位 ›</Text>
-        <Text onClick={() => void Taro.navigateTo({ url: MEMBERS_ROUTES.verify })} id="review-verify">扫码核验 ›</Text>
+        <Text onClick={() => void Taro.navigateTo({ url: MEMBERS_ROUTES.verify })} id="review-verify">
+          扫码核验 ›
+        </Text>
       </View>
       <PagedList list={list} id="review-list" emptyTitle="没有待审核的报到" emptyText="党员提交双报到或转移申请后会出现在这里。" unit="条待审核">
         {(r) => (
@@ -54,11 +56,17 @@ export default function ReviewRegistrations() {
             actions={
               r.canDecide ? (
                 <>
-                  <Button size="small" fill="outline" type="danger" onClick={() => setRejecting(r)} id={`reject-${r.id}`}>驳回</Button>
-                  <Button size="small" type="primary" loading={busyId === r.id} onClick={() => void approve(r)} id={`approve-${r.id}`}>通过</Button>
+                  <Button size="small" fill="outline" type="danger" onClick={() => setRejecting(r)} id={`reject-${r.id}`}>
+                    驳回
+                  </Button>
+                  <Button size="small" type="primary" loading={busyId === r.id} onClick={() => void approve(r)} id={`approve-${r.id}`}>
+                    通过
+                  </Button>
                 </>
               ) : (
-                <Text className="muted" id={`own-${r.id}`}>本人的申请，请由其他工作人员或街道审核</Text>
+                <Text className="muted" id={`own-${r.id}`}>
+                  本人的申请，请由其他工作人员或街道审核
+                </Text>
               )
             }
           />
@@ -83,7 +91,17 @@ function RejectPopup({ reg, onClose, onDone }: { reg: RegistrationView; onClose:
     void submit(reject, '已驳回');
   };
   return (
-    <FormPopup title={`驳回 ${reg.name} 的申请`} id="popup-reject-registration" submitText="确认驳回" danger busy={busy} error={error} fields={['reason']} onSubmit={send} onClose={onClose}>
+    <FormPopup
+      title={`驳回 ${reg.name} 的申请`}
+      id="popup-reject-registration"
+      submitText="确认驳回"
+      danger
+      busy={busy}
+      error={error}
+      fields={['reason']}
+      onSubmit={send}
+      onClose={onClose}
+    >
       <View className="form-field" id="reject-reason">
         <TextArea value={reason} onChange={setReason} placeholder="请写明原因，申请人会看到（2–200 字）" maxLength={200} showCount autoSize />
       </View>

@@ -20,11 +20,7 @@ export default function ChipGroup<V extends string>({ chips, value, onChange, id
   const row = (
     <View className={`chips${scroll ? ' chips--line' : ''}`} id={scroll ? undefined : id}>
       {chips.map((c) => (
-        <Text
-          key={c.value}
-          className={`chip${c.value === value ? ' chip--on' : ''}`}
-          onClick={() => onChange(c.value)}
-        >
+        <Text key={c.value} className={`chip${c.value === value ? ' chip--on' : ''}`} onClick={() => onChange(c.value)}>
           {c.label}
         </Text>
       ))}

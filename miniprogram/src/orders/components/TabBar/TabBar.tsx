@@ -22,7 +22,12 @@ export default function TabBar<K extends string>({ tabs, active, onChange, id, t
     return (
       <View className="tab-tiles" id={id}>
         {tabs.map((t) => (
-          <View key={t.key} className={`tab-tiles__tile${t.key === active ? ' tab-tiles__tile--active' : ''}`} id={id ? `${id}-${t.key}` : undefined} onClick={() => onChange(t.key)}>
+          <View
+            key={t.key}
+            className={`tab-tiles__tile${t.key === active ? ' tab-tiles__tile--active' : ''}`}
+            id={id ? `${id}-${t.key}` : undefined}
+            onClick={() => onChange(t.key)}
+          >
             <Text className="tab-bar__count tab-tiles__count">{t.count ?? '–'}</Text>
             <Text className="tab-tiles__title">{t.title}</Text>
           </View>
@@ -34,12 +39,7 @@ export default function TabBar<K extends string>({ tabs, active, onChange, id, t
     <ScrollView scrollX className="tab-bar" id={id} enableFlex>
       <View className="tab-bar__row">
         {tabs.map((t) => (
-          <View
-            key={t.key}
-            className={`tab-bar__tab${t.key === active ? ' tab-bar__tab--active' : ''}`}
-            id={id ? `${id}-${t.key}` : undefined}
-            onClick={() => onChange(t.key)}
-          >
+          <View key={t.key} className={`tab-bar__tab${t.key === active ? ' tab-bar__tab--active' : ''}`} id={id ? `${id}-${t.key}` : undefined} onClick={() => onChange(t.key)}>
             <Text className="tab-bar__title">{t.title}</Text>
             {t.count !== undefined && <Text className="tab-bar__count">{t.count}</Text>}
           </View>

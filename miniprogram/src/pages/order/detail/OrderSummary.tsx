@@ -27,7 +27,9 @@ function Row({ label, value, id }: { label: string; value: string; id?: string }
   return (
     <View className="detail__row">
       <Text className="detail__label">{label}</Text>
-      <Text className="detail__value" id={id}>{value}</Text>
+      <Text className="detail__value" id={id}>
+        {value}
+      </Text>
     </View>
   );
 }
@@ -36,11 +38,17 @@ export function OrderHeader({ order }: { order: OrderDetail }) {
   return (
     <View className="detail__hero">
       <View className="detail__hero-head">
-        <Text className="detail__category" id="order-category-name">{order.category}</Text>
+        <Text className="detail__category" id="order-category-name">
+          {order.category}
+        </Text>
         <OrderTags status={order.status} statusName={order.statusName} colour={order.colour} colourName={order.colourName} overdue={order.overdue} withIds />
       </View>
-      <Text className="detail__next" id="order-next">{NEXT_STEP[order.status]}</Text>
-      <Text className="detail__place" id="order-place">{order.place}</Text>
+      <Text className="detail__next" id="order-next">
+        {NEXT_STEP[order.status]}
+      </Text>
+      <Text className="detail__place" id="order-place">
+        {order.place}
+      </Text>
       <Text className="detail__trail">{order.trail}</Text>
     </View>
   );
@@ -65,12 +73,20 @@ export default function OrderSummary({ order }: { order: OrderDetail }) {
       <SectionCard title="问题描述" id="order-description-view">
         <Text className="detail__text">{order.description}</Text>
         <PhotoGrid urls={order.photoUrls} id="order-photo-grid" />
-        <Text className="muted">提交于 {formatWhen(order.createdAt)}{order.followerCount > 0 ? ` · ${order.followerCount} 位邻居也遇到` : ''}</Text>
-        <Text className="muted" id="order-no">单号 {order.no}</Text>
+        <Text className="muted">
+          提交于 {formatWhen(order.createdAt)}
+          {order.followerCount > 0 ? ` · ${order.followerCount} 位邻居也遇到` : ''}
+        </Text>
+        <Text className="muted" id="order-no">
+          单号 {order.no}
+        </Text>
       </SectionCard>
       <SectionCard title="联系人" id="order-contact">
         <View className="detail__contact">
-          <Text className="detail__value">{order.contactName}{order.contactMobile ? `  ${order.contactMobile}` : ''}</Text>
+          <Text className="detail__value">
+            {order.contactName}
+            {order.contactMobile ? `  ${order.contactMobile}` : ''}
+          </Text>
           {callable && <PhoneCall phone={callable} />}
         </View>
         {!order.contactMobile && <Text className="muted">居民选择了对党员匿名，请通过网格员联系。</Text>}

@@ -64,7 +64,9 @@ export default function Messages() {
         })}
         <View className="load-more">
           {list.hasMore ? (
-            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>加载更多</Button>
+            <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.loadMore()}>
+              加载更多
+            </Button>
           ) : (
             <Text className="muted">{list.loading ? '加载中…' : '已经到底了'}</Text>
           )}

@@ -34,7 +34,9 @@ export default function MyOrders() {
       />
       {scope === 'open' && (
         <View className="load-more">
-          <Button type="primary" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.newOrder })}>我要点单</Button>
+          <Button type="primary" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.newOrder })}>
+            我要点单
+          </Button>
         </View>
       )}
     </ResidentPage>

@@ -48,7 +48,10 @@ export default function SimilarOrders({ buildingId, category }: Props) {
           </View>
           <Text className="similar__summary">{o.summary}</Text>
           <View className="similar__foot">
-            <Text className="muted">{o.place}{o.followerCount > 0 ? ` · ${o.followerCount} 人也遇到` : ''}</Text>
+            <Text className="muted">
+              {o.place}
+              {o.followerCount > 0 ? ` · ${o.followerCount} 人也遇到` : ''}
+            </Text>
             <Button size="small" type="primary" loading={following === o.id} onClick={() => void follow(o.id)}>
               +1 我也遇到
             </Button>

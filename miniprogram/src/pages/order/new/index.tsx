@@ -49,7 +49,10 @@ export default function NewOrder() {
   const topMessage = formMessage(error, [...FIELDS, ...fieldsUnder(error, 'photos')]);
 
   useEffect(() => {
-    api.users.me().then((me) => setContactName((n) => n || me.name), () => undefined);
+    api.users.me().then(
+      (me) => setContactName((n) => n || me.name),
+      () => undefined,
+    );
   }, []);
 
   const chooseBuilding = async () => {

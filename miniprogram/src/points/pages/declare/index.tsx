@@ -83,11 +83,17 @@ export default function DeclareService() {
         </FormField>
       </SectionCard>
       <View className="declare__submit">
-        {topMessage && <Text className="field-error" id="declare-error">{topMessage}</Text>}
+        {topMessage && (
+          <Text className="field-error" id="declare-error">
+            {topMessage}
+          </Text>
+        )}
         <Button block type="primary" size="large" loading={busy} onClick={() => void submit()} id="declare-submit">
           提交申报
         </Button>
-        <Text className="muted declare__link" onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.declarations })}>查看我的申报 ›</Text>
+        <Text className="muted declare__link" onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.declarations })}>
+          查看我的申报 ›
+        </Text>
       </View>
     </ResidentPage>
   );

@@ -30,9 +30,7 @@ function RankRow({ row }: { row: Row }) {
       <Text className={`ranking__rank${medal}`}>{row.rank}</Text>
       <View className="ranking__main">
         <Text className="ranking__name">{row.name || '（未命名）'}</Text>
-        <Text className="muted">
-          {row.kind === 'member' ? [row.gridName, row.orgName].filter(Boolean).join(' · ') || '—' : `${row.members} 名党员 · 人均 ${row.perMember} 分`}
-        </Text>
+        <Text className="muted">{row.kind === 'member' ? [row.gridName, row.orgName].filter(Boolean).join(' · ') || '—' : `${row.members} 名党员 · 人均 ${row.perMember} 分`}</Text>
       </View>
       <Text className="ranking__total">{row.total}</Text>
     </View>
@@ -44,16 +42,19 @@ export default function Ranking() {
   const [gridId, setGridId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const grids = useLoad(() => call('points', 'gridRanking', {}), []);
-  const list = usePaged(async (page): Promise<Page<Row>> => {
-    if (tab === 'community' || tab === 'grid') {
-      const r = await call('points', 'memberRanking', { scope: tab, areaId: tab === 'grid' ? gridId ?? undefined : undefined, page, pageSize: PAGE_SIZE });
-      setTitle(`${r.year} 年 · ${r.areaName}`);
-      return { ...r, items: r.items.map((m) => ({ ...m, kind: 'member' as const })) };
-    }
-    const r = await call('points', tab === 'org' ? 'orgRanking' : 'gridRanking', { page, pageSize: PAGE_SIZE });
-    setTitle(`${r.year} 年 · ${r.communityName}`);
-    return { ...r, items: r.items.map((a) => ({ ...a, kind: 'area' as const })) };
-  }, [tab, gridId]);
+  const list = usePaged(
+    async (page): Promise<Page<Row>> => {
+      if (tab === 'community' || tab === 'grid') {
+        const r = await call('points', 'memberRanking', { scope: tab, areaId: tab === 'grid' ? (gridId ?? undefined) : undefined, page, pageSize: PAGE_SIZE });
+        setTitle(`${r.year} 年 · ${r.areaName}`);
+        return { ...r, items: r.items.map((m) => ({ ...m, kind: 'member' as const })) };
+      }
+      const r = await call('points', tab === 'org' ? 'orgRanking' : 'gridRanking', { page, pageSize: PAGE_SIZE });
+      setTitle(`${r.year} 年 · ${r.communityName}`);
+      return { ...r, items: r.items.map((a) => ({ ...a, kind: 'area' as const })) };
+    },
+    [tab, gridId],
+  );
   useListPage(list);
   const gridChips = (grids.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 

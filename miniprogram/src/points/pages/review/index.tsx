@@ -73,14 +73,11 @@ export default function GridReview() {
       <Text className="hint">{gridName ? `${gridName}：` : ''}核对党员申报的服务，勾选后汇总上报社区核实；有问题的退回并说明原因。</Text>
       <PagedList list={list} id="review-list" emptyTitle="没有待汇总的申报" emptyText="本网格党员提交的服务申报会出现在这里。">
         {(d) => (
-          <DeclarationCard
-            key={d.id}
-            d={d}
-            showMember
-            leading={<Checkbox className="review__check" checked={picked.includes(d.id)} onChange={() => toggle(d.id)} />}
-          >
+          <DeclarationCard key={d.id} d={d} showMember leading={<Checkbox className="review__check" checked={picked.includes(d.id)} onChange={() => toggle(d.id)} />}>
             <View className="declaration__actions">
-              <Button size="small" fill="outline" onClick={() => setBack(d)} id={`review-back-${d.id}`}>退回</Button>
+              <Button size="small" fill="outline" onClick={() => setBack(d)} id={`review-back-${d.id}`}>
+                退回
+              </Button>
               <Button size="small" type={picked.includes(d.id) ? 'primary' : 'default'} onClick={() => toggle(d.id)} id={`review-pick-${d.id}`}>
                 {picked.includes(d.id) ? '已选' : '选择'}
               </Button>
@@ -95,7 +92,17 @@ export default function GridReview() {
         </Button>
       </View>
       {back && (
-        <FormPopup title={`退回 ${back.memberName} 的申报`} id="review-back-form" submitText="退回" danger busy={busy} error={error} fields={['reason']} onSubmit={() => void sendBack()} onClose={() => setBack(null)}>
+        <FormPopup
+          title={`退回 ${back.memberName} 的申报`}
+          id="review-back-form"
+          submitText="退回"
+          danger
+          busy={busy}
+          error={error}
+          fields={['reason']}
+          onSubmit={() => void sendBack()}
+          onClose={() => setBack(null)}
+        >
           <View id="review-back-reason">
             <TextArea value={reason} onChange={setReason} placeholder="退回原因，如：请补充现场照片" maxLength={200} autoSize />
           </View>

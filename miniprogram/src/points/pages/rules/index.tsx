@@ -70,7 +70,8 @@ export default function PointsRules() {
         {data && values && (
           <>
             <Text className="hint">
-              {data.communityName}的积分规则{data.isDefault ? '（默认）' : `，${data.updatedByName ?? ''} ${data.updatedAt ? formatWhen(data.updatedAt) : ''}修改`}。修改只影响之后的记分，已记的积分不变。申报服务按核实时确认的分值记分。
+              {data.communityName}的积分规则{data.isDefault ? '（默认）' : `，${data.updatedByName ?? ''} ${data.updatedAt ? formatWhen(data.updatedAt) : ''}修改`}
+              。修改只影响之后的记分，已记的积分不变。申报服务按核实时确认的分值记分。
             </Text>
             <SectionCard title="每项记分">
               {KEYS.map((k) => (
@@ -87,7 +88,9 @@ export default function PointsRules() {
             {data.canEdit && (
               <View className="rules__save">
                 {formMessage(saveError, KEYS) && <Text className="field-error">{formMessage(saveError, KEYS)}</Text>}
-                <Button block type="primary" loading={busy} onClick={() => void save()} id="rules-save">保存规则</Button>
+                <Button block type="primary" loading={busy} onClick={() => void save()} id="rules-save">
+                  保存规则
+                </Button>
               </View>
             )}
           </>

@@ -34,11 +34,14 @@ const TABS: Array<{ key: Tab; title: string }> = [
 export default function CommunityVerify() {
   const [tab, setTab] = useState<Tab>('forwarded');
   const [community, setCommunity] = useState('');
-  const list = usePaged(async (page): Promise<Page<DeclarationView>> => {
-    const r = await call('points', 'verifyQueue', { status: tab, page, pageSize: PAGE_SIZE });
-    setCommunity(r.communityName);
-    return r;
-  }, [tab]);
+  const list = usePaged(
+    async (page): Promise<Page<DeclarationView>> => {
+      const r = await call('points', 'verifyQueue', { status: tab, page, pageSize: PAGE_SIZE });
+      setCommunity(r.communityName);
+      return r;
+    },
+    [tab],
+  );
   useListPage(list);
   const [open, setOpen] = useState<{ d: DeclarationView; kind: 'verify' | 'reject' } | null>(null);
   const [points, setPoints] = useState('');
@@ -82,16 +85,24 @@ export default function CommunityVerify() {
       <TabBar tabs={TABS} active={tab} onChange={setTab} id="verify-tabs" />
       <Text className="hint">{community ? `${community}：` : ''}网格长汇总上报的服务申报，核实属实后记入积分；不属实的说明原因。</Text>
       <View className="verify__links">
-        <Text className="verify__link" id="verify-duty" onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.duty })}>年度履责与评优导出 ›</Text>
-        <Text className="verify__link" onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.rules })}>积分规则 ›</Text>
+        <Text className="verify__link" id="verify-duty" onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.duty })}>
+          年度履责与评优导出 ›
+        </Text>
+        <Text className="verify__link" onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.rules })}>
+          积分规则 ›
+        </Text>
       </View>
       <PagedList list={list} id="verify-list" emptyTitle="暂无申报" emptyText="网格长汇总上报的申报会出现在这里。">
         {(d) => (
           <DeclarationCard key={d.id} d={d} showMember>
             {d.canVerify && (
               <View className="declaration__actions">
-                <Button size="small" fill="outline" onClick={() => start(d, 'reject')} id={`verify-reject-${d.id}`}>不通过</Button>
-                <Button size="small" type="primary" onClick={() => start(d, 'verify')} id={`verify-ok-${d.id}`}>核实记分</Button>
+                <Button size="small" fill="outline" onClick={() => start(d, 'reject')} id={`verify-reject-${d.id}`}>
+                  不通过
+                </Button>
+                <Button size="small" type="primary" onClick={() => start(d, 'verify')} id={`verify-ok-${d.id}`}>
+                  核实记分
+                </Button>
               </View>
             )}
           </DeclarationCard>

@@ -73,12 +73,22 @@ export default function AuditLog() {
       <View className="r-filter">
         <View className="r-filter__row">
           <Text className="muted">范围：{area?.name ?? '我负责的区域'}</Text>
-          <Text className="chip" onClick={() => void chooseArea()}>更换</Text>
+          <Text className="chip" onClick={() => void chooseArea()}>
+            更换
+          </Text>
         </View>
         <ChipGroup scroll chips={TYPE_CHIPS} value={type} onChange={setType} id="audit-types" />
         <View className="r-filter__row">
-          {actor && <Text className="chip chip--on" onClick={() => setActor(null)}>操作人：{actor.name} ×</Text>}
-          {action && <Text className="chip chip--on" onClick={() => setAction(null)}>操作：{action.name} ×</Text>}
+          {actor && (
+            <Text className="chip chip--on" onClick={() => setActor(null)}>
+              操作人：{actor.name} ×
+            </Text>
+          )}
+          {action && (
+            <Text className="chip chip--on" onClick={() => setAction(null)}>
+              操作：{action.name} ×
+            </Text>
+          )}
           {!actor && !action && <Text className="muted">点记录里的人名或操作可按其筛选</Text>}
         </View>
         <DayRange from={days.from} to={days.to} onChange={setDays} />

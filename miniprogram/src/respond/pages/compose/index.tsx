@@ -55,10 +55,13 @@ export default function Compose() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api.users.me().then((me) => {
-      const own = me.roles.find((r) => r.role === 'community_staff' || r.role === 'street_admin');
-      if (own) setArea((a) => a ?? { id: own.areaId, trail: own.trail });
-    }, () => undefined);
+    api.users.me().then(
+      (me) => {
+        const own = me.roles.find((r) => r.role === 'community_staff' || r.role === 'street_admin');
+        if (own) setArea((a) => a ?? { id: own.areaId, trail: own.trail });
+      },
+      () => undefined,
+    );
   }, []);
 
   const chooseArea = async () => {
@@ -134,7 +137,11 @@ export default function Compose() {
           立即发送
         </Button>
       </View>
-      {top && <Text className="field-error" id="compose-error">{top}</Text>}
+      {top && (
+        <Text className="field-error" id="compose-error">
+          {top}
+        </Text>
+      )}
     </View>
   );
 }

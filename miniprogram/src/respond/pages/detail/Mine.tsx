@@ -49,7 +49,9 @@ export default function Mine({ id, mine, onChanged }: Props) {
   return (
     <SectionCard title="我的回执" id="instruction-mine">
       {mine.ackedAt ? (
-        <Text className="r-tag r-tag--green" id="mine-acked">已收到 {formatWhen(mine.ackedAt)}</Text>
+        <Text className="r-tag r-tag--green" id="mine-acked">
+          已收到 {formatWhen(mine.ackedAt)}
+        </Text>
       ) : (
         <Button block type="primary" size="large" loading={busy === 'ack'} onClick={() => void act('ack')} id="ack-button">
           收到
@@ -65,7 +67,14 @@ export default function Mine({ id, mine, onChanged }: Props) {
         </View>
       )}
       <View id="reply-text">
-        <TextArea className="r-input" value={text} onChange={setText} placeholder={mine.reply ? '更新回复（会替换上一条）' : '回复（选填）：落实情况、遇到的困难'} maxLength={500} autoSize />
+        <TextArea
+          className="r-input"
+          value={text}
+          onChange={setText}
+          placeholder={mine.reply ? '更新回复（会替换上一条）' : '回复（选填）：落实情况、遇到的困难'}
+          maxLength={500}
+          autoSize
+        />
       </View>
       <FieldError error={error} field="text" />
       <OnePhoto value={photo} onChange={setPhoto} id="reply-photo" error={firstFieldError(error, 'photo')} />

@@ -23,7 +23,9 @@ export default function InstructionPage() {
         {data && (
           <>
             <SectionCard title={data.title} extra={data.overdue ? <Text className="r-tag r-tag--red">已过截止</Text> : undefined}>
-              <Text className="r-card__text" id="instruction-text">{data.text}</Text>
+              <Text className="r-card__text" id="instruction-text">
+                {data.text}
+              </Text>
               {data.attachmentUrl && <Image className="r-photo" src={absoluteUrl(data.attachmentUrl)} mode="aspectFill" id="instruction-attachment" />}
               <Text className="r-card__meta">
                 {data.senderName} 发于 {formatWhen(data.createdAt)} · 截止 {formatWhen(data.deadline)}

@@ -42,7 +42,10 @@ export default function Diary() {
   const [days, setDays] = useState<{ from?: string; to?: string }>({});
   const [writer, setWriter] = useState(false);
   useEffect(() => {
-    api.users.me().then((me) => setWriter(me.roles.some((r) => r.role === 'grid_worker' || r.role === 'grid_leader')), () => undefined);
+    api.users.me().then(
+      (me) => setWriter(me.roles.some((r) => r.role === 'grid_worker' || r.role === 'grid_leader')),
+      () => undefined,
+    );
   }, []);
   const list = usePaged(
     (page) => call('diary', 'list', { tag: tag === 'all' ? undefined : tag, buildingId: building?.id, from: days.from, to: days.to, page, pageSize: PAGE_SIZE }),

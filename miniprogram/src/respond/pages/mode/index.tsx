@@ -65,12 +65,26 @@ export default function ModePage() {
                 ))}
               </SectionCard>
             )}
-            <SectionCard title={c ? c.name : '请选择社区'} extra={<Button size="small" fill="outline" type="primary" onClick={() => void choose()}>选择社区</Button>} id="mode-card">
+            <SectionCard
+              title={c ? c.name : '请选择社区'}
+              extra={
+                <Button size="small" fill="outline" type="primary" onClick={() => void choose()}>
+                  选择社区
+                </Button>
+              }
+              id="mode-card"
+            >
               {c ? (
                 <>
                   <Text className="muted">{c.trail}</Text>
-                  <Text className={`r-big${c.mode === 'emergency' ? ' r-big--emergency' : ''}`} id="mode-current">{c.modeName}</Text>
-                  {c.since && <Text className="r-card__meta">自 {formatWhen(c.since)} 起{c.reason ? ` · ${c.reason}` : ''}</Text>}
+                  <Text className={`r-big${c.mode === 'emergency' ? ' r-big--emergency' : ''}`} id="mode-current">
+                    {c.modeName}
+                  </Text>
+                  {c.since && (
+                    <Text className="r-card__meta">
+                      自 {formatWhen(c.since)} 起{c.reason ? ` · ${c.reason}` : ''}
+                    </Text>
+                  )}
                   <View className="r-actions">
                     <Button block type={c.mode === 'emergency' ? 'default' : 'danger'} onClick={() => setTarget(c.mode === 'emergency' ? 'normal' : 'emergency')} id="mode-switch">
                       {c.mode === 'emergency' ? '恢复平时' : '切换为急时'}
@@ -90,7 +104,9 @@ export default function ModePage() {
                       <Text className="r-person__name">切换为{h.modeName}</Text>
                       <Text className="r-card__meta">{h.reason}</Text>
                     </View>
-                    <Text className="muted">{h.byName} · {formatWhen(h.at)}</Text>
+                    <Text className="muted">
+                      {h.byName} · {formatWhen(h.at)}
+                    </Text>
                   </View>
                 ))}
               </SectionCard>
@@ -110,7 +126,14 @@ export default function ModePage() {
           onSubmit={() => void submit()}
           onClose={() => setTarget(null)}
         >
-          <TextArea className="r-input" value={reason} onChange={setReason} placeholder={target === 'emergency' ? '原因，如：台风红色预警' : '说明，如：台风已过境，恢复正常'} maxLength={200} autoSize />
+          <TextArea
+            className="r-input"
+            value={reason}
+            onChange={setReason}
+            placeholder={target === 'emergency' ? '原因，如：台风红色预警' : '说明，如：台风已过境，恢复正常'}
+            maxLength={200}
+            autoSize
+          />
           <FieldError error={formError} field="reason" />
         </FormPopup>
       )}

@@ -37,15 +37,25 @@ export default function NewVisit() {
 
   // Opened from a building (its QR or a link): start there.
   useEffect(() => {
-    if (start) api.areas.get({ id: start }).then((a) => a.node.level === 'building' && setBuilding({ id: a.node.id, name: a.node.name }), () => undefined);
+    if (start)
+      api.areas.get({ id: start }).then(
+        (a) => a.node.level === 'building' && setBuilding({ id: a.node.id, name: a.node.name }),
+        () => undefined,
+      );
   }, [start]);
   useEffect(() => {
-    api.users.me().then((me) => setGrid(me.roles.find((r) => r.role === 'grid_worker' || r.role === 'grid_leader')?.areaId), () => undefined);
+    api.users.me().then(
+      (me) => setGrid(me.roles.find((r) => r.role === 'grid_worker' || r.role === 'grid_leader')?.areaId),
+      () => undefined,
+    );
   }, []);
   // Residents on file in the chosen building, to link the visit to one of them (选填).
   useEffect(() => {
     if (!building) return setPeople([]);
-    api.users.listPeople({ areaId: building.id, pageSize: 50 }).then((p) => setPeople(p.items), () => setPeople([]));
+    api.users.listPeople({ areaId: building.id, pageSize: 50 }).then(
+      (p) => setPeople(p.items),
+      () => setPeople([]),
+    );
   }, [building?.id]);
 
   const chooseBuilding = async () => {
@@ -128,7 +138,11 @@ export default function NewVisit() {
           <PhotoPicker value={photos} onChange={setPhotos} id="visit-photos" error={firstFieldError(error, 'photos')} />
         </FormField>
       </SectionCard>
-      {top && <Text className="field-error" id="visit-error">{top}</Text>}
+      {top && (
+        <Text className="field-error" id="visit-error">
+          {top}
+        </Text>
+      )}
       <View className="r-actions">
         <Button block type="primary" size="large" loading={busy} onClick={() => void submit()} id="visit-save">
           保存走访记录

@@ -25,7 +25,9 @@ export default function VisitPage() {
         {v && (
           <>
             <SectionCard title={v.residentName} extra={<Text className="r-tag">{v.tags.join(' · ')}</Text>}>
-              <Text className="r-card__text" id="visit-heard-text">{v.heard}</Text>
+              <Text className="r-card__text" id="visit-heard-text">
+                {v.heard}
+              </Text>
               {v.photoUrls.map((u) => (
                 <Image key={u} className="r-photo" src={absoluteUrl(u)} mode="aspectFill" />
               ))}

@@ -29,11 +29,14 @@ export default function StaffConsole() {
   const [colour, setColour] = useState<Colour | null>(null);
   const [category, setCategory] = useState<OrderCategory | null>(null);
   const [counts, setCounts] = useState<ConsoleCounts | null>(null);
-  const list = usePaged(async (page) => {
-    const result = await call('orders', 'console', { tab, colour: colour ?? undefined, category: category ?? undefined, page, pageSize: PAGE_SIZE });
-    setCounts(result.counts);
-    return result.page;
-  }, [tab, colour, category]);
+  const list = usePaged(
+    async (page) => {
+      const result = await call('orders', 'console', { tab, colour: colour ?? undefined, category: category ?? undefined, page, pageSize: PAGE_SIZE });
+      setCounts(result.counts);
+      return result.page;
+    },
+    [tab, colour, category],
+  );
   useListPage(list);
   const tabs = TAB_KEYS.map((key) => ({ key, title: CONSOLE_TABS[key].name, count: counts?.[key] }));
 

@@ -61,14 +61,20 @@ export default function GrantRolePopup({ person, defaultArea, onClose, onDone }:
         <Text className="role-form__label">角色</Text>
         <RadioGroup value={role} onChange={(v) => isRole(v) && setRole(v)} direction="horizontal">
           {ROLES.map((r) => (
-            <Radio key={r} value={r} shape="button">{ROLE_NAMES[r]}</Radio>
+            <Radio key={r} value={r} shape="button">
+              {ROLE_NAMES[r]}
+            </Radio>
           ))}
         </RadioGroup>
         <FieldError error={error} field="role" />
         <Text className="role-form__label">区域</Text>
         <View className="role-form__area">
-          <Text>{area.levelName} {area.name}</Text>
-          <Button size="small" fill="outline" onClick={() => void chooseArea()}>选择区域</Button>
+          <Text>
+            {area.levelName} {area.name}
+          </Text>
+          <Button size="small" fill="outline" onClick={() => void chooseArea()}>
+            选择区域
+          </Button>
         </View>
         <Text className="muted">
           {ROLE_NAMES[role]}可授予在：{levels.map((l) => AREA_LEVEL_NAMES[l]).join('、')}
@@ -76,7 +82,9 @@ export default function GrantRolePopup({ person, defaultArea, onClose, onDone }:
         <FieldError error={error} field="areaId" />
         <FieldError error={error} field="userId" />
         {topMessage && <Text className="role-form__error">{topMessage}</Text>}
-        <Button className="role-form__submit" block type="primary" loading={busy} onClick={() => void submit()}>确认授予</Button>
+        <Button className="role-form__submit" block type="primary" loading={busy} onClick={() => void submit()}>
+          确认授予
+        </Button>
       </View>
     </Popup>
   );

@@ -24,13 +24,7 @@ export default function PeopleList({ areaId, onGrant, onRevoke }: Props) {
   return (
     <View id="staff-people">
       <Text className="staff__count">共 {list.total} 人</Text>
-      <StatusView
-        loading={list.loading}
-        error={list.items.length ? null : list.error}
-        empty={list.items.length === 0}
-        emptyText="这个区域还没有登记的人员"
-        onRetry={list.refresh}
-      >
+      <StatusView loading={list.loading} error={list.items.length ? null : list.error} empty={list.items.length === 0} emptyText="这个区域还没有登记的人员" onRetry={list.refresh}>
         {list.items.map((p) => (
           <View key={p.id} className="person">
             <View className="person__head">
@@ -43,13 +37,19 @@ export default function PeopleList({ areaId, onGrant, onRevoke }: Props) {
                 <View key={`${r.role}@${r.areaId}`} className="person__role">
                   <RoleTag text={r.roleName} />
                   <Text className="person__role-area">{r.areaName}</Text>
-                  {p.canChangeRoles && <Text className="person__revoke" onClick={() => onRevoke(p, r)}>撤销</Text>}
+                  {p.canChangeRoles && (
+                    <Text className="person__revoke" onClick={() => onRevoke(p, r)}>
+                      撤销
+                    </Text>
+                  )}
                 </View>
               ))}
             </View>
             <View className="person__actions">
               {p.canChangeRoles ? (
-                <Button size="small" type="primary" onClick={() => onGrant(p)}>授予角色</Button>
+                <Button size="small" type="primary" onClick={() => onGrant(p)}>
+                  授予角色
+                </Button>
               ) : (
                 <Text className="muted">本人的角色由其他工作人员或上级调整</Text>
               )}

@@ -51,16 +51,12 @@ export default function RevokeRolePopup({ person, role, onClose, onDone }: Props
           撤销 {person.name} 在“{role.areaName}”的{role.roleName}角色
         </Text>
         <Text className="role-form__label">撤销原因</Text>
-        <TextArea
-          value={reason}
-          onChange={setReason}
-          placeholder="请填写撤销原因（2–200 字），将记入操作记录"
-          maxLength={200}
-          showCount
-        />
+        <TextArea value={reason} onChange={setReason} placeholder="请填写撤销原因（2–200 字），将记入操作记录" maxLength={200} showCount />
         <FieldError error={error} field="reason" />
         {topMessage && <Text className="role-form__error">{topMessage}</Text>}
-        <Button className="role-form__submit" block type="danger" loading={busy} onClick={() => void submit()}>确认撤销</Button>
+        <Button className="role-form__submit" block type="danger" loading={busy} onClick={() => void submit()}>
+          确认撤销
+        </Button>
       </View>
     </Popup>
   );

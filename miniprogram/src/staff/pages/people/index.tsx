@@ -50,27 +50,13 @@ export default function StaffPeople() {
                   切换区域
                 </Button>
               </View>
-              <PeopleList
-                key={`${area.id}#${version}`}
-                areaId={area.id}
-                onGrant={setGranting}
-                onRevoke={(person, role) => setRevoking({ person, role })}
-              />
+              <PeopleList key={`${area.id}#${version}`} areaId={area.id} onGrant={setGranting} onRevoke={(person, role) => setRevoking({ person, role })} />
             </View>
           )
         )}
       </StatusView>
-      {granting && area && (
-        <GrantRolePopup person={granting} defaultArea={area} onClose={() => setGranting(null)} onDone={changed} />
-      )}
-      {revoking && (
-        <RevokeRolePopup
-          person={revoking.person}
-          role={revoking.role}
-          onClose={() => setRevoking(null)}
-          onDone={changed}
-        />
-      )}
+      {granting && area && <GrantRolePopup person={granting} defaultArea={area} onClose={() => setGranting(null)} onDone={changed} />}
+      {revoking && <RevokeRolePopup person={revoking.person} role={revoking.role} onClose={() => setRevoking(null)} onDone={changed} />}
     </View>
   );
 }

@@ -29,7 +29,9 @@ export default function WishCard({ wish, action }: Props) {
       </View>
       <View className="w-card__foot">
         <Text>{wish.place}</Text>
-        <Text>{wish.value > 0 ? `约 ¥${wish.value}` : '服务类'} · {formatWhen(wish.publishedAt ?? wish.createdAt)}</Text>
+        <Text>
+          {wish.value > 0 ? `约 ¥${wish.value}` : '服务类'} · {formatWhen(wish.publishedAt ?? wish.createdAt)}
+        </Text>
       </View>
       {by && <Text className="w-card__by">{by}</Text>}
       {action && (

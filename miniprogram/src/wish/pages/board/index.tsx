@@ -35,11 +35,14 @@ export default function WishBoard() {
   const [kind, setKind] = useState<WishKind | typeof ALL>(ALL);
   const [head, setHead] = useState<Pick<BoardView, 'community' | 'year' | 'fulfilledThisYear'> | null>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
-  const list = usePaged(async (page) => {
-    const view = await call('wishes', 'board', { communityId, filter: filter === ALL ? undefined : filter, kind: kind === ALL ? undefined : kind, page, pageSize: PAGE_SIZE });
-    setHead({ community: view.community, year: view.year, fulfilledThisYear: view.fulfilledThisYear });
-    return view;
-  }, [communityId, filter, kind]);
+  const list = usePaged(
+    async (page) => {
+      const view = await call('wishes', 'board', { communityId, filter: filter === ALL ? undefined : filter, kind: kind === ALL ? undefined : kind, page, pageSize: PAGE_SIZE });
+      setHead({ community: view.community, year: view.year, fulfilledThisYear: view.fulfilledThisYear });
+      return view;
+    },
+    [communityId, filter, kind],
+  );
   useListPage(list);
 
   const chooseCommunity = async () => {
@@ -68,11 +71,16 @@ export default function WishBoard() {
       <View className="wish-board__hero">
         <View className="wish-board__community">
           <Text id="wish-community">{head?.community.name ?? '心愿墙'}</Text>
-          <Text className="wish-board__switch" onClick={() => void chooseCommunity()}>切换社区 ›</Text>
+          <Text className="wish-board__switch" onClick={() => void chooseCommunity()}>
+            切换社区 ›
+          </Text>
         </View>
         <Text className="wish-board__count">
           {head ? `${head.year} 年已圆梦 ` : '今年已圆梦 '}
-          <Text className="wish-board__number" id="wish-fulfilled-count">{head?.fulfilledThisYear ?? '—'}</Text> 个心愿
+          <Text className="wish-board__number" id="wish-fulfilled-count">
+            {head?.fulfilledThisYear ?? '—'}
+          </Text>{' '}
+          个心愿
         </Text>
         <Text className="wish-board__note">居民许愿、社区审核、党员认领：心愿墙不公开受助人的姓名、电话和门牌。</Text>
       </View>
@@ -98,8 +106,12 @@ export default function WishBoard() {
         />
       )}
       <View className="load-more wish-board__links">
-        <Button type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.newWish })}>许个心愿</Button>
-        <Button type="default" id="wish-mine-link" onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.mine })}>我的心愿</Button>
+        <Button type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.newWish })}>
+          许个心愿
+        </Button>
+        <Button type="default" id="wish-mine-link" onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.mine })}>
+          我的心愿
+        </Button>
       </View>
     </ResidentPage>
   );

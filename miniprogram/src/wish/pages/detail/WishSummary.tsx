@@ -23,7 +23,9 @@ function Row({ label, value, id }: { label: string; value: string; id?: string }
   return (
     <View className="wish-detail__row">
       <Text className="wish-detail__label">{label}</Text>
-      <Text className="wish-detail__value" id={id}>{value}</Text>
+      <Text className="wish-detail__value" id={id}>
+        {value}
+      </Text>
     </View>
   );
 }
@@ -37,8 +39,12 @@ export function WishHeader({ wish }: { wish: WishDetail }) {
   return (
     <View className="wish-detail__hero">
       <WishTags status={wish.status} statusName={wish.statusName} kindName={wish.kindName} withIds />
-      <Text className="wish-detail__title" id="wish-title-view">{wish.title}</Text>
-      <Text className="wish-detail__next" id="wish-next">{NEXT_STEP[wish.status]}</Text>
+      <Text className="wish-detail__title" id="wish-title-view">
+        {wish.title}
+      </Text>
+      <Text className="wish-detail__next" id="wish-next">
+        {NEXT_STEP[wish.status]}
+      </Text>
       <Text className="wish-detail__place">{wish.place}</Text>
     </View>
   );
@@ -60,21 +66,21 @@ export default function WishSummary({ wish }: { wish: WishDetail }) {
       <SectionCard title="心愿信息" id="wish-facts">
         <Row label="类型" value={wish.kindName} />
         <Row label="估算价值" value={wish.value > 0 ? `约 ${wish.value} 元` : '服务类，无需花费'} />
-        <Row label="认领人" value={wish.orgName ? `${wish.orgName}（${wish.claimantName ?? ''}）` : wish.claimantName ?? '暂无'} id="wish-claimant" />
+        <Row label="认领人" value={wish.orgName ? `${wish.orgName}（${wish.claimantName ?? ''}）` : (wish.claimantName ?? '暂无')} id="wish-claimant" />
         {wish.claimDeadline && <Row label="圆梦期限" value={formatWhen(wish.claimDeadline)} id="wish-deadline" />}
         {wish.fulfilledAt && <Row label="圆梦时间" value={formatWhen(wish.fulfilledAt)} />}
       </SectionCard>
       {p && (
         <SectionCard title="受助人（不公开）" id="wish-private">
           <View className="wish-detail__contact">
-            <Text className="wish-detail__value">{p.beneficiaryName}  {p.contactMobile}</Text>
+            <Text className="wish-detail__value">
+              {p.beneficiaryName} {p.contactMobile}
+            </Text>
             {p.canCall && <PhoneCall phone={p.contactMobile} />}
           </View>
           {p.door && <Row label="门牌号" value={p.door} />}
           <Row label="许愿人" value={p.onBehalf ? `${p.posterName}（社区代许）` : p.posterName} />
-          {wish.status === 'pending' || wish.status === 'rejected' ? null : (
-            <Text className="muted">心愿墙上只显示审核后的公开内容，不显示以上信息。</Text>
-          )}
+          {wish.status === 'pending' || wish.status === 'rejected' ? null : <Text className="muted">心愿墙上只显示审核后的公开内容，不显示以上信息。</Text>}
         </SectionCard>
       )}
       {wish.delivery && (

@@ -84,12 +84,16 @@ export default function NewWish() {
   return (
     <ResidentPage className="new-wish" id="wish-new">
       <StatusView loading={setup.loading} error={setup.error} empty={!setup.data} emptyText="加载中…" onRetry={() => void setup.reload()}>
-        <Text className="hint">{isStaff ? '为行动不便的老人代许心愿：社区审核后发布到心愿墙，党员认领圆梦。' : '写下一个小小的心愿：社区审核后发布到心愿墙，由党员或报到单位认领圆梦。'}</Text>
+        <Text className="hint">
+          {isStaff ? '为行动不便的老人代许心愿：社区审核后发布到心愿墙，党员认领圆梦。' : '写下一个小小的心愿：社区审核后发布到心愿墙，由党员或报到单位认领圆梦。'}
+        </Text>
         <SectionCard title={isStaff ? '受助居民所在楼栋' : '为哪里许愿'} id="wish-building">
           {isStaff ? (
             <View>
               <Text className="new-wish__place">{building ? building.name : '尚未选择'}</Text>
-              <Button size="small" fill="outline" type="primary" onClick={() => void chooseBuilding()}>{building ? '更换楼栋' : '选择楼栋'}</Button>
+              <Button size="small" fill="outline" type="primary" onClick={() => void chooseBuilding()}>
+                {building ? '更换楼栋' : '选择楼栋'}
+              </Button>
             </View>
           ) : (
             <Text className="new-wish__place">{home ? home.map((a) => a.name).join(' / ') : '请先在首页设置所住楼栋'}</Text>

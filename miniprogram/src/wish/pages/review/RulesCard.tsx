@@ -23,7 +23,16 @@ function RulesPopup({ rules, onDone, onClose }: { rules: WishRulesView; onDone: 
   const { busy, error, submit } = usePopupSubmit({ onDone: saved, onStale: onDone });
   const save = () => submit(() => call('wishes', 'setRules', { communityId: rules.communityId, valueCap: Number(valueCap), claimDays: Number(claimDays) }), '规则已保存');
   return (
-    <FormPopup title={`${rules.communityName}心愿规则`} id="popup-rules" submitText="保存规则" busy={busy} error={error} fields={['valueCap', 'claimDays']} onClose={onClose} onSubmit={() => void save()}>
+    <FormPopup
+      title={`${rules.communityName}心愿规则`}
+      id="popup-rules"
+      submitText="保存规则"
+      busy={busy}
+      error={error}
+      fields={['valueCap', 'claimDays']}
+      onClose={onClose}
+      onSubmit={() => void save()}
+    >
       <FormField label="心愿估值上限（元）">
         <Input type={numberType} value={valueCap} onChange={setValueCap} maxLength={5} />
         <FieldError error={error} field="valueCap" />
@@ -41,11 +50,32 @@ export default function RulesCard() {
   const [editing, setEditing] = useState(false);
   if (!data) return null;
   return (
-    <SectionCard title="心愿规则" id="wish-rules" extra={data.canEdit ? <Button size="small" fill="outline" type="primary" onClick={() => setEditing(true)}>修改</Button> : undefined}>
+    <SectionCard
+      title="心愿规则"
+      id="wish-rules"
+      extra={
+        data.canEdit ? (
+          <Button size="small" fill="outline" type="primary" onClick={() => setEditing(true)}>
+            修改
+          </Button>
+        ) : undefined
+      }
+    >
       <View>
-        <Text className="muted" id="wish-rules-text">{data.communityName}：心愿估值不超过 {data.valueCap} 元；认领后 {data.claimDays} 天内圆梦，超期回到心愿墙。</Text>
+        <Text className="muted" id="wish-rules-text">
+          {data.communityName}：心愿估值不超过 {data.valueCap} 元；认领后 {data.claimDays} 天内圆梦，超期回到心愿墙。
+        </Text>
       </View>
-      {editing && <RulesPopup rules={data} onClose={() => setEditing(false)} onDone={() => { setEditing(false); void reload(); }} />}
+      {editing && (
+        <RulesPopup
+          rules={data}
+          onClose={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            void reload();
+          }}
+        />
+      )}
     </SectionCard>
   );
 }

@@ -42,7 +42,9 @@ export default function WishReview() {
         }
       />
       <View className="load-more">
-        <Button type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.newWish })}>为老人代许心愿</Button>
+        <Button type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.newWish })}>
+          为老人代许心愿
+        </Button>
       </View>
     </View>
   );

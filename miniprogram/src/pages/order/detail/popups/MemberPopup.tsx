@@ -43,14 +43,18 @@ export default function MemberPopup({ mode, holderName, ...props }: PopupProps &
       onSubmit={send}
     >
       <FormField label="选择党员" hint="按在办单数从少到多">
-        <StatusView loading={candidates.loading} error={candidates.error} empty={!candidates.data?.items.length} emptyText="本社区还没有已报到的党员" onRetry={() => void candidates.reload()}>
+        <StatusView
+          loading={candidates.loading}
+          error={candidates.error}
+          empty={!candidates.data?.items.length}
+          emptyText="本社区还没有已报到的党员"
+          onRetry={() => void candidates.reload()}
+        >
           {candidates.data?.items.map((c) => (
             <View key={c.id} className={`candidate${c.id === memberId ? ' candidate--on' : ''}`} onClick={() => setMemberId(c.id)}>
               <View className="candidate__head">
                 <Text className="candidate__name">{c.name}</Text>
-                <Text className={c.openLoad >= ORDER_LIMITS.memberOpenOrders ? 'candidate__load candidate__load--full' : 'candidate__load'}>
-                  在办 {c.openLoad} 单
-                </Text>
+                <Text className={c.openLoad >= ORDER_LIMITS.memberOpenOrders ? 'candidate__load candidate__load--full' : 'candidate__load'}>在办 {c.openLoad} 单</Text>
               </View>
               <Text className="muted">{c.skills.length ? `技能：${c.skills.join('、')}` : '未登记技能'}</Text>
               {c.homeTrail && <Text className="candidate__home">{c.homeTrail}</Text>}

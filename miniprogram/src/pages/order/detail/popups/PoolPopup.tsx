@@ -24,10 +24,7 @@ export default function PoolPopup(props: PopupProps) {
   const { busy, error, submit } = usePopupSubmit(props);
   const send = () => {
     askConsent(CONSENT.dispatchOrder);
-    void submit(
-      () => call('orders', 'pool', { orderId: props.orderId, level, skill: skill === 'any' ? undefined : skill }),
-      '已派到抢单池',
-    );
+    void submit(() => call('orders', 'pool', { orderId: props.orderId, level, skill: skill === 'any' ? undefined : skill }), '已派到抢单池');
   };
 
   return (

@@ -12,8 +12,7 @@ export default function ProgressPopup(props: PopupProps) {
   const [note, setNote] = useState('');
   const [delayed, setDelayed] = useState(false);
   const { busy, error, submit } = usePopupSubmit(props);
-  const send = () =>
-    void submit(() => call('orders', 'progress', { orderId: props.orderId, note: note.trim(), delayed }), delayed ? '已告知居民延期' : '进展已更新');
+  const send = () => void submit(() => call('orders', 'progress', { orderId: props.orderId, note: note.trim(), delayed }), delayed ? '已告知居民延期' : '进展已更新');
 
   return (
     <FormPopup title="更新进展" id="popup-progress" submitText="提交进展" busy={busy} error={error} fields={['note', 'delayed']} onClose={props.onClose} onSubmit={send}>

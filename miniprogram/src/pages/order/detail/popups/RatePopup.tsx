@@ -20,10 +20,7 @@ export default function RatePopup(props: PopupProps) {
   const send = () => {
     if (!stars) return setError(new ApiError('VALIDATION', '请先点星星评分', { stars: '请先点星星评分' }));
     const text = comment.trim();
-    void submit(
-      () => call('orders', 'rate', { orderId: props.orderId, stars, comment: text || undefined }),
-      reopens ? '已退回重办' : '感谢您的评价',
-    );
+    void submit(() => call('orders', 'rate', { orderId: props.orderId, stars, comment: text || undefined }), reopens ? '已退回重办' : '感谢您的评价');
   };
 
   return (

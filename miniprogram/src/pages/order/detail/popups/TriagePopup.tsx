@@ -23,10 +23,7 @@ export default function TriagePopup({ category, ...props }: PopupProps & { categ
   const { busy, error, submit } = usePopupSubmit(props);
   const send = () => {
     askConsent(CONSENT.dispatchOrder);
-    void submit(
-      () => call('orders', 'triage', { orderId: props.orderId, colour, category: corrected === category ? undefined : corrected }),
-      `已分拣为${COLOUR_NAMES[colour]}色`,
-    );
+    void submit(() => call('orders', 'triage', { orderId: props.orderId, colour, category: corrected === category ? undefined : corrected }), `已分拣为${COLOUR_NAMES[colour]}色`);
   };
 
   return (

@@ -23,7 +23,16 @@ export default function DeliverPopup(props: PopupProps) {
     void submit(() => call('wishes', 'deliver', { wishId: props.wishId, note: note.trim(), photo: photo.ref }), '已登记圆梦，等待受助人确认');
   };
   return (
-    <FormPopup title="登记圆梦" id="popup-deliver" submitText="确认已圆梦" busy={busy} error={error} fields={['note', ...fieldsUnder(error, 'photo')]} onClose={props.onClose} onSubmit={send}>
+    <FormPopup
+      title="登记圆梦"
+      id="popup-deliver"
+      submitText="确认已圆梦"
+      busy={busy}
+      error={error}
+      fields={['note', ...fieldsUnder(error, 'photo')]}
+      onClose={props.onClose}
+      onSubmit={send}
+    >
       <FormField label="圆梦说明">
         <TextArea value={note} onChange={setNote} placeholder="如：已把五本课外书送到家里（2–300 字）" maxLength={WISH_LIMITS.note} showCount />
         <FieldError error={error} field="note" />

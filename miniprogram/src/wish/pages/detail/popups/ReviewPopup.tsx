@@ -34,7 +34,11 @@ export default function ReviewPopup({ wish, ...props }: PopupProps & { wish: Wis
         <TextArea value={story} onChange={setStory} maxLength={WISH_LIMITS.story} showCount autoSize />
         <FieldError error={error} field="story" />
       </FormField>
-      {warning && <Text className="wish-warning" id="review-warning">公开内容{warning}</Text>}
+      {warning && (
+        <Text className="wish-warning" id="review-warning">
+          公开内容{warning}
+        </Text>
+      )}
     </FormPopup>
   );
 }
