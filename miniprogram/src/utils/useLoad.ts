@@ -14,10 +14,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
 
-  const reload = useCallback(async () => {
+  // `load` is rebuilt every render; the caller's deps say when it really changes. They cannot be checked
+  // here, so eslint checks them at every useLoad call site instead (additionalHooks in eslint.config.mjs).
+  const get = useCallback(async () => {
     const mine = ++seq.current;
-    setLoading(true);
-    setError(null);
     try {
       const value = await load();
       if (mine === seq.current) setData(value);
@@ -26,12 +26,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     } finally {
       if (mine === seq.current) setLoading(false);
     }
-    // `load` is rebuilt every render; the caller's deps say when it really changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- the caller's deps, see above
   }, deps);
 
+  // New deps: loading again from this render on (state adjusted while rendering, not in an effect).
+  const [shownFor, setShownFor] = useState(() => get);
+  if (shownFor !== get) {
+    setShownFor(() => get);
+    setLoading(true);
+    setError(null);
+  }
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void get();
+  }, [get]);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    await get();
+  }, [get]);
 
   return { data, loading, error, reload };
 }

@@ -20,10 +20,10 @@ export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps:
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
 
-  const load = useCallback(async (target: number) => {
+  // `fetchPage` is rebuilt every render; the caller's deps say when it really changes. They cannot be checked
+  // here, so eslint checks them at every usePaged call site instead (additionalHooks in eslint.config.mjs).
+  const get = useCallback(async (target: number) => {
     const mine = ++seq.current;
-    setLoading(true);
-    setError(null);
     try {
       const result = await fetchPage(target);
       if (mine !== seq.current) return;
@@ -35,14 +35,30 @@ export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps:
     } finally {
       if (mine === seq.current) setLoading(false);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- the caller's deps, see above
   }, deps);
 
-  useEffect(() => {
+  // New deps: an empty list, loading, from this render on (state adjusted while rendering, not in an effect).
+  const [shownFor, setShownFor] = useState(() => get);
+  if (shownFor !== get) {
+    setShownFor(() => get);
     setItems([]);
     setTotal(0);
-    void load(1);
-  }, [load]);
+    setLoading(true);
+    setError(null);
+  }
+  useEffect(() => {
+    void get(1);
+  }, [get]);
 
+  const load = useCallback(
+    async (target: number) => {
+      setLoading(true);
+      setError(null);
+      await get(target);
+    },
+    [get],
+  );
   const hasMore = items.length < total;
   const loadMore = useCallback(async () => {
     if (!loading && hasMore) await load(page + 1);

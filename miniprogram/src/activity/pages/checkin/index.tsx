@@ -29,21 +29,25 @@ export default function CheckinPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(true);
 
-  const scan = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await call('activities', 'scan', { activityId }));
-    } catch (e) {
-      setResult(null);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [activityId]);
+  // The page opens busy; a retry goes busy again before it scans.
+  const scan = useCallback(
+    () =>
+      call('activities', 'scan', { activityId })
+        .then(setResult, (e: unknown) => {
+          setResult(null);
+          setError(e);
+        })
+        .finally(() => setBusy(false)),
+    [activityId],
+  );
   useEffect(() => {
     void scan();
   }, [scan]);
+  const retry = () => {
+    setBusy(true);
+    setError(null);
+    void scan();
+  };
 
   const ok = result && GOOD.has(result.kind);
   return (
@@ -79,7 +83,7 @@ export default function CheckinPage() {
           <Text className="checkin__why" id="checkin-why">
             {messageOf(error)}
           </Text>
-          <Button fill="outline" onClick={() => void scan()}>
+          <Button fill="outline" onClick={retry}>
             重试
           </Button>
         </View>

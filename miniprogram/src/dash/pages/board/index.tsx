@@ -1,5 +1,5 @@
 /** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, trend, category and 3色 splits, backlog, points, overdue list, exports. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -69,9 +69,10 @@ export default function DashboardPage() {
   const [areaId, setAreaId] = useState<string | undefined>(params.area || undefined);
   const [period, setPeriod] = useState<Period>(PERIODS.includes(params.period as Period) ? (params.period as Period) : 'today');
   const [range, setRange] = useState({ from: '', to: '' });
-  const waiting = period === 'custom' && (!range.from || !range.to);
-  const query: SummaryInput = { areaId, period, ...(period === 'custom' ? range : {}) };
-  const summary = useLoad(async () => (waiting ? null : api.dashboard.summary(query)), [areaId, period, range.from, range.to]);
+  const { from, to } = range;
+  const waiting = period === 'custom' && (!from || !to);
+  const query = useMemo<SummaryInput>(() => ({ areaId, period, ...(period === 'custom' ? { from, to } : {}) }), [areaId, period, from, to]);
+  const summary = useLoad(async () => (waiting ? null : api.dashboard.summary(query)), [waiting, query]);
   usePullRefresh(summary.reload);
   const v = summary.data;
 

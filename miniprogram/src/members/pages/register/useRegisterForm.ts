@@ -24,6 +24,7 @@ export interface RegisterFields {
 }
 
 const EMPTY: RegisterFields = { name: '', mobile: '', partyOrg: '', workUnit: '', orgId: null, skills: [], availableTimes: [] };
+const NO_ORGS: OrganisationView[] = [];
 
 /** "梅川第一居委会 / 第一网格 / 1号楼" and the community id, from one read of the building. */
 export async function homeOf(buildingId: string): Promise<Home> {
@@ -49,26 +50,33 @@ function prefill(loaded: { me: MeView; mine: MineView }): RegisterFields {
  */
 export function useRegisterForm(transfer: boolean, loaded: { me: MeView; mine: MineView } | null) {
   const [fields, setFields] = useState<RegisterFields>(EMPTY);
-  const [ready, setReady] = useState(false);
+  const [prefilledFrom, setPrefilledFrom] = useState<typeof loaded>(null);
   const [home, setHome] = useState<Home | null>(null);
-  const [orgs, setOrgs] = useState<OrganisationView[]>([]);
+  const [orgList, setOrgList] = useState<{ communityId: string; items: OrganisationView[] } | null>(null);
+
+  // Prefilled while rendering, so the render that shows the inputs already has the values.
+  if (loaded && loaded !== prefilledFrom) {
+    setPrefilledFrom(loaded);
+    setFields(prefill(loaded));
+  }
+  const ready = prefilledFrom !== null;
 
   useEffect(() => {
     if (!loaded) return;
-    setFields(prefill(loaded));
-    setReady(true);
     const own = loaded.me.home[loaded.me.home.length - 1];
     if (!transfer && own?.level === 'building') homeOf(own.id).then(setHome, () => undefined);
   }, [loaded, transfer]);
 
+  // The chosen home's community's organisations; none while they load or when the home changes community.
+  const communityId = home?.communityId;
   useEffect(() => {
-    setOrgs([]);
-    if (!home) return;
-    api.members.listOrganisations({ communityId: home.communityId, pageSize: 50 }).then(
-      (p) => setOrgs(p.items),
+    if (!communityId) return;
+    api.members.listOrganisations({ communityId, pageSize: 50 }).then(
+      (p) => setOrgList({ communityId, items: p.items }),
       () => undefined,
     );
-  }, [home?.communityId]);
+  }, [communityId]);
+  const orgs = orgList && orgList.communityId === communityId ? orgList.items : NO_ORGS;
 
   const set = <K extends keyof RegisterFields>(key: K, value: RegisterFields[K]) => setFields((f) => ({ ...f, [key]: value }));
   const chooseHome = async (buildingId: string) => {

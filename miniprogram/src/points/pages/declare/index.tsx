@@ -24,7 +24,8 @@ const FIELDS = ['date', 'hours', 'description'];
 const HOUR_CHIPS = ['0.5', '1', '1.5', '2', '3', '4'].map((h) => ({ value: h, label: `${h} 小时` }));
 
 export default function DeclareService() {
-  const now = Date.now();
+  // The day chips are the days around when the page opened.
+  const [now] = useState(Date.now);
   const dayChips = [
     { value: shanghaiDay(now), label: '今天' },
     { value: shanghaiDay(now - DAY), label: '昨天' },

@@ -1,5 +1,5 @@
 /** 积分规则: the community's points per action; community staff change them (only later credits follow the change). */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
@@ -35,11 +35,14 @@ const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 export default function PointsRules() {
   const { data, loading, error, reload } = useLoad(() => call('points', 'rules', {}), []);
   const [values, setValues] = useState<Record<Key, string> | null>(null);
+  const [valuesOf, setValuesOf] = useState<RulesView | null>(null);
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
-  useEffect(() => {
-    if (data) setValues(flatten(data.rules));
-  }, [data]);
+  // The inputs start again from every (re)load of the rules.
+  if (data && data !== valuesOf) {
+    setValuesOf(data);
+    setValues(flatten(data.rules));
+  }
 
   const save = async () => {
     if (!data || !values) return;

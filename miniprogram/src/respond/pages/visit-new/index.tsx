@@ -26,7 +26,7 @@ export default function NewVisit() {
   const start = useRouter().params.building;
   const [grid, setGrid] = useState<string | undefined>();
   const [building, setBuilding] = useState<{ id: string; name: string } | null>(null);
-  const [people, setPeople] = useState<PersonView[]>([]);
+  const [residents, setResidents] = useState<{ buildingId: string; people: PersonView[] } | null>(null);
   const [residentName, setResidentName] = useState('');
   const [residentId, setResidentId] = useState<string | null>(null);
   const [heard, setHeard] = useState('');
@@ -49,14 +49,16 @@ export default function NewVisit() {
       () => undefined,
     );
   }, []);
-  // Residents on file in the chosen building, to link the visit to one of them (选填).
+  // Residents on file in the chosen building, to link the visit to one of them (选填); none until they load.
+  const buildingId = building?.id;
   useEffect(() => {
-    if (!building) return setPeople([]);
-    api.users.listPeople({ areaId: building.id, pageSize: 50 }).then(
-      (p) => setPeople(p.items),
-      () => setPeople([]),
+    if (!buildingId) return;
+    api.users.listPeople({ areaId: buildingId, pageSize: 50 }).then(
+      (p) => setResidents({ buildingId, people: p.items }),
+      () => setResidents({ buildingId, people: [] }),
     );
-  }, [building?.id]);
+  }, [buildingId]);
+  const people = residents && residents.buildingId === buildingId ? residents.people : [];
 
   const chooseBuilding = async () => {
     const node = await pickArea({ startId: grid, levels: ['building'], title: '选择走访楼栋' });

@@ -1,5 +1,5 @@
 /** 人员与角色 (staff): people in an area of my scope, paged; grant and revoke roles. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PersonView, RoleView } from '@shared/users/schemas';
@@ -17,19 +17,17 @@ import './index.scss';
 
 export default function StaffPeople() {
   const me = useLoad(() => api.users.me(), []);
-  const [area, setArea] = useState<ChosenArea | null>(null);
+  const [picked, setPicked] = useState<ChosenArea | null>(null);
   const [granting, setGranting] = useState<PersonView | null>(null);
   const [revoking, setRevoking] = useState<{ person: PersonView; role: RoleView } | null>(null);
   const [version, setVersion] = useState(0);
   const ownAreas = me.data ? staffAreas(me.data) : [];
-
-  useEffect(() => {
-    if (!area && ownAreas[0]) setArea(ownAreas[0]);
-  }, [area, ownAreas[0]?.id]);
+  // My first own area until I pick another.
+  const area = picked ?? ownAreas[0] ?? null;
 
   const changeArea = async () => {
     const node = await pickArea({ startId: area?.id, title: '选择要查看的区域' });
-    if (node) setArea({ id: node.id, name: node.name, levelName: node.levelName, trail: '' });
+    if (node) setPicked({ id: node.id, name: node.name, levelName: node.levelName, trail: '' });
   };
   const changed = () => setVersion((v) => v + 1);
 

@@ -1,5 +1,5 @@
 /** The buttons `can` allows this viewer (认领, 以单位名义认领, 登记圆梦, 确认圆梦, 审核), and the popup or confirmation each opens. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { WishDetail } from '@shared/wishes/schemas';
 import { call } from '../../../api';
@@ -19,12 +19,9 @@ interface Props {
 }
 
 export default function WishActions({ wish, reload, startReview }: Props) {
-  const [open, setOpen] = useState<Open | null>(null);
   const can = wish.can;
+  const [open, setOpen] = useState<Open | null>(startReview && can.review ? 'review' : null);
   const wishId = wish.id;
-  useEffect(() => {
-    if (startReview && can.review) setOpen('review');
-  }, [startReview, can.review]);
 
   const done = (message: string) => {
     setOpen(null);
