@@ -25,6 +25,7 @@ const CLOUD_SUITES = [
 const steps = [
   ['类型检查（服务端与共享）', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['类型检查（小程序）', 'npx', ['tsc', '--noEmit', '-p', 'miniprogram']],
+  ['代码检查（ESLint 与 Prettier）', 'npm', ['run', 'lint']],
   ['浏览器与字体', 'node', ['scripts/ensure-browser.mjs']],
   ['构建网页版', 'npm', ['run', 'build:h5']],
   ['构建小程序', 'npm', ['run', 'build:weapp']],
