@@ -14,7 +14,10 @@ export interface Operators {
   $exists?: boolean;
   /** String starts with: the subtree query on area paths (`/street/community/`). */
   $prefix?: string;
-  /** Array field contains the value (followers, skills). Not indexed: pair with an indexed field. */
+  /**
+   * Array field contains the value (followers, skills). Served by an index declared `multikey` on that field;
+   * otherwise not indexed: pair it with an indexed field.
+   */
   $has?: Scalar;
   /** Array field (or a missing one) contains none of the values: the "not applied yet" guard of an idempotent write. */
   $hasNone?: Scalar[];
@@ -60,6 +63,11 @@ export interface GroupRow {
 export interface IndexSpec {
   fields: SortSpec;
   unique?: boolean;
+  /**
+   * The field among `fields` that holds an array whose elements are indexed one by one, so `$has` on it is an
+   * index lookup. Mongo (CloudBase) does this for any array by itself; SQLite keeps a table of the elements.
+   */
+  multikey?: string;
 }
 
 export interface Doc {

@@ -1,5 +1,5 @@
 /** Compiles port filters, patches and sorts to SQLite over JSON documents (`doc` column). */
-import type { Filter, Patch, Scalar, SortSpec } from './port';
+import type { Condition, Filter, Patch, Scalar, SortSpec } from './port';
 import { assertField, isOperators } from './port';
 
 export type Param = string | number | null;
@@ -15,16 +15,41 @@ function bind(v: Scalar): Param {
   return v;
 }
 
-export function compileFilter(filter: Filter, params: Param[]): string {
+/** Array fields of a collection with an element table (a `multikey` index): field → table name. */
+export type ElementTables = ReadonlyMap<string, string>;
+
+const NO_ELEMENTS: ElementTables = new Map();
+
+/** The table holding the elements of `field`'s arrays, one row per (element, document id). */
+export function elementTable(table: string, field: string): string {
+  return `${table}[${assertField(field)}]`;
+}
+
+export function compileFilter(filter: Filter, params: Param[], elements: ElementTables = NO_ELEMENTS): string {
+  return compileAll([filter], params, elements);
+}
+
+/**
+ * The conjunction of `filters`. An `$or` takes the conditions beside it into each branch, so each branch can be
+ * served by a compound index (status + path range, creator + date) and SQLite joins them (MULTI-INDEX OR),
+ * rather than using one sibling's index and filtering everything it finds.
+ */
+function compileAll(filters: Filter[], params: Param[], elements: ElementTables): string {
+  const at = filters.findIndex((f) => f.$or !== undefined);
+  if (at >= 0) {
+    const { $or, ...beside } = filters[at] as Filter & { $or: Filter[] };
+    const others = [...filters.slice(0, at), beside, ...filters.slice(at + 1)];
+    const alts = $or.map((branch) => `(${compileAll([...others, branch], params, elements)})`);
+    return alts.length ? `(${alts.join(' OR ')})` : '0';
+  }
+  const terms = filters.flatMap((f) => Object.entries(f).filter(([, c]) => c !== undefined)) as Array<[string, Condition]>;
+  // An element lookup (ids in followers, staff nodes) is what an element index is declared for, and finds few
+  // rows; without statistics SQLite would rather drive by `status IN (…)` and check membership row by row. A
+  // unary + keeps the other conditions (bar _id) from driving: they filter what the lookup finds.
+  const byElements = terms.some(([field, c]) => isOperators(c) && c.$has !== undefined && elements.has(field));
   const parts: string[] = [];
-  for (const [field, cond] of Object.entries(filter)) {
-    if (cond === undefined) continue;
-    if (field === '$or') {
-      const alts = (cond as Filter[]).map((f) => `(${compileFilter(f, params)})`);
-      parts.push(alts.length ? `(${alts.join(' OR ')})` : '0');
-      continue;
-    }
-    const x = fieldExpr(field);
+  for (const [field, cond] of terms) {
+    const x = byElements && field !== '_id' ? `+${fieldExpr(field)}` : fieldExpr(field);
     if (!isOperators(cond)) {
       parts.push(eq(x, cond as Scalar, params));
       continue;
@@ -32,7 +57,11 @@ export function compileFilter(filter: Filter, params: Param[]): string {
     for (const [op, value] of Object.entries(cond)) {
       // An operator left undefined is absent, as in Mongo and the CloudBase adapter (not "= NULL").
       if (value === undefined) continue;
-      parts.push(compileOp(field, x, op, value, params));
+      const table = op === '$has' ? elements.get(field) : undefined;
+      if (table) {
+        params.push(bind(value as Scalar));
+        parts.push(`id IN (SELECT id FROM "${table}" WHERE v = ?)`);
+      } else parts.push(compileOp(field, x, op, value, params));
     }
   }
   return parts.length ? parts.join(' AND ') : '1';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, GroupRow, GroupSpec, IndexSpec, Patch, Scalar } from './port';
 import { DuplicateKeyError, assertCollection, assertField } from './port';
 import type { Param } from './sqlite-sql';
-import { compileFilter, compilePatch, compileSort, fieldExpr } from './sqlite-sql';
+import { compileFilter, compilePatch, compileSort, elementTable, fieldExpr } from './sqlite-sql';
 
 export interface SqliteOptions {
   /** Folder for the database file; created when missing. `:memory:` for a throwaway store. */
@@ -47,12 +47,47 @@ export class SqliteStore implements DocumentStore {
   }
 
   async ensureIndexes(name: string, indexes: IndexSpec[]): Promise<void> {
-    this.collection(name);
+    const c = this.collection(name) as unknown as SqliteCollection<Doc>;
     for (const ix of indexes) {
       const ixName = `ix_${name}_${ix.fields.map(([f]) => assertField(f).replace(/\./g, '_')).join('_')}`;
+      if (ix.multikey !== undefined) {
+        if (!ix.fields.some(([f]) => f === ix.multikey)) throw new Error(`multikey ${ix.multikey} is not a field of its index on ${name}`);
+        if (ix.unique) throw new Error(`a multikey index cannot be unique (${name}.${ix.multikey})`);
+        this.ensureElements(name, ix.multikey);
+        // An expression index on the whole array (declared before the field was marked multikey) serves nothing.
+        this.db.exec(`DROP INDEX IF EXISTS "${ixName}"`);
+        c.elements.set(ix.multikey, elementTable(name, ix.multikey));
+        continue;
+      }
       const cols = ix.fields.map(([f, d]) => `${fieldExpr(f)}${d === -1 ? ' DESC' : ''}`).join(', ');
       this.db.exec(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${ixName}" ON "${name}" (${cols})`);
     }
+  }
+
+  /**
+   * A multikey index: a table of (element, document id) kept by triggers in the same statement as each write, so
+   * it is never out of step with the documents and no caller writes twice. Filled from the documents when created.
+   */
+  private ensureElements(table: string, field: string): void {
+    const el = elementTable(table, field);
+    const at = `'$.${assertField(field)}'`;
+    // Elements are scalars (ids); objects and arrays inside are not indexed, as `$has` compares scalars.
+    const fill = (from: string, id: string, doc: string) =>
+      `INSERT OR IGNORE INTO "${el}" (v, id) SELECT e.value, ${id} FROM ${from}json_each(${doc}, ${at}) AS e WHERE e.type NOT IN ('object', 'array')`;
+    this.db.transaction(() => {
+      const exists = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(el);
+      if (!exists) {
+        this.db.exec(`CREATE TABLE "${el}" (v, id TEXT NOT NULL, PRIMARY KEY (v, id)) WITHOUT ROWID`);
+        this.db.exec(`CREATE INDEX "${el}_id" ON "${el}" (id)`);
+        this.db.exec(fill(`"${table}" AS t, `, 't.id', 't.doc'));
+      }
+      this.db.exec(`CREATE TRIGGER IF NOT EXISTS "${el}_insert" AFTER INSERT ON "${table}" BEGIN ${fill('', 'new.id', 'new.doc')}; END`);
+      this.db.exec(
+        `CREATE TRIGGER IF NOT EXISTS "${el}_update" AFTER UPDATE OF doc ON "${table}" WHEN json_extract(old.doc, ${at}) IS NOT json_extract(new.doc, ${at}) ` +
+          `BEGIN DELETE FROM "${el}" WHERE id = old.id; ${fill('', 'new.id', 'new.doc')}; END`,
+      );
+      this.db.exec(`CREATE TRIGGER IF NOT EXISTS "${el}_delete" AFTER DELETE ON "${table}" BEGIN DELETE FROM "${el}" WHERE id = old.id; END`);
+    })();
   }
 
   async close(): Promise<void> {
@@ -65,6 +100,8 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly insertStmt: Database.Statement;
   private readonly insertIgnoreStmt: Database.Statement;
   private readonly cache = new Map<string, Database.Statement>();
+  /** Array fields with an element table (multikey indexes), found in the file and added by ensureIndexes. */
+  readonly elements = new Map<string, string>();
 
   constructor(
     private readonly db: Database.Database,
@@ -73,6 +110,9 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     this.getStmt = db.prepare(`SELECT doc FROM "${table}" WHERE id = ?`).pluck();
     this.insertStmt = db.prepare(`INSERT INTO "${table}" (id, doc) VALUES (?, ?)`);
     this.insertIgnoreStmt = db.prepare(`INSERT INTO "${table}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`);
+    // Another connection (a script, a second store on the same file) uses the element tables it finds.
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`).pluck().all(table.length + 1, `${table}[`) as string[];
+    for (const n of names) this.elements.set(n.slice(table.length + 1, -1), n);
   }
 
   /** Statements are cached by SQL text: the same query shape is prepared once. */
@@ -93,7 +133,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const params: Param[] = [];
-    let sql = `SELECT doc FROM "${this.table}" WHERE ${compileFilter(filter, params)}${compileSort(options.sort)}`;
+    let sql = `SELECT doc FROM "${this.table}" WHERE ${compileFilter(filter, params, this.elements)}${compileSort(options.sort)}`;
     if (options.limit !== undefined || options.skip) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(options.limit ?? -1, options.skip ?? 0);
@@ -104,7 +144,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async count(filter: Filter): Promise<number> {
     const params: Param[] = [];
-    const sql = `SELECT count(*) FROM "${this.table}" WHERE ${compileFilter(filter, params)}`;
+    const sql = `SELECT count(*) FROM "${this.table}" WHERE ${compileFilter(filter, params, this.elements)}`;
     return this.stmt(sql).pluck().get(...params) as number;
   }
 
@@ -139,7 +179,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   async updateWhere(filter: Filter, patch: Patch): Promise<number> {
     const params: Param[] = [];
     const set = compilePatch(patch, params);
-    const where = compileFilter(filter, params);
+    const where = compileFilter(filter, params, this.elements);
     try {
       return this.stmt(`UPDATE "${this.table}" SET doc = ${set} WHERE ${where}`).run(...params).changes;
     } catch (e) {
@@ -152,7 +192,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const by = spec.by.map((f, i) => `${fieldExpr(f)} AS g${i}`);
     const sums = (spec.sum ?? []).map((f, i) => `total(${fieldExpr(f)}) AS s${i}`);
     const groupBy = spec.by.length ? ` GROUP BY ${spec.by.map((_, i) => `g${i}`).join(', ')}` : '';
-    const where = compileFilter(filter, params);
+    const where = compileFilter(filter, params, this.elements);
     const sql = `SELECT ${[...by, ...sums, 'count(*) AS n'].join(', ')} FROM "${this.table}" WHERE ${where}${groupBy}`;
     const rows = this.stmt(sql).all(...params) as Array<Record<string, Scalar>>;
     return rows

@@ -312,6 +312,31 @@ export function describeStoreContract(name: string, open: () => Promise<Document
         expect(ids(await c.find({ status: 'open', path: { $prefix: '/S1/' } }))).toEqual(['a', 'b']);
         expect((await c.find({}, { sort: [['n', -1]], limit: 1 }))[0]?._id).toBe('f');
       });
+
+      it('a multikey index serves $has on the array, kept in step by inserts, pushes and replacements', async () => {
+        const name = await fresh('multikey');
+        const c = store.collection<Item>(name);
+        // Documents stored before the index is declared are covered too.
+        for (const doc of SEED) await c.insert({ ...doc, by: doc.n });
+        const spec = [{ fields: [['tags', 1], ['n', -1]] as Array<[string, 1 | -1]>, multikey: 'tags' }, { fields: [['by', 1], ['n', -1]] as Array<[string, 1 | -1]> }];
+        await store.ensureIndexes(name, spec);
+        await store.ensureIndexes(name, spec);
+        expect(ids(await c.find({ tags: { $has: 'y' } }))).toEqual(['a', 'b']);
+        await c.insert({ _id: 'g', status: 'open', n: 7, by: 7, tags: ['y', 'y', 'z'] });
+        await c.insertIfAbsent({ _id: 'h', status: 'closed', n: 8, by: 8, tags: ['z'] });
+        await c.updateWhere({ _id: 'c' }, { $push: { tags: 'y' } });
+        await c.updateWhere({ _id: 'a' }, { $set: { tags: ['x'] } });
+        await c.updateWhere({ _id: 'b' }, { $inc: { n: 10 } });
+        expect(ids(await c.find({ tags: { $has: 'y' } }))).toEqual(['b', 'c', 'g']);
+        expect(ids(await c.find({ tags: { $has: 'z' } }))).toEqual(['g', 'h']);
+        expect(ids(await c.find({ tags: { $has: 'x' } }))).toEqual(['a']);
+        // "Mine or followed": an $or of an indexed field and the array, under a status condition, sorted and paged.
+        const mine: Filter = { $or: [{ by: 8 }, { tags: { $has: 'y' } }], status: { $in: ['open', 'closed'] } };
+        expect((await c.find(mine, { sort: [['n', -1]] })).map((d) => d._id)).toEqual(['b', 'h', 'g', 'c']);
+        expect((await c.find(mine, { sort: [['n', -1]], skip: 1, limit: 2 })).map((d) => d._id)).toEqual(['h', 'g']);
+        await expect(c.count(mine)).resolves.toBe(4);
+        await expect(c.count({ tags: { $has: 'y' }, status: 'open' })).resolves.toBe(2);
+      });
     });
   });
 }

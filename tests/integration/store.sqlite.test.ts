@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { Doc, Filter } from '../../backend/store/port';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import type { SqliteStore } from '../../backend/store/sqlite';
-import type { Param } from '../../backend/store/sqlite-sql';
-import { compileFilter } from '../../backend/store/sqlite-sql';
+import type { ElementTables, Param } from '../../backend/store/sqlite-sql';
+import { compileFilter, elementTable } from '../../backend/store/sqlite-sql';
 import { describeStoreContract } from '../contract/store-contract';
 
 const dirs: string[] = [];
@@ -25,12 +25,14 @@ interface Task extends Doc {
   status: string;
   path: string;
   n?: number;
+  by?: string;
+  followers?: string[];
 }
 
 /** The plan for exactly the SQL the adapter runs for `filter` (compiled by the adapter's own compiler). */
-function plan(store: SqliteStore, table: string, filter: Filter): string {
+function plan(store: SqliteStore, table: string, filter: Filter, elements: ElementTables = new Map()): string {
   const params: Param[] = [];
-  const where = compileFilter(filter, params);
+  const where = compileFilter(filter, params, elements);
   const rows = store.db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "${table}" WHERE ${where}`).all(...params) as Array<{ detail: string }>;
   return rows.map((r) => r.detail).join('\n');
 }
@@ -75,6 +77,40 @@ describe('sqlite adapter specifics', () => {
       expect(found.length).toBeGreaterThan(0);
       expect(found.every((t) => t.status === 'open' && t.path.startsWith('/S1/'))).toBe(true);
       await expect(tasks.count({ status: 'open', path: { $prefix: '/S1/' } })).resolves.toBe(found.length);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('serves "filed by me or followed by me" under a status condition from two indexes, without statistics', async () => {
+    const store = openSqliteStore({ dataDir: freshDir() });
+    try {
+      await store.ensureIndexes('tasks', [
+        { fields: [['status', 1], ['path', 1], ['n', -1]] },
+        { fields: [['by', 1], ['n', -1]] },
+        { fields: [['followers', 1]] },
+      ]);
+      const tasks = store.collection<Task>('tasks');
+      for (let i = 0; i < 2000; i++) {
+        await tasks.insert({ _id: `t${i}`, status: ['new', 'open', 'closed'][i % 3]!, path: `/S${i % 4}/`, n: i, by: `u${i % 500}`, followers: i % 7 ? [] : [`u${(i * 3) % 500}`] });
+      }
+      // Marked multikey later: the plain index on the whole array goes, the element table is filled from the documents.
+      await store.ensureIndexes('tasks', [{ fields: [['followers', 1]], multikey: 'followers' }]);
+      const names = store.db.prepare(`SELECT name FROM sqlite_master WHERE tbl_name LIKE 'tasks%'`).pluck().all() as string[];
+      expect(names).not.toContain('ix_tasks_followers');
+      const elements = new Map([['followers', elementTable('tasks', 'followers')]]);
+      const mine: Filter = { $or: [{ by: 'u7' }, { followers: { $has: 'u7' } }], status: { $in: ['new', 'open'] } };
+      const p = plan(store, 'tasks', mine, elements);
+      expect(p).toMatch(/MULTI-INDEX OR/);
+      expect(p).toMatch(/USING INDEX ix_tasks_by_n/);
+      expect(p).toMatch(/SEARCH tasks\[followers\] USING (COVERING INDEX|PRIMARY KEY)/);
+      expect(p).not.toMatch(/SCAN tasks\b/);
+      // Without the element table the followed branch opens the array of every document of those statuses.
+      expect(plan(store, 'tasks', mine)).toMatch(/SCAN json_each/);
+      const found = await tasks.find(mine, { sort: [['n', -1]] });
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((t) => ['new', 'open'].includes(t.status) && (t.by === 'u7' || t.followers?.includes('u7')))).toBe(true);
+      expect(found.length).toBe((await tasks.find({})).filter((t) => ['new', 'open'].includes(t.status) && (t.by === 'u7' || t.followers?.includes('u7'))).length);
     } finally {
       await store.close();
     }
