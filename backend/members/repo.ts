@@ -78,5 +78,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['certNo', 1]] },
     { fields: [['path', 1], ['createdAt', -1]] },
   ],
-  organisations: [{ fields: [['path', 1], ['name', 1]] }],
+  organisations: [
+    { fields: [['path', 1], ['name', 1]] },
+    // 报到单位认领 by the organisation's contact person (backend/wishes/org.ts).
+    { fields: [['communityId', 1], ['contactMobile', 1]] },
+  ],
 };

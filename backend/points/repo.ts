@@ -100,6 +100,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // Rankings and "my rank" (count of higher totals) read these, never the ledger.
     { fields: [['communityId', 1], ['year', 1], ['total', -1], ['memberId', 1]] },
     { fields: [['gridId', 1], ['year', 1], ['total', -1], ['memberId', 1]] },
+    // The dashboard's members served and points distribution: counts over a subtree in a year.
+    { fields: [['year', 1], ['path', 1]] },
   ],
   points_rollups: [{ fields: [['kind', 1], ['communityId', 1], ['year', 1], ['total', -1]] }],
   points_declarations: [

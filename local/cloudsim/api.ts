@@ -52,6 +52,8 @@ export class SimApi {
   url = '';
   /** Development credentials of this local simulator, handed out by /__sim/info (a real service never would). */
   info: Record<string, string> = {};
+  /** Sees each database request a function invocation makes (the tests' index check), before it runs. */
+  observe: ((row: StatRow, action: string, params: Record<string, unknown>) => void) | null = null;
 
   constructor(
     readonly envId: string,
@@ -157,6 +159,7 @@ export class SimApi {
       const row = caller.invocationId ? this.stats.get(caller.invocationId) : undefined;
       if (action.startsWith('database.')) {
         if (row) row[this.services.databaseKind(action) === 'read' ? 'reads' : 'writes']++;
+        if (row) this.observe?.(row, action, params);
         return { kind: 'json', body: await this.services.database(action, params) };
       }
       if (row) row.other++;

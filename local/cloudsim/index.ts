@@ -16,6 +16,8 @@ import { ContainerPool } from './containers';
 import type { Cron } from './cron';
 import { cronMatches, parseCron } from './cron';
 import { SimDatabase } from './database';
+import type { QueryShape } from '../../backend/store/index-check';
+import { requestShape } from './query-shape';
 import { readFunctionSpecs } from './specs';
 import { SimStorage } from './storage';
 import { SimWechat } from './wechat';
@@ -55,6 +57,8 @@ export interface CloudSim {
   wechat: SimWechat;
   storage: SimStorage;
   stats(): StatRow[];
+  /** Calls `listener` with the shape of every query a function invocation sends, and the action that sent it. */
+  watchQueries(listener: (shape: QueryShape, from: string) => void): void;
   /** Sets a function environment variable, as a deploy would (containers started from now on see it). */
   setEnv(name: string, value: string): void;
   /** `/__sim/info` and `/__sim/stats`, for the gateway to answer on the app's own URL too. */
@@ -157,6 +161,12 @@ export async function startCloudSim(o: CloudSimOptions): Promise<CloudSim> {
     storage,
     stats: () => [...api.stats.values()],
     simRoute: (url, res) => api.simRoute(url, res),
+    watchQueries(listener) {
+      api.observe = (row, action, params) => {
+        const shape = requestShape(action, params);
+        if (shape) listener(shape, `${row.action} (${row.fn} function)`);
+      };
+    },
     setEnv: (name, value) => void (platformEnv[name] = value),
     async close() {
       if (ticker) clearInterval(ticker);

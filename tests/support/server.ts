@@ -11,7 +11,9 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/errors';
 import { ensureAllIndexes } from '../../backend/collections';
 import type { Logger } from '../../backend/runtime/types';
-import type { DocumentStore } from '../../backend/store/port';
+import { shapeOf } from '../../backend/store/index-check';
+import type { DocumentStore, IndexSpec } from '../../backend/store/port';
+import { recordingStore } from '../../backend/store/recording';
 import type { CloudSim } from '../../local/cloudsim';
 import { startCloudSim } from '../../local/cloudsim';
 import { cloudFunctionRunner } from '../../local/cloudsim/gateway';
@@ -23,6 +25,7 @@ import { openSqliteStore } from '../../backend/store/sqlite';
 import { seedDemo } from '../../local/seed';
 import { createLocalServer } from '../../local/server';
 import { signToken } from '../../local/token';
+import { QueryLog, appFrame } from './indexes';
 
 /** Which backend this run tests: every integration suite runs in both (scripts/test.mjs). */
 export const BACKEND: 'local' | 'cloud' = process.env.WG_TEST_BACKEND === 'cloud' ? 'cloud' : 'local';
@@ -32,6 +35,10 @@ export interface TestServer {
   backend: 'local' | 'cloud';
   /** The same database the functions use: SQLite locally, the simulator's through the real SDK in cloud mode. */
   store: DocumentStore;
+  /** The store as the functions see it: locally, `store` with every query shape recorded for the index check. */
+  functionStore: DocumentStore;
+  /** The query shapes the functions issued; `close()` fails the suite when one has no declared index. */
+  queries: QueryLog;
   /** Cloud mode only: the simulator (stats, WeChat side, direct invocations). */
   sim: CloudSim | null;
   /** Environment and arguments that point a maintenance script (check:points, check:counters) at this store. */
@@ -56,7 +63,16 @@ export function tempDir(prefix = 'wg-test-'): string {
 
 const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'build', 'functions');
 
-export async function startTestServer(options: { staticDir?: string; start?: number; containers?: number } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  staticDir?: string;
+  start?: number;
+  containers?: number;
+  /** The indexes the query check holds the app to (default: backend/collections.ts); `checkIndexesOnClose: false` leaves the verdict to the test. */
+  indexes?: Record<string, IndexSpec[]>;
+  checkIndexesOnClose?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = tempDir();
   const clock = { now: options.start ?? Date.parse('2026-11-20T02:00:00Z') };
   const logged: string[] = [];
@@ -78,7 +94,12 @@ export async function startTestServer(options: { staticDir?: string; start?: num
   await seedDemo(store, clock.now);
   const secret = 'test-secret';
   const uploadsDir = path.join(dataDir, 'uploads');
-  const deps = { store, now: () => clock.now, log, ports: localPorts(uploadsDir) };
+  // Seeding and the tests' own reads go to `store`; only what the functions ask is held to the indexes.
+  const queries = new QueryLog(options.indexes);
+  // Locally the functions' store records each query; in cloud mode the simulator reports what the bundles send.
+  const functionStore = sim ? store : recordingStore(store, (q) => queries.record(shapeOf(q.collection, q.op, q.filter, q.sort), () => appFrame()));
+  sim?.watchQueries((shape, from) => queries.record(shape, () => from));
+  const deps = { store: functionStore, now: () => clock.now, log, ports: localPorts(uploadsDir) };
   const cloud = sim ? { functions: cloudFunctionRunner(sim, store), extraRoute: sim.simRoute, fileLink: (id: string) => sim!.storage.tempUrl(id), keepPhoto: (bytes: Buffer, name: string) => sim!.storage.put(`photos/${name}`, bytes) } : {};
   const server = createLocalServer({ deps, secret, devSignIn: true, staticDir: options.staticDir, uploadsDir, ...cloud });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -94,6 +115,8 @@ export async function startTestServer(options: { staticDir?: string; start?: num
     url,
     backend: BACKEND,
     store,
+    functionStore,
+    queries,
     sim,
     script: sim ? { env: { ...process.env, ...sim.clientEnv }, args: [] } : { env: process.env, args: ['--data', dataDir] },
     dataDir,
@@ -121,6 +144,8 @@ export async function startTestServer(options: { staticDir?: string; start?: num
       await store.close();
       await sim?.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      const unindexed = options.checkIndexesOnClose === false ? null : queries.report();
+      if (unindexed) throw new Error(unindexed);
     },
   };
 }
@@ -170,6 +195,6 @@ export async function runTimer<T = unknown>(s: TestServer, fn: FunctionName, act
     if (!r.ok) throw new Error(`timer ${fn}.${action} failed on the platform: ${r.errMsg}`);
     return r.result as Envelope<T>;
   }
-  const deps = { store: s.store, now: () => s.clock.now, log: { error: (m: string) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) };
+  const deps = { store: s.functionStore, now: () => s.clock.now, log: { error: (m: string) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) };
   return (await handle(FUNCTIONS[fn]!, { action }, { kind: 'system' }, deps)) as Envelope<T>;
 }
