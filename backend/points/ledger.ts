@@ -58,9 +58,16 @@ export async function creditPoints(deps: Deps, entry: CreditEntry, extra: Credit
     path: stamp.path,
     ...extra,
     credit,
+    marked: true,
   };
-  // The ledger insert is the idempotency gate: only its winner touches the totals.
-  if (!(await ledger(deps.store).insertIfAbsent(row))) return false;
-  await applyDelta(deps, entry.memberId, year, entry.delta, credit, known);
-  return true;
+  // The totals and roll-ups carry this entry's id as a marker, so applying it again (after a crash between the
+  // writes, or by a drain running twice) adds nothing. Entries from before the markers were applied in full.
+  if (await ledger(deps.store).insertIfAbsent(row)) {
+    await applyDelta(deps, entry.memberId, year, entry.delta, credit, known, row._id);
+    return true;
+  }
+  // Already written: finish applying what was stored (a replay's own figures may differ and never count).
+  const stored = await ledger(deps.store).get(row._id);
+  if (stored?.marked) await applyDelta(deps, stored.memberId, stored.year, stored.delta, stored.credit ?? 0, stored.year === year && stored.memberId === entry.memberId ? known : undefined, stored._id);
+  return false;
 }

@@ -24,6 +24,8 @@ export interface LedgerDoc {
   /** Where the member was placed when it was written (for scoping corrections and exports). */
   communityId?: string | null;
   path?: string | null;
+  /** Written since totals carry markers: a replay finding this entry re-applies it to the totals (a no-op once applied). */
+  marked?: boolean;
   /** Corrections: who made them and which entry they correct. */
   actorId?: string;
   corrects?: string;
@@ -48,6 +50,11 @@ export interface TotalDoc extends Stamp {
   credits: number;
   /** `community|grid|org`: credits add only while the placement they read still holds (see totals.ts). */
   stamp: string;
+  /** Ledger ids already added here (each credit adds once however often it is applied), and the one that opened it. */
+  applied?: string[];
+  /** The stamp each of them was added under (same order): its roll-ups are that placement's. */
+  appliedStamps?: string[];
+  openedBy?: string;
 }
 
 /** Per organisation or per grid and year: the sum of its members' totals and how many members it has. */
@@ -61,6 +68,8 @@ export interface RollupDoc {
   path: string;
   total: number;
   members: number;
+  /** Ledger ids already added here: a credit applied again after a crash adds nothing. */
+  applied?: string[];
 }
 
 export interface DeclarationDoc {

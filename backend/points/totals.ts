@@ -19,9 +19,14 @@ const ATTEMPTS = 50;
 
 export const totalId = (memberId: string, year: number): string => `${memberId}:${year}`;
 export const stampKey = (s: Pick<Stamp, 'communityId' | 'gridId' | 'orgId'>): string => `${s.communityId ?? ''}|${s.gridId ?? ''}|${s.orgId ?? ''}`;
+const stampOf = (key: string): Pick<Stamp, 'communityId' | 'gridId' | 'orgId'> => {
+  const [communityId, gridId, orgId] = key.split('|');
+  return { communityId: communityId || null, gridId: gridId || null, orgId: orgId || null };
+};
 
-function newTotal(memberId: string, year: number, stamp: Stamp, total: number, credits: number): TotalDoc {
+function newTotal(memberId: string, year: number, stamp: Stamp, total: number, credits: number, key?: string): TotalDoc {
   return {
+    ...(key ? { applied: [key], appliedStamps: [stampKey(stamp)], openedBy: key } : {}),
     _id: totalId(memberId, year),
     memberId,
     year,
@@ -44,25 +49,35 @@ export async function totalOrPlacement(deps: Pick<Deps, 'store'>, memberId: stri
 
 /**
  * Adds `delta` (and `credits`) to a member's yearly total and to the roll-ups of the placement it is stamped with.
- * `known` is what the caller just read: the total, or (none yet) the placement a new one would carry.
+ * `known` is what the caller just read: the total, or (none yet) the placement a new one would carry. With a `key`
+ * (the ledger id) every write is guarded by it, so the same credit applied twice adds once.
  */
-export async function applyDelta(deps: Deps, memberId: string, year: number, delta: number, credits: number, known?: { doc: TotalDoc | null; stamp: Stamp }): Promise<void> {
+export async function applyDelta(deps: Deps, memberId: string, year: number, delta: number, credits: number, known?: { doc: TotalDoc | null; stamp: Stamp }, key?: string): Promise<void> {
   let doc = known?.doc ?? null;
   let fresh = known && !known.doc ? known.stamp : null;
+  const unapplied = key ? { applied: { $hasNone: [key] } } : {};
   for (let i = 0; i < ATTEMPTS; i++) {
     if (!doc && !fresh) doc = await totals(deps.store).get(totalId(memberId, year));
     if (!doc) {
       const stamp = fresh ?? (await placementOf(deps, memberId));
       fresh = null;
-      if (await totals(deps.store).insertIfAbsent(newTotal(memberId, year, stamp, delta, credits))) {
-        await bumpRollups(deps, stamp, year, delta, 1);
+      if (await totals(deps.store).insertIfAbsent(newTotal(memberId, year, stamp, delta, credits, key))) {
+        await bumpRollups(deps, stamp, year, delta, 1, key);
         return;
       }
       continue; // created meanwhile by another credit: add to it
     }
+    const at = key ? doc.applied?.indexOf(key) ?? -1 : -1;
+    if (key && at >= 0) {
+      // Added to the total before (a crash, or a drain running twice): finish the roll-ups of the placement it was
+      // added under — a restamp since moved it with the total, so that is where it is still missing, if anywhere.
+      await bumpRollups(deps, { ...doc, ...stampOf(doc.appliedStamps?.[at] ?? doc.stamp) }, year, delta, doc.openedBy === key ? 1 : 0, key);
+      return;
+    }
     // Only while the stamp we read holds: otherwise a restamp moved the total and our points must follow it.
-    if ((await totals(deps.store).updateWhere({ _id: doc._id, stamp: doc.stamp }, { $inc: { total: delta, credits } })) === 1) {
-      await bumpRollups(deps, doc, year, delta, 0);
+    const marks = key ? { $pushAll: { applied: [key], appliedStamps: [doc.stamp] } } : {};
+    if ((await totals(deps.store).updateWhere({ _id: doc._id, stamp: doc.stamp, ...unapplied }, { $inc: { total: delta, credits }, ...marks })) === 1) {
+      await bumpRollups(deps, doc, year, delta, 0, key);
       return;
     }
     doc = null;
@@ -106,20 +121,31 @@ export async function restamp(deps: Pick<Deps, 'store' | 'now'>, memberId: strin
   throw new AppError('CONFLICT', '积分正在更新，请稍后重试');
 }
 
-async function bumpRollups(deps: Pick<Deps, 'store' | 'now'>, stamp: Stamp, year: number, total: number, members: number): Promise<void> {
+async function bumpRollups(deps: Pick<Deps, 'store' | 'now'>, stamp: Stamp, year: number, total: number, members: number, key?: string): Promise<void> {
   await Promise.all([
-    stamp.orgId ? bumpRollup(deps, 'org', stamp.orgId, stamp, year, total, members) : null,
-    stamp.gridId ? bumpRollup(deps, 'grid', stamp.gridId, stamp, year, total, members) : null,
+    stamp.orgId ? bumpRollup(deps, 'org', stamp.orgId, stamp, year, total, members, key) : null,
+    stamp.gridId ? bumpRollup(deps, 'grid', stamp.gridId, stamp, year, total, members, key) : null,
   ]);
 }
 
-async function bumpRollup(deps: Pick<Deps, 'store' | 'now'>, kind: RollupDoc['kind'], refId: string, stamp: Stamp, year: number, total: number, members: number): Promise<void> {
+/** With a key, the increment and its marker are one write: a second application matches nothing. */
+async function bumpRollup(deps: Pick<Deps, 'store' | 'now'>, kind: RollupDoc['kind'], refId: string, stamp: Stamp, year: number, total: number, members: number, key?: string): Promise<void> {
   const _id = `${kind}:${refId}:${year}`;
-  const inc = { $inc: { total, members } };
-  if ((await rollups(deps.store).updateWhere({ _id }, inc)) === 1) return;
+  const where = key ? { _id, applied: { $hasNone: [key] } } : { _id };
+  const inc = { $inc: { total, members }, ...(key ? { $pushAll: { applied: [key] } } : {}) };
+  if ((await rollups(deps.store).updateWhere(where, inc)) === 1) return;
+  if (key) {
+    // Missing, or holding the key already (then done); created since our update, it takes one more try.
+    const seen = await rollups(deps.store).get(_id);
+    if (seen?.applied?.includes(key)) return;
+    if (seen) {
+      await rollups(deps.store).updateWhere(where, inc);
+      return;
+    }
+  }
   const doc = await describeRollup(deps, kind, refId, stamp);
-  if (await rollups(deps.store).insertIfAbsent({ _id, kind, refId, year, ...doc, total, members })) return;
-  await rollups(deps.store).updateWhere({ _id }, inc);
+  if (await rollups(deps.store).insertIfAbsent({ _id, kind, refId, year, ...doc, total, members, ...(key ? { applied: [key] } : {}) })) return;
+  await rollups(deps.store).updateWhere(where, inc);
 }
 
 /** Name and place of a new roll-up: an organisation registers with a community; a grid lies in one. */
