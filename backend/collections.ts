@@ -37,6 +37,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['status', 1], ['respondBy', 1]] },
     { fields: [['status', 1], ['resolveBy', 1]] },
     { fields: [['status', 1], ['completedAt', 1]] },
+    // The effects drain reads records still pending, oldest first (backend/records/drain.ts).
+    { fields: [['fxAt', 1]] },
   ],
   messages: [
     { fields: [['userId', 1], ['createdAt', -1]] },
@@ -51,7 +53,6 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   points_rules: [],
   quotas: [],
   order_counters: [],
-  order_counted: [],
   member_counters: [],
   // Newer domains declare their collections' indexes in their own repo.ts.
   ...MEMBERS_INDEXES,

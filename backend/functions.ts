@@ -13,6 +13,7 @@ import { diaryFunction } from './diary';
 import { auditFunction } from './audit';
 import type { FunctionDef } from './runtime/types';
 import { usersFunction } from './users';
+import { effectsFunction } from './records';
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
   areas: areasFunction,
@@ -28,10 +29,16 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   response: responseFunction,
   diary: diaryFunction,
   audit: auditFunction,
+  effects: effectsFunction,
 };
 
 /**
  * Timer actions: the cloud runs each on its function's timer trigger (cloudfunctions/<name>/config.json);
  * locally the server runs them all every minute.
  */
-export const TIMERS: Array<{ fn: string; action: string }> = [{ fn: 'orders', action: 'sweep' }, { fn: 'activities', action: 'sweep' }, { fn: 'wishes', action: 'lapse' }];
+export const TIMERS: Array<{ fn: string; action: string }> = [
+  { fn: 'orders', action: 'sweep' },
+  { fn: 'activities', action: 'sweep' },
+  { fn: 'wishes', action: 'lapse' },
+  { fn: 'effects', action: 'sweep' },
+];

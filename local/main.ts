@@ -8,6 +8,7 @@ import { ensureAllIndexes } from '../backend/collections';
 import { FUNCTIONS, TIMERS } from '../backend/functions';
 import { consoleLogger, handle } from '../backend/runtime/handle';
 import { localPorts } from '../backend/ports/local';
+import { drainDue } from '../backend/records/drain';
 import { openSqliteStore } from '../backend/store/sqlite';
 import { seedDemo } from './seed';
 import { startCloudSim } from './cloudsim';
@@ -27,18 +28,32 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(store, Date.now());
   const deps = { store, now: Date.now, log: consoleLogger, ports: localPorts(path.join(dataDir, 'uploads')) };
   // The cloud runs timer actions (overdue sweep, lapsed claims…) on triggers; locally the server runs them every minute.
-  const timer = sim ? null : setInterval(() => {
-    for (const t of TIMERS) {
-      const fn = FUNCTIONS[t.fn];
-      if (!fn) continue;
-      void handle(fn, { action: t.action }, { kind: 'system' }, deps).then((r) => {
-        if (!r.ok) consoleLogger.error(`定时任务失败：${t.fn}.${t.action}`, r.error);
-      });
-    }
-  }, 60_000);
+  const timer = sim
+    ? null
+    : setInterval(() => {
+        for (const t of TIMERS) {
+          const fn = FUNCTIONS[t.fn];
+          if (!fn) continue;
+          void handle(fn, { action: t.action }, { kind: 'system' }, deps).then((r) => {
+            if (!r.ok) consoleLogger.error(`定时任务失败：${t.fn}.${t.action}`, r.error);
+          });
+        }
+      }, 60_000);
   timer?.unref();
+  // At start-up: whatever a crash left pending is applied before the first request (the cloud's timer does it within a minute).
+  if (!sim) {
+    const drained = await drainDue(deps);
+    if (drained.batches) console.log(`启动时补做了 ${drained.records} 条记录的 ${drained.batches} 批后续处理（消息、统计、积分）`);
+  }
   const server = createLocalServer({
-    ...(sim ? { functions: cloudFunctionRunner(sim, store), extraRoute: sim.simRoute, fileLink: (id: string) => sim!.storage.tempUrl(id), keepPhoto: (bytes: Buffer, name: string) => sim.storage.put(`photos/${name}`, bytes) } : {}),
+    ...(sim
+      ? {
+          functions: cloudFunctionRunner(sim, store),
+          extraRoute: sim.simRoute,
+          fileLink: (id: string) => sim!.storage.tempUrl(id),
+          keepPhoto: (bytes: Buffer, name: string) => sim.storage.put(`photos/${name}`, bytes),
+        }
+      : {}),
     deps,
     uploadsDir: path.join(dataDir, 'uploads'),
     secret: loadSecret(dataDir),
@@ -52,7 +67,14 @@ async function main(): Promise<void> {
     console.log(`数据目录：${dataDir}${seeded.areas ? `（首次启动，已生成演示街道 长征镇：${seeded.areas} 个区域、${seeded.people} 位演示人员）` : ''}`);
     console.log('登录：打开上面的网址，在「开发登录」页选择一位演示人员（居民、党员、网格员、网格长、社区、街道）。\n');
   });
-  const stop = () => server.close(() => void store.close().then(() => sim?.close()).then(() => process.exit(0)));
+  const stop = () =>
+    server.close(
+      () =>
+        void store
+          .close()
+          .then(() => sim?.close())
+          .then(() => process.exit(0)),
+    );
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

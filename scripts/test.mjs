@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * What runs again in cloud mode: every integration suite, the browser order loop, and tests/cloud (what only the
  * cloud path can show). Not the SQLite-only
- * suites (the store's own contract and SQL plans, the local server's SIGKILL test) nor the bundle build check.
+ * suites (the store's own contract and SQL plans, the local server's SIGKILL tests) nor the bundle build check.
  */
 const CLOUD_SUITES = [
   'tests/integration',
@@ -20,6 +20,7 @@ const CLOUD_SUITES = [
   '--testPathIgnorePatterns',
   'store.sqlite.test.ts',
   'durability.test.ts',
+  'storm.test.ts',
   'function-bundles.test.ts',
 ];
 const steps = [

@@ -19,6 +19,7 @@ import type { CodesApi } from './codes/api';
 import type { DashboardApi } from './dashboard/api';
 import type { ResponseApi } from './response/api';
 import type { DiaryApi } from './diary/api';
+import type { EffectsApi } from './records/api';
 import type { AuditApi } from './audit/api';
 
 /** A spreadsheet or PDF the server made: where to fetch it, what to save it as, and how much it holds. */
@@ -97,6 +98,7 @@ export interface ApiContract {
   response: ResponseApi;
   diary: DiaryApi;
   audit: AuditApi;
+  effects: EffectsApi;
 }
 
 /** Every order action answers with where the order is now. */

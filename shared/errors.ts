@@ -29,7 +29,8 @@ export interface ErrorBody {
   fields?: Record<string, string>;
 }
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+/** `pending`: records the action left with effects (messages, counters, points) still to apply; see backend/records. */
+export type Envelope<T> = { ok: true; data: T; pending?: Array<{ collection: string; id: string }> } | { ok: false; error: ErrorBody };
 
 /** Thrown by commands and the runtime; turned into `{ ok: false, error }` at the edge. */
 export class AppError extends Error {

@@ -3,6 +3,7 @@ import type { Area, AreaLevel } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES, idsOnPath } from '../../shared/areas/model';
 import type { AreaView } from '../../shared/areas/schemas';
 import { AppError, invalid } from '../../shared/errors';
+import { warm } from '../runtime/warm';
 import type { Collection, DocumentStore } from '../store/port';
 
 export const areas = (store: DocumentStore): Collection<Area> => store.collection<Area>('areas');
@@ -49,4 +50,21 @@ export function trailOf(path: string, known: Map<string, Area>): string {
     .map((id) => known.get(id)?.name)
     .filter(Boolean)
     .join(' / ');
+}
+
+/** Warm-cache keys of area nodes (backend/runtime/warm.ts); a write to a node forgets them. */
+export const AREAS_KEPT = 'areas/';
+
+/**
+ * A node in service and every node on its path, as a warm instance keeps them (at most WARM_TTL_MS old):
+ * filing reads no area at all most of the time. NOT_FOUND as requireArea when the node is missing or retired.
+ */
+export async function keptPathOf(store: DocumentStore, id: string, what = '区域'): Promise<{ node: Area; known: Map<string, Area> }> {
+  const known = await warm(store, `${AREAS_KEPT}${id}`, async () => {
+    const node = await areas(store).get(id);
+    return node ? areasOnPaths(store, [node.path]) : new Map<string, Area>();
+  });
+  const node = known.get(id);
+  if (!node || node.retired) throw new AppError('NOT_FOUND', `${what}不存在或已停用`);
+  return { node, known };
 }

@@ -44,6 +44,16 @@ export const photoChecks = (store: DocumentStore): Collection<PhotoCheckDoc> => 
 /** Checks WeChat accepted for a submission's photos; `register` ties them to the record once it is written. */
 export interface ScreenedPhotos {
   register(target: Omit<PhotoTarget, 'field'> & { field?: string }): Promise<void>;
+  /** The same, as effects carried by the record's own write (backend/records). */
+  effects(target: Omit<PhotoTarget, 'field'> & { field?: string }): PhotoCheckEffect[];
+}
+
+/** Ties a started check to the record that shows the photo, once that record is written. */
+export interface PhotoCheckEffect {
+  type: 'photoCheck';
+  traceId: string;
+  fileId: string;
+  target: PhotoTarget;
 }
 
 export const PHOTO_CHECK_UNAVAILABLE = '照片安全检查暂不可用，请稍后再试';
@@ -67,10 +77,15 @@ export async function startPhotoChecks(ctx: Authored, field: string, fileIds: st
       const target: PhotoTarget = { field, ...where };
       for (const c of checks) await registerCheck(ctx, c.traceId, c.fileId, target);
     },
+    effects(where) {
+      const target: PhotoTarget = { field, ...where };
+      return checks.map((c) => ({ type: 'photoCheck', traceId: c.traceId, fileId: c.fileId, target }));
+    },
   };
 }
 
-async function registerCheck(deps: Deps, traceId: string, fileId: string, target: PhotoTarget): Promise<void> {
+/** Idempotent: a second run finds the doc and re-applies the verdict it holds (hiding is conditional). */
+export async function registerCheck(deps: Deps, traceId: string, fileId: string, target: PhotoTarget): Promise<void> {
   const doc: PhotoCheckDoc = { _id: traceId, fileId, target, verdict: null, label: null, startedAt: deps.now(), checkedAt: null };
   if (await photoChecks(deps.store).insertIfAbsent(doc)) return;
   // The verdict came first and left its doc: say where the photo is, then act on what it said.

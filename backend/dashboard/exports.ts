@@ -22,7 +22,7 @@ const respondWords = TIMELINE_WORDS.respond as readonly string[];
 
 /** The order, by its 单号, and when each step of its timeline first happened. */
 const ORDER_COLUMNS: Column<OrderDoc>[] = [
-  ['单号', 18, (o) => orderNumber(o._id)],
+  ['单号', 18, (o) => orderNumber(o._id, o.createdAt)],
   ['提交时间', 18, (o) => sheetTime(o.createdAt)],
   ['位置', 40, (o) => o.trail || o.place],
   ['类别', 10, (o) => o.category],

@@ -1,7 +1,7 @@
 /**
- * The `dashboard` collections: `order_counters` (one doc per area node per Shanghai day, `${nodeId}:${yyyymmdd}`,
- * fields incremented on every counted order event) and `order_counted` (one marker per counted timeline entry,
- * `${orderId}:${entryIndex}`, so an event is applied once however often it is retried).
+ * The `dashboard` collection `order_counters`: one doc per area node per Shanghai day, `${nodeId}:${yyyymmdd}`, its
+ * fields incremented by the effects of every counted order event; `applied` holds the keys of the effect batches
+ * already added, so a batch applied again adds nothing (backend/records/apply.ts).
  */
 import type { Colour } from '../../shared/orders/model';
 import type { CounterField } from '../../shared/dashboard/model';
@@ -19,17 +19,12 @@ export interface CounterDoc {
   /** Histograms: bucket `b<i>` → count (MINUTE_BUCKETS). rh: filing → first response; sh: filing → first 办结. */
   rh?: Partial<Record<string, number>>;
   sh?: Partial<Record<string, number>>;
-}
-
-export interface CountedMarker {
-  _id: string;
-  at: number;
+  applied?: string[];
 }
 
 export const counters = (store: DocumentStore): Collection<CounterDoc> => store.collection<CounterDoc>('order_counters');
-export const counted = (store: DocumentStore): Collection<CountedMarker> => store.collection<CountedMarker>('order_counted');
 
 export const counterId = (nodeId: string, day: string): string => `${nodeId}:${day.replace(/-/g, '')}`;
 
-// Both are read by id only (get / `_id $in`), which the primary key serves.
+// Read by id only (get / `_id $in`), which the primary key serves.
 export const INDEXES: Record<string, IndexSpec[]> = {};

@@ -3,13 +3,12 @@ import { AppError, invalid } from '../../shared/errors';
 import type { VisitToOrderInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
-import { recordAudit } from '../audit/record';
+import { audited } from '../records/make';
+import { DuplicateKeyError } from '../store/port';
 import { fileOrder } from '../orders/file';
-import { newOrderId } from '../orders/repo';
 import type { Ctx } from '../runtime/types';
 import { users } from '../users/repo';
 import { requireVisit } from './read';
-import { visits } from './repo';
 
 const TAKEN = '这条民情日记已转为点单';
 
@@ -21,9 +20,11 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
   if (!contactMobile) throw invalid('contactMobile', '请填写联系电话');
   const role = ROLE_NAMES[STAFF_ROLES.filter((r) => hasRoleAt(ctx.actor, [r], visit.path)).pop() ?? 'grid_worker'];
 
-  // The visit is claimed for one order id first (compare-and-set): two taps at once file one order.
-  const orderId = newOrderId(ctx.now());
-  if ((await visits(ctx.store).updateWhere({ _id: visit._id, orderId: null }, { $set: { orderId } })) !== 1) throw new AppError('CONFLICT', TAKEN);
+  // The order's id comes from the visit: two taps at once insert one order, the second finds the id taken. The
+  // visit's link and the audit ride on the order's insert, so a crash can never leave a visit pointing nowhere.
+  const orderId = `o${visit._id.slice(1)}`;
+  const link = { type: 'set' as const, collection: 'visits', id: visit._id, where: { orderId: null }, set: { orderId } };
+  const audit = audited(ctx, { action: 'diary.toOrder', targetType: 'visit', targetId: visit._id, areaPath: visit.path, detail: { orderId, category: input.category } });
   try {
     await fileOrder(
       ctx,
@@ -36,13 +37,11 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
         contactMobile,
         anonymousToMembers: false,
       },
-      { role, label: '代居民点单（民情日记）', quota: false, id: orderId, followers: resident ? [resident._id] : [], visitId: visit._id },
+      { role, label: '代居民点单（民情日记）', quota: false, id: orderId, followers: resident ? [resident._id] : [], visitId: visit._id, effects: [link, audit] },
     );
   } catch (e) {
-    // Nothing half-written: the visit is free again when the order could not be filed.
-    await visits(ctx.store).updateWhere({ _id: visit._id, orderId }, { $set: { orderId: null } });
+    if (e instanceof DuplicateKeyError) throw new AppError('CONFLICT', TAKEN);
     throw e;
   }
-  await recordAudit(ctx, { action: 'diary.toOrder', targetType: 'visit', targetId: visit._id, areaPath: visit.path, detail: { orderId, category: input.category } });
   return { orderId };
 }

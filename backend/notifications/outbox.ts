@@ -40,11 +40,8 @@ export const STAFF_PUSH_LIMIT = 50;
 /** Who caused the message, when a person did: they are not pushed what they just did to their own node. */
 type NotifyDeps = Deps & { actor?: Pick<Actor, 'userId'> | null };
 
-/**
- * Writes one message per recipient (deduplicated), and asks the push port to mirror it to each person: those
- * addressed, and the staff of each node addressed (one query for all the nodes; the node keeps one in-app message).
- */
-export async function notify(deps: NotifyDeps, out: Outgoing): Promise<void> {
+/** One message per distinct recipient of `out`; `idOf(i)` names the i-th (random for notify, from the batch for effects). */
+export function messageDocs(out: Outgoing, now: number, idOf: (i: number) => string): MessageDoc[] {
   const seen = new Set<string>();
   const docs: MessageDoc[] = [];
   for (const to of out.to) {
@@ -52,7 +49,7 @@ export async function notify(deps: NotifyDeps, out: Outgoing): Promise<void> {
     if (seen.has(key)) continue;
     seen.add(key);
     docs.push({
-      _id: newId('m', deps.now()),
+      _id: idOf(docs.length),
       userId: 'userId' in to ? to.userId : null,
       toAreaId: 'areaId' in to ? to.areaId : null,
       kind: out.kind,
@@ -60,23 +57,37 @@ export async function notify(deps: NotifyDeps, out: Outgoing): Promise<void> {
       body: out.body,
       orderId: out.orderId ?? null,
       sourceId: out.sourceId ?? null,
-      createdAt: deps.now(),
+      createdAt: now,
     });
   }
+  return docs;
+}
+
+/**
+ * Writes one message per recipient (deduplicated), and asks the push port to mirror it to each person: those
+ * addressed, and the staff of each node addressed (one query for all the nodes; the node keeps one in-app message).
+ */
+export async function notify(deps: NotifyDeps, out: Outgoing): Promise<void> {
+  const docs = messageDocs(out, deps.now(), () => newId('m', deps.now()));
   await Promise.all(docs.map((d) => messages(deps.store).insert(d)));
+  await pushMessages(deps, docs, deps.actor?.userId ?? null);
+}
+
+/** Mirrors messages of one outgoing notice to every person they reach; a failed push is logged, never thrown. */
+export async function pushMessages(deps: Deps, docs: MessageDoc[], actorId: string | null): Promise<void> {
   const [first] = docs;
   if (!first) return;
   const pushed: PushedMessage = { kind: first.kind, title: first.title, body: first.body, orderId: first.orderId, sourceId: first.sourceId ?? null, createdAt: first.createdAt };
-  const people = await pushedTo(deps, docs);
+  const people = await pushedTo(deps, docs, actorId);
   await Promise.all(people.map((userId) => deps.ports.subscribe.send(userId, pushed).catch((e: unknown) => deps.log.error('subscribe message failed', e))));
 }
 
 /** The people addressed, then the staff of the nodes addressed (bar the actor), each once. */
-async function pushedTo(deps: NotifyDeps, docs: MessageDoc[]): Promise<string[]> {
+async function pushedTo(deps: Deps, docs: MessageDoc[], actorId: string | null): Promise<string[]> {
   const people = new Set(docs.flatMap((d) => (d.userId ? [d.userId] : [])));
   const nodes = docs.flatMap((d) => (d.toAreaId ? [d.toAreaId] : []));
   // One query however many nodes; the limit scales with them, so each node's staff fit unless one node has more than the cap.
   const staff = await staffOn(deps.store, nodes, STAFF_PUSH_LIMIT * nodes.length);
-  for (const u of staff) if (u._id !== deps.actor?.userId) people.add(u._id);
+  for (const u of staff) if (u._id !== actorId) people.add(u._id);
   return [...people];
 }

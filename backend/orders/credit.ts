@@ -4,14 +4,14 @@ import { isPartyId } from '../../shared/orders/permissions';
 import { creditPoints } from '../points/ledger';
 import { pointsRules } from '../points/rules';
 import type { Deps } from '../runtime/types';
-import type { OrderDoc } from './repo';
+import type { OrderCreditEffect } from '../records/effects';
 import { communityIdOf } from './rules';
 
 /**
  * Reads the rules in force now (a rule change affects only later credits); a replay credits nothing twice.
  * Work on one's own case earns nothing, whatever let it through (the actions refuse it).
  */
-export async function creditOrder(deps: Deps, order: OrderDoc, stars: number | null): Promise<void> {
+export async function creditOrder(deps: Deps, order: OrderCreditEffect['order'], stars: number | null): Promise<void> {
   if (!order.holderId || !order.colour || isPartyId(order.holderId, order)) return;
   const rules = await pointsRules(deps, communityIdOf(order.path));
   const onTime = order.completedAt !== null && order.resolveBy !== null && order.completedAt <= order.resolveBy;
@@ -27,4 +27,10 @@ export async function creditOrder(deps: Deps, order: OrderDoc, stars: number | n
     parts.push(`五星好评 +${rules.fiveStarBonus}`);
   }
   await creditPoints(deps, { memberId: order.holderId, delta, reason: 'order_completed', note: parts.join('，'), sourceType: 'order', sourceId: order._id });
+}
+
+/** The credit as an effect of the move that closes the order (rated, or closed unrated by the timer). */
+export function orderCredit(order: OrderCreditEffect['order'], stars: number | null): OrderCreditEffect {
+  const { _id, holderId, colour, createdBy, visitId, followers, completedAt, resolveBy, path } = order;
+  return { type: 'orderCredit', order: { _id, holderId, colour, createdBy, visitId: visitId ?? null, followers, completedAt, resolveBy, path }, stars };
 }

@@ -1,26 +1,22 @@
 /** 群众点单: file an order for a building (content-checked, rate-limited), see similar ones, follow one (+1 我也遇到). */
-import type { Area } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { belongsNear, canFollow, canSeeOrder, canSeeSimilarAt, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, SimilarOrdersInput } from '../../shared/orders/schemas';
-import { recordAudit } from '../audit/record';
-import { countOrderFiled } from '../dashboard/count';
-import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
-import { notify } from '../notifications/outbox';
-import { takeDailyQuota } from '../runtime/quota';
+import { keptPathOf, trailOf } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
+import { filingTally } from '../dashboard/events';
+import type { Effect } from '../records/effects';
+import { audited, counted, notice } from '../records/make';
+import { withEffects } from '../records/move';
+import { emergencyNotice, dispatchIfEmergency } from '../response/emergency';
+import { keyedId } from '../runtime/ids';
+import { insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
-import { dispatchIfEmergency, notifyEmergency } from '../response/emergency';
-import { newOrderDoc, newOrderId, orders } from './repo';
+import { takeUserQuota } from '../users/quota';
+import { newOrderDoc, orders } from './repo';
 import { entry, requireOrder } from './transition';
 import { toCard } from './views';
-
-async function requireBuilding(ctx: Ctx, id: string): Promise<Area> {
-  const node = await requireArea(ctx.store, id, '楼栋');
-  if (node.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
-  return node;
-}
 
 /** How an order comes in: a resident for themself, or staff on a resident's behalf (民情日记 转为点单). */
 export interface Filing {
@@ -32,20 +28,27 @@ export interface Filing {
   /** The resident it was filed for follows it from the start. */
   followers?: string[];
   visitId?: string;
+  /** What else filing causes (the visit's link to its order). */
+  effects?: Effect[];
 }
 const BY_RESIDENT: Filing = { role: '居民', label: '提交点单', quota: true };
 
+/**
+ * Three requests at most: the caller (read by the handler), the quota on their own record, and the insert that
+ * carries everything filing causes (audit, counters, notices, photo checks). Areas and rules come from the warm
+ * instance. A resend with the same request key answers the first order's id and takes no second quota unit.
+ */
 export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = BY_RESIDENT): Promise<{ id: string }> {
-  const building = await requireBuilding(ctx, input.buildingId);
+  const { node: building, known } = await keptPathOf(ctx.store, input.buildingId, '楼栋');
+  if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   const photos = input.photos ?? [];
   await checkContent(ctx, { description: input.description, contactName: input.contactName });
   const screened = await checkPhotos(ctx, 'photos', photos);
-  if (how.quota) await takeDailyQuota(ctx, `order:${ctx.actor.userId}`, ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`);
-  const known = await areasOnPaths(ctx.store, [building.path]);
+  const giveBack = how.quota ? await takeUserQuota(ctx, ctx.actor.userId, 'orders', ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`) : null;
   const grid = known.get(building.parentId ?? '');
   const now = ctx.now();
   const filed = newOrderDoc({
-    _id: how.id ?? newOrderId(now),
+    _id: how.id ?? keyedId('o', ctx.actor.userId, input.requestKey, now),
     category: input.category,
     description: input.description,
     photos,
@@ -65,13 +68,20 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
   const followers = how.followers ?? [];
   // 急时: skips 分拣 as 红, straight to the pool (backend/response/emergency.ts).
   const order = await dispatchIfEmergency(ctx, { ...filed, followers, followerCount: followers.length, ...(how.visitId ? { visitId: how.visitId } : {}) }, known);
-  await orders(ctx.store).insert(order);
-  await screened.register({ collection: 'orders', recordId: order._id, targetType: 'order', areaPath: order.path });
-  await countOrderFiled(ctx, order);
-  await recordAudit(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category, status: order.status } });
-  // An order that skipped 分拣 (急时) is not waiting for the grid: notifyEmergency tells the street instead.
-  if (grid && order.status === 'new') await notify(ctx, { to: [{ areaId: grid._id }], kind: 'newOrder', body: `${order.place}：${order.category}`, orderId: order._id });
-  await notifyEmergency(ctx, order);
+  const effects: Effect[] = [
+    audited(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category, status: order.status } }),
+    ...counted(order.path, filingTally(order)),
+    ...screened.effects({ collection: 'orders', recordId: order._id, targetType: 'order', areaPath: order.path }),
+    // An order that skipped 分拣 (急时) is not waiting for the grid: the street's pool is told instead.
+    ...(grid && order.status === 'new' ? [notice(ctx, { to: [{ areaId: grid._id }], kind: 'newOrder', body: `${order.place}：${order.category}`, orderId: order._id })] : []),
+    ...emergencyNotice(ctx, order),
+    ...(how.effects ?? []),
+  ];
+  const first = await insertOnce(orders(ctx.store), withEffects(ctx, 'orders', order, effects), input.requestKey);
+  if (first) {
+    await giveBack?.();
+    return { id: first._id };
+  }
   return { id: order._id };
 }
 

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 import { DONE_STATUSES, HELD_STATUSES, ORDER_LIMITS, STATUS_NAMES } from '../../shared/orders/model';
 import { canClaim, canSeeOrder, isHolder, isMemberInPoolScope, isParty } from '../../shared/orders/permissions';
 import type { CompleteInput, DeclineInput, HallInput, HeldInput, OrderIdInput, OrderPage, ProgressInput, ReleaseInput } from '../../shared/orders/schemas';
-import { notify } from '../notifications/outbox';
+import type { Effect, NotifyEffect } from '../records/effects';
+import { notice } from '../records/make';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { CONTENT_SCENES } from '../ports/types';
@@ -51,13 +52,19 @@ export async function heldOrders(ctx: Ctx, input: HeldInput): Promise<OrderPage>
   return { items: found.map(toCard), total, page, pageSize };
 }
 
-async function underCap(ctx: Ctx): Promise<void> {
-  const load = await orders(ctx.store).count({ holderId: ctx.actor.userId, status: { $in: [...HELD_STATUSES] } });
+/** The count kept on the member's record (recounted after every change of holder): no query before the claim. */
+function underCap(ctx: Ctx): void {
+  const load = ctx.actor.held ?? 0;
   if (load >= ORDER_LIMITS.memberOpenOrders) throw new AppError('CONFLICT', `您已有 ${load} 个未办结点单，办结后再接新单`);
 }
 
-function tellFiler(ctx: Ctx, order: OrderDoc, kind: 'claimed' | 'progress' | 'completed', body: string): Promise<void> {
-  return notify(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind, body, orderId: order._id });
+function tellFiler(ctx: Ctx, order: OrderDoc, kind: 'claimed' | 'progress' | 'completed', body: string): NotifyEffect {
+  return notice(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind, body, orderId: order._id });
+}
+
+/** The staff who own the order hear why it came back to them. */
+function tellOwner(ctx: Ctx, order: OrderDoc, kind: 'declined' | 'released', reason: string): Effect[] {
+  return order.owner ? [notice(ctx, { to: [{ areaId: order.owner.areaId }], kind, body: `${ctx.actor.name}：${reason}`, orderId: order._id })] : [];
 }
 
 /** Why an order that is not in the pool cannot be claimed, in the member's words. */
@@ -78,15 +85,14 @@ export async function claimOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> 
   if (!canClaim(ctx.actor, order)) {
     throw new AppError('FORBIDDEN', isMemberInPoolScope(ctx.actor, order) ? `该点单需要「${order.pool?.skill}」技能` : '只能接本社区、本网格抢单池的点单');
   }
-  await underCap(ctx);
-  const moved = await moveOrder(ctx, order, 'claim', {
+  underCap(ctx);
+  return moveOrder(ctx, order, 'claim', {
     role: '在职党员',
     label: '接单',
     conflict: CLAIMED_BY_OTHER,
     set: { holderId: ctx.actor.userId, holderName: ctx.actor.name, respondedAt: ctx.now() },
+    effects: [tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`)],
   });
-  await tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`);
-  return moved;
 }
 
 async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
@@ -98,17 +104,13 @@ async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
 export async function acceptOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', `不能接受${OWN_CASE}，请婉拒后由社区改派`);
-  const moved = await moveOrder(ctx, order, 'accept', { role: '在职党员', label: '接受派单', set: { respondedAt: ctx.now() } });
-  await tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`);
-  return moved;
+  return moveOrder(ctx, order, 'accept', { role: '在职党员', label: '接受派单', set: { respondedAt: ctx.now() }, effects: [tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`)] });
 }
 
 /** 婉拒: back to staff with the reason. */
 export async function declineOrder(ctx: Ctx, input: DeclineInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
-  const moved = await moveOrder(ctx, order, 'decline', { role: '在职党员', label: '婉拒派单', note: input.reason, set: { holderId: null, holderName: null } });
-  if (order.owner) await notify(ctx, { to: [{ areaId: order.owner.areaId }], kind: 'declined', body: `${ctx.actor.name}：${input.reason}`, orderId: order._id });
-  return moved;
+  return moveOrder(ctx, order, 'decline', { role: '在职党员', label: '婉拒派单', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'declined', input.reason) });
 }
 
 /** 进展 or 延期说明: the resident sees it on the timeline and in their messages. */
@@ -116,18 +118,14 @@ export async function postProgress(ctx: Ctx, input: ProgressInput): Promise<Move
   const order = await requireHeld(ctx, input.orderId);
   await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
   const label = input.delayed ? '延期说明' : '更新进展';
-  const moved = await moveOrder(ctx, order, 'progress', { role: '在职党员', label, note: input.note });
-  await tellFiler(ctx, order, 'progress', `${label}：${input.note}`);
-  return moved;
+  return moveOrder(ctx, order, 'progress', { role: '在职党员', label, note: input.note, effects: [tellFiler(ctx, order, 'progress', `${label}：${input.note}`)], requestKey: input.requestKey });
 }
 
 /** 退回抢单池 with a reason, for someone else to take. */
 export async function releaseOrder(ctx: Ctx, input: ReleaseInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   if (!order.pool) throw new AppError('CONFLICT', '派给您的点单请联系社区改派，不能退回抢单池');
-  const moved = await moveOrder(ctx, order, 'release', { role: '在职党员', label: '退回抢单池', note: input.reason, set: { holderId: null, holderName: null } });
-  if (order.owner) await notify(ctx, { to: [{ areaId: order.owner.areaId }], kind: 'released', body: `${ctx.actor.name}：${input.reason}`, orderId: order._id });
-  return moved;
+  return moveOrder(ctx, order, 'release', { role: '在职党员', label: '退回抢单池', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'released', input.reason) });
 }
 
 export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Moved> {
@@ -136,13 +134,14 @@ export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Mov
   const photos = input.photos ?? [];
   await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
   const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.comment);
-  const moved = await moveOrder(ctx, order, 'complete', {
+  return moveOrder(ctx, order, 'complete', {
     role: '在职党员',
     label: '办结',
     note: input.note,
     set: { completedAt: ctx.now(), completion: { note: input.note, photos } },
+    effects: [
+      ...screened.effects({ collection: 'orders', recordId: order._id, field: 'completion.photos', targetType: 'order', areaPath: order.path }),
+      tellFiler(ctx, order, 'completed', `${order.category}已办结，请确认并评价`),
+    ],
   });
-  await screened.register({ collection: 'orders', recordId: order._id, field: 'completion.photos', targetType: 'order', areaPath: order.path });
-  await tellFiler(ctx, order, 'completed', `${order.category}已办结，请确认并评价`);
-  return moved;
 }

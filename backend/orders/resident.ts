@@ -4,10 +4,10 @@ import { AppError } from '../../shared/errors';
 import { DONE_STATUSES, OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { canCancel, canRate, canSeeOrder, isFiler, isHolder } from '../../shared/orders/permissions';
 import type { CancelOrderInput, MyOrdersInput, OrderDetail, OrderIdInput, OrderPage, RateOrderInput } from '../../shared/orders/schemas';
-import { notify } from '../notifications/outbox';
+import { notice } from '../records/make';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
-import { creditOrder } from './credit';
+import { orderCredit } from './credit';
 import { orders } from './repo';
 import { moveOrder, requireOrder } from './transition';
 import { toCard, toDetail } from './views';
@@ -34,9 +34,8 @@ export async function cancelOrder(ctx: Ctx, input: CancelOrderInput): Promise<Mo
   const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o));
   if (!isFiler(ctx.actor, order)) throw new AppError('FORBIDDEN', '只有提交人可以撤单');
   if (!canCancel(ctx.actor, order)) throw new AppError('CONFLICT', '党员已接单，不能撤单；如有需要请联系网格员');
-  const moved = await moveOrder(ctx, order, 'cancel', { role: '居民', label: '撤单', note: input.reason, set: { closedAt: ctx.now(), holderId: null, holderName: null } });
-  if (order.holderId) await notify(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: '居民已撤单，无需再办', orderId: order._id });
-  return moved;
+  const toHolder = order.holderId ? [notice(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: '居民已撤单，无需再办', orderId: order._id })] : [];
+  return moveOrder(ctx, order, 'cancel', { role: '居民', label: '撤单', note: input.reason, set: { closedAt: ctx.now(), holderId: null, holderName: null }, effects: toHolder });
 }
 
 /** 群众评单: ≥3 stars closes and credits the member; ≤2 reopens it to staff with the comment (重办). */
@@ -48,12 +47,9 @@ export async function rateOrder(ctx: Ctx, input: RateOrderInput): Promise<Moved>
   const rating = { stars: input.stars, comment: input.comment ?? null };
   const note = `${input.stars} 星${input.comment ? `：${input.comment}` : ''}`;
   if (input.stars <= ORDER_LIMITS.reopenAtOrBelow) {
-    const moved = await moveOrder(ctx, order, 'reopen', { role: '居民', label: '评价不满意，申请重办', note, set: { rating } });
     const to = order.owner ? [{ areaId: order.owner.areaId }] : [];
-    await notify(ctx, { to, kind: 'reopened', body: `${order.place}的点单评价 ${input.stars} 星，需要重办`, orderId: order._id });
-    return moved;
+    const toOwner = notice(ctx, { to, kind: 'reopened', body: `${order.place}的点单评价 ${input.stars} 星，需要重办`, orderId: order._id });
+    return moveOrder(ctx, order, 'reopen', { role: '居民', label: '评价不满意，申请重办', note, set: { rating }, effects: [toOwner] });
   }
-  const moved = await moveOrder(ctx, order, 'rate', { role: '居民', label: '确认并评价', note, set: { rating, closedAt: ctx.now(), closeReason: 'rated' } });
-  await creditOrder(ctx, order, input.stars);
-  return moved;
+  return moveOrder(ctx, order, 'rate', { role: '居民', label: '确认并评价', note, set: { rating, closedAt: ctx.now(), closeReason: 'rated' }, effects: [orderCredit(order, input.stars)] });
 }

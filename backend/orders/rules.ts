@@ -4,6 +4,7 @@ import type { Colour, ColourRule } from '../../shared/orders/model';
 import { DEFAULT_COLOUR_RULES } from '../../shared/orders/model';
 import type { Role } from '../../shared/users/roles';
 import type { Deps } from '../runtime/types';
+import { warm } from '../runtime/warm';
 
 interface RulesDoc {
   _id: string;
@@ -16,8 +17,10 @@ export function communityIdOf(path: string): string {
   return ids[ids.length - 3] ?? ids[0] ?? '';
 }
 
+/** Kept warm (backend/runtime/warm.ts): rules are set up once per community and read on every 分拣. */
 export async function colourRule(deps: Deps, path: string, colour: Colour): Promise<ColourRule> {
-  const doc = await deps.store.collection<RulesDoc>('community_rules').get(communityIdOf(path));
+  const id = communityIdOf(path);
+  const doc = await warm(deps.store, `community_rules/${id}`, () => deps.store.collection<RulesDoc>('community_rules').get(id));
   return doc?.colours?.[colour] ?? DEFAULT_COLOUR_RULES[colour];
 }
 

@@ -2,19 +2,19 @@
 import type { Moved } from '../../shared/api';
 import { idsOnPath } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
-import { COLOUR_NAMES, HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
+import { COLOUR_NAMES, ORDER_LIMITS } from '../../shared/orders/model';
 import { canSeeOrder, isParty, isStaffOver, mayBeGiven } from '../../shared/orders/permissions';
 import type { CloseReopenedInput, DispatchInput, NoteInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
-import { recordAudit } from '../audit/record';
-import { notify } from '../notifications/outbox';
+import { audited, notice } from '../records/make';
+import { moveRecord } from '../records/move';
 import type { Ctx } from '../runtime/types';
-import { users } from '../users/repo';
+import { readOnce } from '../runtime/prefetch';
+import type { UserDoc } from '../users/repo';
 import type { OrderDoc } from './repo';
-import { orders } from './repo';
 import { colourRule, ownerFor } from './rules';
-import { entry, moveOrder, requireOrder } from './transition';
+import { entry, moveKey, moveOrder, requireOrder } from './transition';
 
 /**
  * Staff of the order's subtree only, and never on their own case (shared/orders/permissions decidesOver);
@@ -39,7 +39,8 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
   const now = ctx.now();
   const owner = ownerFor(order.path, input.colour);
   const corrected = input.category && input.category !== order.category ? `，类别改为${input.category}` : '';
-  const moved = await moveOrder(ctx, order, 'triage', {
+  const red = input.colour === 'red' ? [notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id })] : [];
+  return moveOrder(ctx, order, 'triage', {
     role: staffRoleName(ctx, order),
     label: `分拣为${COLOUR_NAMES[input.colour]}色${corrected}`,
     set: {
@@ -49,31 +50,30 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
       respondBy: now + rule.respondHours * 3600_000,
       resolveBy: now + rule.resolveHours * 3600_000,
     },
+    effects: red,
   });
-  if (input.colour === 'red') await notify(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id });
-  return moved;
 }
 
 export async function rejectOrder(ctx: Ctx, input: RejectInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const moved = await moveOrder(ctx, order, 'reject', {
+  return moveOrder(ctx, order, 'reject', {
     role: staffRoleName(ctx, order),
     label: '不予受理',
     note: input.reason,
     set: { rejectReason: input.reason, closedAt: ctx.now() },
+    effects: [notice(ctx, { to: [{ userId: order.createdBy }], kind: 'rejected', body: input.reason, orderId: order._id })],
   });
-  await notify(ctx, { to: [{ userId: order.createdBy }], kind: 'rejected', body: input.reason, orderId: order._id });
-  return moved;
 }
 
 /** A member who may take this order: registered (双报到) in its community, under the open-order cap. */
 async function requireMemberFor(ctx: Ctx, order: OrderDoc, memberId: string): Promise<{ id: string; name: string }> {
-  const member = await users(ctx.store).get(memberId);
+  const member = await readOnce<UserDoc>(ctx, 'users', memberId);
   const inScope = member?.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath));
   if (!member || !inScope) throw invalid('memberId', '请选择本社区已报到的党员');
   if (member._id === ctx.actor.userId) throw invalid('memberId', '不能派给自己；要办理请在接单大厅接单');
   if (!mayBeGiven(ctx.actor, member._id, order)) throw invalid('memberId', `${member.name}是这个点单的提交人或跟进人，请派给其他党员`);
-  const load = await orders(ctx.store).count({ holderId: memberId, status: { $in: [...HELD_STATUSES] } });
+  // The count kept on the person (recounted after every change of holder, backend/records/apply.ts).
+  const load = member.held ?? 0;
   if (load >= ORDER_LIMITS.memberOpenOrders) {
     throw new AppError('CONFLICT', `${member.name}手上已有 ${load} 个未办结点单，请派给其他党员`);
   }
@@ -83,13 +83,12 @@ async function requireMemberFor(ctx: Ctx, order: OrderDoc, memberId: string): Pr
 export async function dispatchOrder(ctx: Ctx, input: DispatchInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
   const member = await requireMemberFor(ctx, order, input.memberId);
-  const moved = await moveOrder(ctx, order, 'dispatch', {
+  return moveOrder(ctx, order, 'dispatch', {
     role: staffRoleName(ctx, order),
     label: `派单给党员${member.name}`,
     set: { holderId: member.id, holderName: member.name, pool: null },
+    effects: [notice(ctx, { to: [{ userId: member.id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id })],
   });
-  await notify(ctx, { to: [{ userId: member.id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id });
-  return moved;
 }
 
 /** 派到抢单池 of the order's grid or community, optionally asking for a skill. */
@@ -109,38 +108,40 @@ export async function reassignOrder(ctx: Ctx, input: ReassignInput): Promise<Mov
   const order = await requireStaffOrder(ctx, input.orderId);
   if (order.holderId === input.memberId) throw invalid('memberId', '已经是这位党员在办');
   const member = await requireMemberFor(ctx, order, input.memberId);
-  const moved = await moveOrder(ctx, order, 'reassign', {
+  const toNew = notice(ctx, { to: [{ userId: member.id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id });
+  const toOld = order.holderId ? [notice(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: `该点单已改派：${input.reason}`, orderId: order._id })] : [];
+  return moveOrder(ctx, order, 'reassign', {
     role: staffRoleName(ctx, order),
     label: `改派给党员${member.name}`,
     note: input.reason,
     set: { holderId: member.id, holderName: member.name },
+    effects: [toNew, ...toOld],
   });
-  const to = [{ userId: member.id }];
-  await notify(ctx, { to, kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id });
-  if (order.holderId) await notify(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: `该点单已改派：${input.reason}`, orderId: order._id });
-  return moved;
 }
 
 /** A note on the timeline; the status does not change. */
 export async function noteOrder(ctx: Ctx, input: NoteInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const matched = await orders(ctx.store).updateWhere(
-    { _id: order._id, status: order.status },
-    { $push: { timeline: entry(ctx, staffRoleName(ctx, order), '添加备注', input.note) } },
-  );
-  if (matched !== 1) throw new AppError('CONFLICT', '点单刚被他人处理，请刷新后重试');
-  await recordAudit(ctx, { action: 'orders.note', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { note: input.note } });
+  await moveRecord(ctx, {
+    collection: 'orders',
+    record: order,
+    to: order.status,
+    entry: entry(ctx, staffRoleName(ctx, order), '添加备注', input.note),
+    effects: [audited(ctx, { action: 'orders.note', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { note: input.note } })],
+    conflict: '点单刚被他人处理，请刷新后重试',
+    requestKey: moveKey(ctx, input.requestKey),
+  });
   return { id: order._id, status: order.status };
 }
 
 export async function closeReopened(ctx: Ctx, input: CloseReopenedInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const moved = await moveOrder(ctx, order, 'closeReopened', {
+  const toParties = notice(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind: 'completed', body: input.explanation, orderId: order._id });
+  return moveOrder(ctx, order, 'closeReopened', {
     role: staffRoleName(ctx, order),
     label: '说明情况后办结',
     note: input.explanation,
     set: { closedAt: ctx.now(), closeReason: 'staff' },
+    effects: [toParties],
   });
-  await notify(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind: 'completed', body: input.explanation, orderId: order._id });
-  return moved;
 }

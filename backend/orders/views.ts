@@ -14,7 +14,7 @@ export const toTimelineView = (t: TimelineEntry): TimelineView => ({ at: t.at, a
 export function toCard(o: OrderDoc): OrderCard {
   return {
     id: o._id,
-    no: orderNumber(o._id),
+    no: orderNumber(o._id, o.createdAt),
     category: o.category,
     summary: o.description.length > 40 ? `${o.description.slice(0, 40)}…` : o.description,
     status: o.status,

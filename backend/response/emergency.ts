@@ -1,6 +1,8 @@
 /** 急时派单: in a community switched to 急时, a new order skips 分拣 as 红 and goes straight to the community's 抢单池. */
 import type { Area } from '../../shared/areas/model';
-import { notify } from '../notifications/outbox';
+import type { Actor } from '../../shared/users/roles';
+import type { NotifyEffect } from '../records/effects';
+import { notice } from '../records/make';
 import type { OrderDoc } from '../orders/repo';
 import { colourRule, communityIdOf, ownerFor } from '../orders/rules';
 import type { Deps } from '../runtime/types';
@@ -41,7 +43,7 @@ export async function dispatchIfEmergency<T extends OrderDoc>(deps: Deps, order:
 }
 
 /** Tells the street (红's owner) that an emergency order is waiting in the pool. */
-export async function notifyEmergency(deps: Deps, order: OrderDoc): Promise<void> {
-  if (order.status !== 'pooled' || !order.owner) return;
-  await notify(deps, { to: [{ areaId: order.owner.areaId }], kind: 'emergencyOrder', body: `${order.place}：${order.category}`, orderId: order._id });
+export function emergencyNotice(ctx: { actor?: Actor | null }, order: OrderDoc): NotifyEffect[] {
+  if (order.status !== 'pooled' || !order.owner) return [];
+  return [notice(ctx, { to: [{ areaId: order.owner.areaId }], kind: 'emergencyOrder', body: `${order.place}：${order.category}`, orderId: order._id })];
 }

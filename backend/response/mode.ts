@@ -7,7 +7,8 @@ import { canSwitchMode } from '../../shared/response/permissions';
 import type { EmergencyNotice, ModeStatusInput, ModeStatusView, SwitchModeInput } from '../../shared/response/schemas';
 import { staffScopes } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
-import { areas, areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { forget } from '../runtime/warm';
+import { AREAS_KEPT, areas, areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { users } from '../users/repo';
@@ -101,6 +102,7 @@ export async function switchMode(ctx: Ctx, input: SwitchModeInput): Promise<{ mo
     { $set: { mode: input.mode, modeSince: now, modeReason: input.reason }, $inc: { modeRev: 1 } },
   );
   if (matched !== 1) throw new AppError('CONFLICT', '其他工作人员刚刚切换过，请刷新后再试');
+  forget(ctx.store, AREAS_KEPT);
   const switchId = `${node._id}:${rev + 1}`;
   await modeSwitches(ctx.store).insertIfAbsent({ _id: switchId, communityId: node._id, path: node.path, mode: input.mode, reason: input.reason, at: now, by: ctx.actor.userId });
   await recordAudit(ctx, { action: 'response.switchMode', targetType: 'community', targetId: node._id, areaPath: node.path, detail: { from: current, to: input.mode, reason: input.reason } });

@@ -1,7 +1,7 @@
 /** Helpers that tie an action's schema, auth level and handler together, typed by the shared API contract. */
 import type { z } from 'zod/mini';
 import type { ApiContract, FunctionName } from '../../shared/api';
-import type { ActionDef, Ctx, FunctionDef, GuestCtx } from './types';
+import type { ActionDef, Ctx, FunctionDef, GuestCtx, Prefetch } from './types';
 
 type Contract<F extends FunctionName> = ApiContract[F];
 
@@ -15,8 +15,8 @@ export function defineFunction<F extends FunctionName>(name: F, actions: Handler
 }
 
 /** An action any registered person may call; finer checks happen inside with permission predicates. */
-export function userAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: Ctx, data: z.infer<S>) => Promise<R>): ActionDef<S, R> {
-  return { input, auth: 'user', run };
+export function userAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: Ctx, data: z.infer<S>) => Promise<R>, prefetch?: (data: z.infer<S>) => Prefetch): ActionDef<S, R> {
+  return prefetch ? { input, auth: 'user', run, prefetch } : { input, auth: 'user', run };
 }
 
 /** An action a verified but possibly unregistered identity may call (first visit, registration). */

@@ -3,6 +3,7 @@ import type { Envelope } from '../../shared/errors';
 import { AppError, invalid } from '../../shared/errors';
 import { parseInput } from '../../shared/validation';
 import { loadActor } from '../users/actor';
+import type { PendingRef } from '../records/effects';
 import type { Ctx, Deps, FunctionDef, Identity } from './types';
 
 export async function handle(fn: FunctionDef, event: unknown, identity: Identity | null, deps: Deps): Promise<Envelope<unknown>> {
@@ -16,12 +17,29 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
     if ((def.auth === 'system') !== (identity.kind === 'system')) {
       throw new AppError(identity.kind === 'system' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
     }
-    const actor = identity.kind === 'system' ? null : await loadActor(deps.store, identity);
+    // Parsed first so the action can name what it will read; a bad input still answers after the sign-in check.
+    let data: unknown;
+    let bad: unknown = null;
+    try {
+      data = parseInput(def.input, request.data);
+    } catch (e) {
+      bad = e;
+    }
+    const wants = bad === null && def.prefetch ? def.prefetch(data) : {};
+    // The caller (with anyone else the action names) and the record it acts on, read at the same time.
+    const [loaded, ...docs] = await Promise.all([
+      identity.kind === 'system' ? { actor: null, others: [] } : loadActor(deps.store, identity, wants.users ?? []),
+      ...(wants.docs ?? []).map((d) => deps.store.collection(d.collection).get(d.id)),
+    ]);
+    const { actor, others } = loaded as Awaited<ReturnType<typeof loadActor>>;
     if (def.auth === 'user' && !actor) throw new AppError('UNAUTHENTICATED', '请先完成注册或重新登录');
-    const data = parseInput(def.input, request.data);
-    const ctx = { ...deps, actor, identity } as Ctx;
+    if (bad !== null) throw bad;
+    const prefetched = new Map<string, unknown>([...others.map((u) => [`users/${u._id}`, u] as const), ...(wants.docs ?? []).map((d, i) => [`${d.collection}/${d.id}`, docs[i] ?? null] as const)]);
+    const pending: PendingRef[] = [];
+    const ctx = { ...deps, actor, identity, pending, prefetched } as Ctx;
     const result = await def.run(ctx, data);
-    return { ok: true, data: result === undefined ? null : result };
+    // Records the action left with effects to apply: the client asks `effects.drain` for them right away.
+    return { ok: true, data: result === undefined ? null : result, ...(pending.length ? { pending } : {}) };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toBody() };
     // Unexpected: log with the stack for us, answer without it for the caller.

@@ -3,6 +3,7 @@ import type { z } from 'zod/mini';
 import type { Actor } from '../../shared/users/roles';
 import type { Ports } from '../ports/types';
 import type { DocumentStore } from '../store/port';
+import type { PendingRef } from '../records/effects';
 
 /** Who the transport says is calling. Never built from the payload. */
 export type Identity =
@@ -28,6 +29,10 @@ export interface Deps {
 export interface Ctx extends Deps {
   actor: Actor;
   identity: Identity;
+  /** Records this invocation left with effects to apply (backend/records/move.ts fills it; the answer names them). */
+  pending?: PendingRef[];
+  /** Records the handler read beside the caller (`collection/id` → doc, null when missing): see `prefetched()`. */
+  prefetched?: Map<string, unknown>;
 }
 
 /** `user`: a known person; `guest`: any verified identity, even one not yet registered. */
@@ -36,12 +41,22 @@ export type AuthLevel = 'user' | 'guest' | 'system';
 export interface GuestCtx extends Deps {
   actor: Actor | null;
   identity: Identity;
+  pending?: PendingRef[];
+}
+
+/** What an action will read, named from its input so the handler reads it together with the caller. */
+export interface Prefetch {
+  /** Other people: fetched in the caller's own read. */
+  users?: string[];
+  /** Records read in parallel with the caller. */
+  docs?: Array<{ collection: string; id: string }>;
 }
 
 export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, R = unknown> {
   input: S;
   auth: AuthLevel;
   run(ctx: Ctx, input: z.infer<S>): Promise<R>;
+  prefetch?(input: z.infer<S>): Prefetch;
 }
 
 export interface FunctionDef {

@@ -1,27 +1,34 @@
-/** Turns a transport identity into the Actor: one read of the person and their role grants (records older than staffAreaIds get it once). */
+/**
+ * Turns a transport identity into the Actor: one read of the person and their role grants (records older than
+ * staffAreaIds get it once). Other people an action names (a member to dispatch to) come back in the same read.
+ */
 import type { Actor } from '../../shared/users/roles';
 import type { Identity } from '../runtime/types';
-import type { DocumentStore } from '../store/port';
+import type { DocumentStore, Filter } from '../store/port';
 import type { UserDoc } from './repo';
 import { fillStaffAreaIdsOf, users } from './repo';
 
-export async function loadUser(store: DocumentStore, identity: Identity): Promise<UserDoc | null> {
-  switch (identity.kind) {
-    case 'local':
-      return users(store).get(identity.userId);
-    case 'wechat':
-      return (await users(store).find({ openid: identity.openid }, { limit: 1 }))[0] ?? null;
-    case 'web':
-      return (await users(store).find({ uid: identity.uid }, { limit: 1 }))[0] ?? null;
-    case 'system':
-      return null;
+/** The caller's own record and, in the same request, the records of `others`. */
+export async function loadUsers(store: DocumentStore, identity: Identity, others: readonly string[] = []): Promise<{ user: UserDoc | null; others: UserDoc[] }> {
+  const self: Filter | null = identity.kind === 'local' ? { _id: identity.userId } : identity.kind === 'wechat' ? { openid: identity.openid } : identity.kind === 'web' ? { uid: identity.uid } : null;
+  if (!self) return { user: null, others: [] };
+  const isSelf = (u: UserDoc) => (identity.kind === 'local' ? u._id === identity.userId : identity.kind === 'wechat' ? u.openid === identity.openid : u.uid === (identity as { uid: string }).uid);
+  if (others.length === 0) {
+    const user = identity.kind === 'local' ? await users(store).get(identity.userId) : ((await users(store).find(self, { limit: 1 }))[0] ?? null);
+    return { user, others: [] };
   }
+  const found = await users(store).find({ $or: [self, { _id: { $in: [...others] } }] }, { limit: others.length + 1 });
+  return { user: found.find(isSelf) ?? null, others: found.filter((u) => others.includes(u._id)) };
 }
 
-export async function loadActor(store: DocumentStore, identity: Identity): Promise<Actor | null> {
-  const user = await loadUser(store, identity);
-  if (!user) return null;
+export function toActor(user: UserDoc): Actor {
+  return { userId: user._id, name: user.name, roles: user.roles, skills: user.skills ?? [], held: user.held ?? 0 };
+}
+
+export async function loadActor(store: DocumentStore, identity: Identity, others: readonly string[] = []): Promise<{ actor: Actor | null; others: UserDoc[] }> {
+  const { user, others: found } = await loadUsers(store, identity, others);
+  if (!user) return { actor: null, others: found };
   // Stored before staffAreaIds existed and never filled (a CloudBase deploy runs nothing at start): once, now.
   if (!Array.isArray(user.staffAreaIds)) await fillStaffAreaIdsOf(store, user);
-  return { userId: user._id, name: user.name, roles: user.roles, skills: user.skills ?? [] };
+  return { actor: toActor(user), others: found };
 }

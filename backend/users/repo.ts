@@ -24,6 +24,10 @@ export interface UserDoc {
   staffAreaIds: string[];
   /** Bumped on every role change: grants and revokes are optimistic, conditional updates. */
   rev: number;
+  /** Orders the member holds now (派单 or 接单, not yet 办结): the cap's count, recounted after every change of holder. */
+  held?: number;
+  /** Daily quotas: `<name><yyyymmdd>` → units taken that day (backend/users/quota.ts). */
+  quota?: Record<string, number>;
   /** 党员技能, from 双报到. */
   skills?: Skill[];
   /** Messages created after this instant count as unread. */

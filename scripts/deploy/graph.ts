@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 export const OPENAPI_CALLS: { permission: string; call: RegExp }[] = [
   { permission: 'security.msgSecCheck', call: /(?<!function\s)\bcheckContent\(/ },
   { permission: 'security.mediaCheckAsync', call: /(?<!function\s)\bcheckPhotos\(/ },
-  { permission: 'subscribeMessage.send', call: /(?<!function\s)\bnotify\(/ },
+  { permission: 'subscribeMessage.send', call: /(?<!function\s)\b(notify|pushMessages)\(/ },
   { permission: 'wxacode.getUnlimited', call: /\bports\.codes\.make\(/ },
 ];
 

@@ -69,6 +69,7 @@ export const ENV_VARS: Record<string, { required: boolean; why: string }> = {
   WG_PUBLIC_URL: { required: true, why: '网页版地址，写进网页二维码和报到证二维码' },
   WG_POSTER_FONT: { required: true, why: '海报中文字体的 cloud:// fileID（云函数里没有系统字体）' },
   WG_POSTER_FONT_FAMILY: { required: false, why: '.ttc 字体里选用的字形名' },
+  WG_WARM_TTL_MS: { required: false, why: '热实例缓存区域和规则的时长（毫秒，默认 10000）' },
   WG_MINIPROGRAM_STATE: { required: false, why: '订阅消息点开的小程序版本（developer/trial/formal，默认正式版）' },
 };
 

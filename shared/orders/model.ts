@@ -86,13 +86,17 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 /** Order ids as backend/runtime/ids makes them: `o`, creation time (base 36), sequence, 8 hex of randomness. */
 const ORDER_ID = /^o([0-9a-z]{9})[0-9a-z]{3}([0-9a-f]{6})[0-9a-f]{2}$/;
+const KEYED_ORDER_ID = /^o-([0-9a-f]{6})[0-9a-f]{18}$/;
 
 /**
  * 单号 people read out and find in exports: the filing day and six characters of the id's randomness,
  * `20261120-3F9C2A`. Derived from the id, so it needs no counter; an id of another shape is shown as it is.
  */
-export function orderNumber(id: string): string {
+export function orderNumber(id: string, createdAt?: number): string {
   const m = ORDER_ID.exec(id);
-  if (!m) return id;
-  return `${shanghaiDay(parseInt(m[1] ?? '0', 36)).replace(/-/g, '')}-${(m[2] ?? '').toUpperCase()}`;
+  if (m) return `${shanghaiDay(parseInt(m[1] ?? '0', 36)).replace(/-/g, '')}-${(m[2] ?? '').toUpperCase()}`;
+  // Filed with a request key (backend/runtime/ids keyedId): the id holds no time, the filing day comes from createdAt.
+  const keyed = KEYED_ORDER_ID.exec(id);
+  if (keyed) return `${createdAt === undefined ? 'K' : shanghaiDay(createdAt).replace(/-/g, '')}-${(keyed[1] ?? '').toUpperCase()}`;
+  return id;
 }

@@ -29,7 +29,7 @@ export const isStaffOver = (a: Actor, o: OrderFacts) => hasRoleAt(a, STAFF_ROLES
  * The people whose case the order is: the resident who filed it for themself and the neighbours following
  * it. Nobody decides or works their own case — a member who took their own order could rate it and earn points.
  */
-export const isPartyId = (userId: string, o: OrderFacts) => (o.createdBy === userId && !o.visitId) || o.followers.includes(userId);
+export const isPartyId = (userId: string, o: Pick<OrderFacts, 'createdBy' | 'visitId' | 'followers'>) => (o.createdBy === userId && !o.visitId) || o.followers.includes(userId);
 export const isParty = (a: Actor, o: OrderFacts) => isPartyId(a.userId, o);
 /** Staff over the order who are not a party to it: only they triage, dispatch and close it. */
 export const decidesOver = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && !isParty(a, o);

@@ -77,4 +77,6 @@ export interface Actor {
   roles: RoleGrant[];
   /** A member's registered skills (empty for everyone else). */
   skills: Skill[];
+  /** Orders the member holds now, as kept on their record (the open-order cap reads it). */
+  held?: number;
 }

@@ -1,7 +1,9 @@
 /** 一屏知全域: the known scenario's figures exactly, counters agreeing with the recompute after random runs, idempotent counting. */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { countOrderMove } from '../../backend/dashboard/count';
+import { moveTally } from '../../backend/dashboard/events';
+import { applyPending } from '../../backend/records/apply';
+import { counted } from '../../backend/records/make';
 import { compareCounters, recomputeCounters } from '../../backend/dashboard/recompute';
 import { counterId, counters } from '../../backend/dashboard/repo';
 import { orders } from '../../backend/orders/repo';
@@ -167,24 +169,31 @@ describe('npm run check:counters', () => {
 });
 
 describe('counting is idempotent', () => {
-  test('replaying a counted move (same order, same timeline entry) adds nothing', async () => {
+  test('applying a counted move again (a drain after a crash, two drains at once) adds nothing', async () => {
     const deps: Deps = { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
     const after = await orders(s.store).get(ids.o1);
     if (!after) throw new Error('o1 missing');
-    // The accept as it was applied: the order before it, and its patch.
+    // The accept as it was counted: the order before it, and the tally its move carried.
     const index = after.timeline.findIndex((e) => e.action === '接受派单');
+    const at = after.timeline[index]?.at ?? 0;
     const before = { ...after, status: 'assigned' as const, respondedAt: null, completedAt: null, closedAt: null, rating: null, closeReason: null, timeline: after.timeline.slice(0, index) };
-    const patch = { $set: { status: 'in_progress', respondedAt: after.timeline[index]?.at }, $push: { timeline: after.timeline[index] } };
+    const tally = moveTally(before, 'accept', { status: 'in_progress', respondedAt: at }, at);
+    const replay = (key: string, times = 1) => {
+      const scaled = new Map([...tally].map(([day, fields]) => [day, new Map([...fields].map(([f, n]) => [f, n * times]))]));
+      return { collection: 'orders', docs: [{ _id: 'o-replay-probe', fx: [{ key, at, effects: counted(before.path, scaled) }], fxLast: key }] };
+    };
     const id = counterId(NODES.community1, SCENARIO_DAY);
     const was = await counters(s.store).get(id);
-    await countOrderMove(deps, before, 'accept', patch);
-    await countOrderMove(deps, before, 'accept', patch);
-    expect(await counters(s.store).get(id)).toEqual(was);
-    // The same event under an index never counted before is applied (so the check above could fail).
-    const fresh = { ...before, _id: 'o-replay-probe' };
-    await countOrderMove(deps, fresh, 'accept', patch);
-    await countOrderMove(deps, fresh, 'accept', patch);
-    expect((await counters(s.store).get(id))?.c?.responded).toBe((was?.c?.responded ?? 0) + 1);
+    await Promise.all([applyPending(deps, [replay('x-probe-1')]), applyPending(deps, [replay('x-probe-1')])]);
+    await applyPending(deps, [replay('x-probe-1')]);
+    const once = await counters(s.store).get(id);
+    expect(once?.c?.responded).toBe((was?.c?.responded ?? 0) + 1);
+    // A batch under a key never applied before counts (so the check above could fail).
+    await applyPending(deps, [replay('x-probe-2')]);
+    expect((await counters(s.store).get(id))?.c?.responded).toBe((was?.c?.responded ?? 0) + 2);
+    // Put back what the probes added: the recompute checks below compare against real orders only.
+    await applyPending(deps, [replay('x-probe-undo', -2)]);
+    expect((await counters(s.store).get(id))?.c).toEqual({ ...was?.c });
     expect(s.logged).toEqual([]);
   });
 });

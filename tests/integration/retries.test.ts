@@ -8,7 +8,7 @@ import type { Envelope } from '../../shared/errors';
 import { shanghaiDay } from '../../shared/time';
 import { WISH_LIMITS } from '../../shared/wishes/model';
 import { goodActivity, goodPost } from '../support/activities';
-import { DAY } from '../support/orders';
+import { DAY, act, detail, goodOrder, orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import { goodDeclaration } from '../support/points';
 import type { TestServer } from '../support/server';
@@ -49,6 +49,7 @@ const CASES: Array<[string, Keyed]> = [
     },
   ],
   ['发布活动 activities.publish', { fn: 'activities', action: 'publish', collection: 'activities', data: () => goodActivity(s), who: [PEOPLE.staff, PEOPLE.street] }],
+  ['群众点单 orders.file', { fn: 'orders', action: 'file', collection: 'orders', data: () => goodOrder(), who: [PEOPLE.resident, PEOPLE.otherResident] }],
   ['发布岗位 activities.publishPost', { fn: 'activities', action: 'publishPost', collection: 'posts', data: () => goodPost(), who: [PEOPLE.staff, PEOPLE.street] }],
 ];
 
@@ -152,5 +153,26 @@ describe('quota', () => {
     const first = await s.call('wishes', 'post', last, PEOPLE.otherResident);
     expect(await s.call('wishes', 'post', last, PEOPLE.otherResident)).toEqual(first);
     expect(errorOf(await s.call('wishes', 'post', { ...goodWish(), requestKey: newKey() }, PEOPLE.otherResident)).code).toBe('RATE_LIMITED');
+  });
+});
+
+/** Moves that add to a record rather than create one: a resend adds nothing to the timeline and tells nobody twice. */
+describe.each([
+  ['进展 orders.progress', 'progress', PEOPLE.member, { note: '已联系物业，明天上午来换灯' }],
+  ['备注 orders.note', 'note', PEOPLE.staff, { note: '居民说晚上八点后在家' }],
+] as const)('%s', (_name, action, who, extra) => {
+  it('sent again after a lost answer, and four copies at once: one timeline entry, one notice, the same answer', async () => {
+    const orderId = await orderIn(s, 'in_progress');
+    const data = { orderId, ...extra, requestKey: newKey() };
+    const [before, sent] = [(await detail(s, orderId)).timeline.length, await messages()];
+    const first = await act(s, action, data, who);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => act(s, action, data, who)));
+    for (const again of answers) expect(again).toEqual(first);
+    expect((await detail(s, orderId)).timeline.length).toBe(before + 1);
+    expect(await messages()).toBe(sent + (action === 'progress' ? 1 : 0));
+    // Another key is another note; the same key from someone else cannot name this one.
+    await act(s, action, { ...data, requestKey: newKey() }, who);
+    expect((await detail(s, orderId)).timeline.length).toBe(before + 2);
+    expect(s.logged).toEqual([]);
   });
 });

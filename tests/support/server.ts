@@ -128,15 +128,26 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async call<T>(fn: string, action: string, data?: unknown, userId: string | null = null) {
       const headers: Record<string, string> = userId ? { authorization: `Bearer ${tokenFor(userId)}` } : {};
       const { json } = await post(`/api/fn/${fn}`, JSON.stringify({ action, data }), headers);
-      return json as Envelope<T>;
+      const answer = json as Envelope<T>;
+      // As the mini-program's client does (miniprogram/src/api/call.ts): ask for the named records' effects
+      // right after the answer. Awaited here, so a test's next step sees them; the answer itself is unchanged.
+      if (answer.ok && answer.pending?.length) {
+        const { json: drained } = await post('/api/fn/effects', JSON.stringify({ action: 'drain', data: { refs: answer.pending } }), headers);
+        if (!(drained as Envelope<unknown>).ok) throw new Error(`effects.drain after ${fn}.${action} failed: ${JSON.stringify(drained)}`);
+      }
+      return answer;
     },
     async callAsWechat<T>(openid: string, fn: FunctionName, action: string, data?: unknown) {
       if (sim) {
         const r = await sim.invoke(fn, { kind: 'call', openid, appid: sim.appid, event: { action, data } });
         if (!r.ok) throw new Error(`${fn}.${action} failed on the platform: ${r.errMsg}`);
-        return r.result as Envelope<T>;
+        const answer = r.result as Envelope<T>;
+        if (answer.ok && answer.pending?.length) await sim.invoke('effects', { kind: 'call', openid, appid: sim.appid, event: { action: 'drain', data: { refs: answer.pending } } });
+        return answer;
       }
-      return (await handle(FUNCTIONS[fn]!, { action, data }, { kind: 'wechat', openid }, deps)) as Envelope<T>;
+      const answer = (await handle(FUNCTIONS[fn]!, { action, data }, { kind: 'wechat', openid }, deps)) as Envelope<T>;
+      if (answer.ok && answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, { kind: 'wechat', openid }, deps);
+      return answer;
     },
     async close() {
       server.closeAllConnections();

@@ -8,7 +8,16 @@
  */
 
 /** `function.action` of the writes whose server side answers a repeat as the first write. */
-export const KEYED: ReadonlySet<string> = new Set(['points.declare', 'wishes.post', 'diary.record', 'activities.publish', 'activities.publishPost']);
+export const KEYED: ReadonlySet<string> = new Set([
+  'orders.file',
+  'orders.progress',
+  'orders.note',
+  'points.declare',
+  'wishes.post',
+  'diary.record',
+  'activities.publish',
+  'activities.publishPost',
+]);
 
 export type Send = (fn: string, action: string, input: unknown) => Promise<unknown>;
 

@@ -39,6 +39,8 @@ describe('plan checked against the code', () => {
     const byName = Object.fromEntries(await Promise.all(plan.functions.map(async (f) => [f.name, (await scanFunction(ROOT, f.name)).openapi] as const)));
     expect(byName.orders).toEqual(expect.arrayContaining(['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send']));
     expect(byName.codes).toContain('wxacode.getUnlimited');
+    // Pushes go out where effects are applied: the drain function, and every timer that drains after its moves.
+    expect(byName.effects).toEqual(['subscribeMessage.send']);
   });
 
   it('has every collection a repo uses, each shut to clients', () => {

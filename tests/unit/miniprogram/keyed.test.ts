@@ -30,7 +30,16 @@ function scripted(...script: Array<'ok' | string>) {
 const keysOf = (sent: Array<{ input: Record<string, unknown> }>) => sent.map((s) => s.input.requestKey);
 
 it('names the keyed writes the server answers as the first write', () => {
-  expect([...KEYED].sort()).toEqual(['activities.publish', 'activities.publishPost', 'diary.record', 'points.declare', 'wishes.post']);
+  expect([...KEYED].sort()).toEqual([
+    'activities.publish',
+    'activities.publishPost',
+    'diary.record',
+    'orders.file',
+    'orders.note',
+    'orders.progress',
+    'points.declare',
+    'wishes.post',
+  ]);
 });
 
 it('makes keys the server accepts (8–64 of [A-Za-z0-9_-]), a new one each time', () => {

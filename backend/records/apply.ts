@@ -1,0 +1,145 @@
+/**
+ * Applies effect batches, idempotently and in bulk: one batch insert per collection (audit, messages), one
+ * guarded increment per counter document, each credit once by its ledger id, then clears what it applied.
+ */
+import { idsOnPath } from '../../shared/areas/model';
+import type { AuditDoc } from '../audit/record';
+import { counterId, counters } from '../dashboard/repo';
+import type { MessageDoc } from '../notifications/outbox';
+import { messageDocs, messages, pushMessages } from '../notifications/outbox';
+import { registerCheck } from '../content/photoChecks';
+import { HELD_STATUSES } from '../../shared/orders/model';
+import { creditOrder } from '../orders/credit';
+import { orders } from '../orders/repo';
+import { users } from '../users/repo';
+import { creditPoints } from '../points/ledger';
+import type { Deps } from '../runtime/types';
+import type { Doc } from '../store/port';
+import type { CountEffect, EffectBatch, Pending } from './effects';
+
+/** A record read with its pending batches. */
+export type PendingDoc = Doc & Pending;
+
+export interface Drained {
+  collection: string;
+  docs: PendingDoc[];
+}
+
+/** Ids made from the batch key (which starts with a time-ordered id): replays land on the same documents. */
+const childId = (prefix: string, key: string, ...n: number[]): string => `${prefix}${key.slice(1)}-${n.join('-')}`;
+
+function audits(batches: EffectBatch[]): AuditDoc[] {
+  return batches.flatMap((b) =>
+    b.effects.flatMap((e, i) => (e.type === 'audit' ? [{ _id: childId('a', b.key, i), at: b.at, actorId: e.actorId, actorName: e.actorName, action: e.action, targetType: e.targetType, targetId: e.targetId, areaPath: e.areaPath, detail: e.detail }] : [])),
+  );
+}
+
+/** Message documents grouped by the notice they came from (one push list per notice). */
+function notices(batches: EffectBatch[]): Array<{ docs: MessageDoc[]; actorId: string | null }> {
+  return batches.flatMap((b) =>
+    b.effects.flatMap((e, i) => (e.type === 'notify' ? [{ docs: messageDocs(e, b.at, (j) => childId('m', b.key, i, j)), actorId: e.actorId ?? null }] : [])),
+  );
+}
+
+async function applyMessages(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  const all = notices(batches);
+  const docs = all.flatMap((n) => n.docs);
+  if (docs.length === 0) return;
+  // Pushed only by whoever inserted the message: a replay pushes nothing twice (a crash in between loses the push, not the message).
+  const inserted = new Set(await messages(deps.store).insertMany(docs));
+  await Promise.all(all.map((n) => pushMessages(deps, n.docs.filter((d) => inserted.has(d._id)), n.actorId)));
+}
+
+/** Counter doc id → summed increments and the batch keys they come from. */
+function counterWrites(batches: EffectBatch[]): Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }> {
+  const out = new Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }>();
+  for (const b of batches) {
+    const counts = b.effects.filter((e): e is CountEffect => e.type === 'count');
+    counts.forEach((e, i) => {
+      const key = counts.length > 1 ? `${b.key}.${i}` : b.key;
+      for (const [day, fields] of Object.entries(e.tally)) {
+        const inc = Object.fromEntries(Object.entries(fields).filter(([, n]) => n !== 0));
+        if (Object.keys(inc).length === 0) continue;
+        for (const nodeId of idsOnPath(e.path)) {
+          const id = counterId(nodeId, day);
+          const w = out.get(id) ?? { nodeId, day, inc: {}, keys: [], parts: [] };
+          for (const [f, n] of Object.entries(inc)) w.inc[f] = (w.inc[f] ?? 0) + n;
+          w.keys.push(key);
+          w.parts.push({ key, inc });
+          out.set(id, w);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Each counter document gets one `$inc` of everything due to it, guarded by "holds none of these keys" and
+ * recording them in the same write. When part of the set was applied before (a crash mid-drain), the guard
+ * fails and the parts go one by one, each under its own key.
+ */
+async function applyCounts(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  const writes = counterWrites(batches);
+  if (writes.size === 0) return;
+  const ids = [...writes.keys()];
+  const existing = new Set((await counters(deps.store).find({ _id: { $in: ids } })).map((d) => d._id));
+  const missing = ids.filter((id) => !existing.has(id)).map((id) => ({ _id: id, nodeId: writes.get(id)!.nodeId, day: writes.get(id)!.day }));
+  if (missing.length) await counters(deps.store).insertMany(missing);
+  await Promise.all(
+    [...writes].map(async ([id, w]) => {
+      if ((await counters(deps.store).updateWhere({ _id: id, applied: { $hasNone: w.keys } }, { $inc: w.inc, $pushAll: { applied: w.keys } })) === 1) return;
+      for (const p of w.parts) await counters(deps.store).updateWhere({ _id: id, applied: { $hasNone: [p.key] } }, { $inc: p.inc, $pushAll: { applied: [p.key] } });
+    }),
+  );
+}
+
+async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  // One at a time: credits to one member contend on their total, and a drain batch is small.
+  for (const b of batches) {
+    for (const e of b.effects) {
+      if (e.type === 'credit') await creditPoints(deps, e.entry);
+      if (e.type === 'orderCredit') await creditOrder(deps, e.order, e.stars);
+    }
+  }
+}
+
+/** A count, then an absolute set: applying it again gives the same figure. */
+async function recountHeld(deps: Deps, memberId: string): Promise<void> {
+  const held = await orders(deps.store).count({ holderId: memberId, status: { $in: [...HELD_STATUSES] } });
+  await users(deps.store).updateWhere({ _id: memberId }, { $set: { held } });
+}
+
+/** Absolute sets, recounts and photo-check registrations: each idempotent on its own. */
+async function applyLinks(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  const effects = batches.flatMap((b) => b.effects);
+  await Promise.all(
+    effects.map((e) => {
+      if (e.type === 'set') return deps.store.collection(e.collection).updateWhere({ ...e.where, _id: e.id }, { $set: e.set });
+      if (e.type === 'photoCheck') return registerCheck(deps, e.traceId, e.fileId, e.target);
+      if (e.type === 'recountHeld') return recountHeld(deps, e.memberId);
+      return null;
+    }),
+  );
+}
+
+/**
+ * Applies every pending batch of the records read, then clears each record whose last batch is still the one
+ * it read (a move meanwhile added another: it stays pending and the next drain re-applies, adding nothing twice).
+ */
+export async function applyPending(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
+  const batches = read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? []));
+  if (batches.length === 0) return { records: 0, batches: 0 };
+  const auditDocs = audits(batches);
+  await Promise.all([auditDocs.length ? deps.store.collection<AuditDoc>('audit').insertMany(auditDocs) : null, applyMessages(deps, batches), applyCounts(deps, batches), applyLinks(deps, batches)]);
+  await applyCredits(deps, batches);
+  let records = 0;
+  await Promise.all(
+    read.flatMap((r) =>
+      r.docs.map(async (d) => {
+        records += await deps.store.collection(r.collection).updateWhere({ _id: d._id, fxLast: d.fxLast ?? null }, { $unset: { fx: true }, $set: { fxAt: null, fxLast: null } });
+      }),
+    ),
+  );
+  return { records, batches: batches.length };
+}

@@ -1,0 +1,94 @@
+/**
+ * Effects: what a move causes beyond the record itself (audit, messages and pushes, dashboard counters, points),
+ * written as data into the record's own conditional update and applied afterwards, once, by `applyBatches`.
+ */
+import type { MessageKind } from '../../shared/notifications/schemas';
+import type { CreditEntry } from '../points/ledger';
+import type { Recipient } from '../notifications/outbox';
+import type { Filter } from '../store/port';
+import type { OrderDoc } from '../orders/repo';
+import type { PhotoCheckEffect } from '../content/photoChecks';
+
+/** One audit record; its id comes from the batch, so a replay writes it once. */
+export interface AuditEffect {
+  type: 'audit';
+  action: string;
+  targetType: string;
+  targetId: string;
+  areaPath: string;
+  actorId: string;
+  actorName: string;
+  detail: Record<string, unknown>;
+}
+
+/** In-app messages to people or to a node's staff, mirrored to each person as a WeChat subscribe message. */
+export interface NotifyEffect {
+  type: 'notify';
+  to: Recipient[];
+  kind: MessageKind;
+  body: string;
+  orderId?: string;
+  sourceId?: string;
+  /** Who caused it: not pushed what they just did to their own node. */
+  actorId?: string;
+}
+
+/** Dashboard counters: day (YYYY-MM-DD, Shanghai) → counter field → increment, on every node of `path`. */
+export interface CountEffect {
+  type: 'count';
+  path: string;
+  tally: Record<string, Record<string, number>>;
+}
+
+/** A points credit (ledger entry, member total, organisation and grid roll-ups). */
+export interface CreditEffect {
+  type: 'credit';
+  entry: CreditEntry;
+}
+
+/** An order's points (colour base, on-time and 5★ bonuses), reckoned by the community's rules when applied. */
+export interface OrderCreditEffect {
+  type: 'orderCredit';
+  order: Pick<OrderDoc, '_id' | 'holderId' | 'colour' | 'createdBy' | 'visitId' | 'followers' | 'completedAt' | 'resolveBy' | 'path'>;
+  stars: number | null;
+}
+
+/** A member's count of orders held is taken again (after a move that changed who holds what). */
+export interface RecountHeldEffect {
+  type: 'recountHeld';
+  memberId: string;
+}
+
+/** An absolute `$set` on another record (a 民情日记 visit's link to its order): idempotent by nature. */
+export interface SetEffect {
+  type: 'set';
+  collection: string;
+  id: string;
+  where?: Filter;
+  set: Record<string, unknown>;
+}
+
+export type Effect = AuditEffect | NotifyEffect | CountEffect | CreditEffect | OrderCreditEffect | SetEffect | PhotoCheckEffect | RecountHeldEffect;
+
+/** The effects of one move, under a key unique to that move: every id and marker they write derives from it. */
+export interface EffectBatch {
+  key: string;
+  at: number;
+  effects: Effect[];
+}
+
+/** The fields a record carries while it has effects not yet applied. */
+export interface Pending {
+  /** Batches not yet applied (cleared by the drain). */
+  fx?: EffectBatch[];
+  /** When the last batch was added; the drain's scan reads records by it (indexed). Null once applied. */
+  fxAt?: number | null;
+  /** Key of the last batch: clearing is conditional on it, so a batch added meanwhile is never dropped. */
+  fxLast?: string | null;
+}
+
+/** A record with pending effects, as the answer names it so the client can ask for them to be applied now. */
+export interface PendingRef {
+  collection: string;
+  id: string;
+}

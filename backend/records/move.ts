@@ -1,0 +1,78 @@
+/**
+ * The one mover: a state change is one conditional update ("where _id = X and status = S") that sets the new
+ * status, appends the timeline entry and carries the move's effects. Inserts carry theirs the same way.
+ */
+import { AppError } from '../../shared/errors';
+import { newId } from '../runtime/ids';
+import type { Deps } from '../runtime/types';
+import type { Doc, Filter, Patch } from '../store/port';
+import type { Effect, EffectBatch, Pending, PendingRef } from './effects';
+
+/** What a command may use to say which records it left with effects to apply (the handler answers with them). */
+export type Mover = Pick<Deps, 'store' | 'now'> & { pending?: PendingRef[] };
+
+export interface MoveSpec {
+  collection: string;
+  record: Doc & { status: string };
+  to: string;
+  /** The timeline entry this move appends (omitted by moves that keep no timeline). */
+  entry?: object;
+  set?: Record<string, unknown>;
+  inc?: Record<string, number>;
+  push?: Record<string, unknown>;
+  /** Conditions besides the status we read (a follower count, a deadline flag). */
+  guard?: Filter;
+  effects: Effect[];
+  /** Said when another action got there first. */
+  conflict: string;
+  /** A resend of this very move (same person, same request key) is answered as the first, not written twice. */
+  requestKey?: string;
+}
+
+export function newBatch(now: number, effects: Effect[]): EffectBatch {
+  return { key: newId('x', now), at: now, effects };
+}
+
+/** The pending fields and patch pieces for a batch; empty when the move causes nothing. */
+function carry(batch: EffectBatch): { set: Pending; push: Record<string, unknown> } {
+  if (batch.effects.length === 0) return { set: {}, push: {} };
+  return { set: { fxAt: batch.at, fxLast: batch.key }, push: { fx: batch } };
+}
+
+function remember(deps: Mover, collection: string, id: string, batch: EffectBatch): void {
+  if (batch.effects.length && deps.pending && !deps.pending.some((r) => r.collection === collection && r.id === id)) deps.pending.push({ collection, id });
+}
+
+/**
+ * Applies the move if the record is still in the status we read; CONFLICT otherwise. Returns the batch written, or
+ * null for a resend of a keyed move that already landed (the record keeps the keys of its keyed moves in `reqKeys`).
+ */
+export async function moveRecord(deps: Mover, spec: MoveSpec): Promise<EffectBatch | null> {
+  const batch = newBatch(deps.now(), spec.effects);
+  const pending = carry(batch);
+  const patch: Patch = { $set: { status: spec.to, ...spec.set, ...pending.set } };
+  const push = { ...spec.push, ...(spec.entry ? { timeline: spec.entry } : {}), ...pending.push };
+  if (Object.keys(push).length) patch.$push = push;
+  if (spec.inc) patch.$inc = spec.inc;
+  const where: Filter = { ...spec.guard, _id: spec.record._id, status: spec.record.status };
+  if (spec.requestKey) {
+    where.reqKeys = { $hasNone: [spec.requestKey] };
+    patch.$pushAll = { reqKeys: [spec.requestKey] };
+  }
+  const coll = deps.store.collection<Doc & { reqKeys?: string[] }>(spec.collection);
+  if ((await coll.updateWhere(where, patch)) !== 1) {
+    // Only on the refused path: was it refused because this very request already landed?
+    if (spec.requestKey && (await coll.get(spec.record._id))?.reqKeys?.includes(spec.requestKey)) return null;
+    throw new AppError('CONFLICT', spec.conflict);
+  }
+  remember(deps, spec.collection, spec.record._id, batch);
+  return batch;
+}
+
+/** A new record carrying the effects of its creation; the caller inserts it (one request). */
+export function withEffects<T extends Doc>(deps: Mover, collection: string, doc: T, effects: Effect[]): T & Pending {
+  const batch = newBatch(deps.now(), effects);
+  const pending = carry(batch);
+  remember(deps, collection, doc._id, batch);
+  return { ...doc, ...pending.set, ...(pending.push.fx ? { fx: [batch] } : {}) };
+}

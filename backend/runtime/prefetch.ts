@@ -1,0 +1,14 @@
+/** The record the handler already read for this invocation (ActionDef.prefetch), or a read now when it did not. */
+import type { Doc } from '../store/port';
+import type { Ctx } from './types';
+
+export async function readOnce<T extends Doc>(ctx: Pick<Ctx, 'store' | 'prefetched'>, collection: string, id: string): Promise<T | null> {
+  const key = `${collection}/${id}`;
+  if (ctx.prefetched?.has(key)) {
+    const doc = ctx.prefetched.get(key) as T | null;
+    // Once: a second read in the same invocation (after a write) must see the store.
+    ctx.prefetched.delete(key);
+    return doc;
+  }
+  return ctx.store.collection<T>(collection).get(id);
+}
