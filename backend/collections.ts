@@ -1,4 +1,5 @@
 /** Declared indexes per collection: created at start by the embedded store, listed for CloudBase's console. */
+import { migrateAll } from './records/migrate';
 import type { DocumentStore, IndexSpec } from './store/port';
 import { INDEXES as MEMBERS_INDEXES } from './members/repo';
 import { INDEXES as ACTIVITIES_INDEXES } from './activities/repo';
@@ -84,4 +85,5 @@ export const ACCEPTED_SCANS: Array<{ shape: RegExp; why: string }> = [
 export async function ensureAllIndexes(store: DocumentStore): Promise<void> {
   for (const [name, specs] of Object.entries(INDEXES)) await store.ensureIndexes(name, specs);
   await fillStaffAreaIds(store);
+  await migrateAll(store);
 }
