@@ -78,6 +78,9 @@ export class SimApi {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
+  /** Called after each database answer an invocation received has been sent (fault injection: sim.crashAfter). */
+  answered?: (row: StatRow) => void;
+
   /** Starts a stats row for an invocation; the containers call this around every run. */
   begin(invocationId: string, fn: string, action: string): StatRow {
     const row: StatRow = { invocationId, fn, action, reads: 0, writes: 0, other: 0, ms: null, outcome: 'running' };
@@ -140,7 +143,7 @@ export class SimApi {
     } catch (e) {
       return send(res, 200, { code: 'INVALID_PARAM', message: `malformed request body: ${e instanceof Error ? e.message : String(e)}`, requestId: requestId() });
     }
-    const answer = await this.dispatch(req, url, fields, files);
+    const answer = await this.dispatch(req, url, fields, files, res);
     if (answer.kind === 'raw') {
       res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType, 'content-length': answer.body.length });
       res.end(answer.body);
@@ -149,7 +152,7 @@ export class SimApi {
     send(res, 200, { requestId: requestId(), ...answer.body });
   }
 
-  private async dispatch(req: http.IncomingMessage, url: URL, fields: Record<string, unknown>, files: Record<string, Buffer>): Promise<SimResponse> {
+  private async dispatch(req: http.IncomingMessage, url: URL, fields: Record<string, unknown>, files: Record<string, Buffer>, res: http.ServerResponse): Promise<SimResponse> {
     try {
       const caller = this.authenticate(req, fields);
       const env = fields.envName ?? url.searchParams.get('env');
@@ -160,7 +163,10 @@ export class SimApi {
       if (action.startsWith('database.')) {
         if (row) row[this.services.databaseKind(action) === 'read' ? 'reads' : 'writes']++;
         if (row) this.observe?.(row, action, params);
-        return { kind: 'json', body: await this.services.database(action, params) };
+        const body = await this.services.database(action, params);
+        // Once this answer is on its way: the point between two requests where the platform may stop a function.
+        if (row) res.once('finish', () => this.answered?.(row));
+        return { kind: 'json', body };
       }
       if (row) row.other++;
       if (action.startsWith('storage.')) return { kind: 'json', body: this.services.storage(action, params) };

@@ -252,6 +252,18 @@ export class ContainerPool {
     }
   }
 
+  /** Stops the container running this invocation at once (SIGKILL), as CloudBase may stop any instance. */
+  kill(invocationId: string): boolean {
+    for (const p of this.pools.values()) {
+      for (const c of p.all) {
+        if (c.running?.id !== invocationId) continue;
+        c.child.kill('SIGKILL');
+        return true;
+      }
+    }
+    return false;
+  }
+
   async close(): Promise<void> {
     const all = [...this.pools.values()].flatMap((p) => [...p.all]);
     await Promise.all(

@@ -59,6 +59,12 @@ export interface CloudSim {
   stats(): StatRow[];
   /** Calls `listener` with the shape of every query a function invocation sends, and the action that sent it. */
   watchQueries(listener: (shape: QueryShape, from: string) => void): void;
+  /**
+   * The next invocation of `fn.action` is stopped (its container SIGKILLed) right after the answer to its `writes`-th
+   * database write has been sent: CloudBase may stop a function between any two of its requests (a timeout, an
+   * instance reclaimed), and the caller then gets FUNCTIONS_EXECUTE_FAIL.
+   */
+  crashAfter(fn: string, action: string, writes: number): void;
   /** Sets a function environment variable, as a deploy would (containers started from now on see it). */
   setEnv(name: string, value: string): void;
   /** `/__sim/info` and `/__sim/stats`, for the gateway to answer on the app's own URL too. */
@@ -114,6 +120,16 @@ export async function startCloudSim(o: CloudSimOptions): Promise<CloudSim> {
     if (font.endsWith('.ttc')) platformEnv.WG_POSTER_FONT_FAMILY = 'NotoSansCJKsc-Regular';
   }
   pool = new ContainerPool(api, specs, platformEnv, o.containersPerFunction ?? 4, log);
+  const crashes: Array<{ fn: string; action: string; writes: number; invocationId: string | null }> = [];
+  api.answered = (row) => {
+    const i = crashes.findIndex((c) => c.fn === row.fn && c.action === row.action && (c.invocationId ?? row.invocationId) === row.invocationId);
+    const crash = crashes[i];
+    if (!crash) return;
+    crash.invocationId = row.invocationId;
+    if (row.writes < crash.writes) return;
+    crashes.splice(i, 1);
+    pool?.kill(row.invocationId);
+  };
   const invoke = (name: string, inv: Invocation) => {
     // Opening the mini-program is a visit, which WeChat's v2 content checks require within 2 hours.
     if (inv.kind === 'call' && inv.openid) wechat.visit(inv.openid);
@@ -166,6 +182,9 @@ export async function startCloudSim(o: CloudSimOptions): Promise<CloudSim> {
         const shape = requestShape(action, params);
         if (shape) listener(shape, `${row.action} (${row.fn} function)`);
       };
+    },
+    crashAfter(fn, action, writes) {
+      crashes.push({ fn, action, writes, invocationId: null });
     },
     setEnv: (name, value) => void (platformEnv[name] = value),
     async close() {
