@@ -20,7 +20,8 @@ function shelf(store: DocumentStore): Map<string, { until: number; value: Promis
 export function warm<T>(store: DocumentStore, key: string, load: () => Promise<T>): Promise<T> {
   const s = shelf(store);
   const hit = s.get(key);
-  const now = Date.now();
+  // Elapsed time in this instance, not the business clock (which tests and the simulator move).
+  const now = performance.now();
   if (hit && hit.until > now) return hit.value as Promise<T>;
   const value = load();
   s.set(key, { until: now + WARM_TTL_MS, value });
