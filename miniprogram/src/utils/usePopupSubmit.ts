@@ -1,6 +1,6 @@
 /** One action popup's submit (order and wish detail): busy flag, the last error for its fields, and what to do when it worked or the record moved on. */
 import { useState } from 'react';
-import { isConflict } from '../orders/errors';
+import { isConflict } from './fieldErrors';
 
 /** What every action popup is told by its detail page. */
 export interface PopupCallbacks {

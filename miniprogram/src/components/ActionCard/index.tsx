@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { messageOf } from '../../api/errors';
-import { isConflict } from '../../orders/errors';
+import { isConflict } from '../../utils/fieldErrors';
 import SectionCard from '../SectionCard';
 import './ActionCard.scss';
 

@@ -4,9 +4,9 @@ import type { ChangeEvent } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
 import { messageOf } from '../../api/errors';
-import type { PickedPhoto } from '../../orders/components/PhotoPicker';
-import { chooseAndUploadWeapp, uploadWebFile } from '../../orders/components/PhotoPicker/upload';
-import '../../orders/components/PhotoPicker/PhotoPicker.scss';
+import type { PickedPhoto } from '../PhotoPicker';
+import { chooseAndUploadWeapp, uploadWebFile } from '../PhotoPicker/upload';
+import '../PhotoPicker/PhotoPicker.scss';
 
 interface Props {
   value: PickedPhoto | null;

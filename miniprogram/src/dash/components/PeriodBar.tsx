@@ -2,7 +2,7 @@
 import { Picker, Text, View } from '@tarojs/components';
 import type { Period } from '@shared/dashboard/model';
 import { PERIOD_NAMES, PERIODS } from '@shared/dashboard/model';
-import TabBar from '../../orders/components/TabBar';
+import TabBar from '../../components/TabBar';
 
 interface Props {
   period: Period;

@@ -1,6 +1,6 @@
 /** Several choices from a fixed list (技能特长, 可服务时间): tap to add or remove. */
 import { Text, View } from '@tarojs/components';
-import '../../orders/components/ChipGroup/ChipGroup.scss';
+import '../../components/ChipGroup/ChipGroup.scss';
 
 interface Props<V extends string> {
   values: readonly V[];

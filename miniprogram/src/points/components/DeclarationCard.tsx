@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { DeclarationView } from '@shared/points/schemas';
 import { formatWhen } from '@shared/time';
-import PhotoGrid from '../../orders/components/PhotoGrid';
+import PhotoGrid from '../../components/PhotoGrid';
 import './DeclarationCard.scss';
 
 interface Props {

@@ -1,6 +1,6 @@
 /** Chips that toggle independently (接收对象, 标签): any number on, up to `max`. */
 import { Text, View } from '@tarojs/components';
-import '../../orders/components/ChipGroup/ChipGroup.scss';
+import '../../components/ChipGroup/ChipGroup.scss';
 
 interface Props<V extends string> {
   options: ReadonlyArray<{ value: V; label: string }>;

@@ -13,7 +13,7 @@ import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../orders/hooks';
+import { useRefreshOnReturn } from '../../../utils/listPage';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import ActivityFacts from '../../components/ActivityFacts';
 import { rosterUrl } from '../../routes';

@@ -9,7 +9,7 @@ import { messageOf } from '../../../api/errors';
 import ResidentPage from '../../../components/ResidentPage';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 import PagedList from '../../../components/PagedList';
 import PostCard from '../../components/PostCard';
 

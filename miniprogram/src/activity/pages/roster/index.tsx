@@ -16,7 +16,7 @@ import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../orders/hooks';
+import { useRefreshOnReturn } from '../../../utils/listPage';
 import ActivityFacts from '../../components/ActivityFacts';
 import './index.scss';
 

@@ -5,9 +5,9 @@ import { call } from '../../../api';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import OrderList from '../../../orders/components/OrderList';
-import TabBar from '../../../orders/components/TabBar';
+import TabBar from '../../../components/TabBar';
 import ResponseStrip from '../../../components/ResponseStrip';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 
 type Scope = 'open' | 'done';
 const TABS = [

@@ -9,7 +9,7 @@ import ResidentPage from '../../../components/ResidentPage';
 import StatusView from '../../../components/StatusView';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../orders/hooks';
+import { useRefreshOnReturn } from '../../../utils/listPage';
 import { orderDetailUrl } from '../../../orders/routes';
 import { POINTS_ROUTES } from '../../../points/routes';
 import { activityDetailUrl } from '../../../activity/routes';

@@ -5,8 +5,8 @@ import type { RegistrationView } from '@shared/members/schemas';
 import { api } from '../../../api';
 import FieldError from '../../../components/FieldError';
 import StatusView from '../../../components/StatusView';
-import ChipGroup from '../../../orders/components/ChipGroup';
-import FormPopup from '../../../orders/components/FormPopup';
+import ChipGroup from '../../../components/ChipGroup';
+import FormPopup from '../../../components/FormPopup';
 import { useLoad } from '../../../utils/useLoad';
 import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 

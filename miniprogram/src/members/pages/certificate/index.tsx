@@ -9,7 +9,7 @@ import EmptyState from '../../../components/EmptyState';
 import ResidentPage from '../../../components/ResidentPage';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
-import { useRefreshOnReturn } from '../../../orders/hooks';
+import { useRefreshOnReturn } from '../../../utils/listPage';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import RegistrationCard from '../../components/RegistrationCard';

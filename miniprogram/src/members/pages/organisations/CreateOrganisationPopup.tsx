@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { api } from '../../../api';
 import FieldError from '../../../components/FieldError';
-import FormPopup, { FormField } from '../../../orders/components/FormPopup';
+import FormPopup, { FormField } from '../../../components/FormPopup';
 import { pickArea } from '../../../utils/areaPicker';
 import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { formatWhen } from '@shared/time';
 import { api } from '../../../api';
 import PagedList from '../../../components/PagedList';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import CreateOrganisationPopup from './CreateOrganisationPopup';

@@ -6,7 +6,7 @@ import { formatWhen } from '@shared/time';
 import PhoneCall from '../../../components/PhoneCall';
 import SectionCard from '../../../components/SectionCard';
 import OrderTags from '../../../orders/components/OrderTags';
-import PhotoGrid from '../../../orders/components/PhotoGrid';
+import PhotoGrid from '../../../components/PhotoGrid';
 import Stars from './Stars';
 
 /** What happens next, in the resident's words. */

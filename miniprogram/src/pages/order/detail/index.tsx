@@ -7,7 +7,7 @@ import StatusView from '../../../components/StatusView';
 import Timeline from '../../../components/Timeline';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../orders/hooks';
+import { useRefreshOnReturn } from '../../../utils/listPage';
 import OrderActions from './OrderActions';
 import OrderSummary, { OrderHeader } from './OrderSummary';
 import ResidentPage from '../../../components/ResidentPage';

@@ -9,7 +9,7 @@ import { call } from '../../../api';
 import StatusView from '../../../components/StatusView';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 import ResidentPage from '../../../components/ResidentPage';
 import { messageLink } from '@shared/notifications/links';
 import './index.scss';

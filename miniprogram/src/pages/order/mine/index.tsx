@@ -7,8 +7,8 @@ import { call } from '../../../api';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import OrderList from '../../../orders/components/OrderList';
-import TabBar from '../../../orders/components/TabBar';
-import { useListPage } from '../../../orders/hooks';
+import TabBar from '../../../components/TabBar';
+import { useListPage } from '../../../utils/listPage';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import ResidentPage from '../../../components/ResidentPage';
 

@@ -9,7 +9,7 @@ import { messageOf } from '../../../api/errors';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { openExport } from '../../../utils/download';
 import { usePaged } from '../../../utils/usePaged';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 import PagedList from '../../../components/PagedList';
 import { POINTS_ROUTES } from '../../routes';
 import './index.scss';

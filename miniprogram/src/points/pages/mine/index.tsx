@@ -6,7 +6,7 @@ import { call } from '../../../api';
 import ResidentPage from '../../../components/ResidentPage';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 import DeclarationCard from '../../components/DeclarationCard';
 import PagedList from '../../../components/PagedList';
 import { POINTS_ROUTES } from '../../routes';

@@ -7,9 +7,9 @@ import { call } from '../../../api';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { useLoad } from '../../../utils/useLoad';
 import { usePaged } from '../../../utils/usePaged';
-import ChipGroup from '../../../orders/components/ChipGroup';
-import TabBar from '../../../orders/components/TabBar';
-import { useListPage } from '../../../orders/hooks';
+import ChipGroup from '../../../components/ChipGroup';
+import TabBar from '../../../components/TabBar';
+import { useListPage } from '../../../utils/listPage';
 import PagedList from '../../../components/PagedList';
 import './index.scss';
 

@@ -9,8 +9,8 @@ import PagedList from '../../../components/PagedList';
 import { pickArea } from '../../../utils/areaPicker';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import ChipGroup from '../../../orders/components/ChipGroup';
-import { useListPage } from '../../../orders/hooks';
+import ChipGroup from '../../../components/ChipGroup';
+import { useListPage } from '../../../utils/listPage';
 import DayRange from '../../components/DayRange';
 import '../../components/respond.scss';
 

@@ -7,8 +7,8 @@ import { call } from '../../../api';
 import PagedList from '../../../components/PagedList';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import TabBar from '../../../orders/components/TabBar';
-import { useListPage } from '../../../orders/hooks';
+import TabBar from '../../../components/TabBar';
+import { useListPage } from '../../../utils/listPage';
 import { instructionUrl } from '../../routes';
 import '../../components/respond.scss';
 

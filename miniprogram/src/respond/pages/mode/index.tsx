@@ -9,7 +9,7 @@ import { call } from '../../../api';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import StatusView from '../../../components/StatusView';
-import FormPopup from '../../../orders/components/FormPopup';
+import FormPopup from '../../../components/FormPopup';
 import { pickArea } from '../../../utils/areaPicker';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';

@@ -8,7 +8,7 @@ import { call } from '../../../api';
 import PagedList from '../../../components/PagedList';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import { useListPage } from '../../../orders/hooks';
+import { useListPage } from '../../../utils/listPage';
 import { RESPOND_ROUTES, instructionUrl } from '../../routes';
 import '../../components/respond.scss';
 

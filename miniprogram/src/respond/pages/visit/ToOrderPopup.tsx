@@ -8,8 +8,8 @@ import { ORDER_CATEGORIES } from '@shared/orders/model';
 import type { VisitView } from '@shared/diary/schemas';
 import { call } from '../../../api';
 import FieldError from '../../../components/FieldError';
-import ChipGroup, { chipsOf } from '../../../orders/components/ChipGroup';
-import FormPopup, { FormField } from '../../../orders/components/FormPopup';
+import ChipGroup, { chipsOf } from '../../../components/ChipGroup';
+import FormPopup, { FormField } from '../../../components/FormPopup';
 import { orderDetailUrl } from '../../../orders/routes';
 import { askConsent, CONSENT } from '../../../utils/subscribe';
 

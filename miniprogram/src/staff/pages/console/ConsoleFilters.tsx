@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import type { Colour, OrderCategory } from '@shared/orders/model';
 import { COLOURS, COLOUR_NAMES, ORDER_CATEGORIES } from '@shared/orders/model';
-import type { Chip } from '../../../orders/components/ChipGroup';
-import ChipGroup from '../../../orders/components/ChipGroup';
+import type { Chip } from '../../../components/ChipGroup';
+import ChipGroup from '../../../components/ChipGroup';
 
 type All = 'all';
 const COLOUR_CHIPS: Array<Chip<Colour | All>> = [{ value: 'all', label: '全部颜色' }, ...COLOURS.map((c) => ({ value: c, label: COLOUR_NAMES[c] }))];

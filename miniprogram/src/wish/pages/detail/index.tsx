@@ -8,7 +8,7 @@ import StatusView from '../../../components/StatusView';
 import Timeline from '../../../components/Timeline';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../orders/hooks';
+import { useRefreshOnReturn } from '../../../utils/listPage';
 import WishActions from './WishActions';
 import WishSummary, { WishHeader } from './WishSummary';
 import './index.scss';

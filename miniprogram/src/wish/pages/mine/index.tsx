@@ -7,8 +7,8 @@ import { call } from '../../../api';
 import ResidentPage from '../../../components/ResidentPage';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import TabBar from '../../../orders/components/TabBar';
-import { useListPage } from '../../../orders/hooks';
+import TabBar from '../../../components/TabBar';
+import { useListPage } from '../../../utils/listPage';
 import WishList from '../../components/WishList';
 import { WISH_ROUTES } from '../../routes';
 

@@ -8,7 +8,7 @@ import { call } from '../../../api';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
 import { useLoad } from '../../../utils/useLoad';
-import FormPopup, { FormField } from '../../../orders/components/FormPopup';
+import FormPopup, { FormField } from '../../../components/FormPopup';
 import { usePopupSubmit } from '../../../utils/usePopupSubmit';
 
 const numberType = process.env.TARO_ENV === 'h5' ? 'tel' : 'number';

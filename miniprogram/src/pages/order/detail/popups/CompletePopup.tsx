@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
-import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
-import PhotoPicker from '../../../../orders/components/PhotoPicker';
-import type { PickedPhoto } from '../../../../orders/components/PhotoPicker';
-import { fieldsUnder, firstFieldError } from '../../../../orders/errors';
+import FormPopup, { FormField } from '../../../../components/FormPopup';
+import PhotoPicker from '../../../../components/PhotoPicker';
+import type { PickedPhoto } from '../../../../components/PhotoPicker';
+import { fieldsUnder, firstFieldError } from '../../../../utils/fieldErrors';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 

@@ -7,7 +7,7 @@ import { call } from '../../../../api';
 import { ApiError } from '../../../../api/errors';
 import FieldError from '../../../../components/FieldError';
 import StatusView from '../../../../components/StatusView';
-import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
+import FormPopup, { FormField } from '../../../../components/FormPopup';
 import { useLoad } from '../../../../utils/useLoad';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Switch, TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
-import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
+import FormPopup, { FormField } from '../../../../components/FormPopup';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 

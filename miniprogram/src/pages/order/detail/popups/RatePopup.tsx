@@ -6,7 +6,7 @@ import { ORDER_LIMITS } from '@shared/orders/model';
 import { call } from '../../../../api';
 import { ApiError } from '../../../../api/errors';
 import FieldError from '../../../../components/FieldError';
-import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
+import FormPopup, { FormField } from '../../../../components/FormPopup';
 import Stars from '../Stars';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';

@@ -7,7 +7,7 @@ import { identifyingDetail } from '@shared/wishes/privacy';
 import type { WishDetail } from '@shared/wishes/schemas';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
-import FormPopup, { FormField } from '../../../../orders/components/FormPopup';
+import FormPopup, { FormField } from '../../../../components/FormPopup';
 import type { PopupProps } from './props';
 import { usePopupSubmit } from '../../../../utils/usePopupSubmit';
 import { askConsent, CONSENT } from '../../../../utils/subscribe';

@@ -2,9 +2,9 @@
 import Taro from '@tarojs/taro';
 import { ORDER_LIMITS, PHOTO_TYPES } from '@shared/orders/model';
 import type { PhotoRef } from '@shared/orders/schemas';
-import { toEnvelope, unwrap } from '../../../api/envelope';
-import { ApiError, NETWORK_MESSAGE } from '../../../api/errors';
-import { getToken } from '../../../utils/session';
+import { toEnvelope, unwrap } from '../../api/envelope';
+import { ApiError, NETWORK_MESSAGE } from '../../api/errors';
+import { getToken } from '../../utils/session';
 
 export interface PickedPhoto {
   ref: PhotoRef;

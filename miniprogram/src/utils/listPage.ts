@@ -1,8 +1,8 @@
 /** Small page hooks for the order lists: refresh when the page shows again, pull-to-refresh and paging together. */
 import { useRef } from 'react';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
-import type { Paged } from '../utils/usePaged';
-import { usePullRefresh } from '../utils/pullRefresh';
+import type { Paged } from './usePaged';
+import { usePullRefresh } from './pullRefresh';
 
 /** Runs `refresh` whenever the page comes back into view (not on its first show, which loads anyway). */
 export function useRefreshOnReturn(refresh: () => Promise<unknown>): void {

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
-import { formMessage } from '../../../api/errors';
+import { formMessage } from '../../api/errors';
 import './FormPopup.scss';
 
 interface Props {

@@ -4,7 +4,7 @@ import type { ChangeEvent } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
 import { ORDER_LIMITS } from '@shared/orders/model';
-import { messageOf } from '../../../api/errors';
+import { messageOf } from '../../api/errors';
 import type { PickedPhoto } from './upload';
 import { chooseAndUploadWeapp, uploadWebFile } from './upload';
 import './PhotoPicker.scss';

@@ -1,7 +1,7 @@
 /** Photos the server returned for an order; tap to view full size. */
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { absoluteUrl } from '../../../utils/download';
+import { absoluteUrl } from '../../utils/download';
 import './PhotoGrid.scss';
 
 interface Props {
