@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '../shared/errors';
-import { ORDER_LIMITS } from '../shared/orders/model';
-import type { PhotoRef } from '../shared/orders/schemas';
+import { PHOTO_LIMITS } from '../shared/photos';
+import type { PhotoRef } from '../shared/photos';
 import { BodyTooLarge, readBody } from './http-util';
 
 /** The type a file really is, from its first bytes; the client's content-type is not trusted. */
@@ -29,10 +29,10 @@ export function keepInFolder(uploadsDir: string): KeepPhoto {
 }
 
 export async function receiveUpload(req: IncomingMessage, keep: KeepPhoto): Promise<PhotoRef> {
-  const tooBig = `照片不能超过 ${ORDER_LIMITS.photoBytes / 1024 / 1024} MB`;
+  const tooBig = `照片不能超过 ${PHOTO_LIMITS.bytes / 1024 / 1024} MB`;
   let bytes: Buffer;
   try {
-    bytes = await readBody(req, ORDER_LIMITS.photoBytes);
+    bytes = await readBody(req, PHOTO_LIMITS.bytes);
   } catch (e) {
     if (e instanceof BodyTooLarge) throw new AppError('VALIDATION', tooBig, { photo: tooBig });
     throw e;

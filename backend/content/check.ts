@@ -1,6 +1,6 @@
 /** Content safety at submission: text through the content port (WeChat's msgSecCheck in the cloud), photos uploaded and sent to the image check. */
 import { invalid } from '../../shared/errors';
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import type { ContentScene } from '../ports/types';
 import { CONTENT_SCENES } from '../ports/types';
 import type { Authored, ScreenedPhotos } from './photoChecks';

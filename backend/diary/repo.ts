@@ -1,6 +1,6 @@
 /** Storage of 民情日记: the `visits` collection (one doc per visit, linked to the order it became). */
 import type { VisitTag } from '../../shared/diary/model';
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
 export interface VisitDoc {

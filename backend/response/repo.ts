@@ -1,5 +1,5 @@
 /** Storage of 一键响应 and 平时/急时: `instructions`, one `receipts` doc per recipient, and the `mode_switches` history. */
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import type { CommunityMode, RecipientRole } from '../../shared/response/model';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 

@@ -1,7 +1,7 @@
 /** Inputs and views of the `diary` function: record a visit, list and read the diary, turn a finding into an order. */
 import * as z from 'zod/mini';
 import { id, input, int, mobile, oneOf, requestKey, text } from '../validation';
-import { photos } from '../orders/schemas';
+import { photos } from '../photos';
 import { ORDER_CATEGORIES } from '../orders/model';
 import type { OrderCategory } from '../orders/model';
 import { day } from '../audit/schemas';

@@ -1,4 +1,5 @@
 /** 点单 orders: categories, 3色 colours and their deadlines, statuses, who owns an order by colour, and its 单号. */
+import { PHOTO_LIMITS } from '../photos';
 import { shanghaiDay } from '../time';
 
 export const ORDER_CATEGORIES = ['维修', '环境卫生', '助老助残', '政策咨询', '法律援助', '医疗健康', '矛盾纠纷', '安全隐患', '其他'] as const;
@@ -74,15 +75,15 @@ export type ConsoleTab = keyof typeof CONSOLE_TABS;
 export const ORDER_LIMITS = {
   perResidentPerDay: 5,
   memberOpenOrders: 5,
-  photos: 3,
-  photoBytes: 5 * 1024 * 1024,
+  photos: PHOTO_LIMITS.perRecord,
+  photoBytes: PHOTO_LIMITS.bytes,
   similarDays: 14,
   autoCloseDays: 7,
   /** A rating at or below this reopens the order (重办). */
   reopenAtOrBelow: 2,
 } as const;
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export { PHOTO_TYPES } from '../photos';
 
 /** Order ids as backend/runtime/ids makes them: `o`, creation time (base 36), sequence, 8 hex of randomness. */
 const ORDER_ID = /^o([0-9a-z]{9})[0-9a-z]{3}([0-9a-f]{6})[0-9a-f]{2}$/;

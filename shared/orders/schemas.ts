@@ -5,25 +5,12 @@ import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
 import type { Colour, ConsoleTab, OrderCategory, OrderStatus } from './model';
-import { COLOURS, CONSOLE_TABS, ORDER_CATEGORIES, ORDER_LIMITS, PHOTO_TYPES } from './model';
+import { COLOURS, CONSOLE_TABS, ORDER_CATEGORIES } from './model';
 
-const MB = 1024 * 1024;
-
-/** A photo already uploaded: to cloud storage on weapp (`cloud://…`), to the local server offline (`local:…`). */
-export const photoRef = z.strictObject(
-  {
-    fileId: z.string({ error: '照片需为上传后的文件编号' }).check(
-      z.regex(/^(cloud:\/\/[\w.\-/]{1,250}|local:[a-f0-9]{16,64}\.(jpg|png|webp))$/, '照片需为上传后的文件编号'),
-    ),
-    size: int('照片大小', 1, ORDER_LIMITS.photoBytes).check(z.lte(ORDER_LIMITS.photoBytes, `照片不能超过 ${ORDER_LIMITS.photoBytes / MB} MB`)),
-    type: oneOf('照片格式（仅支持 jpg、png、webp）', PHOTO_TYPES),
-  },
-  { error: '照片信息不完整' },
-);
-export type PhotoRef = z.infer<typeof photoRef>;
-
-export const photos = (label: string) =>
-  z.array(photoRef, { error: `${label}需为列表` }).check(z.maxLength(ORDER_LIMITS.photos, `${label}最多 ${ORDER_LIMITS.photos} 张`));
+// Photos are every record's (shared/photos.ts); re-exported for the order modules that name them here.
+export { photoRef, photos } from '../photos';
+export type { PhotoRef } from '../photos';
+import { photos } from '../photos';
 
 const orderId = id('点单');
 const reason = (label: string) => text(label, { min: 2, max: 200 });

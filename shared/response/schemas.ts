@@ -1,7 +1,7 @@
 /** Inputs and views of the `response` function: 一键响应 (send, 收到, reply, remind, export) and 平时/急时. */
 import * as z from 'zod/mini';
 import { id, input, int, noInput, oneOf, text } from '../validation';
-import { photoRef } from '../orders/schemas';
+import { photoRef } from '../photos';
 import type { Page } from '../users/schemas';
 import type { CommunityMode, RecipientRole } from './model';
 import { COMMUNITY_MODES, RECIPIENT_ROLES } from './model';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
-import { ORDER_LIMITS } from '@shared/orders/model';
+import { PHOTO_LIMITS } from '@shared/photos';
 import { messageOf } from '../../api/errors';
 import type { PickedPhoto } from './upload';
 import { chooseAndUploadWeapp, uploadWebFile } from './upload';
@@ -22,14 +22,14 @@ const isH5 = process.env.TARO_ENV === 'h5';
 export default function PhotoPicker({ value, onChange, id, error }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const room = ORDER_LIMITS.photos - value.length;
+  const room = PHOTO_LIMITS.perRecord - value.length;
 
   const add = async (upload: () => Promise<PickedPhoto[]>) => {
     setBusy(true);
     setProblem(undefined);
     try {
       const added = await upload();
-      onChange([...value, ...added].slice(0, ORDER_LIMITS.photos));
+      onChange([...value, ...added].slice(0, PHOTO_LIMITS.perRecord));
     } catch (e) {
       setProblem(messageOf(e));
     } finally {
@@ -66,7 +66,7 @@ export default function PhotoPicker({ value, onChange, id, error }: Props) {
           </View>
         )}
       </View>
-      <Text className="muted">最多 {ORDER_LIMITS.photos} 张，支持 jpg、png、webp，每张不超过 5 MB</Text>
+      <Text className="muted">最多 {PHOTO_LIMITS.perRecord} 张，支持 jpg、png、webp，每张不超过 5 MB</Text>
       {(problem ?? error) && <Text className="field-error">{problem ?? error}</Text>}
     </View>
   );

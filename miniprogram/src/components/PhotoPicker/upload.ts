@@ -1,7 +1,7 @@
 /** 上传照片: raw bytes to the gateway on h5, Taro.cloud.uploadFile on weapp; both end as a PhotoRef the API takes. */
 import Taro from '@tarojs/taro';
-import { ORDER_LIMITS, PHOTO_TYPES } from '@shared/orders/model';
-import type { PhotoRef } from '@shared/orders/schemas';
+import { PHOTO_LIMITS, PHOTO_TYPES } from '@shared/photos';
+import type { PhotoRef } from '@shared/photos';
 import { toEnvelope, unwrap } from '../../api/envelope';
 import { ApiError, NETWORK_MESSAGE } from '../../api/errors';
 import { getToken } from '../../utils/session';
@@ -23,7 +23,7 @@ function isPhotoType(type: string): type is PhotoType {
 /** Why a chosen file cannot be sent, in the words the server would use; null when it can. */
 export function photoProblem(type: string, size: number): string | null {
   if (!isPhotoType(type)) return '照片仅支持 jpg、png、webp 格式';
-  if (size > ORDER_LIMITS.photoBytes) return `照片不能超过 ${ORDER_LIMITS.photoBytes / MB} MB`;
+  if (size > PHOTO_LIMITS.bytes) return `照片不能超过 ${PHOTO_LIMITS.bytes / MB} MB`;
   return null;
 }
 
