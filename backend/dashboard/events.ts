@@ -1,12 +1,13 @@
 /**
  * What one order event adds to the counters, as pure functions: the live hook (filing and every move)
  * and the recompute from a finished order's timeline both go through `Tally`, so they cannot disagree
- * about a definition (see docs/dashboard.md).
+ * about a definition (see docs/dashboard.md). The recompute reads timeline codes and data, never words, so
+ * rewording a label changes no count.
  */
 import type { Colour, OrderCategory } from '../../shared/orders/model';
 import { bucketOf, CATEGORY_KEYS } from '../../shared/dashboard/model';
 import { shanghaiDay } from '../../shared/time';
-import type { OrderTransition } from '../../shared/orders/machine';
+import type { OrderCode, OrderTransition } from '../../shared/orders/machine';
 import type { OrderDoc } from '../orders/repo';
 
 /** day → field path → increment. */
@@ -99,15 +100,8 @@ export function moveTally(before: OrderDoc, action: OrderTransition, set: Record
   return t;
 }
 
-/** Timeline words written by backend/orders (member.ts, resident.ts) for the events only the timeline remembers. */
-export const TIMELINE_WORDS = {
-  respond: ['接单', '接受派单'],
-  complete: ['办结'],
-  rate: ['确认并评价'],
-  reopen: ['评价不满意，申请重办'],
-} as const;
-
-const starsIn = (note: string | undefined): number => Number(/^(\d) 星/.exec(note ?? '')?.[1] ?? NaN);
+/** The timeline codes of the events only the timeline remembers: a member's first response (接单 or 接受派单). */
+export const RESPONSE_CODES: readonly OrderCode[] = ['claim', 'accept'];
 
 /** Everything an order has contributed so far, rebuilt from its fields and timeline (the check command's side). */
 export function orderTally(o: OrderDoc): Tally {
@@ -127,16 +121,15 @@ export function orderTally(o: OrderDoc): Tally {
   let responded = false;
   let completed = false;
   for (const e of o.timeline) {
-    const words = e.action;
-    if (!responded && (TIMELINE_WORDS.respond as readonly string[]).includes(words)) {
+    const code = e.code as OrderCode;
+    if (!responded && RESPONSE_CODES.includes(code)) {
       responded = true;
       firstResponse(t, o, e.at);
-    } else if ((TIMELINE_WORDS.complete as readonly string[]).includes(words)) {
+    } else if (code === 'complete') {
       completion(t, o, e.at, !completed);
       completed = true;
-    } else if ((TIMELINE_WORDS.rate as readonly string[]).includes(words) || (TIMELINE_WORDS.reopen as readonly string[]).includes(words)) {
-      const stars = starsIn(e.note);
-      if (!Number.isNaN(stars)) rating(t, e.at, stars, (TIMELINE_WORDS.reopen as readonly string[]).includes(words));
+    } else if ((code === 'rate' || code === 'reopen') && typeof e.data?.stars === 'number') {
+      rating(t, e.at, e.data.stars, code === 'reopen');
     }
   }
   if (o.closeReason === 'rated' && o.resolveBy !== null) add(t, o.resolveBy, 'c.confirmed');

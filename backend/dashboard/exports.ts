@@ -11,14 +11,14 @@ import { orders } from '../orders/repo';
 import { ledger, totals } from '../points/repo';
 import { sourceWords } from '../points/sources';
 import type { Ctx } from '../runtime/types';
-import { TIMELINE_WORDS } from './events';
+import type { OrderCode } from '../../shared/orders/machine';
+import { RESPONSE_CODES } from './events';
 import { requireDashboardNode, resolvePeriod } from './scope';
 
-function firstAt(o: OrderDoc, match: (words: string) => boolean): number | null {
-  return o.timeline.find((e) => match(e.action))?.at ?? null;
+/** When the first entry with one of these codes happened (a 急时 order was triaged and pooled by filing itself). */
+function firstAt(o: OrderDoc, codes: readonly OrderCode[]): number | null {
+  return o.timeline.find((e) => codes.includes(e.code as OrderCode))?.at ?? null;
 }
-
-const respondWords = TIMELINE_WORDS.respond as readonly string[];
 
 /** The order, by its 单号, and when each step of its timeline first happened. */
 const ORDER_COLUMNS: Column<OrderDoc>[] = [
@@ -29,10 +29,10 @@ const ORDER_COLUMNS: Column<OrderDoc>[] = [
   ['问题描述', 50, (o) => o.description],
   ['颜色', 6, (o) => (o.colour ? COLOUR_NAMES[o.colour] : '')],
   ['状态', 8, (o) => STATUS_NAMES[o.status]],
-  ['分拣时间', 18, (o) => sheetTime(firstAt(o, (w) => w.startsWith('分拣为') || w === '急时自动派单'))],
-  ['派单时间', 18, (o) => sheetTime(firstAt(o, (w) => w.startsWith('派单给') || w.startsWith('派到') || w === '急时自动派单'))],
-  ['接单时间', 18, (o) => sheetTime(firstAt(o, (w) => respondWords.includes(w)))],
-  ['办结时间', 18, (o) => sheetTime(firstAt(o, (w) => w === '办结'))],
+  ['分拣时间', 18, (o) => sheetTime(firstAt(o, ['triage', 'emergency']))],
+  ['派单时间', 18, (o) => sheetTime(firstAt(o, ['dispatch', 'pool', 'emergency']))],
+  ['接单时间', 18, (o) => sheetTime(firstAt(o, RESPONSE_CODES))],
+  ['办结时间', 18, (o) => sheetTime(firstAt(o, ['complete']))],
   ['响应期限', 18, (o) => sheetTime(o.respondBy)],
   ['办结期限', 18, (o) => sheetTime(o.resolveBy)],
   ['评分', 6, (o) => o.rating?.stars ?? null],

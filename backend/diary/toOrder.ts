@@ -37,7 +37,7 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
         contactMobile,
         anonymousToMembers: false,
       },
-      { role, label: '代居民点单（民情日记）', quota: false, id: orderId, followers: resident ? [resident._id] : [], visitId: visit._id, effects: [link, audit] },
+      { role, code: 'fileForResident', quota: false, id: orderId, followers: resident ? [resident._id] : [], visitId: visit._id, effects: [link, audit] },
     );
   } catch (e) {
     if (e instanceof DuplicateKeyError) throw new AppError('CONFLICT', TAKEN);

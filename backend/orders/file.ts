@@ -15,13 +15,14 @@ import { insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
 import { takeUserQuota } from '../users/quota';
 import { newOrderDoc, orders } from './repo';
-import { entry, requireOrder } from './transition';
+import { requireOrder, step } from './transition';
 import { toCard } from './views';
 
 /** How an order comes in: a resident for themself, or staff on a resident's behalf (民情日记 转为点单). */
 export interface Filing {
   role: string;
-  label: string;
+  /** The timeline's first entry: 提交点单, or staff filing for a resident (民情日记). */
+  code: 'file' | 'fileForResident';
   /** The daily per-person quota guards residents; staff filing from a visit are not limited by it. */
   quota: boolean;
   id?: string;
@@ -31,7 +32,7 @@ export interface Filing {
   /** What else filing causes (the visit's link to its order). */
   effects?: Effect[];
 }
-const BY_RESIDENT: Filing = { role: '居民', label: '提交点单', quota: true };
+const BY_RESIDENT: Filing = { role: '居民', code: 'file', quota: true };
 
 /**
  * Three requests at most: the caller (read by the handler), the quota on their own record, and the insert that
@@ -63,7 +64,7 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
     createdByName: ctx.actor.name,
     createdAt: now,
     owner: grid ? { areaId: grid._id, areaPath: grid.path, roles: ['grid_worker', 'grid_leader'] } : null,
-    timeline: [entry(ctx, how.role, how.label)],
+    timeline: [step(ctx, how.role, how.code)],
   });
   const followers = how.followers ?? [];
   // 急时: skips 分拣 as 红, straight to the pool (backend/response/emergency.ts).

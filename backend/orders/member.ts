@@ -1,6 +1,7 @@
 /** 党员接单: the order hall, my held orders, claim (exactly one wins), accept/decline, progress, release, complete. */
 import type { Moved } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { orderLabel } from '../../shared/orders/machine';
 import { DONE_STATUSES, HELD_STATUSES, ORDER_LIMITS, STATUS_NAMES } from '../../shared/orders/model';
 import { canClaim, canSeeOrder, isHolder, isMemberInPoolScope, isParty } from '../../shared/orders/permissions';
 import type { CompleteInput, DeclineInput, HallInput, HeldInput, OrderIdInput, OrderPage, ProgressInput, ReleaseInput } from '../../shared/orders/schemas';
@@ -88,7 +89,6 @@ export async function claimOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> 
   underCap(ctx);
   return moveOrder(ctx, order, 'claim', {
     role: '在职党员',
-    label: '接单',
     conflict: CLAIMED_BY_OTHER,
     set: { holderId: ctx.actor.userId, holderName: ctx.actor.name, respondedAt: ctx.now() },
     effects: [tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`)],
@@ -104,28 +104,29 @@ async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
 export async function acceptOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', `不能接受${OWN_CASE}，请婉拒后由社区改派`);
-  return moveOrder(ctx, order, 'accept', { role: '在职党员', label: '接受派单', set: { respondedAt: ctx.now() }, effects: [tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`)] });
+  return moveOrder(ctx, order, 'accept', { role: '在职党员', set: { respondedAt: ctx.now() }, effects: [tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`)] });
 }
 
 /** 婉拒: back to staff with the reason. */
 export async function declineOrder(ctx: Ctx, input: DeclineInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
-  return moveOrder(ctx, order, 'decline', { role: '在职党员', label: '婉拒派单', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'declined', input.reason) });
+  return moveOrder(ctx, order, 'decline', { role: '在职党员', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'declined', input.reason) });
 }
 
 /** 进展 or 延期说明: the resident sees it on the timeline and in their messages. */
 export async function postProgress(ctx: Ctx, input: ProgressInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
-  const label = input.delayed ? '延期说明' : '更新进展';
-  return moveOrder(ctx, order, 'progress', { role: '在职党员', label, note: input.note, effects: [tellFiler(ctx, order, 'progress', `${label}：${input.note}`)], requestKey: input.requestKey });
+  const data = { delayed: input.delayed ?? false };
+  const label = orderLabel({ code: 'progress', data });
+  return moveOrder(ctx, order, 'progress', { role: '在职党员', data, note: input.note, effects: [tellFiler(ctx, order, 'progress', `${label}：${input.note}`)], requestKey: input.requestKey });
 }
 
 /** 退回抢单池 with a reason, for someone else to take. */
 export async function releaseOrder(ctx: Ctx, input: ReleaseInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   if (!order.pool) throw new AppError('CONFLICT', '派给您的点单请联系社区改派，不能退回抢单池');
-  return moveOrder(ctx, order, 'release', { role: '在职党员', label: '退回抢单池', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'released', input.reason) });
+  return moveOrder(ctx, order, 'release', { role: '在职党员', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'released', input.reason) });
 }
 
 export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Moved> {
@@ -136,7 +137,6 @@ export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Mov
   const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.comment);
   return moveOrder(ctx, order, 'complete', {
     role: '在职党员',
-    label: '办结',
     note: input.note,
     set: { completedAt: ctx.now(), completion: { note: input.note, photos } },
     effects: [

@@ -4,18 +4,29 @@ import type { Colour, OrderCategory, OrderStatus } from '../../shared/orders/mod
 import type { PhotoRef } from '../../shared/orders/schemas';
 import type { Role, Skill } from '../../shared/users/roles';
 import type { OrderFacts } from '../../shared/orders/permissions';
+import type { TimelineEntry as CodedEntry } from '../../shared/records/machine';
 import type { Collection, DocumentStore } from '../store/port';
 
-export interface TimelineEntry {
+/** An order's timeline entry: a code plus data; the words come from shared/orders/machine.ts. */
+export type OrderEntry = CodedEntry;
+
+/**
+ * The words-shaped entry: what orders stored before codes (converted by ./migrate.ts), and what wishes and points
+ * still write until they declare their machines.
+ * @deprecated for new records: store a code plus data (shared/records/machine.ts TimelineEntry).
+ */
+export interface WordsEntry {
   at: number;
   actorId: string;
   actorName: string;
-  /** The actor's part in this order, in words: 居民, 网格长, 在职党员, 系统. */
+  /** The actor's part, in words: 居民, 网格长, 在职党员, 系统. */
   role: string;
   /** What happened, in words: 提交点单, 分拣为黄色, 接单 … */
   action: string;
   note?: string;
 }
+/** @deprecated the words-shaped entry under its old name, for wishes and points until they move to codes. */
+export type TimelineEntry = WordsEntry;
 
 export interface OrderDoc extends OrderFacts {
   _id: string;
@@ -48,7 +59,7 @@ export interface OrderDoc extends OrderFacts {
   rating: { stars: number; comment: string | null } | null;
   closeReason: 'rated' | 'unrated' | 'staff' | null;
   rejectReason: string | null;
-  timeline: TimelineEntry[];
+  timeline: OrderEntry[];
   status: OrderStatus;
 }
 

@@ -35,7 +35,7 @@ export async function cancelOrder(ctx: Ctx, input: CancelOrderInput): Promise<Mo
   if (!isFiler(ctx.actor, order)) throw new AppError('FORBIDDEN', '只有提交人可以撤单');
   if (!canCancel(ctx.actor, order)) throw new AppError('CONFLICT', '党员已接单，不能撤单；如有需要请联系网格员');
   const toHolder = order.holderId ? [notice(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: '居民已撤单，无需再办', orderId: order._id })] : [];
-  return moveOrder(ctx, order, 'cancel', { role: '居民', label: '撤单', note: input.reason, set: { closedAt: ctx.now(), holderId: null, holderName: null }, effects: toHolder });
+  return moveOrder(ctx, order, 'cancel', { role: '居民', note: input.reason, set: { closedAt: ctx.now(), holderId: null, holderName: null }, effects: toHolder });
 }
 
 /** 群众评单: ≥3 stars closes and credits the member; ≤2 reopens it to staff with the comment (重办). */
@@ -45,11 +45,13 @@ export async function rateOrder(ctx: Ctx, input: RateOrderInput): Promise<Moved>
   if (isHolder(ctx.actor, order)) throw new AppError('FORBIDDEN', '不能评价自己办理的点单');
   if (!canRate(ctx.actor, order)) throw new AppError('CONFLICT', '点单尚未办结或已评价');
   const rating = { stars: input.stars, comment: input.comment ?? null };
-  const note = `${input.stars} 星${input.comment ? `：${input.comment}` : ''}`;
+  // The stars are data, the comment the resident's own words (shared/orders/machine.ts orderNote shows them together).
+  const data = { stars: input.stars };
+  const note = input.comment;
   if (input.stars <= ORDER_LIMITS.reopenAtOrBelow) {
     const to = order.owner ? [{ areaId: order.owner.areaId }] : [];
     const toOwner = notice(ctx, { to, kind: 'reopened', body: `${order.place}的点单评价 ${input.stars} 星，需要重办`, orderId: order._id });
-    return moveOrder(ctx, order, 'reopen', { role: '居民', label: '评价不满意，申请重办', note, set: { rating }, effects: [toOwner] });
+    return moveOrder(ctx, order, 'reopen', { role: '居民', data, note, set: { rating }, effects: [toOwner] });
   }
-  return moveOrder(ctx, order, 'rate', { role: '居民', label: '确认并评价', note, set: { rating, closedAt: ctx.now(), closeReason: 'rated' }, effects: [orderCredit(order, input.stars)] });
+  return moveOrder(ctx, order, 'rate', { role: '居民', data, note, set: { rating, closedAt: ctx.now(), closeReason: 'rated' }, effects: [orderCredit(order, input.stars)] });
 }

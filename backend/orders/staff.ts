@@ -2,9 +2,10 @@
 import type { Moved } from '../../shared/api';
 import { idsOnPath } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
-import { COLOUR_NAMES, ORDER_LIMITS } from '../../shared/orders/model';
+import { ORDER_LIMITS } from '../../shared/orders/model';
 import { canSeeOrder, isParty, isStaffOver, mayBeGiven } from '../../shared/orders/permissions';
 import type { CloseReopenedInput, DispatchInput, NoteInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
+import type { EntryData } from '../../shared/records/machine';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
 import { audited, notice } from '../records/make';
@@ -14,7 +15,7 @@ import { readOnce } from '../runtime/prefetch';
 import type { UserDoc } from '../users/repo';
 import type { OrderDoc } from './repo';
 import { colourRule, ownerFor } from './rules';
-import { entry, moveKey, moveOrder, requireOrder } from './transition';
+import { moveKey, moveOrder, requireOrder, step } from './transition';
 
 /**
  * Staff of the order's subtree only, and never on their own case (shared/orders/permissions decidesOver);
@@ -38,11 +39,12 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
   const rule = await colourRule(ctx, order.path, input.colour);
   const now = ctx.now();
   const owner = ownerFor(order.path, input.colour);
-  const corrected = input.category && input.category !== order.category ? `，类别改为${input.category}` : '';
+  // The category is said only when triage corrects it.
+  const data: EntryData = input.category && input.category !== order.category ? { colour: input.colour, category: input.category } : { colour: input.colour };
   const red = input.colour === 'red' ? [notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id })] : [];
   return moveOrder(ctx, order, 'triage', {
     role: staffRoleName(ctx, order),
-    label: `分拣为${COLOUR_NAMES[input.colour]}色${corrected}`,
+    data,
     set: {
       colour: input.colour,
       category: input.category ?? order.category,
@@ -58,7 +60,6 @@ export async function rejectOrder(ctx: Ctx, input: RejectInput): Promise<Moved> 
   const order = await requireStaffOrder(ctx, input.orderId);
   return moveOrder(ctx, order, 'reject', {
     role: staffRoleName(ctx, order),
-    label: '不予受理',
     note: input.reason,
     set: { rejectReason: input.reason, closedAt: ctx.now() },
     effects: [notice(ctx, { to: [{ userId: order.createdBy }], kind: 'rejected', body: input.reason, orderId: order._id })],
@@ -85,7 +86,7 @@ export async function dispatchOrder(ctx: Ctx, input: DispatchInput): Promise<Mov
   const member = await requireMemberFor(ctx, order, input.memberId);
   return moveOrder(ctx, order, 'dispatch', {
     role: staffRoleName(ctx, order),
-    label: `派单给党员${member.name}`,
+    data: { member: member.name },
     set: { holderId: member.id, holderName: member.name, pool: null },
     effects: [notice(ctx, { to: [{ userId: member.id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id })],
   });
@@ -99,7 +100,7 @@ export async function poolOrder(ctx: Ctx, input: PoolInput): Promise<Moved> {
   const pool = { areaId: ids[depth - 1] ?? '', areaPath: `/${ids.slice(0, depth).join('/')}/`, skill: input.skill ?? null };
   return moveOrder(ctx, order, 'pool', {
     role: staffRoleName(ctx, order),
-    label: `派到${input.level === 'grid' ? '网格' : '社区'}抢单池${input.skill ? `（需${input.skill}）` : ''}`,
+    data: { level: input.level, skill: input.skill ?? null },
     set: { pool, holderId: null, holderName: null },
   });
 }
@@ -112,7 +113,7 @@ export async function reassignOrder(ctx: Ctx, input: ReassignInput): Promise<Mov
   const toOld = order.holderId ? [notice(ctx, { to: [{ userId: order.holderId }], kind: 'released', body: `该点单已改派：${input.reason}`, orderId: order._id })] : [];
   return moveOrder(ctx, order, 'reassign', {
     role: staffRoleName(ctx, order),
-    label: `改派给党员${member.name}`,
+    data: { member: member.name },
     note: input.reason,
     set: { holderId: member.id, holderName: member.name },
     effects: [toNew, ...toOld],
@@ -126,7 +127,7 @@ export async function noteOrder(ctx: Ctx, input: NoteInput): Promise<Moved> {
     collection: 'orders',
     record: order,
     to: order.status,
-    entry: entry(ctx, staffRoleName(ctx, order), '添加备注', input.note),
+    entry: step(ctx, staffRoleName(ctx, order), 'note', undefined, input.note),
     effects: [audited(ctx, { action: 'orders.note', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { note: input.note } })],
     conflict: '点单刚被他人处理，请刷新后重试',
     requestKey: moveKey(ctx, input.requestKey),
@@ -139,7 +140,6 @@ export async function closeReopened(ctx: Ctx, input: CloseReopenedInput): Promis
   const toParties = notice(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind: 'completed', body: input.explanation, orderId: order._id });
   return moveOrder(ctx, order, 'closeReopened', {
     role: staffRoleName(ctx, order),
-    label: '说明情况后办结',
     note: input.explanation,
     set: { closedAt: ctx.now(), closeReason: 'staff' },
     effects: [toParties],

@@ -3,7 +3,9 @@
  * unrated for 7 days close as 未评价 and credit the member, through the one mover as the system. Safe to run
  * twice or concurrently: every change is a conditional update on the flag or status it sets.
  */
-import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
+import { ORDER_MACHINE, orderLabel } from '../../shared/orders/machine';
+import { ORDER_LIMITS } from '../../shared/orders/model';
+import { statesOfKind } from '../../shared/records/machine';
 import { AppError } from '../../shared/errors';
 import type { GuestCtx } from '../runtime/types';
 import { drainDue } from '../records/drain';
@@ -13,16 +15,16 @@ import { orderCredit } from './credit';
 import { orders } from './repo';
 import { escalatedOwner } from './rules';
 import type { OrderMover } from './transition';
-import { entry, moveOrder } from './transition';
+import { moveOrder, step } from './transition';
 
 const BATCH = 200;
 
 type Deadline = 'respond' | 'resolve';
 
-/** Open statuses in which a deadline can still be missed. */
+/** Statuses in which a deadline can still be missed: waiting for a member, or being worked (not before 分拣). */
 const WAITING: Record<Deadline, string[]> = {
   respond: ['triaged', 'pooled', 'assigned', 'reopened'],
-  resolve: OPEN_STATUSES.filter((s) => s !== 'completed' && s !== 'new'),
+  resolve: statesOfKind(ORDER_MACHINE, 'open', 'active').filter((s) => s !== 'new'),
 };
 
 /** The system as the mover: named in timelines and the audit log. */
@@ -37,7 +39,8 @@ async function escalate(ctx: GuestCtx, deadline: Deadline): Promise<number> {
   let done = 0;
   for (const order of due) {
     const owner = order.owner ? escalatedOwner(order.owner) : null;
-    const label = `${deadline === 'respond' ? '超时未响应' : '超时未办结'}，升级到上一级${owner ? '' : '（已在最高一级）'}`;
+    const data = { deadline, top: !owner };
+    const label = orderLabel({ code: 'escalate', data });
     const to = owner ? [{ areaId: owner.areaId }] : order.owner ? [{ areaId: order.owner.areaId }] : [];
     try {
       // The status stays; the flag is the guard, so a second run (or a concurrent one) escalates nothing twice.
@@ -47,7 +50,7 @@ async function escalate(ctx: GuestCtx, deadline: Deadline): Promise<number> {
         to: order.status,
         guard: { [flag]: false },
         set: { [flag]: true, overdue: true, ...(owner ? { owner } : {}) },
-        entry: entry(system, '系统', label),
+        entry: step(system, '系统', 'escalate', data),
         effects: [
           audited(system, { action: 'orders.escalate', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { deadline, to: owner?.areaId ?? null } }),
           notice(system, { to, kind: 'overdue', body: `${order.place} ${order.category}：${label}`, orderId: order._id }),
@@ -71,7 +74,7 @@ async function autoClose(ctx: GuestCtx): Promise<number> {
     try {
       await moveOrder(system, order, 'autoClose', {
         role: '系统',
-        label: `${ORDER_LIMITS.autoCloseDays} 天未评价，自动办结（未评价）`,
+        data: { days: ORDER_LIMITS.autoCloseDays },
         set: { closedAt: ctx.now(), closeReason: 'unrated' },
         effects: [orderCredit(order, null)],
       });

@@ -1,8 +1,9 @@
 /** Moves an order along its machine through the one mover: the conditional update carries the timeline entry, the audit record, the counters and whatever else the move causes. */
 import type { Moved } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { OrderTransition } from '../../shared/orders/machine';
+import type { OrderCode, OrderTransition } from '../../shared/orders/machine';
 import { TRANSITIONS, canTransition } from '../../shared/orders/machine';
+import type { EntryData } from '../../shared/records/machine';
 import type { OrderStatus } from '../../shared/orders/model';
 import { HELD_STATUSES, STATUS_NAMES } from '../../shared/orders/model';
 import type { Actor } from '../../shared/users/roles';
@@ -15,12 +16,13 @@ import { keyedId } from '../runtime/ids';
 import { readOnce } from '../runtime/prefetch';
 import type { Ctx, Prefetch } from '../runtime/types';
 import type { Filter } from '../store/port';
-import type { OrderDoc, TimelineEntry } from './repo';
+import type { OrderDoc, OrderEntry, WordsEntry } from './repo';
 
 export interface Move {
-  /** Timeline words: what happened, and the actor's part in it. */
-  label: string;
+  /** The actor's part in it, in words (居民, 网格长, 在职党员, 系统); the code is the action. */
   role: string;
+  /** The entry's data, from which the machine's label says what happened (shared/orders/machine.ts). */
+  data?: EntryData;
   note?: string;
   set?: Record<string, unknown>;
   inc?: Record<string, number>;
@@ -37,8 +39,19 @@ export interface Move {
 /** Who moves an order: a person, or the system actor for timers (backend/records/make.ts SYSTEM_ACTOR). */
 export type OrderMover = Mover & { actor: Pick<Actor, 'userId' | 'name'> };
 
-export function entry(ctx: Pick<Ctx, 'now'> & { actor: { userId: string; name: string } }, role: string, action: string, note?: string): TimelineEntry {
-  const e: TimelineEntry = { at: ctx.now(), actorId: ctx.actor.userId, actorName: ctx.actor.name, role, action };
+type Stamp = Pick<Ctx, 'now'> & { actor: { userId: string; name: string } };
+
+/** An order timeline entry: who, when, the code and its data; never words. */
+export function step(ctx: Stamp, role: string, code: OrderCode, data?: EntryData, note?: string): OrderEntry {
+  const e: OrderEntry = { at: ctx.now(), actorId: ctx.actor.userId, actorName: ctx.actor.name, role, code };
+  if (data && Object.keys(data).length) e.data = data;
+  if (note) e.note = note;
+  return e;
+}
+
+/** @deprecated a words-shaped entry, for wishes and points until they declare their machines; orders use `step`. */
+export function entry(ctx: Stamp, role: string, action: string, note?: string): WordsEntry {
+  const e: WordsEntry = { at: ctx.now(), actorId: ctx.actor.userId, actorName: ctx.actor.name, role, action };
   if (note) e.note = note;
   return e;
 }
@@ -68,7 +81,7 @@ export async function moveOrder(ctx: OrderMover, order: OrderDoc, action: OrderT
     throw new AppError('CONFLICT', move.conflict ?? `点单当前为「${STATUS_NAMES[order.status]}」，不能进行此操作`);
   }
   const to = TRANSITIONS[action].to;
-  const step = entry(ctx, move.role, move.label, move.note);
+  const added = step(ctx, move.role, action, move.data, move.note);
   const audit = audited(ctx, {
     action: `orders.${action}`,
     targetType: 'order',
@@ -80,11 +93,11 @@ export async function moveOrder(ctx: OrderMover, order: OrderDoc, action: OrderT
     collection: 'orders',
     record: order,
     to,
-    entry: step,
+    entry: added,
     set: move.set,
     inc: move.inc,
     guard: move.guard,
-    effects: [audit, ...counted(order.path, moveTally(order, action, { status: to, ...move.set }, step.at)), ...recounts(order, to, move.set), ...(move.effects ?? [])],
+    effects: [audit, ...counted(order.path, moveTally(order, action, { status: to, ...move.set }, added.at)), ...recounts(order, to, move.set), ...(move.effects ?? [])],
     conflict: move.conflict ?? '点单刚被他人处理，请刷新后重试',
     requestKey: moveKey(ctx, move.requestKey),
   });

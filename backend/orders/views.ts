@@ -1,4 +1,5 @@
 /** What each viewer sees of an order: cards for lists, the detail with masking and next-step abilities. */
+import { orderLabel, orderNote } from '../../shared/orders/machine';
 import { COLOUR_NAMES, STATUS_NAMES, orderNumber } from '../../shared/orders/model';
 import type { OrderFacts } from '../../shared/orders/permissions';
 import * as can from '../../shared/orders/permissions';
@@ -6,10 +7,13 @@ import type { OrderCard, OrderDetail, TimelineView } from '../../shared/orders/s
 import { maskMobile } from '../../shared/users/mask';
 import type { Actor } from '../../shared/users/roles';
 import type { FileStore } from '../ports/types';
-import type { OrderDoc, TimelineEntry } from './repo';
+import type { OrderDoc, OrderEntry, WordsEntry } from './repo';
 
-/** One stored step as viewers see it (orders, wishes). */
-export const toTimelineView = (t: TimelineEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null });
+/** An order's timeline entry as viewers see it: the words looked up from its code and data (the field keeps its name, `action`). */
+export const toStepView = (t: OrderEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: orderLabel(t), note: orderNote(t) });
+
+/** @deprecated a words-shaped entry as viewers see it, for wishes and points until they store codes. */
+export const toTimelineView = (t: WordsEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null });
 
 export function toCard(o: OrderDoc): OrderCard {
   return {
@@ -67,7 +71,7 @@ export function toDetail(a: Actor, o: OrderDoc, files: FileStore): OrderDetail {
     resolveBy: o.resolveBy,
     rating: o.rating,
     rejectReason: o.rejectReason,
-    timeline: o.timeline.map(toTimelineView),
+    timeline: o.timeline.map(toStepView),
     can: abilities(a, o),
   };
 }

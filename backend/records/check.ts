@@ -8,7 +8,6 @@ import { visits } from '../diary/repo';
 import type { OrderDoc } from '../orders/repo';
 import { orders } from '../orders/repo';
 import { ledger, ledgerId } from '../points/ledger';
-import { EMERGENCY_LABEL } from '../response/emergency';
 import type { DocumentStore } from '../store/port';
 import type { Pending } from './effects';
 import { pendingReport } from './drain';
@@ -33,7 +32,7 @@ export async function checkEffects(store: DocumentStore, now: number): Promise<E
   const credited = new Set((await ledger(store).find({ reason: 'order_completed', sourceType: 'order' })).map((e) => e._id));
   for (const o of settled) {
     // Each timeline entry is one audited move, bar the emergency auto-dispatch that filing itself writes.
-    const moves = o.timeline.filter((e) => e.action !== EMERGENCY_LABEL).length;
+    const moves = o.timeline.filter((e) => e.code !== 'emergency').length;
     const audits = audited.get(o._id) ?? 0;
     if (audits < moves) findings.push(`点单 ${o._id}：${moves} 步只有 ${audits} 条操作记录`);
     const earns = o.status === 'closed' && (o.closeReason === 'rated' || o.closeReason === 'unrated') && o.holderId && o.colour && !isPartyId(o.holderId, o);

@@ -9,8 +9,6 @@ import type { Deps } from '../runtime/types';
 import type { CommunityNode } from './mode';
 import { isEmergency } from './mode';
 
-export const EMERGENCY_LABEL = '急时自动派单';
-
 /**
  * The order as it should be stored: unchanged in 平时; in 急时 already 红, owned by the street, with
  * 红's deadlines and in the community pool. `known` holds the nodes on the order's path (filing read them).
@@ -30,14 +28,8 @@ export async function dispatchIfEmergency<T extends OrderDoc>(deps: Deps, order:
     pool: { areaId: community._id, areaPath: community.path, skill: null },
     timeline: [
       ...order.timeline,
-      {
-        at,
-        actorId: 'system',
-        actorName: '系统',
-        role: '系统',
-        action: EMERGENCY_LABEL,
-        note: `社区处于急时（${community.modeReason ?? ''}）：跳过分拣，按红色事项派到社区抢单池`,
-      },
+      // The reason is data: shared/orders/machine.ts orderNote says it in words.
+      { at, actorId: 'system', actorName: '系统', role: '系统', code: 'emergency', data: { reason: community.modeReason ?? null } },
     ],
   };
 }

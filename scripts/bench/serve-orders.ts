@@ -6,7 +6,7 @@
 import type { Area } from '../../shared/areas/model';
 import type { OrderStatus } from '../../shared/orders/model';
 import type { Role } from '../../shared/users/roles';
-import type { OrderDoc, TimelineEntry } from '../../backend/orders/repo';
+import type { OrderDoc, OrderEntry } from '../../backend/orders/repo';
 import { newOrderDoc, orders } from '../../backend/orders/repo';
 import { openSqliteStore } from '../../backend/store/sqlite';
 import type { UserDoc } from '../../backend/users/repo';
@@ -50,13 +50,13 @@ export function places(tree: Area[]): Place[] {
     });
 }
 
-const step = (at: number, actorId: string, actorName: string, role: string, action: string): TimelineEntry => ({ at, actorId, actorName, role, action });
+const step = (at: number, actorId: string, actorName: string, role: string, code: string, data?: OrderEntry['data']): OrderEntry => ({ at, actorId, actorName, role, code, ...(data ? { data } : {}) });
 
 /** A complete order document as the commands would have left it in `status` (fields the lists and checks read). */
 export function benchOrder(id: string, place: Place, status: OrderStatus, createdAt: number, createdBy: string, extra: Partial<OrderDoc> = {}): OrderDoc {
-  const timeline = [step(createdAt, createdBy, '居民', '居民', '提交点单')];
-  if (status !== 'new' && status !== 'rejected') timeline.push(step(createdAt + 600_000, 'u-gridworker', '陈静', '网格员', '分拣为黄色'));
-  if (status === 'pooled') timeline.push(step(createdAt + 900_000, 'u-gridworker', '陈静', '网格员', '派到社区抢单池'));
+  const timeline = [step(createdAt, createdBy, '居民', '居民', 'file')];
+  if (status !== 'new' && status !== 'rejected') timeline.push(step(createdAt + 600_000, 'u-gridworker', '陈静', '网格员', 'triage', { colour: 'yellow' }));
+  if (status === 'pooled') timeline.push(step(createdAt + 900_000, 'u-gridworker', '陈静', '网格员', 'pool', { level: 'community', skill: null }));
   const filed = newOrderDoc({
     _id: id,
     category: '维修',

@@ -174,7 +174,7 @@ describe('counting is idempotent', () => {
     const after = await orders(s.store).get(ids.o1);
     if (!after) throw new Error('o1 missing');
     // The accept as it was counted: the order before it, and the tally its move carried.
-    const index = after.timeline.findIndex((e) => e.action === '接受派单');
+    const index = after.timeline.findIndex((e) => e.code === 'accept');
     const at = after.timeline[index]?.at ?? 0;
     const before = { ...after, status: 'assigned' as const, respondedAt: null, completedAt: null, closedAt: null, rating: null, closeReason: null, timeline: after.timeline.slice(0, index) };
     const tally = moveTally(before, 'accept', { status: 'in_progress', respondedAt: at }, at);

@@ -33,10 +33,10 @@ it('200 concurrent claims: exactly one wins, 199 get CONFLICT 已被其他党员
   expect(wins).toHaveLength(1);
   expect(conflicts).toHaveLength(199);
 
-  const order = await s.store.collection<{ _id: string; holderId: string; timeline: Array<{ action: string }> }>('orders').get(orderId);
+  const order = await s.store.collection<{ _id: string; holderId: string; timeline: Array<{ code: string }> }>('orders').get(orderId);
   const winner = order!.holderId;
   expect(winner).toMatch(/^u-m\d+$/);
-  expect(order!.timeline.filter((t) => t.action === '接单')).toHaveLength(1);
+  expect(order!.timeline.filter((t) => t.code === 'claim')).toHaveLength(1);
 
   await act(s, 'complete', { orderId, note: '已处理完毕' }, winner);
   const confirms = await Promise.all(Array.from({ length: 10 }, () => s.call<Moved>('orders', 'rate', { orderId, stars: 4 }, PEOPLE.resident)));
