@@ -4,6 +4,7 @@
  * where nothing runs at start. Each domain's migration lives in its folder and is listed here, in order.
  */
 import type { DocumentStore } from '../store/port';
+import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 
 export interface Migration {
   name: string;
@@ -13,6 +14,7 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   // backend/<domain>/migrate.ts entries go here.
+  ORDER_TIMELINE_CODES,
 ];
 
 export async function migrateAll(store: DocumentStore, log: (line: string) => void = () => undefined): Promise<number> {
