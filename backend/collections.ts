@@ -29,7 +29,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['status', 1], ['path', 1], ['createdAt', -1]] },
     // The order export: a subtree over a period, whatever the status.
     { fields: [['path', 1], ['createdAt', -1]] },
-    { fields: [['status', 1], ['pool.areaPath', 1], ['createdAt', -1]] },
+    // 接单大厅: with createdBy and _id its count and the choice of its page (newest first, skipping my own orders)
+    // are read from the index alone, never opening a document.
+    { fields: [['status', 1], ['pool.areaPath', 1], ['createdAt', -1], ['createdBy', 1], ['_id', -1]] },
     { fields: [['createdBy', 1], ['createdAt', -1]] },
     // 我的点单 is "filed by me or followed by me": an $or of this and the one above, each branch an index lookup.
     { fields: [['followers', 1], ['createdAt', -1]], multikey: 'followers' },
