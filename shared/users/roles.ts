@@ -79,4 +79,6 @@ export interface Actor {
   skills: Skill[];
   /** Orders the member holds now, as kept on their record (the open-order cap reads it). */
   held?: number;
+  /** Messages created after this instant are unread, as kept on their record (the inbox reads it without a second read). */
+  lastReadAt?: number;
 }
