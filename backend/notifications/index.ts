@@ -18,25 +18,27 @@ function inbox(ctx: Ctx): Filter {
   return nodes.length ? { $or: [{ userId: ctx.actor.userId }, { toAreaId: { $in: nodes } }] } : { userId: ctx.actor.userId };
 }
 
-async function lastReadAt(ctx: Ctx): Promise<number> {
-  return (await users(ctx.store).get(ctx.actor.userId))?.lastReadAt ?? 0;
-}
+/** The read watermark comes with the caller's own record (Actor.lastReadAt): no second read of it. */
+const unreadOf = (ctx: Ctx): Filter => ({ ...inbox(ctx), createdAt: { $gt: ctx.actor.lastReadAt ?? 0 } });
 
+/** Two requests: the caller, one count of their messages since the watermark. */
 async function unread(ctx: Ctx): Promise<{ unread: number }> {
-  return { unread: await messages(ctx.store).count({ ...inbox(ctx), createdAt: { $gt: await lastReadAt(ctx) } }) };
+  return { unread: await messages(ctx.store).count(unreadOf(ctx)) };
 }
 
+/** Three requests: the caller, the page (one more than asked, to know whether another follows), the unread count. */
 async function list(ctx: Ctx, input: ListMessagesInput): Promise<MessagePage> {
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
-  const seen = await lastReadAt(ctx);
-  const [found, total, fresh] = await Promise.all([
-    messages(ctx.store).find(inbox(ctx), { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
-    messages(ctx.store).count(inbox(ctx)),
-    messages(ctx.store).count({ ...inbox(ctx), createdAt: { $gt: seen } }),
+  const seen = ctx.actor.lastReadAt ?? 0;
+  const [found, fresh] = await Promise.all([
+    messages(ctx.store).find(inbox(ctx), { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize + 1, skip: (page - 1) * pageSize }),
+    messages(ctx.store).count(unreadOf(ctx)),
   ]);
-  const items = found.map((m) => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, orderId: m.orderId, sourceId: m.sourceId ?? null, createdAt: m.createdAt, unread: m.createdAt > seen }));
-  return { items, total, page, pageSize, unread: fresh };
+  const items = found
+    .slice(0, pageSize)
+    .map((m) => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, orderId: m.orderId, sourceId: m.sourceId ?? null, createdAt: m.createdAt, unread: m.createdAt > seen }));
+  return { items, page, pageSize, more: found.length > pageSize, unread: fresh };
 }
 
 /** Everything up to now counts as read: one watermark per person, not a flag per message. */

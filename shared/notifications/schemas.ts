@@ -1,7 +1,6 @@
 /** Inputs and views of the in-app message list (站内消息): list, unread badge, mark read. */
 import * as z from 'zod/mini';
 import { input, int, noInput } from '../validation';
-import type { Page } from '../users/schemas';
 
 export const MESSAGE_KINDS = {
   dispatched: '派给您的单',
@@ -71,4 +70,14 @@ export interface MessageView {
 }
 
 export type ListMessagesInput = z.infer<typeof listMessagesInput>;
-export type MessagePage = Page<MessageView> & { unread: number };
+/**
+ * A page of the inbox, newest first. It is not counted — the inbox only grows, and a count would be one more
+ * request on every open — so `more` says whether another page follows; `unread` counts what came after lastReadAt.
+ */
+export interface MessagePage {
+  items: MessageView[];
+  page: number;
+  pageSize: number;
+  more: boolean;
+  unread: number;
+}

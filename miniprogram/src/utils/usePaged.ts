@@ -12,9 +12,16 @@ export interface Paged<T> {
   refresh: () => Promise<void>;
 }
 
-export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps: readonly unknown[]): Paged<T> {
+/** A page of a list that is never counted (the inbox only grows): it says whether another page follows instead. */
+export interface MorePage<T> {
+  items: T[];
+  more: boolean;
+}
+
+export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T> | MorePage<T>>, deps: readonly unknown[]): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
+  const [more, setMore] = useState<boolean | null>(null);
   const [page, setPage] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -28,7 +35,14 @@ export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps:
       const result = await fetchPage(target);
       if (mine !== seq.current) return;
       setItems((prev) => (target === 1 ? result.items : [...prev, ...result.items]));
-      setTotal(result.total);
+      if ('more' in result) {
+        // Uncounted: the total is what has loaded, exact once the last page is in.
+        setMore(result.more);
+        setTotal((loaded) => (target === 1 ? 0 : loaded) + result.items.length);
+      } else {
+        setMore(null);
+        setTotal(result.total);
+      }
       setPage(target);
     } catch (e) {
       if (mine === seq.current) setError(e);
@@ -44,6 +58,7 @@ export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps:
     setShownFor(() => get);
     setItems([]);
     setTotal(0);
+    setMore(null);
     setLoading(true);
     setError(null);
   }
@@ -59,7 +74,7 @@ export function usePaged<T>(fetchPage: (page: number) => Promise<Page<T>>, deps:
     },
     [get],
   );
-  const hasMore = items.length < total;
+  const hasMore = more ?? items.length < total;
   const loadMore = useCallback(async () => {
     if (!loading && hasMore) await load(page + 1);
   }, [loading, hasMore, page, load]);
