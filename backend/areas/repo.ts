@@ -68,3 +68,8 @@ export async function keptPathOf(store: DocumentStore, id: string, what = '区�
   if (!node || node.retired) throw new AppError('NOT_FOUND', `${what}不存在或已停用`);
   return { node, known };
 }
+
+/** One node as a warm instance keeps it (at most WARM_TTL_MS old), retired or not: one read when cold. */
+export function keptNode(store: DocumentStore, id: string): Promise<Area | null> {
+  return warm(store, `${AREAS_KEPT}node/${id}`, () => areas(store).get(id));
+}

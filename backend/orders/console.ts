@@ -1,14 +1,16 @@
 /** The staff dispatch console: tabs with counts, filters and paging over the staff member's subtree; the member picker. */
-import { isWithin } from '../../shared/areas/model';
+import type { Area } from '../../shared/areas/model';
+import { idsOnPath, isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import type { ConsoleTab } from '../../shared/orders/model';
-import { CONSOLE_TABS, HELD_STATUSES } from '../../shared/orders/model';
+import { CONSOLE_TABS } from '../../shared/orders/model';
 import { mayBeGiven } from '../../shared/orders/permissions';
 import type { CandidateView, ConsoleCounts, ConsoleInput, OrderIdInput, OrderPage } from '../../shared/orders/schemas';
 import { staffScopes } from '../../shared/users/permissions';
-import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { AREAS_KEPT, areas, keptNode, trailOf } from '../areas/repo';
+import { warm } from '../runtime/warm';
 import type { Ctx } from '../runtime/types';
-import type { Filter } from '../store/port';
+import type { Filter, GroupRow } from '../store/port';
 import { users } from '../users/repo';
 import { orders } from './repo';
 import { communityIdOf } from './rules';
@@ -19,29 +21,46 @@ async function consoleScopes(ctx: Ctx, areaId: string | undefined): Promise<stri
   const scopes = staffScopes(ctx.actor);
   if (scopes.length === 0) throw new AppError('FORBIDDEN', '派单台仅供网格员、网格长、社区和街道使用');
   if (!areaId) return scopes;
-  const node = await requireArea(ctx.store, areaId);
+  // Kept warm: switching between one's grids reads no area most of the time.
+  const node = await keptNode(ctx.store, areaId);
+  if (!node || node.retired) throw new AppError('NOT_FOUND', '区域不存在或已停用');
   if (!scopes.some((s) => isWithin(node.path, s))) throw new AppError('FORBIDDEN', '只能查看您负责区域内的点单');
   return [node.path];
 }
 
-function tabFilter(tab: ConsoleTab, scopes: string[], input: ConsoleInput): Filter {
-  const filter: Filter = {
-    status: { $in: [...CONSOLE_TABS[tab].statuses] },
-    $or: scopes.map((s) => ({ path: { $prefix: s } })),
-  };
-  if (tab === 'overdue') filter.overdue = true;
+/** The orders of `statuses` in the scopes, narrowed by the colour and category asked for. */
+function scopeFilter(statuses: readonly string[], scopes: string[], input: ConsoleInput): Filter {
+  const filter: Filter = { status: { $in: [...statuses] }, $or: scopes.map((s) => ({ path: { $prefix: s } })) };
   if (input.colour) filter.colour = input.colour;
   if (input.category) filter.category = input.category;
   return filter;
 }
 
+function tabFilter(tab: ConsoleTab, scopes: string[], input: ConsoleInput): Filter {
+  const filter = scopeFilter(CONSOLE_TABS[tab].statuses, scopes, input);
+  if (tab === 'overdue') filter.overdue = true;
+  return filter;
+}
+
+/** Every tab's count from one group by status and overdue flag (SQLite answers the flag as 1, CloudBase as true). */
+function tabCounts(rows: GroupRow[]): ConsoleCounts {
+  const tabs = Object.keys(CONSOLE_TABS) as ConsoleTab[];
+  const count = (tab: ConsoleTab) =>
+    rows
+      .filter((r) => (CONSOLE_TABS[tab].statuses as readonly unknown[]).includes(r.key.status) && (tab !== 'overdue' || r.key.overdue === true || r.key.overdue === 1))
+      .reduce((n, r) => n + r.count, 0);
+  return Object.fromEntries(tabs.map((t) => [t, count(t)])) as ConsoleCounts;
+}
+
+const ALL_TABS_STATUSES = [...new Set(Object.values(CONSOLE_TABS).flatMap((t) => t.statuses))];
+
+/** Three requests: the caller, one group for every tab's count, the page. */
 export async function orderConsole(ctx: Ctx, input: ConsoleInput): Promise<{ counts: ConsoleCounts; page: OrderPage }> {
   const scopes = await consoleScopes(ctx, input.areaId);
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
-  const tabs = Object.keys(CONSOLE_TABS) as ConsoleTab[];
-  const [counted, found] = await Promise.all([
-    Promise.all(tabs.map((t) => orders(ctx.store).count(tabFilter(t, scopes, input)))),
+  const [rows, found] = await Promise.all([
+    orders(ctx.store).group(scopeFilter(ALL_TABS_STATUSES, scopes, input), { by: ['status', 'overdue'] }),
     orders(ctx.store).find(tabFilter(input.tab, scopes, input), {
       // 待分拣 oldest first (first come, first triaged); every other tab newest first.
       sort: [[input.tab === 'done' ? 'closedAt' : 'createdAt', input.tab === 'new' ? 1 : -1], ['_id', input.tab === 'new' ? 1 : -1]],
@@ -49,24 +68,40 @@ export async function orderConsole(ctx: Ctx, input: ConsoleInput): Promise<{ cou
       skip: (page - 1) * pageSize,
     }),
   ]);
-  const counts = Object.fromEntries(tabs.map((t, i) => [t, counted[i] ?? 0])) as ConsoleCounts;
+  const counts = tabCounts(rows);
   return { counts, page: { items: found.map(toCard), total: counts[input.tab], page, pageSize } };
 }
 
-/** 派单 picker: members registered in the order's community (not its filer or followers), with skills and how many orders they hold. */
+/**
+ * 派单 picker: members registered in the order's community (not its filer or followers), with skills and how many
+ * orders they hold. Three requests: the caller and the order (read together by the handler), the members — their
+ * load is the `held` count kept on each (the same figure the cap checks), the community's areas come warm.
+ */
 export async function dispatchCandidates(ctx: Ctx, input: OrderIdInput): Promise<{ items: CandidateView[] }> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const community = await requireArea(ctx.store, communityIdOf(order.path));
+  const { community, known } = await keptCommunity(ctx, order.path);
   const found = (await users(ctx.store).find({ homePath: { $prefix: community.path }, roleNames: { $has: 'member' } }, { limit: 200 })).filter((u) =>
     u.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath)) && mayBeGiven(ctx.actor, u._id, order),
   );
-  const loads = found.length
-    ? await orders(ctx.store).group({ holderId: { $in: found.map((u) => u._id) }, status: { $in: [...HELD_STATUSES] } }, { by: ['holderId'] })
-    : [];
-  const loadOf = new Map(loads.map((r) => [String(r.key.holderId), r.count]));
-  const known = await areasOnPaths(ctx.store, found.map((u) => u.homePath ?? ''));
   const items = found
-    .map((u) => ({ id: u._id, name: u.name, skills: u.skills ?? [], openLoad: loadOf.get(u._id) ?? 0, homeTrail: u.homePath ? trailOf(u.homePath, known) : '' }))
+    .map((u) => ({ id: u._id, name: u.name, skills: u.skills ?? [], openLoad: u.held ?? 0, homeTrail: u.homePath ? trailOf(u.homePath, known) : '' }))
     .sort((a, b) => a.openLoad - b.openLoad || a.name.localeCompare(b.name, 'zh'));
   return { items };
+}
+
+/**
+ * The order's community in service and every node its members' homes can be on (the community's subtree and the
+ * nodes above it), kept warm per community: one read when cold, NOT_FOUND as requireArea when it is retired.
+ */
+async function keptCommunity(ctx: Ctx, orderPath: string): Promise<{ community: Area; known: Map<string, Area> }> {
+  const id = communityIdOf(orderPath);
+  const ids = idsOnPath(orderPath);
+  const path = `/${ids.slice(0, ids.indexOf(id) + 1).join('/')}/`;
+  const known = await warm(ctx.store, `${AREAS_KEPT}subtree/${id}`, async () => {
+    const found = await areas(ctx.store).find({ $or: [{ _id: { $in: ids.slice(0, ids.indexOf(id)) } }, { path: { $prefix: path } }] });
+    return new Map(found.map((a) => [a._id, a]));
+  });
+  const community = known.get(id);
+  if (!community || community.retired) throw new AppError('NOT_FOUND', '区域不存在或已停用');
+  return { community, known };
 }
