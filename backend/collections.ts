@@ -75,6 +75,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
  */
 export const ACCEPTED_SCANS: Array<{ shape: RegExp; why: string }> = [
   {
+    shape: /^users\.find \{demo:eq\} sort demoOrder↑$/,
+    why: "The local server's 开发登录 list (local/server.ts): the demo people of an embedded store, never a cloud function's query, so no CloudBase index is declared for it.",
+  },
+  {
     shape: /^users\.find \{\$or\[\{roleNames:has\}( \| \{roleNames:has\})*\]\}( |$)/,
     why:
       '一键响应 resolves its recipients by paging through every holder of the chosen roles street-wide (backend/response/send.ts). ' +
