@@ -5,6 +5,7 @@ import { bundlesSection } from './bundles';
 import { cloudSection } from './cloud-trips';
 import { dashboardSection } from './dashboard';
 import { httpSection } from './http';
+import { mixSection } from './mix';
 import { ordersSection } from './order-actions';
 import { pointsSection } from './points';
 import type { BenchContext, Section, SectionResult } from './report';
@@ -12,7 +13,7 @@ import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
-const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, activitiesSection, dashboardSection, pointsSection, cloudSection, bundlesSection];
+const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, mixSection, activitiesSection, dashboardSection, pointsSection, cloudSection, bundlesSection];
 
 interface Args {
   only: Set<string> | null;

@@ -15,13 +15,13 @@ import type { Measured } from './order-common';
 
 const CONCURRENCY = 50;
 
-interface LoadReq {
+export interface LoadReq {
   path: string;
   body: Buffer;
   auth: string;
 }
 
-interface Target {
+export interface Target {
   port: number;
   agent: http.Agent;
   sockets: Set<Socket>;
@@ -34,7 +34,8 @@ interface LoadResult {
   seconds: number;
 }
 
-function post(t: Target, r: LoadReq): Promise<void> {
+/** One call; resolves to the body of an `ok` answer, rejects with a short description of anything else. */
+export function post(t: Target, r: LoadReq): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -51,7 +52,7 @@ function post(t: Target, r: LoadReq): Promise<void> {
         res.on('error', reject);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode === 200 && text.startsWith('{"ok":true')) resolve();
+          if (res.statusCode === 200 && text.startsWith('{"ok":true')) resolve(text);
           else reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
         });
       },

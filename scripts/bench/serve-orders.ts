@@ -85,7 +85,7 @@ function person(id: string, name: string, home: Place, grants: Array<[Role, Area
 }
 
 /** Residents spread over every building; member m registered in community m mod 28 with pooled orders 4m…4m+3 there. */
-async function seedLoad(store: ReturnType<typeof openSqliteStore>, plan: OrdersLoadPlan, now: number): Promise<void> {
+export async function seedLoad(store: ReturnType<typeof openSqliteStore>, plan: OrdersLoadPlan, now: number): Promise<void> {
   const all = places(demoAreas());
   const communities = [...new Map(all.map((p) => [p.community._id, p.community])).values()];
   const inCommunity = (c: Area) => all.filter((p) => p.community._id === c._id);

@@ -1,5 +1,6 @@
 /** Bench child process: the local gateway over a seeded temp store on 127.0.0.1; port and stats over IPC. */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,11 @@ export async function serveOverIpc(prefix: string, secret: string, extraSeed?: (
   const uploadsDir = path.join(dataDir, 'uploads');
   const server = createLocalServer({ deps: { store, now: Date.now, log: consoleLogger, ports: localPorts(uploadsDir) }, secret, devSignIn: false, uploadsDir });
   let cpu0 = process.cpuUsage();
+  // WG_BENCH_CPU_PROF=<folder>: a V8 CPU profile of each measured part (reset → stats), for Chrome DevTools.
+  const profileDir = process.env.WG_BENCH_CPU_PROF;
+  const inspector = profileDir ? new Session() : null;
+  inspector?.connect();
+  let profiling = false;
 
   const stop = () => {
     server.closeAllConnections();
@@ -40,8 +46,15 @@ export async function serveOverIpc(prefix: string, secret: string, extraSeed?: (
     });
   };
   process.on('message', (m: unknown) => {
-    if (m === 'reset') cpu0 = process.cpuUsage();
-    else if (m === 'stats') {
+    if (m === 'reset') {
+      cpu0 = process.cpuUsage();
+      if (inspector && !profiling) void inspector.post('Profiler.enable').then(() => inspector.post('Profiler.start'));
+      profiling = Boolean(inspector);
+    } else if (m === 'stats') {
+      if (inspector && profiling) {
+        profiling = false;
+        void inspector.post('Profiler.stop').then(({ profile }) => fs.writeFileSync(path.join(profileDir!, `server-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile)));
+      }
       const cpu = process.cpuUsage(cpu0);
       send({ kind: 'stats', rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 });
     } else if (m === 'stop') stop();
