@@ -15,7 +15,9 @@ import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
-import type { CountEffect, EffectBatch, Pending } from './effects';
+import { AppError } from '../../shared/errors';
+import type { CountEffect, EffectBatch, MoveEffect, Pending } from './effects';
+import { moveRecord } from './move';
 
 /** A record read with its pending batches. */
 export type PendingDoc = Doc & Pending;
@@ -116,11 +118,42 @@ async function applyLinks(deps: Deps, batches: EffectBatch[]): Promise<void> {
   await Promise.all(
     effects.map((e) => {
       if (e.type === 'set') return deps.store.collection(e.collection).updateWhere({ ...e.where, _id: e.id }, { $set: e.set });
+      if (e.type === 'update') return deps.store.collection(e.collection).updateWhere({ ...e.where, _id: e.id }, e.patch);
       if (e.type === 'photoCheck') return registerCheck(deps, e.traceId, e.fileId, e.target);
       if (e.type === 'recountHeld') return recountHeld(deps, e.memberId);
       return null;
     }),
   );
+}
+
+/** Records other records' moves create, one batch insert per collection (a replay inserts none): before anything moves them. */
+async function applyInserts(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  const docs = new Map<string, Doc[]>();
+  for (const e of batches.flatMap((b) => b.effects)) if (e.type === 'insert') docs.set(e.collection, [...(docs.get(e.collection) ?? []), e.doc]);
+  await Promise.all([...docs].map(([collection, list]) => deps.store.collection(collection).insertMany(list)));
+}
+
+/**
+ * Moves of other records, each conditional on the status it expects (moved meanwhile: nothing happens), then what those
+ * records carry — also what an earlier, interrupted pass moved them to — applied the same way.
+ */
+async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  const moves = batches.flatMap((b) => b.effects.filter((e): e is MoveEffect => e.type === 'move'));
+  if (moves.length === 0) return;
+  for (const m of moves) {
+    try {
+      await moveRecord(deps, { collection: m.collection, record: { _id: m.id, status: m.from }, to: m.to, set: m.set, effects: m.effects, conflict: 'moved meanwhile' });
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+    }
+  }
+  const read: Drained[] = [];
+  for (const collection of new Set(moves.map((m) => m.collection))) {
+    const ids = [...new Set(moves.filter((m) => m.collection === collection).map((m) => m.id))];
+    const docs = await deps.store.collection<PendingDoc>(collection).find({ _id: { $in: ids }, fxAt: { $gt: 0 } });
+    if (docs.length) read.push({ collection, docs });
+  }
+  await applyPending(deps, read);
 }
 
 /**
@@ -131,8 +164,10 @@ export async function applyPending(deps: Deps, read: Drained[]): Promise<{ recor
   const batches = read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? []));
   if (batches.length === 0) return { records: 0, batches: 0 };
   const auditDocs = audits(batches);
+  await applyInserts(deps, batches);
   await Promise.all([auditDocs.length ? deps.store.collection<AuditDoc>('audit').insertMany(auditDocs) : null, applyMessages(deps, batches), applyCounts(deps, batches), applyLinks(deps, batches)]);
   await applyCredits(deps, batches);
+  await applyMoves(deps, batches);
   let records = 0;
   await Promise.all(
     read.flatMap((r) =>

@@ -5,7 +5,7 @@
 import type { MessageKind } from '../../shared/notifications/schemas';
 import type { CreditEntry } from '../points/ledger';
 import type { Recipient } from '../notifications/outbox';
-import type { Filter } from '../store/port';
+import type { Doc, Filter, Patch } from '../store/port';
 import type { OrderDoc } from '../orders/repo';
 import type { PhotoCheckEffect } from '../content/photoChecks';
 
@@ -68,7 +68,37 @@ export interface SetEffect {
   set: Record<string, unknown>;
 }
 
-export type Effect = AuditEffect | NotifyEffect | CountEffect | CreditEffect | OrderCreditEffect | SetEffect | PhotoCheckEffect | RecountHeldEffect;
+/** A record another record's move creates (a sign-up taking its place, a post's stint): inserted once, by its id. */
+export interface InsertEffect {
+  type: 'insert';
+  collection: string;
+  doc: Doc;
+}
+
+/** A patch on another record whose `where` fails once the patch has landed (a `$hasNone` key it pushes): applied once. */
+export interface UpdateEffect {
+  type: 'update';
+  collection: string;
+  id: string;
+  where: Filter;
+  patch: Patch;
+}
+
+/**
+ * A move of another record through the one mover, carrying its own effects (全部签退 and closing move each sign-up):
+ * it happens only if that record is still in `from`, so a replay, or a person who moved it first, moves nothing twice.
+ */
+export interface MoveEffect {
+  type: 'move';
+  collection: string;
+  id: string;
+  from: string;
+  to: string;
+  set?: Record<string, unknown>;
+  effects: Effect[];
+}
+
+export type Effect = AuditEffect | NotifyEffect | CountEffect | CreditEffect | OrderCreditEffect | SetEffect | PhotoCheckEffect | RecountHeldEffect | InsertEffect | UpdateEffect | MoveEffect;
 
 /** The effects of one move, under a key unique to that move: every id and marker they write derives from it. */
 export interface EffectBatch {
