@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 // shared/time extends dayjs with the utc and timezone plugins on import.
 import { TIME_ZONE } from '../time';
+import { ACTIVITY_MACHINE, SIGNUP_MACHINE } from './machine';
 
 const HOUR = 3600_000;
 
@@ -19,7 +20,7 @@ export const ACTIVITY_RULES = {
   rosterBatch: 500,
 } as const;
 
-export type ActivityStatus = 'open' | 'closed';
+export type ActivityStatus = keyof typeof ACTIVITY_MACHINE.states;
 
 /** Where an activity stands, in words: 未开始 / 进行中 / 已结束 (closed, or past its end and awaiting the timer). */
 export function phaseName(a: { status: ActivityStatus; startAt: number; endAt: number }, now: number): string {
@@ -27,18 +28,12 @@ export function phaseName(a: { status: ActivityStatus; startAt: number; endAt: n
   return now < a.startAt ? '未开始' : '进行中';
 }
 
-/** A member's place on one activity: signed → checked_in → checked_out; cancelled; no_show when closed unseen. */
-export const SIGNUP_STATUSES = ['signed', 'cancelled', 'checked_in', 'checked_out', 'no_show'] as const;
-export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
-export const SIGNUP_STATUS_NAMES: Record<SignupStatus, string> = {
-  signed: '已报名',
-  cancelled: '已取消',
-  checked_in: '已签到',
-  checked_out: '已签退',
-  no_show: '未到场',
-};
-/** Statuses that hold a place (count against capacity). */
-export const SEATED: readonly SignupStatus[] = ['signed', 'checked_in', 'checked_out', 'no_show'];
+/** A member's place on one activity (shared/activities/machine.ts): the statuses and their names come from the machine. */
+export type SignupStatus = keyof typeof SIGNUP_MACHINE.states;
+export const SIGNUP_STATUSES = Object.keys(SIGNUP_MACHINE.states) as SignupStatus[];
+export const SIGNUP_STATUS_NAMES = Object.fromEntries(SIGNUP_STATUSES.map((s) => [s, SIGNUP_MACHINE.states[s].name])) as Record<SignupStatus, string>;
+/** Statuses that hold a place (count against capacity): all but a cancelled one, which gave its place back. */
+export const SEATED: readonly SignupStatus[] = SIGNUP_STATUSES.filter((s) => s !== 'cancelled');
 
 export interface ActivityTimes {
   startAt: number;
