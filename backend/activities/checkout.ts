@@ -1,43 +1,22 @@
-/** 签退 and its points: hours from the times, the activity's rate, one idempotent ledger credit per member and activity. */
-import { ACTIVITY_RULES, hoursServed, pointsFor } from '../../shared/activities/model';
-import { creditPoints } from '../points/ledger';
-import type { Deps } from '../runtime/types';
+/** 签退 and its points: hours from the times, the activity's rate, one ledger credit per member and activity carried by the move. */
+import { hoursServed, pointsFor } from '../../shared/activities/model';
+import { shanghaiYear } from '../../shared/time';
+import type { CreditEffect } from '../records/effects';
 import type { ActivityDoc, SignupDoc } from './repo';
-import { signups } from './repo';
 
-/** Credits what a checked-out sign-up earned; safe to call again (the ledger id comes from the sign-up). */
-export async function creditHours(deps: Deps, a: ActivityDoc, s: Pick<SignupDoc, 'memberId' | 'hours' | 'points'>): Promise<void> {
-  if (!s.points || s.points <= 0) return;
-  await creditPoints(deps, {
-    memberId: s.memberId,
-    delta: s.points,
-    reason: 'activity_hours',
-    note: `志愿活动「${a.title}」${s.hours} 小时`,
-    sourceType: 'activity',
-    sourceId: `${a._id}:${s.memberId}`,
-  });
+export interface Checkout {
+  set: { checkOutAt: number; hours: number; points: number };
+  /** The credit, on the same write as the move: the ledger id comes from the sign-up, so it lands once. */
+  effects: CreditEffect[];
 }
 
-/** Checks a checked-in member out at `at`; null when another scan or staff got there first. */
-export async function checkOut(deps: Deps, a: ActivityDoc, s: SignupDoc, at: number): Promise<SignupDoc | null> {
+/** What checking a checked-in member out at `at` writes and causes. */
+export function checkoutAt(a: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'endAt' | 'perHour'>, s: Pick<SignupDoc, 'memberId' | 'checkInAt'>, at: number): Checkout {
   const hours = hoursServed(a, s.checkInAt ?? at, at);
   const points = pointsFor(hours, a.perHour);
-  const done = await signups(deps.store).updateWhere({ _id: s._id, status: 'checked_in' }, { $set: { status: 'checked_out', checkOutAt: at, hours, points } });
-  if (done !== 1) return null;
-  const out: SignupDoc = { ...s, status: 'checked_out', checkOutAt: at, hours, points };
-  await creditHours(deps, a, out);
-  return out;
-}
-
-/** Checks out everyone still checked in (全部签退 / closing), in batches; returns how many. */
-export async function checkOutEveryone(deps: Deps, a: ActivityDoc, at: number): Promise<number> {
-  let count = 0;
-  for (;;) {
-    const batch = await signups(deps.store).find({ activityId: a._id, status: 'checked_in' }, { limit: ACTIVITY_RULES.rosterBatch });
-    let moved = 0;
-    for (const s of batch) if (await checkOut(deps, a, s, at)) moved++;
-    count += moved;
-    // A batch where nobody moved means others are checking these out concurrently; they finish it.
-    if (batch.length < ACTIVITY_RULES.rosterBatch || moved === 0) return count;
-  }
+  const credit: CreditEffect = {
+    type: 'credit',
+    entry: { memberId: s.memberId, delta: points, reason: 'activity_hours', note: `志愿活动「${a.title}」${hours} 小时`, sourceType: 'activity', sourceId: `${a._id}:${s.memberId}`, year: shanghaiYear(at) },
+  };
+  return { set: { checkOutAt: at, hours, points }, effects: points > 0 ? [credit] : [] };
 }

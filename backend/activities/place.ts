@@ -3,14 +3,20 @@ import type { Area } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import { PUBLISHER_ROLES, canManage } from '../../shared/activities/permissions';
 import type { Actor } from '../../shared/users/roles';
-import { areas } from '../areas/repo';
+import { keptPathOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { Placed } from './repo';
 
-/** The node a publisher chose, checked: it exists, is a community or grid, and lies in their subtree; stamped with who and when. */
+/**
+ * The node a publisher chose, checked: it exists, is a community or grid, and lies in their subtree; stamped with who
+ * and when. Areas come from the warm instance (backend/areas/repo.ts keptPathOf): most publishing reads none.
+ */
 export async function placeFor(ctx: Ctx, areaId: string): Promise<Placed> {
-  const node: Area | null = await areas(ctx.store).get(areaId);
+  const node: Area | null = await keptPathOf(ctx.store, areaId).then(
+    (kept) => kept.node,
+    () => null,
+  );
   const field = { areaId: '请选择所属社区或网格' };
   if (!node || node.retired) throw invalid('areaId', '所属社区或网格不存在或已停用');
   if (node.level !== 'community' && node.level !== 'grid') throw new AppError('VALIDATION', field.areaId, field);

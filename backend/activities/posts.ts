@@ -1,23 +1,30 @@
 /**
- * 认领志愿服务岗: staff publish a standing post with N places; members claim and leave it. A claim raises
- * `held` only while `held < slots` and writes the stint under a derived id, so neither capacity nor one
- * member's double tap can overshoot; a lost insert gives its place back. Publishing with a request key: a resend
- * answers as the first did, with no second post or audit entry.
+ * 认领志愿服务岗: staff publish a standing post with N places; members claim and leave it. A claim is one move of the
+ * post: `held` raised only while `held < slots` and only while the member holds no stint on it (`holding`), carrying
+ * the stint's post_holders record — so neither capacity nor one member's double tap can overshoot, and no crash
+ * leaves a place without its stint. Leaving is the same move backwards, ending the stint.
  */
 import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import { canManage, isMemberFor } from '../../shared/activities/permissions';
 import type { PostCard, PostIdInput, PostsInput, PublishPostInput } from '../../shared/activities/schemas';
 import type { Page } from '../../shared/users/schemas';
-import { recordAudit } from '../audit/record';
+import { drainRefs } from '../records/drain';
+import type { PendingRef } from '../records/effects';
+import { withEffects } from '../records/move';
 import { keyedId } from '../runtime/ids';
-import { firstWrite, insertOnce } from '../runtime/keyed';
-import type { Ctx, Deps } from '../runtime/types';
-import type { PostDoc, PostHolderDoc } from './repo';
-import { postHolders, posts } from './repo';
+import { insertOnce } from '../runtime/keyed';
+import { readOnce } from '../runtime/prefetch';
+import type { Ctx, Deps, Prefetch } from '../runtime/types';
+import type { Holding, PostDoc, PostHolderDoc } from './repo';
+import { holdingKey, posts } from './repo';
+import type { ActivityMover } from './move';
+import { createdAudit, movePost } from './move';
 import { managerFilter, memberFilter, paging, placeFor } from './place';
 
-function toPostCard(p: PostDoc, mine: PostHolderDoc | null, holders: PostHolderDoc[] = []): PostCard {
+const holdersOf = (p: PostDoc): Holding[] => Object.values(p.holding ?? {}).flatMap((h) => (h ? [h] : []));
+
+function toPostCard(p: PostDoc, mine: Holding | null, holders: Holding[] = []): PostCard {
   return {
     id: p._id,
     title: p.title,
@@ -28,114 +35,134 @@ function toPostCard(p: PostDoc, mine: PostHolderDoc | null, holders: PostHolderD
     pointsNote: p.pointsNote,
     mine: mine !== null,
     since: mine?.since ?? null,
-    holders: holders.map((h) => h.memberName),
+    holders: [...holders].sort((a, b) => a.since - b.since).map((h) => h.memberName),
   };
 }
 
+const mineOn = (p: PostDoc, memberId: string): Holding | null => p.holding?.[holdingKey(memberId)] ?? null;
+
+/** Two requests in a warm instance: the caller and the insert carrying its audit record (areas are kept warm). */
 export async function publishPost(ctx: Ctx, input: PublishPostInput): Promise<{ id: string }> {
-  const id = keyedId('vp', ctx.actor.userId, input.requestKey, ctx.now());
-  const found = await firstWrite(posts(ctx.store), id, input.requestKey, () => placeFor(ctx, input.areaId));
-  if (found.first) return { id: found.first._id };
-  const place = found.read;
+  const place = await placeFor(ctx, input.areaId);
   const doc: PostDoc = {
-    _id: id,
+    _id: keyedId('vp', ctx.actor.userId, input.requestKey, ctx.now()),
     ...place,
     title: input.title,
     description: input.description,
     slots: input.slots,
     held: 0,
+    holding: {},
     pointsNote: input.pointsNote ?? null,
     status: 'open',
   };
-  const first = await insertOnce(posts(ctx.store), doc, input.requestKey);
-  if (first) return { id: first._id };
-  await recordAudit(ctx, { action: 'activities.publishPost', targetType: 'post', targetId: doc._id, areaPath: doc.path, detail: { title: doc.title, slots: doc.slots } });
-  return { id: doc._id };
+  const audit = createdAudit(ctx, 'post', 'publishPost', doc, { title: doc.title, slots: doc.slots });
+  // A resend of a keyed request lands on the same id: the first post answers, with no second audit record.
+  const first = await insertOnce(posts(ctx.store), withEffects(ctx, 'posts', doc, [audit]), input.requestKey);
+  return { id: (first ?? doc)._id };
 }
 
-/** Open posts of my community, each with whether I hold it. */
+/** Open posts of my community, each with whether I hold it (kept on the post: no other read). */
 export async function listPosts(ctx: Ctx, input: PostsInput): Promise<Page<PostCard>> {
   const { page, pageSize, skip } = paging(input);
   const filter = { status: 'open', ...memberFilter(ctx.actor) };
-  const [found, total, held] = await Promise.all([
-    posts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip }),
-    posts(ctx.store).count(filter),
-    postHolders(ctx.store).find({ memberId: ctx.actor.userId, until: null }, { limit: 200 }),
-  ]);
-  const mine = new Map(held.map((h) => [h.postId, h]));
-  return { items: found.map((p) => toPostCard(p, mine.get(p._id) ?? null)), total, page, pageSize };
+  const [found, total] = await Promise.all([posts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip }), posts(ctx.store).count(filter)]);
+  return { items: found.map((p) => toPostCard(p, mineOn(p, ctx.actor.userId))), total, page, pageSize };
 }
 
 /** Staff: posts of my area with their current holders' names. */
 export async function managePosts(ctx: Ctx, input: PostsInput): Promise<Page<PostCard>> {
   const { page, pageSize, skip } = paging(input);
   const filter = { status: 'open', ...managerFilter(ctx.actor) };
-  const [found, total] = await Promise.all([
-    posts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip }),
-    posts(ctx.store).count(filter),
-  ]);
-  const holders = found.length ? await postHolders(ctx.store).find({ postId: { $in: found.map((p) => p._id) }, until: null }, { sort: [['since', 1]] }) : [];
-  return { items: found.map((p) => toPostCard(p, null, holders.filter((h) => h.postId === p._id))), total, page, pageSize };
+  const [found, total] = await Promise.all([posts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip }), posts(ctx.store).count(filter)]);
+  return { items: found.map((p) => toPostCard(p, null, holdersOf(p))), total, page, pageSize };
 }
 
 async function requirePost(ctx: Ctx, postId: string): Promise<PostDoc> {
-  const post = await posts(ctx.store).get(postId);
+  const post = await readOnce<PostDoc>(ctx, 'posts', postId);
   if (!post || !(isMemberFor(ctx.actor, post) || canManage(ctx.actor, post))) throw new AppError('NOT_FOUND', '岗位不存在或不在您的社区');
   if (!isMemberFor(ctx.actor, post)) throw new AppError('FORBIDDEN', '只有本社区已报到的在职党员可以认领岗位');
   return post;
 }
 
+const ALREADY = '您已认领这个岗位';
+
+/** Why a claim was refused, read afresh. */
+async function refused(ctx: Ctx, postId: string): Promise<AppError> {
+  const now = await posts(ctx.store).get(postId);
+  if (now && mineOn(now, ctx.actor.userId)) return new AppError('CONFLICT', ALREADY);
+  if (!now || now.status !== 'open') return new AppError('CONFLICT', '岗位已关闭');
+  if (now.held >= now.slots) return new AppError('CONFLICT', '岗位人数已满');
+  return new AppError('CONFLICT', '认领的人太多了，请再试一次');
+}
+
+/** Three requests: the caller and the post read together, then the post's conditional write. */
 export async function claimPost(ctx: Ctx, input: PostIdInput): Promise<PostCard> {
-  const [post, stints] = await Promise.all([
-    requirePost(ctx, input.postId),
-    postHolders(ctx.store).find({ postId: input.postId, memberId: ctx.actor.userId }, { limit: 100 }),
-  ]);
-  const duplicate = new AppError('CONFLICT', '您已认领这个岗位');
-  if (stints.some((h) => h.until === null)) throw duplicate;
+  const post = await requirePost(ctx, input.postId);
+  if (mineOn(post, ctx.actor.userId)) throw new AppError('CONFLICT', ALREADY);
   if (post.status !== 'open') throw new AppError('CONFLICT', '岗位已关闭');
-  const taken = await posts(ctx.store).updateWhere({ _id: post._id, status: 'open', slots: post.slots, held: { $lt: post.slots } }, { $inc: { held: 1 } });
-  if (taken !== 1) throw new AppError('CONFLICT', '岗位人数已满');
   const since = ctx.now();
-  const stint: PostHolderDoc = {
-    _id: `${post._id}:${ctx.actor.userId}:${stints.length + 1}`,
-    postId: post._id,
-    memberId: ctx.actor.userId,
-    memberName: ctx.actor.name,
-    communityId: post.communityId,
-    path: post.path,
-    since,
-    until: null,
-  };
-  if (!(await postHolders(ctx.store).insertIfAbsent(stint))) {
-    await posts(ctx.store).updateWhere({ _id: post._id }, { $inc: { held: -1 } });
-    throw duplicate;
+  const key = holdingKey(ctx.actor.userId);
+  // One stint per claim: the guard below lets a member hold one at a time, and the time tells their stints apart.
+  const stint: PostHolderDoc = { _id: `${post._id}:${ctx.actor.userId}:${since.toString(36)}`, postId: post._id, memberId: ctx.actor.userId, memberName: ctx.actor.name, communityId: post.communityId, path: post.path, since, until: null };
+  const holding: Holding = { memberId: ctx.actor.userId, memberName: ctx.actor.name, since, stintId: stint._id };
+  try {
+    await movePost(ctx, post, 'claim', {
+      guard: { slots: post.slots, held: { $lt: post.slots }, [`holding.${key}`]: null },
+      inc: { held: 1 },
+      set: { [`holding.${key}`]: holding },
+      detail: { stintId: stint._id },
+      effects: [{ type: 'insert', collection: 'post_holders', doc: stint }],
+      conflict: '岗位人数已满',
+    });
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+    throw await refused(ctx, post._id);
   }
-  return toPostCard({ ...post, held: post.held + 1 }, stint);
+  return toPostCard({ ...post, held: post.held + 1 }, holding);
+}
+
+/** The member's stint on the post ends: its place goes back and its post_holders record gets its end. */
+function leave(mover: ActivityMover, post: PostDoc, h: Holding, moved: boolean): Promise<void> {
+  const key = holdingKey(h.memberId);
+  return movePost(mover, post, 'leave', {
+    guard: { [`holding.${key}.stintId`]: h.stintId },
+    inc: { held: -1 },
+    set: { [`holding.${key}`]: null },
+    detail: { stintId: h.stintId, ...(moved ? { moved } : {}) },
+    effects: [{ type: 'set', collection: 'post_holders', id: h.stintId, where: { until: null }, set: { until: mover.now() } }],
+    conflict: '您没有认领这个岗位',
+  });
 }
 
 export async function leavePost(ctx: Ctx, input: PostIdInput): Promise<PostCard> {
-  const [post, active] = await Promise.all([
-    requirePost(ctx, input.postId),
-    postHolders(ctx.store).find({ postId: input.postId, memberId: ctx.actor.userId, until: null }, { limit: 1 }),
-  ]);
-  const stint = active[0];
-  const ended = stint ? await postHolders(ctx.store).updateWhere({ _id: stint._id, until: null }, { $set: { until: ctx.now() } }) : 0;
-  if (ended !== 1) throw new AppError('CONFLICT', '您没有认领这个岗位');
-  await posts(ctx.store).updateWhere({ _id: post._id }, { $inc: { held: -1 } });
+  const post = await requirePost(ctx, input.postId);
+  const mine = mineOn(post, ctx.actor.userId);
+  if (!mine) throw new AppError('CONFLICT', '您没有认领这个岗位');
+  await leave(ctx, post, mine, false);
   return toPostCard({ ...post, held: post.held - 1 }, null);
 }
 
 /**
  * 转移: a member who moves away gives up the posts of the community they leave. Each stint ends now (the
  * history stays: it was held until today) and its place is given back; a stint already ended is left alone.
+ * Run while an approval's effects are applied (backend/members/membership.ts): what these moves cause is applied now too.
  */
-export async function endPostsIn(deps: Pick<Deps, 'store' | 'now'>, memberId: string, communityPath: string): Promise<number> {
-  const open = (await postHolders(deps.store).find({ memberId, until: null }, { limit: 200 })).filter((h) => isWithin(h.path, communityPath));
-  let ended = 0;
-  for (const stint of open) {
-    if ((await postHolders(deps.store).updateWhere({ _id: stint._id, until: null }, { $set: { until: deps.now() } })) !== 1) continue;
-    await posts(deps.store).updateWhere({ _id: stint.postId }, { $inc: { held: -1 } });
-    ended++;
+export async function endPostsIn(deps: Deps & { actor?: ActivityMover['actor'] }, memberId: string, communityPath: string): Promise<number> {
+  const open = (await posts(deps.store).find({ status: 'open', path: { $prefix: communityPath } }, { limit: 200 })).filter((p) => isWithin(p.path, communityPath));
+  const ended: PendingRef[] = [];
+  for (const post of open) {
+    const h = mineOn(post, memberId);
+    if (!h) continue;
+    try {
+      await leave(deps, post, h, true);
+      ended.push({ collection: 'posts', id: post._id });
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e; // left meanwhile
+    }
   }
-  return ended;
+  if (ended.length) await drainRefs(deps, ended);
+  return ended.length;
 }
+
+/** Post actions name their post: the handler reads it beside the caller. */
+export const thePost = (input: { postId: string }): Prefetch => ({ docs: [{ collection: 'posts', id: input.postId }] });

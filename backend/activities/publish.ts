@@ -1,16 +1,18 @@
 /**
  * 发布志愿活动: staff of the community (or the street above) publish a dated activity; dates and capacity are checked
- * together. With a request key a resend answers as the first did, with no second activity or audit entry.
+ * together. With a request key a resend lands on the first activity's id and answers with it: no second activity or audit entry.
  */
 import { AppError } from '../../shared/errors';
 import type { PublishActivityInput } from '../../shared/activities/schemas';
-import { recordAudit } from '../audit/record';
 import { pointsRules } from '../points/rules';
 import { keyedId } from '../runtime/ids';
-import { firstWrite, insertOnce } from '../runtime/keyed';
+import { withEffects } from '../records/move';
+import { insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
 import type { ActivityDoc } from './repo';
 import { activities } from './repo';
+import { createdAudit } from './move';
+import { keepActivity } from './queries';
 import { placeFor } from './place';
 
 const MAX_DAYS = 7;
@@ -28,15 +30,13 @@ function checkTimes(input: PublishActivityInput, now: number): void {
   if (first) throw new AppError('VALIDATION', first, fields);
 }
 
+/** Three requests in a warm instance: the caller, the community's rule (none when the staff set a rate) and the insert carrying its audit record. */
 export async function publishActivity(ctx: Ctx, input: PublishActivityInput): Promise<{ id: string }> {
-  const id = keyedId('va', ctx.actor.userId, input.requestKey, ctx.now());
-  const found = await firstWrite(activities(ctx.store), id, input.requestKey, () => placeFor(ctx, input.areaId));
-  if (found.first) return { id: found.first._id };
-  const place = found.read;
+  const place = await placeFor(ctx, input.areaId);
   checkTimes(input, ctx.now());
   const perHour = input.perHour ?? (await pointsRules(ctx, place.communityId)).activityPerHour;
   const doc: ActivityDoc = {
-    _id: id,
+    _id: keyedId('va', ctx.actor.userId, input.requestKey, ctx.now()),
     ...place,
     title: input.title,
     description: input.description,
@@ -47,17 +47,14 @@ export async function publishActivity(ctx: Ctx, input: PublishActivityInput): Pr
     capacity: input.capacity,
     taken: 0,
     perHour,
+    seated: [],
+    released: [],
     status: 'open',
     closedAt: null,
   };
-  const first = await insertOnce(activities(ctx.store), doc, input.requestKey);
-  if (first) return { id: first._id };
-  await recordAudit(ctx, {
-    action: 'activities.publish',
-    targetType: 'activity',
-    targetId: doc._id,
-    areaPath: doc.path,
-    detail: { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity, perHour },
-  });
-  return { id: doc._id };
+  const audit = createdAudit(ctx, 'activity', 'publish', doc, { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity, perHour });
+  // A resend of a keyed request lands on the same id: the first activity answers, with no second audit record.
+  const first = await insertOnce(activities(ctx.store), withEffects(ctx, 'activities', doc, [audit]), input.requestKey);
+  if (!first) keepActivity(ctx.store, doc);
+  return { id: (first ?? doc)._id };
 }

@@ -3,8 +3,10 @@ import { AppError } from '../../shared/errors';
 import { canSee } from '../../shared/activities/permissions';
 import type { ActivityCard, ActivityDetail, ActivityIdInput, ListInput, ManageInput } from '../../shared/activities/schemas';
 import type { Page } from '../../shared/users/schemas';
-import type { Ctx } from '../runtime/types';
-import type { Filter, SortSpec } from '../store/port';
+import { readOnce } from '../runtime/prefetch';
+import type { Ctx, Prefetch } from '../runtime/types';
+import { forget, warm } from '../runtime/warm';
+import type { DocumentStore, Filter, SortSpec } from '../store/port';
 import type { ActivityDoc, SignupDoc } from './repo';
 import { activities, signupId, signups } from './repo';
 import { managerFilter, memberFilter, paging } from './place';
@@ -13,27 +15,23 @@ import { toActivityCard, toActivityDetail } from './views';
 const UPCOMING: SortSpec = [['startAt', 1], ['_id', 1]];
 const PAST: SortSpec = [['startAt', -1], ['_id', -1]];
 
-async function pageOf(ctx: Ctx, filter: Filter, sort: SortSpec, input: { page?: number; pageSize?: number }) {
+/**
+ * A page read one row long, instead of a page and a count: `total` is exact on the last page and, before it, one more
+ * than the rows shown so far — all a list needs to offer 加载更多 and say 共 N 个 at the end, for one request less.
+ */
+async function pageOf<T>(read: (limit: number, skip: number) => Promise<T[]>, input: { page?: number; pageSize?: number }): Promise<Page<T>> {
   const { page, pageSize, skip } = paging(input);
-  const [found, total] = await Promise.all([activities(ctx.store).find(filter, { sort, limit: pageSize, skip }), activities(ctx.store).count(filter)]);
-  return { found, total, page, pageSize };
+  const found = await read(pageSize + 1, skip);
+  return { items: found.slice(0, pageSize), total: skip + found.length, page, pageSize };
 }
 
 /** My sign-ups that already left the cancelled state, newest first, with their activities. */
 async function mine(ctx: Ctx, input: ListInput): Promise<Page<ActivityCard>> {
-  const { page, pageSize, skip } = paging(input);
   const filter: Filter = { memberId: ctx.actor.userId, status: { $ne: 'cancelled' } };
-  const [found, total] = await Promise.all([
-    signups(ctx.store).find(filter, { sort: [['signedAt', -1], ['_id', -1]], limit: pageSize, skip }),
-    signups(ctx.store).count(filter),
-  ]);
-  const docs = found.length ? await activities(ctx.store).find({ _id: { $in: found.map((s) => s.activityId) } }) : [];
+  const { items, ...rest } = await pageOf((limit, skip) => signups(ctx.store).find(filter, { sort: [['signedAt', -1], ['_id', -1]], limit, skip }), input);
+  const docs = items.length ? await activities(ctx.store).find({ _id: { $in: items.map((s) => s.activityId) } }) : [];
   const byId = new Map(docs.map((a) => [a._id, a]));
-  const items = found.flatMap((s) => {
-    const a = byId.get(s.activityId);
-    return a ? [toActivityCard(a, s, ctx.now())] : [];
-  });
-  return { items, total, page, pageSize };
+  return { ...rest, items: items.flatMap((s) => (byId.has(s.activityId) ? [toActivityCard(byId.get(s.activityId)!, s, ctx.now())] : [])) };
 }
 
 export async function listActivities(ctx: Ctx, input: ListInput): Promise<Page<ActivityCard>> {
@@ -41,11 +39,12 @@ export async function listActivities(ctx: Ctx, input: ListInput): Promise<Page<A
   if (input.tab === 'mine') return mine(ctx, input);
   const now = ctx.now();
   const upcoming = input.tab === 'upcoming';
-  const { found, total, page, pageSize } = await pageOf(ctx, { ...scope, endAt: upcoming ? { $gt: now } : { $lte: now } }, upcoming ? UPCOMING : PAST, input);
-  const ids = found.map((a) => signupId(a._id, ctx.actor.userId));
+  const filter = { ...scope, endAt: upcoming ? { $gt: now } : { $lte: now } };
+  const { items, ...rest } = await pageOf((limit, skip) => activities(ctx.store).find(filter, { sort: upcoming ? UPCOMING : PAST, limit, skip }), input);
+  const ids = items.map((a) => signupId(a._id, ctx.actor.userId));
   const my = ids.length ? await signups(ctx.store).find({ _id: { $in: ids } }) : [];
   const byActivity = new Map(my.map((s) => [s.activityId, s]));
-  return { items: found.map((a) => toActivityCard(a, byActivity.get(a._id) ?? null, now)), total, page, pageSize };
+  return { ...rest, items: items.map((a) => toActivityCard(a, byActivity.get(a._id) ?? null, now)) };
 }
 
 /** Staff: activities of my area, coming or past, with places left. */
@@ -53,18 +52,53 @@ export async function manageActivities(ctx: Ctx, input: ManageInput): Promise<Pa
   const scope = managerFilter(ctx.actor);
   const upcoming = input.tab === 'upcoming';
   const now = ctx.now();
-  const { found, total, page, pageSize } = await pageOf(ctx, { ...scope, endAt: upcoming ? { $gt: now } : { $lte: now } }, upcoming ? UPCOMING : PAST, input);
+  const filter = { ...scope, endAt: upcoming ? { $gt: now } : { $lte: now } };
+  const { page, pageSize, skip } = paging(input);
+  const [found, total] = await Promise.all([activities(ctx.store).find(filter, { sort: upcoming ? UPCOMING : PAST, limit: pageSize, skip }), activities(ctx.store).count(filter)]);
   return { items: found.map((a) => toActivityCard(a, null, now)), total, page, pageSize };
 }
 
-/** The activity and the caller's sign-up, or NOT_FOUND when it is outside their community. */
-export async function loadActivity(ctx: Ctx, activityId: string): Promise<{ activity: ActivityDoc; mine: SignupDoc | null }> {
-  const [activity, mine] = await Promise.all([activities(ctx.store).get(activityId), signups(ctx.store).get(signupId(activityId, ctx.actor.userId))]);
-  if (!activity || !canSee(ctx.actor, activity)) throw new AppError('NOT_FOUND', '活动不存在，或不在您的社区');
-  return { activity, mine };
+const notFound = () => new AppError('NOT_FOUND', '活动不存在，或不在您的社区');
+const keptKey = (id: string) => `activities/${id}/`;
+
+/**
+ * An activity as a warm instance keeps it (backend/runtime/warm.ts): trusted only for what never changes after
+ * publication — where, when, capacity, rate. Its status and places may be stale; every write re-checks them in its
+ * own condition, and a refusal reads the activity afresh before it explains itself.
+ */
+export async function keptActivity(ctx: Ctx, activityId: string): Promise<ActivityDoc> {
+  const activity = await warm(ctx.store, keptKey(activityId), async () => {
+    // Thrown, not kept: an activity published a moment later through another instance is found next time.
+    const a = await activities(ctx.store).get(activityId);
+    if (!a) throw notFound();
+    return a;
+  });
+  if (!canSee(ctx.actor, activity)) throw notFound();
+  return activity;
 }
 
+/** This instance changed the activity's status: its kept copy goes. */
+export const forgetActivity = (store: DocumentStore, activityId: string): void => forget(store, keptKey(activityId));
+
+/** Keeps an activity this instance has just read or written (unless it keeps one already). */
+export const keepActivity = (store: DocumentStore, activity: ActivityDoc): void => void warm(store, keptKey(activity._id), async () => activity);
+
+/** The activity as it is now (read beside the caller when the action prefetches it), kept for the writes that follow. */
+export async function freshActivity(ctx: Ctx, activityId: string): Promise<ActivityDoc> {
+  const activity = await readOnce<ActivityDoc>(ctx, 'activities', activityId);
+  if (!activity || !canSee(ctx.actor, activity)) throw notFound();
+  // A member opens the detail before 报名 or 签到: that write then finds it here.
+  keepActivity(ctx.store, activity);
+  return activity;
+}
+
+/** The caller's sign-up: read once the caller is known (a prefetch is named from the input alone, before the caller). */
+export const mySignup = (ctx: Ctx, activityId: string): Promise<SignupDoc | null> => signups(ctx.store).get(signupId(activityId, ctx.actor.userId));
+
 export async function activityDetail(ctx: Ctx, input: ActivityIdInput): Promise<ActivityDetail> {
-  const { activity, mine } = await loadActivity(ctx, input.activityId);
+  const [activity, mine] = await Promise.all([freshActivity(ctx, input.activityId), mySignup(ctx, input.activityId)]);
   return toActivityDetail(ctx.actor, activity, mine, ctx.now());
 }
+
+/** Reads of one activity as it is now (detail, roster) fetch it beside the caller. */
+export const theActivity = (input: { activityId: string }): Prefetch => ({ docs: [{ collection: 'activities', id: input.activityId }] });

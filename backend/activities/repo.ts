@@ -17,6 +17,15 @@ export interface Placed {
   createdAt: number;
 }
 
+/** Who holds a post now, kept on the post so lists and claims read nothing else; the stint's history is in post_holders. */
+export interface Holding {
+  memberId: string;
+  memberName: string;
+  since: number;
+  /** The post_holders record of this stint (ended when the member leaves). */
+  stintId: string;
+}
+
 export interface PostDoc extends Placed {
   _id: string;
   title: string;
@@ -24,6 +33,11 @@ export interface PostDoc extends Placed {
   slots: number;
   /** Current holders; raised only by a conditional `held < slots` update. */
   held: number;
+  /**
+   * holdingKey(member) → their current stint, or null once they left: a claim is conditional on it being null.
+   * Missing on posts stored before it existed until the migration (backend/activities/migrate.ts) fills it.
+   */
+  holding?: Record<string, Holding | null>;
   pointsNote: string | null;
   status: 'open' | 'closed';
 }
@@ -53,6 +67,12 @@ export interface ActivityDoc extends Placed {
   taken: number;
   /** Points per hour, fixed at publication (the community rule then, or the staff's override). */
   perHour: number;
+  /**
+   * seatToken of every place taken, and of every place given back: a place is taken only while its token is not in
+   * `seated`, given back only while not in `released` — so a double tap takes one and a replayed cancel gives back one.
+   */
+  seated?: string[];
+  released?: string[];
   status: ActivityStatus;
   closedAt: number | null;
 }
@@ -73,6 +93,8 @@ export interface SignupDoc {
   checkOutAt: number | null;
   hours: number | null;
   points: number | null;
+  /** How many times this member has signed up for this activity (missing on older records: 0); names the place's token. */
+  round?: number;
 }
 
 export const posts = (store: DocumentStore): Collection<PostDoc> => store.collection<PostDoc>('posts');
@@ -82,8 +104,15 @@ export const signups = (store: DocumentStore): Collection<SignupDoc> => store.co
 
 export const signupId = (activityId: string, memberId: string): string => `${activityId}:${memberId}`;
 
+/** The place a member's n-th sign-up takes on an activity. */
+export const seatToken = (memberId: string, round: number): string => `${memberId}#${round}`;
+
+/** A member's key in a post's `holding`: user ids may hold characters a field path may not, so their UTF-8 in hex. */
+export const holdingKey = (memberId: string): string => `m${Buffer.from(memberId, 'utf8').toString('hex')}`;
+
+// Each collection whose records carry effects is read by the drain by `fxAt` (backend/records/drain.ts).
 export const INDEXES: Record<string, IndexSpec[]> = {
-  posts: [{ fields: [['status', 1], ['path', 1], ['createdAt', -1]] }],
+  posts: [{ fields: [['status', 1], ['path', 1], ['createdAt', -1]] }, { fields: [['fxAt', 1]] }],
   post_holders: [
     { fields: [['postId', 1], ['until', 1]] },
     { fields: [['memberId', 1], ['since', -1]] },
@@ -92,9 +121,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   activities: [
     { fields: [['path', 1], ['startAt', 1]] },
     { fields: [['status', 1], ['endAt', 1]] },
+    { fields: [['fxAt', 1]] },
   ],
   activity_signups: [
     { fields: [['activityId', 1], ['status', 1]] },
     { fields: [['memberId', 1], ['signedAt', -1]] },
+    { fields: [['fxAt', 1]] },
   ],
 };

@@ -4,6 +4,7 @@
  * where nothing runs at start. Each domain's migration lives in its folder and is listed here, in order.
  */
 import type { DocumentStore } from '../store/port';
+import { POST_HOLDERS_ON_POSTS } from '../activities/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 
 export interface Migration {
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   // backend/<domain>/migrate.ts entries go here.
   ORDER_TIMELINE_CODES,
+  POST_HOLDERS_ON_POSTS,
 ];
 
 export async function migrateAll(store: DocumentStore, log: (line: string) => void = () => undefined): Promise<number> {

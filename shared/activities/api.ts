@@ -15,6 +15,7 @@ export interface ActivitiesApi {
   leavePost: Call<PostIdInput, PostCard>;
   /** 志愿活动: publish, lists, detail, sign-up and cancel. */
   publish: Call<PublishActivityInput, { id: string }>;
+  /** Not counted: `total` is exact on the last page and, before it, one more than the items so far (backend/activities/queries.ts). */
   list: Call<ListInput, Page<ActivityCard>>;
   detail: Call<ActivityIdInput, ActivityDetail>;
   signUp: Call<ActivityIdInput, MySignupView>;

@@ -16,8 +16,8 @@ export const ACTIVITY_RULES = {
   autoCloseAfter: 2 * HOUR,
   /** A second scan sooner than this after checking in is taken as an accidental double scan, not a check-out. */
   minCheckoutGap: 5 * 60_000,
-  /** Rows per roster read; an activity larger than this is closed in several passes. */
-  rosterBatch: 500,
+  /** Places per activity at most (the publish form's 招募人数): one read of this many covers everyone holding one. */
+  maxCapacity: 1000,
 } as const;
 
 export type ActivityStatus = keyof typeof ACTIVITY_MACHINE.states;

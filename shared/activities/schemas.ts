@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { id, input, int, oneOf, requestKey, text } from '../validation';
 import type { ActivityStatus, SignupStatus } from './model';
+import { ACTIVITY_RULES } from './model';
 
 /** Epoch milliseconds, between 2020 and 2100. */
 const instant = (label: string) => int(label, 1_577_836_800_000, 4_102_444_800_000);
@@ -30,7 +31,7 @@ export const publishActivityInput = input({
   endAt: instant('结束时间'),
   /** 报名截止: defaults to the start. */
   deadline: z.optional(instant('报名截止时间')),
-  capacity: int('招募人数', 1, 1000),
+  capacity: int('招募人数', 1, ACTIVITY_RULES.maxCapacity),
   /** Overrides the community's rule (积分规则 activityPerHour) for this activity. */
   perHour: z.optional(int('每小时积分', 0, 20)),
   requestKey,
