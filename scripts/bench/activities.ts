@@ -39,6 +39,8 @@ function makeLab(deps: Deps, clock: { now: number }): Lab {
   const call = async (action: string, data: Record<string, unknown>, who: string) => {
     const env = await handle(FUNCTIONS.activities, { action, data }, identityOf(who), deps);
     if (!env.ok) throw new Error(`setup activities.${action} as ${who}: ${env.error.code} ${env.error.message}`);
+    // As the client does: what the call left pending is applied right after it.
+    if (env.pending?.length) await handle(FUNCTIONS.effects, { action: 'drain', data: { refs: env.pending } }, identityOf(who), deps);
     return env.data;
   };
   const activity: Lab['activity'] = async ({ signed = [], at } = {}) => {
@@ -62,17 +64,28 @@ const around = (setup: (lab: Lab) => Promise<unknown>, data: Record<string, unkn
   return data;
 };
 
+/** Another post published first: areas are then kept by the warm instance, as they are for any but the first call. */
+const warmed = (data: (lab: Lab) => Record<string, unknown>) => async (lab: Lab) => (await lab.post(), data(lab));
+
 const SCENARIOS: Scenario[] = [
-  { action: 'publishPost', who: STAFF, state: '—', prepare: async () => ({ areaId: C1, title: '楼道长', description: '每周巡查楼道，清理堆物', slots: 3 }) },
+  { action: 'publishPost', who: STAFF, state: 'warm instance', prepare: warmed(() => ({ areaId: C1, title: '楼道长', description: '每周巡查楼道，清理堆物', slots: 3 })) },
   { action: 'posts', who: MEMBER, state: 'one post held', prepare: around((l) => l.post(MEMBER), {}) },
   { action: 'managePosts', who: STAFF, state: 'one post held', prepare: around((l) => l.post(MEMBER), {}) },
   { action: 'claimPost', who: MEMBER, state: 'open post', prepare: (l) => l.post() },
   { action: 'leavePost', who: MEMBER, state: 'held by the caller', prepare: (l) => l.post(MEMBER) },
-  { action: 'publish', who: STAFF, state: 'community rule read', prepare: async (l) => ({ areaId: C1, title: '垃圾分类宣传', description: '在小区门口讲解垃圾分类', place: '小区南门', startAt: l.clock.now + 48 * HOUR, endAt: l.clock.now + 50 * HOUR, capacity: 20 }) },
+  { action: 'publish', who: STAFF, state: 'warm instance, community rule read', prepare: warmed((l) => ({ areaId: C1, title: '垃圾分类宣传', description: '在小区门口讲解垃圾分类', place: '小区南门', startAt: l.clock.now + 48 * HOUR, endAt: l.clock.now + 50 * HOUR, capacity: 20 })) },
   { action: 'list', who: MEMBER, state: 'upcoming, signed up', prepare: around((l) => l.activity({ signed: [MEMBER] }), { tab: 'upcoming' }) },
   { action: 'list', variant: 'mine', who: MEMBER, state: 'signed up', prepare: around((l) => l.activity({ signed: [MEMBER] }), { tab: 'mine' }) },
   { action: 'detail', who: MEMBER, state: 'signed up', prepare: (l) => l.activity({ signed: [MEMBER] }) },
   { action: 'signUp', who: MEMBER, state: 'open, places left', prepare: (l) => l.activity() },
+  {
+    action: 'signUp', variant: 'again', who: MEMBER, state: 'cancelled before',
+    prepare: async (l) => {
+      const data = await l.activity({ signed: [MEMBER] });
+      await l.call('cancel', data, MEMBER);
+      return data;
+    },
+  },
   { action: 'cancel', who: MEMBER, state: 'signed up, 2 days ahead', prepare: (l) => l.activity({ signed: [MEMBER] }) },
   { action: 'scan', variant: '签到', who: MEMBER, state: 'signed up, at the start', prepare: (l) => l.activity({ signed: [MEMBER], at: 'start' }) },
   {
@@ -146,24 +159,32 @@ async function run(_ctx: BenchContext): Promise<SectionResult> {
   const rows: Row[] = [];
   for (const a of actions) for (const s of SCENARIOS.filter((x) => x.action === a)) rows.push(await measure(s, template));
   const figures: Figures = {};
-  for (const r of rows) figures[`trips ${r.label}`] = `${r.actor} + ${r.action} = ${r.actor + r.action}`;
+  const total = (r: Row) => r.actor + r.action;
+  for (const r of rows) figures[`trips ${r.label}`] = `${r.actor} + ${r.action} = ${total(r)}${total(r) > GOAL && r.who !== SYSTEM ? ' ✗' : ''}`;
   if (uncovered.length) figures['trips: activities actions WITHOUT a scenario'] = uncovered.join(', ');
+  const over = rows.filter((r) => r.who !== SYSTEM && total(r) > GOAL);
   const markdown = [
     '### Database round trips per action',
     '',
     'Each call runs once on its success path through `handle()` on a fresh copy of the seeded demo store, after its state was',
-    'built through the API; every port call is one round trip (one network request on CloudBase). "Load actor" is the',
-    "runtime's read before the action; calls issued together (`Promise.all`) are in parentheses joined by ∥. Sign-up is",
-    'read activity ∥ read my sign-up → conditional `$inc` of `taken` → insertIfAbsent of the sign-up: constant, whatever the',
-    `capacity or the crowd. The goal is ≤ ${GOAL} per action; 签退 adds the ledger credit (insertIfAbsent + total).`,
+    'built through the API (each setup call followed by the drain of what it left pending, as the client asks); every port',
+    'call is one round trip (one network request on CloudBase). "Load actor" is the runtime\'s read before the action, with the',
+    'record the action names read beside it (`prefetch`); calls issued together (`Promise.all`) are in parentheses joined by ∥.',
+    'What a call causes (audit records, the sign-up a place creates, points, the roster moves of 全部签退 and 结束活动) rides',
+    'on its one conditional write and is applied afterwards by `effects.drain`, not counted here. Sign-up is read my sign-up',
+    '→ the activity\'s conditional write (`taken` below capacity, my place token not yet in `seated`) carrying the sign-up:',
+    `constant, whatever the capacity or the crowd. The goal is ≤ ${GOAL} per user action in a warm instance (areas and`,
+    'activities kept, backend/runtime/warm.ts); the timer is not a person\'s wait.',
     '',
     table(
-      ['call', 'as', 'state', 'load actor', 'the action', 'sequential', 'where the trips go'],
+      ['call', 'as', 'state', 'load actor', 'the action', 'total', 'sequential', `≤ ${GOAL}`, 'where the trips go'],
       [
-        ...rows.map((r) => [`\`${r.label}\``, r.who, r.state, r.actor, r.action, r.sequential, r.trace]),
-        ...uncovered.map((a) => [`\`activities.${a}\``, '', '**no scenario: add one in scripts/bench/activities.ts**', '', '', '', '']),
+        ...rows.map((r) => [`\`${r.label}\``, r.who, r.state, r.actor, r.action, total(r), r.sequential, r.who === SYSTEM ? '—' : total(r) > GOAL ? '✗' : '✓', r.trace]),
+        ...uncovered.map((a) => [`\`activities.${a}\``, '', '**no scenario: add one in scripts/bench/activities.ts**', '', '', '', '', '', '']),
       ],
     ),
+    '',
+    `User actions over ${GOAL}: ${over.length ? over.map((r) => `\`${r.label}\``).join(', ') : 'none'}.`,
   ].join('\n');
   return { markdown, figures };
 }
