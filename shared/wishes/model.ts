@@ -1,4 +1,7 @@
-/** 微心愿 wishes: kinds, statuses and their state machine, the per-community rules' defaults, and limits. */
+/** 微心愿 wishes: kinds, statuses (their machine is shared/wishes/machine.ts), the per-community rules' defaults, and limits. */
+import { canMove } from '../records/machine';
+import type { WishTransition } from './machine';
+import { WISH_MACHINE } from './machine';
 
 export const WISH_KINDS = ['material', 'companionship'] as const;
 export type WishKind = (typeof WISH_KINDS)[number];
@@ -15,14 +18,8 @@ export const WISH_STATUSES = [
 ] as const;
 export type WishStatus = (typeof WISH_STATUSES)[number];
 
-export const WISH_STATUS_NAMES: Record<WishStatus, string> = {
-  pending: '待审核',
-  rejected: '未通过',
-  published: '待认领',
-  claimed: '圆梦中',
-  delivered: '待确认',
-  fulfilled: '已圆梦',
-};
+/** Each status's name, from the machine (shared/wishes/machine.ts). */
+export const WISH_STATUS_NAMES = Object.fromEntries(WISH_STATUSES.map((st) => [st, WISH_MACHINE.states[st].name])) as Record<WishStatus, string>;
 
 /** Statuses the public board shows; the others are between the poster and staff. */
 export const PUBLIC_STATUSES: readonly WishStatus[] = ['published', 'claimed', 'delivered', 'fulfilled'];
@@ -35,27 +32,12 @@ export const BOARD_FILTERS = {
 } as const satisfies Record<string, { name: string; statuses: readonly WishStatus[] }>;
 export type BoardFilter = keyof typeof BOARD_FILTERS;
 
-/** Each step starts only from these statuses; the server's conditional update checks exactly this. */
-export const WISH_TRANSITIONS = {
-  /** 居民许愿, or community staff for an elderly resident. */
-  post: { from: [], to: 'pending' },
-  /** 社区审核: publish the anonymised text. */
-  approve: { from: ['pending'], to: 'published' },
-  /** 社区审核: not published, with a reason the poster sees. */
-  reject: { from: ['pending'], to: 'rejected' },
-  /** 党员（或报到单位）认领: exactly one wins. */
-  claim: { from: ['published'], to: 'claimed' },
-  /** Not fulfilled in time: back on the board. */
-  lapse: { from: ['claimed'], to: 'published' },
-  /** The claimant marks it fulfilled, with a photo and a note. */
-  deliver: { from: ['claimed'], to: 'delivered' },
-  /** The beneficiary (or staff for them) confirms: points are credited. */
-  confirm: { from: ['delivered'], to: 'fulfilled' },
-} as const satisfies Record<string, { from: readonly WishStatus[]; to: WishStatus }>;
-export type WishTransition = keyof typeof WISH_TRANSITIONS;
+/** Each step's from/to, as callers read it before the machine carried more; the server's conditional update checks `from`. */
+export const WISH_TRANSITIONS: Record<WishTransition, { from: readonly WishStatus[]; to: WishStatus }> = WISH_MACHINE.transitions;
+export type { WishTransition };
 
 export function canWishTransition(action: WishTransition, from: WishStatus): boolean {
-  return (WISH_TRANSITIONS[action].from as readonly WishStatus[]).includes(from);
+  return canMove(WISH_MACHINE, action, from);
 }
 
 /** 心愿规则 per community (data in `wish_rules`, editable by community staff); these apply where none is set. */
