@@ -184,8 +184,8 @@ async function seedDemoWishes(store: DocumentStore, now: number, byId: Map<strin
     const grid = byId.get(gridId(c1, d.grid));
     if (!community || !building || !grid) continue;
     const at = now - (i + 1) * 3600_000;
-    const posted = { at, actorId: 'u-staff', actorName: '孙丽', role: '社区工作人员', action: '代居民许心愿' };
-    const published = { ...posted, at: at + 600_000, action: '审核通过并发布' };
+    const posted = { at, actorId: 'u-staff', actorName: '孙丽', role: '社区工作人员', code: 'post', data: { onBehalf: true } };
+    const published = { ...posted, at: at + 600_000, code: 'approve', data: { edited: false } };
     await wishes(store).insertIfAbsent({
       ...newWishDoc({
         _id: d.id,

@@ -6,18 +6,18 @@ import { AppError, invalid } from '../../shared/errors';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { WISH_LIMITS } from '../../shared/wishes/model';
 import type { PostWishInput } from '../../shared/wishes/schemas';
-import { recordAudit } from '../audit/record';
-import { notify } from '../notifications/outbox';
 import { checkContent, checkPhotos } from '../content/check';
-import { entry } from '../orders/transition';
+import { audited, notice } from '../records/make';
+import { withEffects } from '../records/move';
 import { keyedId } from '../runtime/ids';
-import { firstWrite, insertOnce } from '../runtime/keyed';
-import { takeDailyQuota } from '../runtime/quota';
+import { insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
+import type { GiveBack } from '../users/quota';
+import { takeUserQuota } from '../users/quota';
 import { buildingPlace } from './place';
 import { newWishDoc, wishes } from './repo';
 import { wishRules } from './rules';
-import { staffOf } from './transition';
+import { staffOf, step } from './transition';
 
 /** The building a wish is for, and whether staff are posting it on someone's behalf. */
 async function whereFor(ctx: Ctx, buildingId: string | undefined) {
@@ -33,11 +33,28 @@ async function whereFor(ctx: Ctx, buildingId: string | undefined) {
   return { ...place, onBehalf: false };
 }
 
+/** Takes a unit of the poster's daily quota; a keyed resend refused for the quota answers the first wish if there is one. */
+async function takeQuota(ctx: Ctx, id: string, requestKey: string | undefined): Promise<GiveBack | { first: string }> {
+  const limit = WISH_LIMITS.perResidentPerDay;
+  try {
+    return await takeUserQuota(ctx, ctx.actor.userId, 'wishes', limit, `每人每天最多许 ${limit} 个心愿，请明天再来`);
+  } catch (e) {
+    // Only on the refused path: the resend of the day's last wish finds it rather than being refused one more.
+    const first = requestKey && e instanceof AppError && e.code === 'RATE_LIMITED' ? await wishes(ctx.store).get(id) : null;
+    if (!first) throw e;
+    // Named as the first answer named it: the client asks for its effects again, which applies nothing twice.
+    ctx.pending?.push({ collection: 'wishes', id });
+    return { first: first._id };
+  }
+}
+
+/**
+ * Three requests at most: the caller (read by the handler), the quota on their own record, and the insert that carries
+ * everything posting causes (audit, the staff's notice, the photo check). Areas and rules come from the warm instance.
+ */
 export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: string }> {
   const id = keyedId('w', ctx.actor.userId, input.requestKey, ctx.now());
-  const found = await firstWrite(wishes(ctx.store), id, input.requestKey, () => whereFor(ctx, input.buildingId));
-  if (found.first) return { id: found.first._id };
-  const { building, community, grid, onBehalf } = found.read;
+  const { building, community, grid, onBehalf } = await whereFor(ctx, input.buildingId);
   const rules = await wishRules(ctx, community._id);
   if (input.value > rules.valueCap) {
     const message = `估算价值不能超过本社区的上限 ${rules.valueCap} 元`;
@@ -45,7 +62,8 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
   }
   await checkContent(ctx, { title: input.title, story: input.story, beneficiaryName: input.beneficiaryName, door: input.door });
   const screened = await checkPhotos(ctx, 'photo', input.photo ? [input.photo] : []);
-  const giveBack = onBehalf ? null : await takeDailyQuota(ctx, `wish:${ctx.actor.userId}`, WISH_LIMITS.perResidentPerDay, `每人每天最多许 ${WISH_LIMITS.perResidentPerDay} 个心愿，请明天再来`);
+  const taken = onBehalf ? null : await takeQuota(ctx, id, input.requestKey);
+  if (taken && 'first' in taken) return { id: taken.first };
   const now = ctx.now();
   const wish = newWishDoc({
     _id: id,
@@ -65,15 +83,18 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
     createdByName: ctx.actor.name,
     onBehalf,
     createdAt: now,
-    timeline: [entry(ctx, onBehalf ? '社区工作人员' : '居民', onBehalf ? '代居民许心愿' : '许心愿')],
+    timeline: [step(ctx, onBehalf ? '社区工作人员' : '居民', 'post', { onBehalf })],
   });
-  const first = await insertOnce(wishes(ctx.store), wish, input.requestKey);
+  const effects = [
+    audited(ctx, { action: 'wishes.post', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { kind: wish.kind, value: wish.value, onBehalf } }),
+    notice(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}`, sourceId: wish._id }),
+    ...screened.effects({ collection: 'wishes', recordId: wish._id, targetType: 'wish', areaPath: wish.path }),
+  ];
+  // A racing copy of the same keyed request wrote first: answer its wish and hand back the unit taken.
+  const first = await insertOnce(wishes(ctx.store), withEffects(ctx, 'wishes', wish, effects), input.requestKey);
   if (first) {
-    await giveBack?.();
+    await taken?.();
     return { id: first._id };
   }
-  await screened.register({ collection: 'wishes', recordId: wish._id, targetType: 'wish', areaPath: wish.path });
-  await recordAudit(ctx, { action: 'wishes.post', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { kind: wish.kind, value: wish.value, onBehalf } });
-  await notify(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}` , sourceId: wish._id });
   return { id: wish._id };
 }

@@ -2,10 +2,11 @@
 import type { PhotoRef } from '../../shared/orders/schemas';
 import type { WishKind, WishRules } from '../../shared/wishes/model';
 import type { WishFacts } from '../../shared/wishes/permissions';
-import type { TimelineEntry } from '../orders/repo';
+import type { TimelineEntry } from '../../shared/records/machine';
+import type { Pending } from '../records/effects';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
-export interface WishDoc extends WishFacts {
+export interface WishDoc extends WishFacts, Pending {
   _id: string;
   communityId: string;
   /** "梅川第一居委会 · 第一网格": what the public sees of where it is. */
@@ -37,9 +38,10 @@ export interface WishDoc extends WishFacts {
   /** `photo` is null once WeChat's image check took it down (backend/content/photoChecks.ts). */
   delivery: { note: string; photo: PhotoRef | null; at: number } | null;
   fulfilledAt: number | null;
-  /** Shanghai year of fulfilment, so "fulfilled this year" is one indexed count. */
+  /** Shanghai year of fulfilment: the board counts "fulfilled this year" by it (backend/wishes/board.ts). */
   fulfilledYear: number | null;
   lapses: number;
+  /** Codes plus data; the words come from shared/wishes/machine.ts (stored words are converted by ./migrate.ts). */
   timeline: TimelineEntry[];
 }
 
@@ -86,6 +88,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['createdBy', 1], ['createdAt', -1]] },
     { fields: [['claimantId', 1], ['claimedAt', -1]] },
     { fields: [['status', 1], ['claimDeadline', 1]] },
-    { fields: [['communityId', 1], ['fulfilledYear', 1], ['status', 1]] },
+    // The effects drain reads wishes still pending, oldest first (backend/records/drain.ts).
+    { fields: [['fxAt', 1]] },
   ],
 };

@@ -3,9 +3,9 @@ import { AppError, invalid } from '../../shared/errors';
 import { canReview, canSeeWish, isOwnWish, isWishStaff } from '../../shared/wishes/permissions';
 import { identifyingDetail } from '../../shared/wishes/privacy';
 import type { ApproveInput, RejectWishInput, ReviewListInput, WishMoved, WishPage } from '../../shared/wishes/schemas';
-import { notify } from '../notifications/outbox';
 import { checkContent } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
+import { notice } from '../records/make';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { WishDoc } from './repo';
@@ -54,27 +54,23 @@ export async function approveWish(ctx: Ctx, input: ApproveInput): Promise<WishMo
   const wish = await requireReviewable(ctx, input.wishId);
   assertAnonymous(wish, input);
   await checkContent(ctx, { title: input.title, story: input.story });
-  const edited = input.title !== wish.title || input.story !== wish.story;
-  const moved = await moveWish(ctx, wish, 'approve', {
+  return moveWish(ctx, wish, 'approve', {
     role: '社区工作人员',
-    label: edited ? '修改公开内容并发布' : '审核通过并发布',
+    data: { edited: input.title !== wish.title || input.story !== wish.story },
     set: { publicTitle: input.title, publicStory: input.story, publishedAt: ctx.now() },
     conflict: '这个心愿已审核过了',
+    effects: [notice(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishPublished', body: `您的心愿「${input.title}」已发布到心愿墙，等待党员认领`, sourceId: wish._id })],
   });
-  await notify(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishPublished', body: `您的心愿「${input.title}」已发布到心愿墙，等待党员认领` , sourceId: wish._id });
-  return moved;
 }
 
 export async function rejectWish(ctx: Ctx, input: RejectWishInput): Promise<WishMoved> {
   const wish = await requireReviewable(ctx, input.wishId);
   await checkContent(ctx, { reason: input.reason }, CONTENT_SCENES.comment);
-  const moved = await moveWish(ctx, wish, 'reject', {
+  return moveWish(ctx, wish, 'reject', {
     role: '社区工作人员',
-    label: '审核未通过',
     note: input.reason,
     set: { rejectReason: input.reason },
     conflict: '这个心愿已审核过了',
+    effects: [notice(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishRejected', body: `您的心愿「${wish.title}」未通过审核：${input.reason}`, sourceId: wish._id })],
   });
-  await notify(ctx, { to: [{ userId: wish.createdBy }], kind: 'wishRejected', body: `您的心愿「${wish.title}」未通过审核：${input.reason}` , sourceId: wish._id });
-  return moved;
 }

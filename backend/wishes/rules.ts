@@ -7,12 +7,16 @@ import { canEditWishRules } from '../../shared/wishes/permissions';
 import type { RulesInput, SetRulesInput, WishRulesView } from '../../shared/wishes/schemas';
 import { recordAudit } from '../audit/record';
 import type { Ctx, Deps } from '../runtime/types';
+import { forget, warm } from '../runtime/warm';
 import { requireCommunity, viewerCommunity } from './place';
 import { wishRulesDocs } from './repo';
 
-/** The rules in force now for a community (by its area id). */
+/** Warm-cache keys of the rules (backend/runtime/warm.ts); a change through this instance forgets its key. */
+const KEPT = 'wish_rules/';
+
+/** The rules in force now for a community (by its area id), as a warm instance keeps them (at most WARM_TTL_MS old). */
 export async function wishRules(deps: Pick<Deps, 'store'>, communityId: string): Promise<WishRules> {
-  const doc = await wishRulesDocs(deps.store).get(communityId);
+  const doc = await warm(deps.store, `${KEPT}${communityId}`, () => wishRulesDocs(deps.store).get(communityId));
   return {
     valueCap: doc?.valueCap ?? DEFAULT_WISH_RULES.valueCap,
     claimDays: doc?.claimDays ?? DEFAULT_WISH_RULES.claimDays,
@@ -39,6 +43,7 @@ export async function setRules(ctx: Ctx, input: SetRulesInput): Promise<WishRule
   if ((await docs.updateWhere({ _id: community._id }, { $set: { ...rules, ...stamp } })) === 0 && !(await docs.insertIfAbsent({ _id: community._id, ...rules, ...stamp }))) {
     await docs.updateWhere({ _id: community._id }, { $set: { ...rules, ...stamp } });
   }
+  forget(ctx.store, `${KEPT}${community._id}`);
   await recordAudit(ctx, { action: 'wishes.setRules', targetType: 'community', targetId: community._id, areaPath: community.path, detail: { ...rules } });
   return view(ctx, community, rules);
 }

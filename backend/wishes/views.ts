@@ -2,13 +2,18 @@
  * What each viewer sees of a wish. The card is the public view: built only from the reviewed public
  * text and non-identifying fields, so no code path can put a name, phone or door on the board.
  */
+import type { TimelineEntry } from '../../shared/records/machine';
+import type { TimelineView } from '../../shared/orders/schemas';
+import { wishLabel } from '../../shared/wishes/machine';
 import { WISH_KIND_NAMES, WISH_STATUS_NAMES } from '../../shared/wishes/model';
 import * as can from '../../shared/wishes/permissions';
 import type { WishCard, WishDetail } from '../../shared/wishes/schemas';
 import type { Actor } from '../../shared/users/roles';
-import { toTimelineView } from '../orders/views';
 import type { FileStore } from '../ports/types';
 import type { WishDoc } from './repo';
+
+/** A timeline entry as viewers see it: the words looked up from its code and data (the field keeps its name, `action`). */
+export const toStepView = (t: TimelineEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: wishLabel(t), note: t.note ?? null });
 
 /** Before publication the poster and staff see the text as it stands; the public only ever sees published text. */
 export function toCard(a: Actor, w: WishDoc, files: FileStore): WishCard {
@@ -54,7 +59,7 @@ export function toDetail(a: Actor, w: WishDoc, files: FileStore, orgClaimable: b
     delivery: involved && w.delivery ? { note: w.delivery.note, photoUrl: w.delivery.photo ? files.url(w.delivery.photo.fileId) : null, at: w.delivery.at } : null,
     rejectReason: can.isPoster(a, w) || can.isWishStaff(a, w) ? w.rejectReason : null,
     fulfilledAt: w.fulfilledAt,
-    timeline: involved ? w.timeline.map(toTimelineView) : [],
+    timeline: involved ? w.timeline.map(toStepView) : [],
     can: {
       review: can.canReview(a, w),
       claim: canClaim || orgClaimable,

@@ -143,8 +143,9 @@ describe('quota', () => {
     const answers = await Promise.all([1, 2, 3].map(() => s.call('wishes', 'post', data, PEOPLE.otherResident)));
     expect(new Set(answers.map(idOf)).size).toBe(1);
     await s.call('wishes', 'post', data, PEOPLE.otherResident);
-    const quota = await s.store.collection<{ _id: string; used: number }>('quotas').get(`wish:${PEOPLE.otherResident}:${shanghaiDay(s.clock.now)}`);
-    expect(quota?.used).toBe(1);
+    // The quota is kept on the person (backend/users/quota.ts): one field per day.
+    const person = await s.store.collection<{ _id: string; quota?: Record<string, number> }>('users').get(PEOPLE.otherResident);
+    expect(person?.quota?.[`wishes${shanghaiDay(s.clock.now).replace(/-/g, '')}`]).toBe(1);
   });
 
   it("the resend of the day's last wish answers it rather than refusing one more", async () => {

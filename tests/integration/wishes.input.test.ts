@@ -78,8 +78,10 @@ const TABLE: Array<[string, () => Record<string, unknown>, string, RegExp, strin
 
 async function footprint(): Promise<string> {
   const wishes = await s.store.collection('wishes').find({}, { sort: [['_id', 1]] });
-  const counts = await Promise.all(['audit', 'messages', 'points_ledger', 'quotas', 'wish_rules'].map((c) => s.store.collection(c).count({})));
-  return JSON.stringify([wishes, counts]);
+  const counts = await Promise.all(['audit', 'messages', 'points_ledger', 'wish_rules'].map((c) => s.store.collection(c).count({})));
+  // Daily quotas are kept on each person (backend/users/quota.ts).
+  const quotas = (await s.store.collection<{ _id: string; quota?: Record<string, number> }>('users').find({}, { sort: [['_id', 1]] })).map((u) => u.quota ?? null);
+  return JSON.stringify([wishes, counts, quotas]);
 }
 
 it.each(TABLE.map(([action, data, field, words, who]) => ({ name: `${action}: ${field}`, action, data, field, words, who })))(

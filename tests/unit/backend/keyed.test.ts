@@ -137,7 +137,8 @@ describe('two copies racing past the look-up', () => {
   });
 
   it("the copies that lost give back the quota unit they took: one wish is one of the resident's daily wishes", async () => {
-    const quota = await inner.collection<{ _id: string; used: number }>('quotas').get(`wish:${PEOPLE.resident}:${shanghaiDay(clock.now)}`);
-    expect(quota?.used).toBe(1);
+    // Kept on the person (backend/users/quota.ts): one field per day.
+    const person = await inner.collection<{ _id: string; quota?: Record<string, number> }>('users').get(PEOPLE.resident);
+    expect(person?.quota?.[`wishes${shanghaiDay(clock.now).replace(/-/g, '')}`]).toBe(1);
   });
 });
