@@ -6,6 +6,7 @@
 import type { DocumentStore } from '../store/port';
 import { POST_HOLDERS_ON_POSTS } from '../activities/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
+import { WISH_TIMELINE_CODES } from '../wishes/migrate';
 
 export interface Migration {
   name: string;
@@ -17,6 +18,7 @@ export const MIGRATIONS: Migration[] = [
   // backend/<domain>/migrate.ts entries go here.
   ORDER_TIMELINE_CODES,
   POST_HOLDERS_ON_POSTS,
+  WISH_TIMELINE_CODES,
 ];
 
 export async function migrateAll(store: DocumentStore, log: (line: string) => void = () => undefined): Promise<number> {
