@@ -1,7 +1,7 @@
 /**
  * The check of what moves caused (`npm run check:effects`): no effect left pending past the drain's minute, and no
  * record half-written — every order move audited, every 民情日记 visit and its order linked both ways, every order
- * closed with a member's work credited.
+ * closed with a member's work credited, every fulfilled wish's claimant credited (backend/wishes/check.ts).
  */
 import { isPartyId } from '../../shared/orders/permissions';
 import { visits } from '../diary/repo';
@@ -9,6 +9,7 @@ import type { OrderDoc } from '../orders/repo';
 import { orders } from '../orders/repo';
 import { ledger, ledgerId } from '../points/ledger';
 import type { DocumentStore } from '../store/port';
+import { checkWishes } from '../wishes/check';
 import type { Pending } from './effects';
 import { pendingReport } from './drain';
 
@@ -47,5 +48,6 @@ export async function checkEffects(store: DocumentStore, now: number): Promise<E
     const v = await visits(store).get(o.visitId);
     if (v?.orderId !== o._id) findings.push(`点单 ${o._id}：来自民情日记 ${o.visitId}，日记上却${v?.orderId ? `连着 ${v.orderId}` : '没有连上'}`);
   }
+  findings.push(...(await checkWishes(store)));
   return { pending: report.pending, orders: all.length, findings };
 }

@@ -108,3 +108,12 @@ test('wishes written with codes are left alone; only an old one beside them conv
   expect(await wishes(s.store).get(coded)).toEqual(stored);
   expect((await wishes(s.store).get('w-old-beside-new'))!.timeline.map((e) => e.code)).toEqual(CODED.map((c) => c.code));
 });
+
+test('check:effects names a wish the old code confirmed without its credit, and none confirmed now', async () => {
+  // Confirmed through the API: the credit rides on the confirming move and is applied with it.
+  const fulfilled = await wishIn(s, 'fulfilled');
+  const run = await runScript(s, 'scripts/check-effects.ts');
+  expect(run.out).toContain('心愿 w-stored-in-words：已圆梦，认领人 u-member 未记积分');
+  expect(run.out).not.toContain(fulfilled);
+  expect(run.code).toBe(1);
+});
