@@ -1,18 +1,18 @@
 /** 双报到 vocabulary: registration statuses, service times, the 报到证 number and the verify link. No zod: pages import it. */
+import { statesOfKind } from '../records/machine';
 import { decodeUriOrSame } from '../uri';
+import type { RegistrationStatus } from './machine';
+import { REGISTRATION_MACHINE } from './machine';
 
-export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type { RegistrationStatus } from './machine';
 
-export const REGISTRATION_STATUS_NAMES: Record<RegistrationStatus, string> = {
-  pending: '待审核',
-  approved: '已报到',
-  rejected: '未通过',
-  ended: '已转出',
-};
+/** Every status, in the machine's order (shared/members/machine.ts). */
+export const REGISTRATION_STATUSES = Object.keys(REGISTRATION_MACHINE.states) as [RegistrationStatus, ...RegistrationStatus[]];
+
+export const REGISTRATION_STATUS_NAMES = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, REGISTRATION_MACHINE.states[s].name])) as Record<RegistrationStatus, string>;
 
 /** A person may hold at most one of each of these at a time (a transfer is a pending beside an approved). */
-export const OPEN_REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['pending', 'approved'];
+export const OPEN_REGISTRATION_STATUSES: readonly RegistrationStatus[] = statesOfKind(REGISTRATION_MACHINE, 'open', 'active');
 
 /** 可服务时间: a fixed list, so staff can filter and count by it. */
 export const AVAILABLE_TIMES = ['工作日白天', '工作日晚上', '周末', '节假日'] as const;

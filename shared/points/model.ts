@@ -1,30 +1,18 @@
 /** 积分 vocabulary: declaration states (申报 → 汇总 → 核实), limits, and the caps on per-community rules. */
+import type { DeclarationStatus, DeclarationStep } from './machine';
+import { DECLARATION_MACHINE } from './machine';
+import { canMove } from '../records/machine';
 
-/** 党员申报 → 召集人汇总 → 社区核实: the states of one declared service. */
-export const DECLARATION_STATUSES = {
-  declared: '待网格长汇总',
-  forwarded: '待社区核实',
-  returned: '已退回',
-  verified: '已核实记分',
-  rejected: '核实未通过',
-} as const;
-export type DeclarationStatus = keyof typeof DECLARATION_STATUSES;
+export type { DeclarationStatus, DeclarationStep } from './machine';
 
-/**
- * Which statuses each step starts from: every step is a conditional update on them. The community may
- * also decide what still waits at the grid, so nothing is stuck where no 网格长 acts on it.
- */
-export const DECLARATION_STEPS = {
-  forward: ['declared'],
-  sendBack: ['declared'],
-  verify: ['forwarded', 'declared'],
-  reject: ['forwarded', 'declared'],
-} as const satisfies Record<string, readonly DeclarationStatus[]>;
+/** 党员申报 → 召集人汇总 → 社区核实: each state's name, from the machine (shared/points/machine.ts). */
+export const DECLARATION_STATUSES = Object.fromEntries(Object.entries(DECLARATION_MACHINE.states).map(([s, d]) => [s, d.name])) as Record<DeclarationStatus, string>;
 
-export type DeclarationStep = keyof typeof DECLARATION_STEPS;
+/** Which statuses each step starts from: every step is a conditional update on them. */
+export const DECLARATION_STEPS = Object.fromEntries(Object.entries(DECLARATION_MACHINE.transitions).map(([t, d]) => [t, d.from])) as Record<DeclarationStep, readonly DeclarationStatus[]>;
 
 export function canStepFrom(step: DeclarationStep, status: DeclarationStatus): boolean {
-  return (DECLARATION_STEPS[step] as readonly DeclarationStatus[]).includes(status);
+  return canMove(DECLARATION_MACHINE, step, status);
 }
 
 export const POINTS_LIMITS = {
