@@ -161,7 +161,8 @@ async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
  * it read (a move meanwhile added another: it stays pending and the next drain re-applies, adding nothing twice).
  */
 export async function applyPending(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
-  const batches = read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? []));
+  // By key: one step of many records carries the same batch on each (backend/records/move.ts moveRecords) and applies once.
+  const batches = [...new Map(read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? [])).map((b) => [b.key, b])).values()];
   if (batches.length === 0) return { records: 0, batches: 0 };
   const auditDocs = audits(batches);
   await applyInserts(deps, batches);

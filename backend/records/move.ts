@@ -39,8 +39,18 @@ function carry(batch: EffectBatch): { set: Pending; push: Record<string, unknown
   return { set: { fxAt: batch.at, fxLast: batch.key }, push: { fx: batch } };
 }
 
-function remember(deps: Mover, collection: string, id: string, batch: EffectBatch): void {
+/** Names a record left with a batch to apply, so the answer asks for it now. */
+export function remember(deps: Mover, collection: string, id: string, batch: EffectBatch): void {
   if (batch.effects.length && deps.pending && !deps.pending.some((r) => r.collection === collection && r.id === id)) deps.pending.push({ collection, id });
+}
+
+/** The status, the move's own fields, its timeline entry and the batch it carries, as one patch. */
+function patchOf(spec: Pick<MoveSpec, 'to' | 'set' | 'inc' | 'push' | 'entry'>, pending: ReturnType<typeof carry>): Patch {
+  const patch: Patch = { $set: { status: spec.to, ...spec.set, ...pending.set } };
+  const push = { ...spec.push, ...(spec.entry ? { timeline: spec.entry } : {}), ...pending.push };
+  if (Object.keys(push).length) patch.$push = push;
+  if (spec.inc) patch.$inc = spec.inc;
+  return patch;
 }
 
 /**
@@ -50,10 +60,7 @@ function remember(deps: Mover, collection: string, id: string, batch: EffectBatc
 export async function moveRecord(deps: Mover, spec: MoveSpec): Promise<EffectBatch | null> {
   const batch = newBatch(deps.now(), spec.effects);
   const pending = carry(batch);
-  const patch: Patch = { $set: { status: spec.to, ...spec.set, ...pending.set } };
-  const push = { ...spec.push, ...(spec.entry ? { timeline: spec.entry } : {}), ...pending.push };
-  if (Object.keys(push).length) patch.$push = push;
-  if (spec.inc) patch.$inc = spec.inc;
+  const patch = patchOf(spec, pending);
   const where: Filter = { ...spec.guard, _id: spec.record._id, status: spec.record.status };
   if (spec.requestKey) {
     where.reqKeys = { $hasNone: [spec.requestKey] };
@@ -67,6 +74,28 @@ export async function moveRecord(deps: Mover, spec: MoveSpec): Promise<EffectBat
   }
   remember(deps, spec.collection, spec.record._id, batch);
   return batch;
+}
+
+export interface ManySpec extends Omit<MoveSpec, 'record' | 'conflict' | 'requestKey'> {
+  ids: string[];
+  /** The status every one of them was read in. */
+  from: string;
+}
+
+/**
+ * One step of many records read in the same status (召集人汇总 a batch): one conditional update over all of them,
+ * appending the same timeline entry and carrying one batch of effects about the whole step on each (the drain
+ * applies a batch once by its key). Returns how many moved; fewer than asked means others moved some first: the
+ * caller tells which by a field the move sets, and names one that moved (`remember`).
+ */
+export async function moveRecords(deps: Mover, spec: ManySpec): Promise<{ moved: number; batch: EffectBatch }> {
+  const batch = newBatch(deps.now(), spec.effects);
+  const pending = carry(batch);
+  const patch = patchOf(spec, pending);
+  const moved = await deps.store.collection(spec.collection).updateWhere({ ...spec.guard, _id: { $in: spec.ids }, status: spec.from }, patch);
+  // Draining one of them applies the batch; the minute's drain clears the copies on the rest (applying nothing twice).
+  if (moved === spec.ids.length && spec.ids[0]) remember(deps, spec.collection, spec.ids[0], batch);
+  return { moved, batch };
 }
 
 /** A new record carrying the effects of its creation; the caller inserts it (one request). */
