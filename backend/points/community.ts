@@ -3,7 +3,7 @@ import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import type { Actor, RoleGrant } from '../../shared/users/roles';
-import { requireArea } from '../areas/repo';
+import { keptPathOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 
 /** The community a grant sits in, when it is at or below one (grids and buildings sit 1 and 2 below). */
@@ -26,11 +26,11 @@ export function ownCommunityId(actor: Actor): string | null {
   return null;
 }
 
-/** Loads the community (asked for, or the actor's own) and checks `allowed` on its path: FORBIDDEN otherwise. */
+/** The community (asked for, or the actor's own) as a warm instance keeps it, with `allowed` checked on its path: FORBIDDEN otherwise. */
 export async function requireCommunity(ctx: Ctx, communityId: string | undefined, allowed: (path: string) => boolean): Promise<Area> {
   const id = communityId ?? ownCommunityId(ctx.actor);
   if (!id) throw invalid('communityId', '请选择社区');
-  const node = await requireArea(ctx.store, id, '社区');
+  const { node } = await keptPathOf(ctx.store, id, '社区');
   if (node.level !== 'community') throw invalid('communityId', '请选择社区（居委会）');
   if (!allowed(node.path)) throw new AppError('FORBIDDEN', '只能查看或管理本社区的积分');
   return node;

@@ -1,23 +1,27 @@
 /**
- * 党员申报: a member declares a service (date, hours, description, photos) for the grid leader to 汇总. With a request
- * key a resend answers as the first did, with no second declaration, audit entry or message (backend/runtime/keyed.ts).
+ * 党员申报: a member declares a service (date, hours, description, photos) for the grid leader to 汇总. Three requests:
+ * the caller, their placement, and the insert that carries the audit record, the photo checks and the message. With
+ * a request key a resend finds the first declaration at the insert and answers it, writing nothing (backend/runtime/keyed.ts).
  */
 import { dayStartMs } from '../../shared/time';
 import { AppError, invalid } from '../../shared/errors';
+import type { DirectReason } from '../../shared/points/machine';
 import type { DeclarationMove, DeclareInput } from '../../shared/points/schemas';
+import type { TimelineEntry } from '../../shared/records/machine';
 import { shanghaiDay } from '../../shared/time';
 import { hasRoleAt } from '../../shared/users/permissions';
-import { recordAudit } from '../audit/record';
 import { checkContent, checkPhotos } from '../content/check';
-import { notify } from '../notifications/outbox';
-import { gridLeaderOf } from '../users/contact';
-import { entry } from '../orders/transition';
+import { audited, notice } from '../records/make';
+import { withEffects } from '../records/move';
 import { keyedId } from '../runtime/ids';
-import { firstWrite, insertOnce } from '../runtime/keyed';
+import { insertOnce } from '../runtime/keyed';
 import type { Ctx } from '../runtime/types';
+import { warm } from '../runtime/warm';
+import { gridLeaderOf } from '../users/contact';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
 import { pathUpTo, placementOf } from './stamp';
+import { stepOf } from './transition';
 
 const invalidDate = (message: string): AppError => invalid('date', message);
 
@@ -32,36 +36,39 @@ export function checkServiceDate(date: string, now: number): number {
   return y;
 }
 
-/** Why a declaration skips 召集人汇总, in the timeline's words; null when the grid's 网格长 汇总s it. */
-async function whyDirect(ctx: Ctx, gridPath: string | null, gridId: string | null, communityId: string): Promise<string | null> {
-  if (!gridPath || !gridId) return '未划入网格，直接报社区核实';
-  if (hasRoleAt(ctx.actor, ['grid_leader'], gridPath)) return '申报人是本网格网格长，直接报社区核实';
-  const communityPath = pathUpTo(gridPath, communityId) ?? gridPath;
-  return (await gridLeaderOf(ctx, gridId, communityPath)) ? null : '本网格暂无网格长，直接报社区核实';
+/**
+ * Whether a grid has a 网格长, as a warm instance keeps it (at most WARM_TTL_MS old): a leader appointed or removed
+ * on another instance routes declarations from then on, and the community decides whatever still waits at a grid.
+ */
+function gridHasLeader(ctx: Ctx, gridId: string, communityPath: string): Promise<boolean> {
+  return warm(ctx.store, `gridLeader/${gridId}`, async () => (await gridLeaderOf(ctx, gridId, communityPath)) !== null);
+}
+
+/** Why a declaration skips 召集人汇总; null when the grid's 网格长 汇总s it. */
+async function whyDirect(ctx: Ctx, gridPath: string | null, gridId: string | null, communityId: string): Promise<DirectReason | null> {
+  if (!gridPath || !gridId) return 'noGrid';
+  if (hasRoleAt(ctx.actor, ['grid_leader'], gridPath)) return 'ownGrid';
+  return (await gridHasLeader(ctx, gridId, pathUpTo(gridPath, communityId) ?? gridPath)) ? null : 'noLeader';
 }
 
 const answer = (d: DeclarationDoc): DeclarationMove => ({ id: d._id, status: d.status });
 
 export async function declareService(ctx: Ctx, input: DeclareInput): Promise<DeclarationMove> {
-  const id = keyedId('pd', ctx.actor.userId, input.requestKey, ctx.now());
-  const found = await firstWrite(declarations(ctx.store), id, input.requestKey, () => placementOf(ctx, ctx.actor.userId));
-  if (found.first) return answer(found.first);
   if (!ctx.actor.roles.some((g) => g.role === 'member')) throw new AppError('FORBIDDEN', '只有已报到的在职党员可以申报服务积分');
   const year = checkServiceDate(input.date, ctx.now());
-  const placed = found.read;
+  const placed = await placementOf(ctx, ctx.actor.userId);
   if (!placed.communityId || !placed.path) throw new AppError('FORBIDDEN', '请先完成双报到，再申报服务积分');
   const gridPath = pathUpTo(placed.path, placed.gridId);
   // Read by the grid leader and community staff: the same text and photo checks every other submission gets.
   await checkContent(ctx, { description: input.description });
   const screened = await checkPhotos(ctx, 'photos', input.photos ?? []);
   const now = ctx.now();
-  const steps = [entry(ctx, '党员', '申报服务', `${input.hours} 小时`)];
+  const steps: TimelineEntry[] = [stepOf(ctx, '党员', 'declare', { hours: input.hours })];
   // No 召集人 to 汇总 it (no grid, the member leads the grid themselves, or the grid has no 网格长): straight to the community.
   const why = await whyDirect(ctx, gridPath, placed.gridId, placed.communityId);
-  const direct = why !== null;
-  if (why) steps.push(entry(ctx, '系统', why));
+  if (why) steps.push(stepOf(ctx, '系统', 'direct', { why }));
   const doc: DeclarationDoc = {
-    _id: id,
+    _id: keyedId('pd', ctx.actor.userId, input.requestKey, now),
     memberId: ctx.actor.userId,
     memberName: placed.name || ctx.actor.name,
     communityId: placed.communityId,
@@ -73,7 +80,7 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
     hours: input.hours,
     description: input.description,
     photos: input.photos ?? [],
-    status: direct ? 'forwarded' : 'declared',
+    status: why ? 'forwarded' : 'declared',
     batchId: null,
     points: null,
     reason: null,
@@ -81,11 +88,12 @@ export async function declareService(ctx: Ctx, input: DeclareInput): Promise<Dec
     createdAt: now,
     updatedAt: now,
   };
-  const first = await insertOnce(declarations(ctx.store), doc, input.requestKey);
-  if (first) return answer(first);
-  await screened.register({ collection: 'points_declarations', recordId: doc._id, targetType: 'points_declaration', areaPath: doc.path });
-  await recordAudit(ctx, { action: 'points.declare', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { date: doc.date, hours: doc.hours } });
-  const to = direct ? { areaId: doc.communityId } : { areaId: doc.gridId ?? doc.communityId };
-  await notify(ctx, { to: [to], kind: direct ? 'pointsForwarded' : 'pointsDeclared', body: `${doc.memberName} 申报 ${doc.date} 服务 ${doc.hours} 小时` });
-  return answer(doc);
+  const to = why ? { areaId: doc.communityId } : { areaId: doc.gridId ?? doc.communityId };
+  const effects = [
+    audited(ctx, { action: 'points.declare', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { date: doc.date, hours: doc.hours } }),
+    ...screened.effects({ collection: 'points_declarations', recordId: doc._id, targetType: 'points_declaration', areaPath: doc.path }),
+    notice(ctx, { to: [to], kind: why ? 'pointsForwarded' : 'pointsDeclared', body: `${doc.memberName} 申报 ${doc.date} 服务 ${doc.hours} 小时` }),
+  ];
+  const first = await insertOnce(declarations(ctx.store), withEffects(ctx, 'points_declarations', doc, effects), input.requestKey);
+  return answer(first ?? doc);
 }

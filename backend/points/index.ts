@@ -7,6 +7,7 @@ import { dutyCheck, exportYear } from './duty';
 import { gridQueue, myDeclarations, verifyQueue } from './queues';
 import { forwardDeclarations, rejectDeclaration, sendBackDeclaration, verifyDeclaration } from './review';
 import { readRules, setRules } from './rulesAdmin';
+import { theDeclaration } from './transition';
 import { gridRanking, memberRanking, myPoints, orgRanking } from './views';
 
 export const pointsFunction = defineFunction('points', {
@@ -18,10 +19,10 @@ export const pointsFunction = defineFunction('points', {
   myDeclarations: userAction(s.myDeclarationsInput, myDeclarations),
   gridQueue: userAction(s.gridQueueInput, gridQueue),
   forward: userAction(s.forwardInput, forwardDeclarations),
-  sendBack: userAction(s.sendBackInput, sendBackDeclaration),
+  sendBack: userAction(s.sendBackInput, sendBackDeclaration, theDeclaration),
   verifyQueue: userAction(s.verifyQueueInput, verifyQueue),
-  verify: userAction(s.verifyInput, verifyDeclaration),
-  reject: userAction(s.rejectDeclarationInput, rejectDeclaration),
+  verify: userAction(s.verifyInput, verifyDeclaration, theDeclaration),
+  reject: userAction(s.rejectDeclarationInput, rejectDeclaration, theDeclaration),
   memberRanking: userAction(s.memberRankingInput, memberRanking),
   orgRanking: userAction(s.areaRankingInput, orgRanking),
   gridRanking: userAction(s.areaRankingInput, gridRanking),

@@ -1,33 +1,42 @@
 /** Declaration lists: my declarations, the grid leader's 汇总 queue, the community's 核实 queue. */
 import { AppError } from '../../shared/errors';
+import { declarationLabel, declarationNote } from '../../shared/points/machine';
 import { DECLARATION_STATUSES, canStepFrom, declaredPoints } from '../../shared/points/model';
 import { canVerifyDeclaration, isPointsStaffAt } from '../../shared/points/permissions';
 import type { DeclarationView, GridQueueInput, MyDeclarationsInput, VerifyQueueInput } from '../../shared/points/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
+import type { TimelineView } from '../../shared/orders/schemas';
+import type { TimelineEntry } from '../../shared/records/machine';
 import type { Page } from '../../shared/users/schemas';
-import { requireArea } from '../areas/repo';
-import { toTimelineView } from '../orders/views';
+import { AREAS_KEPT, areas, keptPathOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
+import { warm } from '../runtime/warm';
 import type { Filter, SortSpec } from '../store/port';
 import { requireCommunity } from './community';
-import { namesFor } from './names';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
-import { pointsRules } from './rules';
+import { keptPointsRules } from './rules';
 
-/** Views for a page of declarations: grid names in one read, the rules once per community. */
+const toStepView = (e: TimelineEntry): TimelineView => ({ at: e.at, actorName: e.actorName, roleName: e.role, action: declarationLabel(e), note: declarationNote(e) });
+
+/** A grid's name as a warm instance keeps it (retired grids keep theirs): no read once warm. */
+const gridName = (ctx: Ctx, id: string): Promise<string> => warm(ctx.store, `${AREAS_KEPT}name/${id}`, async () => (await areas(ctx.store).get(id))?.name ?? '');
+
+/** Views for a page of declarations: grid names and each community's rules as this instance keeps them. */
 async function toViews(ctx: Ctx, docs: DeclarationDoc[]): Promise<DeclarationView[]> {
   const communityIds = [...new Set(docs.map((d) => d.communityId))];
-  const [names, rules] = await Promise.all([
-    namesFor(ctx, docs),
-    Promise.all(communityIds.map(async (c) => [c, await pointsRules(ctx, c)] as const)),
+  const gridIds = [...new Set(docs.map((d) => d.gridId).filter((g): g is string => !!g))];
+  const [grids, rules] = await Promise.all([
+    Promise.all(gridIds.map(async (g) => [g, await gridName(ctx, g)] as const)),
+    Promise.all(communityIds.map(async (c) => [c, await keptPointsRules(ctx, c)] as const)),
   ]);
+  const names = new Map(grids);
   const perHour = new Map(rules.map(([c, r]) => [c, r.activityPerHour]));
   return docs.map((d) => ({
     id: d._id,
     memberId: d.memberId,
     memberName: d.memberName,
-    gridName: (d.gridId && names.grid.get(d.gridId)) || '',
+    gridName: (d.gridId && names.get(d.gridId)) || '',
     date: d.date,
     hours: d.hours,
     description: d.description,
@@ -38,7 +47,7 @@ async function toViews(ctx: Ctx, docs: DeclarationDoc[]): Promise<DeclarationVie
     suggestedPoints: declaredPoints(d.hours, perHour.get(d.communityId) ?? 0),
     reason: d.reason,
     createdAt: d.createdAt,
-    steps: d.timeline.map(toTimelineView),
+    steps: d.timeline.map(toStepView),
     canVerify: canStepFrom('verify', d.status) && canVerifyDeclaration(ctx.actor, d),
   }));
 }
@@ -63,7 +72,7 @@ export function myDeclarations(ctx: Ctx, input: MyDeclarationsInput): Promise<Pa
 export async function gridQueue(ctx: Ctx, input: GridQueueInput): Promise<Page<DeclarationView> & { gridName: string }> {
   const gridId = input.gridId ?? ctx.actor.roles.find((g) => g.role === 'grid_leader')?.areaId;
   if (!gridId) throw new AppError('FORBIDDEN', '只有网格长可以汇总积分申报');
-  const grid = await requireArea(ctx.store, gridId, '网格');
+  const { node: grid } = await keptPathOf(ctx.store, gridId, '网格');
   if (grid.level !== 'grid' || !hasRoleAt(ctx.actor, ['grid_leader'], grid.path)) throw new AppError('FORBIDDEN', '只能汇总您担任网格长的网格');
   const page = await pageOf(ctx, { gridId: grid._id, status: 'declared' }, [['createdAt', 1]], input);
   return { ...page, gridName: grid.name };

@@ -3,7 +3,7 @@
  * totals per organisation and per grid, declarations (申报/汇总/核实), and their declared indexes.
  */
 import type { PhotoRef } from '../../shared/orders/schemas';
-import type { TimelineEntry } from '../orders/repo';
+import type { TimelineEntry } from '../../shared/records/machine';
 import type { DeclarationStatus } from '../../shared/points/model';
 import type { PointReason } from '../../shared/points/schemas';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
@@ -92,7 +92,7 @@ export interface DeclarationDoc {
   batchId: string | null;
   points: number | null;
   reason: string | null;
-  /** Each step, as orders and wishes keep theirs. */
+  /** Each step as a code and its data (shared/points/machine.ts gives the words). */
   timeline: TimelineEntry[];
   createdAt: number;
   updatedAt: number;
@@ -117,5 +117,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['memberId', 1], ['createdAt', -1]] },
     { fields: [['gridId', 1], ['status', 1], ['createdAt', 1]] },
     { fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] },
+    // The effects drain reads declarations still pending, oldest first (backend/records/drain.ts).
+    { fields: [['fxAt', 1]] },
   ],
 };

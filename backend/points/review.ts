@@ -1,49 +1,27 @@
 /**
- * 召集人汇总 and 社区核实: the grid leader forwards a batch or sends one back; community staff verify (credit)
- * or reject. Each step is a conditional update on the status it starts from, audited, and tells the next person.
+ * 召集人汇总 and 社区核实: the grid leader forwards a batch or sends one back; community staff verify (credit) or
+ * reject. Each is one conditional update on the status it starts from, carrying its audit record, the next
+ * person's message and the points (backend/records: applied after the answer, once).
  */
 import { AppError } from '../../shared/errors';
-import { DECLARATION_STATUSES, canStepFrom, declaredPoints } from '../../shared/points/model';
-import type { DeclarationStep } from '../../shared/points/model';
+import { DECLARATION_MACHINE } from '../../shared/points/machine';
+import { canStepFrom, declaredPoints } from '../../shared/points/model';
 import { canForwardDeclaration, canVerifyDeclaration } from '../../shared/points/permissions';
 import type { BatchResult, DeclarationMove, ForwardInput, RejectDeclarationInput, SendBackInput, VerifyInput } from '../../shared/points/schemas';
-import { recordAudit } from '../audit/record';
-import { notify } from '../notifications/outbox';
-import { entry } from '../orders/transition';
+import { audited, notice } from '../records/make';
+import { moveRecords, remember } from '../records/move';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
-import type { Patch } from '../store/port';
-import { creditPoints } from './ledger';
 import type { DeclarationDoc } from './repo';
 import { declarations } from './repo';
-import { pointsRules } from './rules';
-
-async function requireDeclaration(ctx: Ctx, id: string, may: (d: DeclarationDoc) => boolean, forbidden: string): Promise<DeclarationDoc> {
-  const doc = await declarations(ctx.store).get(id);
-  if (!doc) throw new AppError('NOT_FOUND', '申报不存在');
-  if (doc.memberId === ctx.actor.userId) throw new AppError('FORBIDDEN', '不能处理自己的申报');
-  if (!may(doc)) throw new AppError('FORBIDDEN', forbidden);
-  return doc;
-}
-
-function conflict(doc: DeclarationDoc): AppError {
-  return new AppError('CONFLICT', `这条申报当前为「${DECLARATION_STATUSES[doc.status]}」，请刷新后再看`);
-}
-
-/** Moves one declaration from the status its step starts from; false when someone moved it first. */
-async function moveDeclaration(ctx: Ctx, doc: DeclarationDoc, action: DeclarationStep, set: Record<string, unknown>, label: string, note?: string): Promise<boolean> {
-  if (!canStepFrom(action, doc.status)) return false;
-  const patch: Patch = { $set: { ...set, updatedAt: ctx.now() }, $push: { timeline: entry(ctx, action === 'verify' || action === 'reject' ? '社区' : '网格长', label, note) } };
-  return (await declarations(ctx.store).updateWhere({ _id: doc._id, status: doc.status }, patch)) === 1;
-}
+import { keptPointsRules } from './rules';
+import { conflict, moveDeclaration, requireDeclaration, stepOf } from './transition';
 
 const LEADER_ONLY = '只有该党员所在网格的网格长可以汇总';
 const STAFF_ONLY = '只有该党员所在社区的工作人员可以核实';
 
-/** 召集人汇总: all-or-nothing authorisation first (nothing is written if any one is not the leader's), then each moves. */
-export async function forwardDeclarations(ctx: Ctx, input: ForwardInput): Promise<BatchResult> {
-  const ids = [...new Set(input.declarationIds)];
-  const docs = await declarations(ctx.store).find({ _id: { $in: ids } });
+/** 召集人汇总 of the batch read: all-or-nothing authorisation, then one conditional update moves them all. */
+function checkBatch(ctx: Ctx, ids: string[], docs: DeclarationDoc[]): void {
   const byId = new Map(docs.map((d) => [d._id, d]));
   for (const id of ids) {
     const doc = byId.get(id);
@@ -52,58 +30,90 @@ export async function forwardDeclarations(ctx: Ctx, input: ForwardInput): Promis
     if (!canForwardDeclaration(ctx.actor, doc)) throw new AppError('FORBIDDEN', `${LEADER_ONLY}：${doc.memberName}的申报不在您的网格`, { declarationIds: LEADER_ONLY });
     if (!canStepFrom('forward', doc.status)) throw conflict(doc);
   }
+}
+
+/**
+ * 召集人汇总: three requests (the caller, the batch, the move) however many it holds. The audit record and the
+ * community's message ride on the move and name the batch as asked. When someone decided one of them in the
+ * instant between our read and our write, the move leaves it as it is and it is answered as skipped (one more read
+ * tells which; the records' batchId says which were forwarded).
+ */
+export async function forwardDeclarations(ctx: Ctx, input: ForwardInput): Promise<BatchResult> {
+  const ids = [...new Set(input.declarationIds)];
+  const docs = await declarations(ctx.store).find({ _id: { $in: ids } });
+  checkBatch(ctx, ids, docs);
   const batchId = newId('pb', ctx.now());
-  const forwarded: string[] = [];
-  const skipped: string[] = [];
-  for (const doc of docs) {
-    const moved = await moveDeclaration(ctx, doc, 'forward', { status: 'forwarded', batchId }, '汇总上报社区', input.note);
-    (moved ? forwarded : skipped).push(doc._id);
-  }
-  const first = docs[0];
-  if (first && forwarded.length) {
-    await recordAudit(ctx, { action: 'points.forward', targetType: 'points_batch', targetId: batchId, areaPath: first.gridPath ?? first.path, detail: { declarations: forwarded, note: input.note ?? null } });
-    const communities = [...new Set(docs.filter((d) => forwarded.includes(d._id)).map((d) => d.communityId))];
-    await notify(ctx, { to: communities.map((areaId) => ({ areaId })), kind: 'pointsForwarded', body: `${ctx.actor.name}汇总上报 ${forwarded.length} 条积分申报，请核实` });
-  }
-  return { forwarded, skipped };
+  const first = docs[0]!;
+  const communities = [...new Set(docs.map((d) => d.communityId))];
+  const { moved, batch } = await moveRecords(ctx, {
+    collection: 'points_declarations',
+    ids,
+    from: 'declared',
+    to: DECLARATION_MACHINE.transitions.forward.to,
+    entry: stepOf(ctx, '网格长', 'forward', undefined, input.note),
+    set: { batchId, updatedAt: ctx.now() },
+    effects: [
+      audited(ctx, { action: 'points.forward', targetType: 'points_batch', targetId: batchId, areaPath: first.gridPath ?? first.path, detail: { declarations: ids, note: input.note ?? null } }),
+      notice(ctx, { to: communities.map((areaId) => ({ areaId })), kind: 'pointsForwarded', body: `${ctx.actor.name}汇总上报 ${ids.length} 条积分申报，请核实` }),
+    ],
+  });
+  if (moved === ids.length) return { forwarded: ids, skipped: [] };
+  const now = await declarations(ctx.store).find({ _id: { $in: ids } });
+  const forwarded = now.filter((d) => d.batchId === batchId).map((d) => d._id);
+  if (forwarded[0]) remember(ctx, 'points_declarations', forwarded[0], batch);
+  return { forwarded: ids.filter((id) => forwarded.includes(id)), skipped: ids.filter((id) => !forwarded.includes(id)) };
 }
 
 /** 退回: the grid leader sends one back to the member with a reason. */
 export async function sendBackDeclaration(ctx: Ctx, input: SendBackInput): Promise<DeclarationMove> {
   const doc = await requireDeclaration(ctx, input.declarationId, (d) => canForwardDeclaration(ctx.actor, d), LEADER_ONLY);
-  if (!(await moveDeclaration(ctx, doc, 'sendBack', { status: 'returned', reason: input.reason }, '退回申报', input.reason))) throw conflict(doc);
-  await recordAudit(ctx, { action: 'points.sendBack', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { reason: input.reason } });
-  await notify(ctx, { to: [{ userId: doc.memberId }], kind: 'pointsReturned', body: `${doc.date} 的服务申报被退回：${input.reason}` });
-  return { id: doc._id, status: 'returned' };
+  const status = await moveDeclaration(ctx, doc, 'sendBack', {
+    role: '网格长',
+    note: input.reason,
+    set: { reason: input.reason },
+    detail: { reason: input.reason },
+    effects: [notice(ctx, { to: [{ userId: doc.memberId }], kind: 'pointsReturned', body: `${doc.date} 的服务申报被退回：${input.reason}` })],
+  });
+  return { id: doc._id, status };
 }
 
-/** 社区核实: verified → credited at the points the verifier confirms (default hours × the per-hour rule). Safe to retry. */
+/**
+ * 社区核实: verified and credited at the points the verifier confirms (default hours × the per-hour rule, as this
+ * instance keeps the rules). The credit rides on the move and is applied once by its ledger id; asking again
+ * answers what was verified.
+ */
 export async function verifyDeclaration(ctx: Ctx, input: VerifyInput): Promise<DeclarationMove & { points: number }> {
   const doc = await requireDeclaration(ctx, input.declarationId, (d) => canVerifyDeclaration(ctx.actor, d), STAFF_ONLY);
-  let points = doc.points ?? 0;
-  if (doc.status !== 'verified') {
-    points = input.points ?? declaredPoints(doc.hours, (await pointsRules(ctx, doc.communityId)).activityPerHour);
-    if (!(await moveDeclaration(ctx, doc, 'verify', { status: 'verified', points }, `核实通过，记 ${points} 分`, input.note))) throw conflict(doc);
-    await recordAudit(ctx, { action: 'points.verify', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { points, hours: doc.hours } });
-  }
-  // After the status is won; a retry after a crash here credits it then, and never twice (the id is the declaration's).
-  const credited = await creditPoints(ctx, {
+  if (doc.status === 'verified') return { id: doc._id, status: 'verified', points: doc.points ?? 0 };
+  const points = input.points ?? declaredPoints(doc.hours, (await keptPointsRules(ctx, doc.communityId)).activityPerHour);
+  const entry = {
     memberId: doc.memberId,
     delta: points,
-    reason: 'declared_service',
+    reason: 'declared_service' as const,
     note: `${doc.date} 服务 ${doc.hours} 小时：${doc.description.slice(0, 40)}`,
     sourceType: 'declaration',
     sourceId: doc._id,
     year: doc.year,
+  };
+  const status = await moveDeclaration(ctx, doc, 'verify', {
+    role: '社区',
+    data: { points },
+    note: input.note,
+    set: { points },
+    detail: { points, hours: doc.hours },
+    effects: [{ type: 'credit', entry }, notice(ctx, { to: [{ userId: doc.memberId }], kind: 'pointsVerified', body: `${doc.date} 的服务已核实，记 ${points} 分` })],
   });
-  if (credited) await notify(ctx, { to: [{ userId: doc.memberId }], kind: 'pointsVerified', body: `${doc.date} 的服务已核实，记 ${points} 分` });
-  return { id: doc._id, status: 'verified', points };
+  return { id: doc._id, status, points };
 }
 
 export async function rejectDeclaration(ctx: Ctx, input: RejectDeclarationInput): Promise<DeclarationMove> {
   const doc = await requireDeclaration(ctx, input.declarationId, (d) => canVerifyDeclaration(ctx.actor, d), STAFF_ONLY);
-  if (!(await moveDeclaration(ctx, doc, 'reject', { status: 'rejected', reason: input.reason }, '核实未通过', input.reason))) throw conflict(doc);
-  await recordAudit(ctx, { action: 'points.reject', targetType: 'points_declaration', targetId: doc._id, areaPath: doc.path, detail: { reason: input.reason } });
-  await notify(ctx, { to: [{ userId: doc.memberId }], kind: 'pointsRejected', body: `${doc.date} 的服务申报未通过核实：${input.reason}` });
-  return { id: doc._id, status: 'rejected' };
+  const status = await moveDeclaration(ctx, doc, 'reject', {
+    role: '社区',
+    note: input.reason,
+    set: { reason: input.reason },
+    detail: { reason: input.reason },
+    effects: [notice(ctx, { to: [{ userId: doc.memberId }], kind: 'pointsRejected', body: `${doc.date} 的服务申报未通过核实：${input.reason}` })],
+  });
+  return { id: doc._id, status };
 }

@@ -5,6 +5,7 @@
  */
 import type { Colour } from '../../shared/orders/model';
 import type { Deps } from '../runtime/types';
+import { warm } from '../runtime/warm';
 
 export interface PointsRules {
   /** Completed order by colour: 绿 2, 黄 3, 红 5. */
@@ -46,6 +47,18 @@ export async function pointsRules(deps: Deps, communityId: string): Promise<Poin
     wishFulfilled: doc.wishFulfilled ?? DEFAULT_POINTS_RULES.wishFulfilled,
     activityPerHour: doc.activityPerHour ?? DEFAULT_POINTS_RULES.activityPerHour,
   };
+}
+
+/** Warm-cache keys of community rules (backend/runtime/warm.ts); a save through this instance forgets its key. */
+export const RULES_KEPT = 'points_rules/';
+
+/**
+ * The rules as a warm instance keeps them (at most WARM_TTL_MS old), for 核实's default points and the queues'
+ * suggestion: a change made on another instance shows there within that time. Credits applied by the drain read
+ * `pointsRules` itself.
+ */
+export function keptPointsRules(deps: Deps, communityId: string): Promise<PointsRules> {
+  return warm(deps.store, `${RULES_KEPT}${communityId}`, () => pointsRules(deps, communityId));
 }
 
 /** The stored rules document of a community, if it has changed the defaults. */

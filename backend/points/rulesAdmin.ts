@@ -6,7 +6,8 @@ import type { Ctx } from '../runtime/types';
 import { users } from '../users/repo';
 import { requireCommunity } from './community';
 import type { PointsRulesDoc } from './rules';
-import { POINTS_RULES, pointsRules, rulesDoc } from './rules';
+import { POINTS_RULES, RULES_KEPT, pointsRules, rulesDoc } from './rules';
+import { forget } from '../runtime/warm';
 
 export async function readRules(ctx: Ctx, input: RulesInput): Promise<RulesView> {
   const community = await requireCommunity(ctx, input.communityId, (p) => canViewCommunity(ctx.actor, p));
@@ -31,6 +32,7 @@ export async function setRules(ctx: Ctx, input: SetRulesInput): Promise<RulesVie
   const col = ctx.store.collection<PointsRulesDoc>(POINTS_RULES);
   // The whole rule set is replaced: first save inserts, later saves overwrite every field.
   if (!(await col.insertIfAbsent(doc))) await col.updateWhere({ _id: communityId }, { $set: { ...rules, updatedAt: doc.updatedAt, updatedBy: doc.updatedBy } });
+  forget(ctx.store, `${RULES_KEPT}${communityId}`);
   await recordAudit(ctx, { action: 'points.setRules', targetType: 'community', targetId: communityId, areaPath: community.path, detail: { before, after: rules } });
   return { communityId, communityName: community.name, rules, isDefault: false, updatedAt: doc.updatedAt, updatedByName: ctx.actor.name, canEdit: true };
 }

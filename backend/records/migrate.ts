@@ -4,6 +4,7 @@
  * where nothing runs at start. Each domain's migration lives in its folder and is listed here, in order.
  */
 import type { DocumentStore } from '../store/port';
+import { DECLARATION_TIMELINE_CODES } from '../points/migrate';
 import { POST_HOLDERS_ON_POSTS } from '../activities/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
@@ -16,6 +17,7 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   // backend/<domain>/migrate.ts entries go here.
+  DECLARATION_TIMELINE_CODES,
   ORDER_TIMELINE_CODES,
   POST_HOLDERS_ON_POSTS,
   WISH_TIMELINE_CODES,

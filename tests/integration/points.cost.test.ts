@@ -1,0 +1,90 @@
+/**
+ * Database requests each 申报 → 汇总 → 核实 action makes before it answers (issue 12: at most 3), on its success path
+ * in a warm instance: locally every DocumentStore call of the function (a counting store around the test's), in cloud
+ * mode what the simulator bills the invocation (`/__sim/stats`). Effects drained after the answer are not the
+ * person's wait. `WG_COST_TABLE=1` prints the table.
+ */
+import path from 'node:path';
+import { FUNCTIONS } from '../../backend/functions';
+import { localPorts } from '../../backend/ports/local';
+import { handle } from '../../backend/runtime/handle';
+import type { Deps } from '../../backend/runtime/types';
+import type { CountingStore } from '../../backend/store/counting';
+import { countingStore } from '../../backend/store/counting';
+import { uploadPhoto } from '../support/orders';
+import { PEOPLE } from '../support/people';
+import { declarationIn, goodDeclaration } from '../support/points';
+import type { TestServer } from '../support/server';
+import { startTestServer } from '../support/server';
+
+const GOAL = 3;
+
+let s: TestServer;
+let counting: CountingStore;
+let deps: Deps;
+beforeAll(async () => {
+  // One container per function in cloud mode, so the warm instance is the one measured.
+  s = await startTestServer({ containers: 1 });
+  counting = countingStore(s.functionStore);
+  deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+});
+afterAll(() => s.close());
+
+interface Case {
+  action: string;
+  variant?: string;
+  who: string;
+  prepare(): Promise<Record<string, unknown>>;
+}
+
+let keys = 0;
+const declared = (n: number) => Promise.all(Array.from({ length: n }, () => declarationIn(s, 'declared')));
+const one = (status: string, extra: Record<string, unknown> = {}) => async () => ({ declarationId: await declarationIn(s, status), ...extra });
+
+const CASES: Case[] = [
+  { action: 'declare', who: PEOPLE.member, prepare: async () => goodDeclaration(s) },
+  { action: 'declare', variant: 'keyed', who: PEOPLE.member, prepare: async () => goodDeclaration(s, { requestKey: `cost-declare-${++keys}` }) },
+  { action: 'declare', variant: 'with a photo', who: PEOPLE.member, prepare: async () => goodDeclaration(s, { photos: [await uploadPhoto(s, PEOPLE.member)] }) },
+  { action: 'myDeclarations', who: PEOPLE.member, prepare: async () => ({}) },
+  { action: 'gridQueue', who: PEOPLE.gridLeader, prepare: async () => ({}) },
+  { action: 'forward', variant: 'batch of 1', who: PEOPLE.gridLeader, prepare: async () => ({ declarationIds: await declared(1) }) },
+  { action: 'forward', variant: 'batch of 5', who: PEOPLE.gridLeader, prepare: async () => ({ declarationIds: await declared(5), note: '本周汇总' }) },
+  { action: 'sendBack', who: PEOPLE.gridLeader, prepare: one('declared', { reason: '请补充服务照片' }) },
+  { action: 'verifyQueue', who: PEOPLE.staff, prepare: async () => ({}) },
+  { action: 'verify', who: PEOPLE.staff, prepare: one('forwarded') },
+  { action: 'verify', variant: 'points given', who: PEOPLE.staff, prepare: one('forwarded', { points: 4, note: '照片齐全' }) },
+  { action: 'reject', who: PEOPLE.staff, prepare: one('forwarded', { reason: '当天没有该项活动' }) },
+];
+
+const label = (c: Case) => `points.${c.action}${c.variant ? ` (${c.variant})` : ''}`;
+
+/** The requests of one call; its pending effects are applied afterwards, as the client asks, and not counted. */
+async function requests(c: Case, data: Record<string, unknown>): Promise<number> {
+  if (s.sim) {
+    const answer = await s.call('points', c.action, data, c.who);
+    if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
+    const row = s.sim.stats().filter((r) => r.fn === 'points' && r.action === c.action).pop();
+    if (!row) throw new Error(`no stats row for ${label(c)}`);
+    return row.reads + row.writes;
+  }
+  counting.reset();
+  const answer = await handle(FUNCTIONS.points!, { action: c.action, data }, { kind: 'local', userId: c.who }, deps);
+  const n = counting.counts().total;
+  if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
+  if (answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, { kind: 'local', userId: c.who }, deps);
+  return n;
+}
+
+it(`every 申报/汇总/核实 action makes at most ${GOAL} database requests before it answers (warm instance)`, async () => {
+  const rows: Array<[string, number]> = [];
+  // The first round warms the instance (areas, rules and the 网格长 lookup kept per instance); the second is measured.
+  for (const round of [0, 1]) {
+    for (const c of CASES) {
+      const n = await requests(c, await c.prepare());
+      if (round === 1) rows.push([label(c), n]);
+    }
+  }
+  if (process.env.WG_COST_TABLE) console.log(`${s.backend}\n${rows.map(([l, n]) => `${l}\t${n}`).join('\n')}`);
+  expect(rows.filter(([, n]) => n > GOAL)).toEqual([]);
+  expect(s.logged).toEqual([]);
+});

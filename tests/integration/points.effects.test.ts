@@ -1,0 +1,111 @@
+/**
+ * What 申报 → 汇总 → 核实 causes rides on the declaration's own write and is applied afterwards, once: a verify whose
+ * answer was never followed by the client's drain credits the member when the one-minute drain runs, and only once;
+ * a 汇总 batch carries one batch of effects on every declaration it moved, applied once however many are drained;
+ * a declaration decided in the instant between the batch's read and its write is answered as skipped.
+ */
+import path from 'node:path';
+import type { AuditDoc } from '../../backend/audit/record';
+import type { MessageDoc } from '../../backend/notifications/outbox';
+import { localPorts } from '../../backend/ports/local';
+import type { DeclarationDoc, TotalDoc } from '../../backend/points/repo';
+import { forwardDeclarations } from '../../backend/points/review';
+import type { Pending, PendingRef } from '../../backend/records/effects';
+import type { Ctx } from '../../backend/runtime/types';
+import type { Collection, Doc, DocumentStore, Filter } from '../../backend/store/port';
+import { toActor } from '../../backend/users/actor';
+import type { UserDoc } from '../../backend/users/repo';
+import type { Envelope } from '../../shared/errors';
+import { shanghaiYear } from '../../shared/time';
+import { PEOPLE } from '../support/people';
+import { declarationIn } from '../support/points';
+import type { TestServer } from '../support/server';
+import { okData, runTimer, startTestServer } from '../support/server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+type Declaration = DeclarationDoc & Pending;
+/** A call as the client makes it, without its follow-up drain (it lost the connection right after the answer). */
+async function raw<T>(action: string, data: unknown, who: string): Promise<Envelope<T>> {
+  const { json } = await s.post('/api/fn/points', JSON.stringify({ action, data }), { authorization: `Bearer ${s.tokenFor(who)}` });
+  return json as Envelope<T>;
+}
+const declaration = async (id: string) => (await s.store.collection<Declaration>('points_declarations').get(id))!;
+const total = async (memberId: string) => (await s.store.collection<TotalDoc>('points_totals').get(`${memberId}:${shanghaiYear(s.clock.now)}`))?.total ?? 0;
+const audits = (filter: Filter) => s.store.collection<AuditDoc>('audit').count(filter);
+const messages = (filter: Filter) => s.store.collection<MessageDoc>('messages').count(filter);
+
+test('a verify answered but never drained credits the member on the timer, once', async () => {
+  const id = await declarationIn(s, 'forwarded');
+  const before = await total(PEOPLE.member);
+  const answer = await raw('verify', { declarationId: id, points: 3 }, PEOPLE.staff);
+  expect(answer).toMatchObject({ ok: true, data: { id, status: 'verified', points: 3 }, pending: [{ collection: 'points_declarations', id }] });
+  expect(await declaration(id)).toMatchObject({ status: 'verified', points: 3, fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'credit' })]) })] });
+  expect(await total(PEOPLE.member)).toBe(before);
+  // Asking again answers what was verified and writes nothing more.
+  expect(okData(await s.call('points', 'verify', { declarationId: id }, PEOPLE.staff))).toEqual({ id, status: 'verified', points: 3 });
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true, data: { batches: 0 } });
+  expect(await total(PEOPLE.member)).toBe(before + 3);
+  expect((await declaration(id)).fx).toBeUndefined();
+  expect(await audits({ action: 'points.verify', targetId: id })).toBe(1);
+  expect(await messages({ userId: PEOPLE.member, kind: 'pointsVerified', body: { $prefix: `${(await declaration(id)).date} 的服务已核实` } })).toBeGreaterThanOrEqual(1);
+});
+
+test('a 汇总 batch carries one batch on each declaration it moved: drained through one, applied once, the rest cleared by the timer', async () => {
+  const ids = await Promise.all([1, 2, 3].map(() => declarationIn(s, 'declared')));
+  const sent = await messages({ kind: 'pointsForwarded' });
+  const answer = await raw<{ forwarded: string[] }>('forward', { declarationIds: ids, note: '三条一起' }, PEOPLE.gridLeader);
+  expect(answer).toMatchObject({ ok: true, data: { forwarded: ids, skipped: [] }, pending: [{ collection: 'points_declarations', id: ids[0] }] });
+  const moved = await Promise.all(ids.map(declaration));
+  const keys = new Set(moved.map((d) => d.fxLast));
+  expect(keys.size).toBe(1);
+  expect(moved.map((d) => [d.status, d.timeline.at(-1)?.code, d.timeline.at(-1)?.note])).toEqual(ids.map(() => ['forwarded', 'forward', '三条一起']));
+  // The client's drain names the one the answer named; the two others keep their copy until the timer.
+  okData(await s.call('effects', 'drain', { refs: answer.ok ? answer.pending : [] }, PEOPLE.gridLeader));
+  expect(await audits({ action: 'points.forward', targetId: moved[0]!.batchId })).toBe(1);
+  expect(await messages({ kind: 'pointsForwarded' })).toBe(sent + 1);
+  expect((await Promise.all(ids.map(declaration))).map((d) => !!d.fx)).toEqual([false, true, true]);
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
+  expect((await Promise.all(ids.map(declaration))).map((d) => !!d.fx)).toEqual([false, false, false]);
+  expect(await audits({ action: 'points.forward', targetId: moved[0]!.batchId })).toBe(1);
+  expect(await messages({ kind: 'pointsForwarded' })).toBe(sent + 1);
+});
+
+/** The store as the command sees it, with `before` run once right before the first multi-record update of declarations. */
+function racing(inner: DocumentStore, before: () => Promise<void>): DocumentStore {
+  let raced = false;
+  const wrap = <T extends Doc>(name: string, c: Collection<T>): Collection<T> => ({
+    get: (id) => c.get(id),
+    find: (f, o) => c.find(f, o),
+    count: (f) => c.count(f),
+    insert: (d) => c.insert(d),
+    insertIfAbsent: (d) => c.insertIfAbsent(d),
+    insertMany: (ds) => c.insertMany(ds),
+    group: (f, g) => c.group(f, g),
+    updateWhere: async (f, p) => {
+      if (!raced && name === 'points_declarations' && typeof f._id === 'object') {
+        raced = true;
+        await before();
+      }
+      return c.updateWhere(f, p);
+    },
+  });
+  return { collection: <T extends Doc>(name: string) => wrap(name, inner.collection<T>(name)), ensureIndexes: (n, i) => inner.ensureIndexes(n, i), close: () => inner.close() };
+}
+
+test('one of a batch decided between the read and the write is skipped; the rest move and the answer names one of them', async () => {
+  const ids = await Promise.all([1, 2, 3].map(() => declarationIn(s, 'declared')));
+  const leader = (await s.store.collection<UserDoc>('users').get(PEOPLE.gridLeader))!;
+  const pending: PendingRef[] = [];
+  const store = racing(s.store, async () => void okData(await s.call('points', 'reject', { declarationId: ids[1], reason: '当天没有该项活动' }, PEOPLE.staff)));
+  const ctx = { store, now: () => s.clock.now, log: { error: () => undefined, info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')), actor: toActor(leader), identity: { kind: 'local', userId: leader._id }, pending } as Ctx;
+  expect(await forwardDeclarations(ctx, { declarationIds: ids })).toEqual({ forwarded: [ids[0], ids[2]], skipped: [ids[1]] });
+  expect((await Promise.all(ids.map(declaration))).map((d) => d.status)).toEqual(['forwarded', 'rejected', 'forwarded']);
+  expect(pending).toEqual([{ collection: 'points_declarations', id: ids[0] }]);
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
+});
