@@ -2,7 +2,7 @@
 import * as s from '../../shared/members/schemas';
 import { defineFunction, userAction } from '../runtime/define';
 import { myRegistrations, verifyCert } from './certificate';
-import { approveRegistration, rejectRegistration } from './decide';
+import { approveRegistration, rejectRegistration, theRegistration } from './decide';
 import { exportLibrary, memberLibrary } from './library';
 import { createOrganisation, linkOrg, listOrganisations } from './organisations';
 import { registerMember, transferMember } from './register';
@@ -14,8 +14,8 @@ export const membersFunction = defineFunction('members', {
   mine: userAction(s.mineInput, myRegistrations),
   verifyCert: userAction(s.verifyCertInput, verifyCert),
   pending: userAction(s.pendingInput, pendingRegistrations),
-  approve: userAction(s.registrationIdInput, approveRegistration),
-  reject: userAction(s.rejectRegistrationInput, rejectRegistration),
+  approve: userAction(s.registrationIdInput, approveRegistration, theRegistration),
+  reject: userAction(s.rejectRegistrationInput, rejectRegistration, theRegistration),
   createOrganisation: userAction(s.createOrganisationInput, createOrganisation),
   listOrganisations: userAction(s.listOrganisationsInput, listOrganisations),
   linkOrg: userAction(s.linkOrgInput, linkOrg),

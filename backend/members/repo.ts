@@ -38,9 +38,11 @@ export interface RegistrationDoc {
   movedTo: string | null;
   /** A transfer application: the approved registration it replaces once approved. */
   transferOf?: string | null;
+  /** …and the community it comes from (written since transfers carry it, so lists name it without reading the old one). */
+  fromCommunityId?: string | null;
 }
 
-/** Per-year 报到证 counter: `cert:<year>`, raised by compare-and-set (decide.ts) so two approvals never share a number. */
+/** Per-year 报到证 counter: `cert:<year>`, raised a block at a time by compare-and-set (certs.ts) so two approvals never share a number. */
 export interface CounterDoc {
   _id: string;
   seq: number;
@@ -77,6 +79,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['orgId', 1], ['status', 1]] },
     { fields: [['certNo', 1]] },
     { fields: [['path', 1], ['createdAt', -1]] },
+    // The effects drain reads registrations still pending, oldest first (backend/records/drain.ts).
+    { fields: [['fxAt', 1]] },
   ],
   organisations: [
     { fields: [['path', 1], ['name', 1]] },

@@ -7,7 +7,8 @@ import { canDecideRegistration, canSeeMobileAt } from '../../shared/members/perm
 import type { RegistrationView } from '../../shared/members/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import type { Actor } from '../../shared/users/roles';
-import { areasOnPaths } from '../areas/repo';
+import { AREAS_KEPT, areas } from '../areas/repo';
+import { warm } from '../runtime/warm';
 import type { DocumentStore } from '../store/port';
 import type { OrganisationDoc, RegistrationDoc } from './repo';
 import { organisations, registrations } from './repo';
@@ -19,18 +20,38 @@ export interface Names {
   transferFrom: Map<string, string>;
 }
 
+/**
+ * Documents by id as a warm instance keeps them (under `prefix` + id): those not kept come in one read of all `ids`,
+ * so a page costs at most one request per collection, and none once warm.
+ */
+async function keptByIds<T extends { _id: string }>(store: DocumentStore, prefix: string, ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  let once: Promise<Map<string, T>> | null = null;
+  const load = () => (once ??= read(ids).then((found) => new Map(found.map((d) => [d._id, d]))));
+  const got = await Promise.all(ids.map((id) => warm(store, `${prefix}${id}`, async () => (await load()).get(id) ?? null)));
+  return got.filter((d): d is Awaited<T> => d !== null);
+}
+
 export async function namesFor(store: DocumentStore, docs: RegistrationDoc[], known?: Names): Promise<Names> {
   const names: Names = known ?? { areas: new Map(), orgs: new Map(), transferFrom: new Map() };
   const orgIds = [...new Set(docs.map((d) => d.orgId).filter((x): x is string => !!x && !names.orgs.has(x)))];
-  const fromIds = [...new Set(docs.map((d) => d.transferOf).filter((x): x is string => !!x))];
-  const [orgs, froms] = await Promise.all([
-    orgIds.length ? organisations(store).find({ _id: { $in: orgIds } }) : Promise.resolve([]),
-    fromIds.length ? registrations(store).find({ _id: { $in: fromIds } }) : Promise.resolve([]),
+  // Transfers name the community they come from; those written before they carried it are read.
+  const inPage = new Map(docs.map((d) => [d._id, d]));
+  const fromIds = [...new Set(docs.filter((d) => d.transferOf && !d.fromCommunityId && !inPage.has(d.transferOf)).map((d) => d.transferOf as string))];
+  const froms = fromIds.length ? await registrations(store).find({ _id: { $in: fromIds } }) : [];
+  const fromCommunity = new Map<string, string>();
+  for (const d of docs) {
+    const from = d.transferOf ? d.fromCommunityId ?? inPage.get(d.transferOf)?.communityId : undefined;
+    if (d.transferOf && from) fromCommunity.set(d.transferOf, from);
+  }
+  for (const f of froms) fromCommunity.set(f._id, f.communityId);
+  const areaIds = [...new Set([...docs.flatMap((d) => idsOnPath(d.path)), ...fromCommunity.values()])].filter((id) => !names.areas.has(id));
+  const [nodes, orgs] = await Promise.all([
+    areaIds.length ? keptByIds(store, `${AREAS_KEPT}node/`, areaIds, (ids) => areas(store).find({ _id: { $in: ids } })) : [],
+    orgIds.length ? keptByIds(store, 'organisations/', orgIds, (ids) => organisations(store).find({ _id: { $in: ids } })) : [],
   ]);
+  for (const a of nodes) names.areas.set(a._id, a);
   for (const o of orgs) names.orgs.set(o._id, o);
-  const missing = [...docs.map((d) => d.path), ...froms.map((f) => f.path)].filter((p) => !idsOnPath(p).every((id) => names.areas.has(id)));
-  if (missing.length) for (const [id, a] of await areasOnPaths(store, missing)) names.areas.set(id, a);
-  for (const f of froms) names.transferFrom.set(f._id, names.areas.get(f.communityId)?.name ?? '');
+  for (const [regId, communityId] of fromCommunity) names.transferFrom.set(regId, names.areas.get(communityId)?.name ?? '');
   return names;
 }
 

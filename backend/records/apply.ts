@@ -13,6 +13,7 @@ import { creditOrder } from '../orders/credit';
 import { orders } from '../orders/repo';
 import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
+import { applyMembership } from '../members/membership';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
@@ -156,6 +157,11 @@ async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
   await applyPending(deps, read);
 }
 
+/** What a 双报到 approval changes beyond the registration (backend/members/membership.ts), in order, each idempotent. */
+async function applyMemberships(deps: Deps, batches: EffectBatch[]): Promise<void> {
+  for (const b of batches) for (const e of b.effects) if (e.type === 'membership') await applyMembership(deps, e, b);
+}
+
 /**
  * Applies every pending batch of the records read, then clears each record whose last batch is still the one
  * it read (a move meanwhile added another: it stays pending and the next drain re-applies, adding nothing twice).
@@ -168,6 +174,7 @@ export async function applyPending(deps: Deps, read: Drained[]): Promise<{ recor
   await applyInserts(deps, batches);
   await Promise.all([auditDocs.length ? deps.store.collection<AuditDoc>('audit').insertMany(auditDocs) : null, applyMessages(deps, batches), applyCounts(deps, batches), applyLinks(deps, batches)]);
   await applyCredits(deps, batches);
+  await applyMemberships(deps, batches);
   await applyMoves(deps, batches);
   let records = 0;
   await Promise.all(

@@ -8,6 +8,7 @@ import type { Recipient } from '../notifications/outbox';
 import type { Doc, Filter, Patch } from '../store/port';
 import type { OrderDoc } from '../orders/repo';
 import type { PhotoCheckEffect } from '../content/photoChecks';
+import type { MembershipEffect } from '../members/membership';
 
 /** One audit record; its id comes from the batch, so a replay writes it once. */
 export interface AuditEffect {
@@ -98,7 +99,7 @@ export interface MoveEffect {
   effects: Effect[];
 }
 
-export type Effect = AuditEffect | NotifyEffect | CountEffect | CreditEffect | OrderCreditEffect | SetEffect | PhotoCheckEffect | RecountHeldEffect | InsertEffect | UpdateEffect | MoveEffect;
+export type Effect = AuditEffect | NotifyEffect | CountEffect | CreditEffect | OrderCreditEffect | SetEffect | PhotoCheckEffect | RecountHeldEffect | MembershipEffect | InsertEffect | UpdateEffect | MoveEffect;
 
 /** The effects of one move, under a key unique to that move: every id and marker they write derives from it. */
 export interface EffectBatch {
