@@ -10,11 +10,7 @@ import type { Collection, DocumentStore } from '../store/port';
 /** An order's timeline entry: a code plus data; the words come from shared/orders/machine.ts. */
 export type OrderEntry = CodedEntry;
 
-/**
- * The words-shaped entry: what orders stored before codes (converted by ./migrate.ts), and what wishes and points
- * still write until they declare their machines.
- * @deprecated for new records: store a code plus data (shared/records/machine.ts TimelineEntry).
- */
+/** An entry as orders stored it before codes: words only (./migrate.ts converts them). */
 export interface WordsEntry {
   at: number;
   actorId: string;
@@ -25,8 +21,6 @@ export interface WordsEntry {
   action: string;
   note?: string;
 }
-/** @deprecated the words-shaped entry under its old name, for wishes and points until they move to codes. */
-export type TimelineEntry = WordsEntry;
 
 export interface OrderDoc extends OrderFacts {
   _id: string;

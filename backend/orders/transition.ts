@@ -16,7 +16,7 @@ import { keyedId } from '../runtime/ids';
 import { readOnce } from '../runtime/prefetch';
 import type { Ctx, Prefetch } from '../runtime/types';
 import type { Filter } from '../store/port';
-import type { OrderDoc, OrderEntry, WordsEntry } from './repo';
+import type { OrderDoc, OrderEntry } from './repo';
 
 export interface Move {
   /** The actor's part in it, in words (居民, 网格长, 在职党员, 系统); the code is the action. */
@@ -45,13 +45,6 @@ type Stamp = Pick<Ctx, 'now'> & { actor: { userId: string; name: string } };
 export function step(ctx: Stamp, role: string, code: OrderCode, data?: EntryData, note?: string): OrderEntry {
   const e: OrderEntry = { at: ctx.now(), actorId: ctx.actor.userId, actorName: ctx.actor.name, role, code };
   if (data && Object.keys(data).length) e.data = data;
-  if (note) e.note = note;
-  return e;
-}
-
-/** @deprecated a words-shaped entry, for wishes and points until they declare their machines; orders use `step`. */
-export function entry(ctx: Stamp, role: string, action: string, note?: string): WordsEntry {
-  const e: WordsEntry = { at: ctx.now(), actorId: ctx.actor.userId, actorName: ctx.actor.name, role, action };
   if (note) e.note = note;
   return e;
 }

@@ -7,13 +7,10 @@ import type { OrderCard, OrderDetail, TimelineView } from '../../shared/orders/s
 import { maskMobile } from '../../shared/users/mask';
 import type { Actor } from '../../shared/users/roles';
 import type { FileStore } from '../ports/types';
-import type { OrderDoc, OrderEntry, WordsEntry } from './repo';
+import type { OrderDoc, OrderEntry } from './repo';
 
 /** An order's timeline entry as viewers see it: the words looked up from its code and data (the field keeps its name, `action`). */
 export const toStepView = (t: OrderEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: orderLabel(t), note: orderNote(t) });
-
-/** @deprecated a words-shaped entry as viewers see it, for wishes and points until they store codes. */
-export const toTimelineView = (t: WordsEntry): TimelineView => ({ at: t.at, actorName: t.actorName, roleName: t.role, action: t.action, note: t.note ?? null });
 
 export function toCard(o: OrderDoc): OrderCard {
   return {
