@@ -15,7 +15,9 @@ import { errorOf, fetchable, okData, PHOTO_URL, startTestServer } from '../suppo
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  // 急时 reaches every instance within WG_WARM_TTL_MS (docs/effects.md); this suite switches and files at once, so it
+  // deploys with nothing kept warm (locally the one process forgets its copy at the switch).
+  s = await startTestServer({ functionEnv: { WG_WARM_TTL_MS: '0' } });
   await addPerson(s, { id: 'u-member-b', name: '马丽', role: 'member', areaId: NODES.community1, homeId: 'B310107102008-2-1' });
   await addPerson(s, { id: 'u-member-c', name: '黄磊', role: 'member', areaId: NODES.community1, homeId: 'B310107102008-3-1' });
 });

@@ -70,6 +70,8 @@ export interface TestServerOptions {
   /** The indexes the query check holds the app to (default: backend/collections.ts); `checkIndexesOnClose: false` leaves the verdict to the test. */
   indexes?: Record<string, IndexSpec[]>;
   checkIndexesOnClose?: boolean;
+  /** Function environment variables as a deploy would set them (cloud mode: what the containers see). */
+  functionEnv?: Record<string, string>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -86,6 +88,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (!fs.existsSync(path.join(FUNCTIONS_DIR, 'users', 'index.js'))) throw new Error('cloud mode needs the bundles: run `npm run build:functions` first');
     // What the app logs as an error inside a container counts like the local runtime's logged errors.
     sim = await startCloudSim({ dataDir, functionsDir: FUNCTIONS_DIR, clock: () => clock.now, containersPerFunction: options.containers ?? 8, log: (line) => { if (process.env.WG_SIM_LOG) console.log(line); if (/\[error\]|Error:|unhandled/.test(line)) logged.push(line); } });
+    for (const [name, value] of Object.entries(options.functionEnv ?? {})) sim.setEnv(name, value);
     store = sim.adminStore();
   } else {
     store = openSqliteStore({ dataDir });
