@@ -7,6 +7,7 @@ import type { DocumentStore } from '../store/port';
 import { DECLARATION_TIMELINE_CODES } from '../points/migrate';
 import { POST_HOLDERS_ON_POSTS } from '../activities/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
+import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
 
 export interface Migration {
@@ -19,8 +20,9 @@ export const MIGRATIONS: Migration[] = [
   // backend/<domain>/migrate.ts entries go here.
   DECLARATION_TIMELINE_CODES,
   ORDER_TIMELINE_CODES,
-  POST_HOLDERS_ON_POSTS,
+  HELD_ON_MEMBERS,
   WISH_TIMELINE_CODES,
+  POST_HOLDERS_ON_POSTS,
 ];
 
 export async function migrateAll(store: DocumentStore, log: (line: string) => void = () => undefined): Promise<number> {
