@@ -22,7 +22,17 @@ interface Server {
 }
 
 async function start(dataDir: string): Promise<Server> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // A random port can be taken by another process on a shared machine: try another.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startOn(dataDir, 20000 + Math.floor(Math.random() * 20000));
+    } catch (e) {
+      if (attempt >= 4 || !String(e).includes('EADDRINUSE')) throw e;
+    }
+  }
+}
+
+async function startOn(dataDir: string, port: number): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], { cwd: root, env: { ...process.env, WG_DATA_DIR: dataDir, PORT: String(port), WG_TOKEN_SECRET: SECRET } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
