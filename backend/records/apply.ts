@@ -13,7 +13,7 @@ import { creditOrder } from '../orders/credit';
 import { orders } from '../orders/repo';
 import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
-import { applyMembership } from '../members/membership';
+import type { MembershipEffect } from '../members/membership';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
@@ -157,16 +157,32 @@ async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
   await applyPending(deps, read);
 }
 
-/** What a 双报到 approval changes beyond the registration (backend/members/membership.ts), in order, each idempotent. */
+type MembershipApplier = (deps: Deps, e: MembershipEffect, batch: EffectBatch) => Promise<void>;
+
+/**
+ * What a 双报到 approval changes beyond the registration (backend/members/membership.ts) brings the activities domain
+ * with it: too much code for every function that drains (the orders bundle's budget), so only the effects function
+ * carries it (backend/records/index.ts). Elsewhere a record holding one is left for that function's drain.
+ */
+let membership: MembershipApplier | null = null;
+
+export function carryMembership(apply: MembershipApplier): void {
+  membership = apply;
+}
+
+const appliesHere = (d: PendingDoc): boolean => membership !== null || !(d.fx ?? []).some((b) => b.effects.some((e) => e.type === 'membership'));
+
+/** What a 双报到 approval changes beyond the registration, in order, each idempotent. */
 async function applyMemberships(deps: Deps, batches: EffectBatch[]): Promise<void> {
-  for (const b of batches) for (const e of b.effects) if (e.type === 'membership') await applyMembership(deps, e, b);
+  for (const b of batches) for (const e of b.effects) if (e.type === 'membership' && membership) await membership(deps, e, b);
 }
 
 /**
  * Applies every pending batch of the records read, then clears each record whose last batch is still the one
  * it read (a move meanwhile added another: it stays pending and the next drain re-applies, adding nothing twice).
  */
-export async function applyPending(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
+export async function applyPending(deps: Deps, all: Drained[]): Promise<{ records: number; batches: number }> {
+  const read = all.map((r) => ({ collection: r.collection, docs: r.docs.filter(appliesHere) }));
   // By key: one step of many records carries the same batch on each (backend/records/move.ts moveRecords) and applies once.
   const batches = [...new Map(read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? [])).map((b) => [b.key, b])).values()];
   if (batches.length === 0) return { records: 0, batches: 0 };

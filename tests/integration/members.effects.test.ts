@@ -1,8 +1,8 @@
 /**
  * What a 双报到 approval changes beyond the registration rides on its one conditional write as a `membership` effect
  * (backend/members/membership.ts) and is applied after the answer: an approval whose client never drained is made
- * good by the one-minute timer; a transfer's membership applied again after a crash part-way — or simply again —
- * grants, revokes, ends and audits exactly once.
+ * good by the effects function's one-minute timer (only its bundle carries that applier); a transfer's membership
+ * applied again after a crash part-way — or simply again — grants, revokes, ends and audits exactly once.
  */
 import path from 'node:path';
 import type { AuditDoc } from '../../backend/audit/record';
@@ -47,6 +47,10 @@ test('an approval answered but never drained: approved at once, and the timer ma
   expect(answer).toMatchObject({ ok: true, data: { id, status: 'approved', certNo: expect.stringMatching(/^CZ-2026-\d{6}$/) }, pending: [{ collection: 'registrations', id }] });
   expect(await registration(id)).toMatchObject({ status: 'approved', decidedBy: PEOPLE.staff, fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'membership' })]) })] });
   expect(memberOf(await user(memberId))).toEqual([]);
+  // In the cloud each function carries its own bundle: the orders timer's drain leaves it to the effects function,
+  // whose bundle carries the membership applier (locally every function shares one process, and it applies it).
+  expect(await runTimer(s, 'orders', 'sweep')).toMatchObject({ ok: true });
+  expect(!!(await registration(id)).fx).toBe(s.backend === 'cloud');
 
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true, data: { batches: 0 } });
