@@ -47,9 +47,9 @@ test('an approval answered but never drained: approved at once, and the timer ma
   expect(answer).toMatchObject({ ok: true, data: { id, status: 'approved', certNo: expect.stringMatching(/^CZ-2026-\d{6}$/) }, pending: [{ collection: 'registrations', id }] });
   expect(await registration(id)).toMatchObject({ status: 'approved', decidedBy: PEOPLE.staff, fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'membership' })]) })] });
   expect(memberOf(await user(memberId))).toEqual([]);
-  // In the cloud each function carries its own bundle: the orders timer's drain leaves it to the effects function,
+  // In the cloud each function carries its own bundle: the activities timer's drain leaves it to the effects function,
   // whose bundle carries the membership applier (locally every function shares one process, and it applies it).
-  expect(await runTimer(s, 'orders', 'sweep')).toMatchObject({ ok: true });
+  expect(await runTimer(s, 'activities', 'sweep')).toMatchObject({ ok: true });
   expect(!!(await registration(id)).fx).toBe(s.backend === 'cloud');
 
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
