@@ -14,38 +14,121 @@ import { fillStaffAreaIds } from './users/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   areas: [
-    { fields: [['parentId', 1], ['order', 1]] },
+    {
+      fields: [
+        ['parentId', 1],
+        ['order', 1],
+      ],
+    },
     { fields: [['path', 1]] },
   ],
   users: [
     { fields: [['openid', 1]] },
     { fields: [['uid', 1]] },
-    { fields: [['homePath', 1], ['name', 1]] },
+    {
+      fields: [
+        ['homePath', 1],
+        ['name', 1],
+      ],
+    },
     // The staff of a node (notify's WeChat pushes): each element of the array is indexed.
     { fields: [['staffAreaIds', 1]], multikey: 'staffAreaIds' },
   ],
-  audit: [{ fields: [['areaPath', 1], ['at', -1]] }],
+  audit: [
+    {
+      fields: [
+        ['areaPath', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   orders: [
-    { fields: [['status', 1], ['path', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['status', 1],
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
     // The order export: a subtree over a period, whatever the status.
-    { fields: [['path', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
     // 接单大厅: with createdBy and _id its count and the choice of its page (newest first, skipping my own orders)
     // are read from the index alone, never opening a document.
-    { fields: [['status', 1], ['pool.areaPath', 1], ['createdAt', -1], ['createdBy', 1], ['_id', -1]] },
-    { fields: [['createdBy', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['status', 1],
+        ['pool.areaPath', 1],
+        ['createdAt', -1],
+        ['createdBy', 1],
+        ['_id', -1],
+      ],
+    },
+    {
+      fields: [
+        ['createdBy', 1],
+        ['createdAt', -1],
+      ],
+    },
     // 我的点单 is "filed by me or followed by me": an $or of this and the one above, each branch an index lookup.
-    { fields: [['followers', 1], ['createdAt', -1]], multikey: 'followers' },
-    { fields: [['holderId', 1], ['status', 1]] },
-    { fields: [['buildingId', 1], ['category', 1], ['createdAt', -1]] },
-    { fields: [['status', 1], ['respondBy', 1]] },
-    { fields: [['status', 1], ['resolveBy', 1]] },
-    { fields: [['status', 1], ['completedAt', 1]] },
+    {
+      fields: [
+        ['followers', 1],
+        ['createdAt', -1],
+      ],
+      multikey: 'followers',
+    },
+    {
+      fields: [
+        ['holderId', 1],
+        ['status', 1],
+      ],
+    },
+    {
+      fields: [
+        ['buildingId', 1],
+        ['category', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['respondBy', 1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['resolveBy', 1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['completedAt', 1],
+      ],
+    },
     // The effects drain reads records still pending, oldest first (backend/records/drain.ts).
     { fields: [['fxAt', 1]] },
   ],
   messages: [
-    { fields: [['userId', 1], ['createdAt', -1]] },
-    { fields: [['toAreaId', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['userId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['toAreaId', 1],
+        ['createdAt', -1],
+      ],
+    },
   ],
   // WeChat image checks by trace_id (backend/content/photoChecks.ts): read by id only.
   photo_checks: [],
@@ -83,7 +166,7 @@ export const ACCEPTED_SCANS: Array<{ shape: RegExp; why: string }> = [
     why:
       '一键响应 resolves its recipients by paging through every holder of the chosen roles street-wide (backend/response/send.ts). ' +
       'An element index on roleNames would not help: it has a handful of values, and a lookup on it would drive every other ' +
-      'role query (people lists by home, 网格长 of a grid) through all the street\'s holders of that role.',
+      "role query (people lists by home, 网格长 of a grid) through all the street's holders of that role.",
   },
 ];
 

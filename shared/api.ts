@@ -6,9 +6,31 @@ import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasI
 import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput } from './users/schemas';
 import type { ListMessagesInput, MediaChecked, MediaCheckedInput, MessagePage } from './notifications/schemas';
 import type {
-  CancelOrderInput, CandidateView, CloseReopenedInput, CompleteInput, ConsoleCounts, ConsoleInput, DeclineInput, DispatchInput,
-  FileOrderInput, HallInput, HeldInput, MyOrdersInput, NoteInput, OrderCard, OrderDetail, OrderIdInput, OrderPage, PoolInput,
-  ProgressInput, RateOrderInput, ReassignInput, RejectInput, ReleaseInput, SimilarOrdersInput, TriageInput,
+  CancelOrderInput,
+  CandidateView,
+  CloseReopenedInput,
+  CompleteInput,
+  ConsoleCounts,
+  ConsoleInput,
+  DeclineInput,
+  DispatchInput,
+  FileOrderInput,
+  HallInput,
+  HeldInput,
+  MyOrdersInput,
+  NoteInput,
+  OrderCard,
+  OrderDetail,
+  OrderIdInput,
+  OrderPage,
+  PoolInput,
+  ProgressInput,
+  RateOrderInput,
+  ReassignInput,
+  RejectInput,
+  ReleaseInput,
+  SimilarOrdersInput,
+  TriageInput,
 } from './orders/schemas';
 import type { OrderStatus } from './orders/model';
 import type { PointsApi } from './points/api';

@@ -15,9 +15,7 @@ const MB = 1024 * 1024;
 /** A photo already uploaded: to cloud storage on weapp (`cloud://…`), to the local server offline (`local:…`). */
 export const photoRef = z.strictObject(
   {
-    fileId: z.string({ error: '照片需为上传后的文件编号' }).check(
-      z.regex(/^(cloud:\/\/[\w.\-/]{1,250}|local:[a-f0-9]{16,64}\.(jpg|png|webp))$/, '照片需为上传后的文件编号'),
-    ),
+    fileId: z.string({ error: '照片需为上传后的文件编号' }).check(z.regex(/^(cloud:\/\/[\w.\-/]{1,250}|local:[a-f0-9]{16,64}\.(jpg|png|webp))$/, '照片需为上传后的文件编号')),
     size: int('照片大小', 1, PHOTO_LIMITS.bytes).check(z.lte(PHOTO_LIMITS.bytes, `照片不能超过 ${PHOTO_LIMITS.bytes / MB} MB`)),
     type: oneOf('照片格式（仅支持 jpg、png、webp）', PHOTO_TYPES),
   },
@@ -25,5 +23,4 @@ export const photoRef = z.strictObject(
 );
 export type PhotoRef = z.infer<typeof photoRef>;
 
-export const photos = (label: string) =>
-  z.array(photoRef, { error: `${label}需为列表` }).check(z.maxLength(PHOTO_LIMITS.perRecord, `${label}最多 ${PHOTO_LIMITS.perRecord} 张`));
+export const photos = (label: string) => z.array(photoRef, { error: `${label}需为列表` }).check(z.maxLength(PHOTO_LIMITS.perRecord, `${label}最多 ${PHOTO_LIMITS.perRecord} 张`));

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { AppError } from './errors';
 
 const TAG = /<\s*\/?\s*[a-zA-Z!]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is what CONTROL is for
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 interface TextOptions {
@@ -27,29 +28,21 @@ export function text(label: string, { min = 1, max }: TextOptions) {
 
 /** A record id: short, URL-safe. */
 export function id(label: string) {
-  return z.string({ error: `${label}需为编号` }).check(
-    z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}格式不正确`),
-  );
+  return z.string({ error: `${label}需为编号` }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}格式不正确`));
 }
 
 /**
  * 请求编号: the key a client makes once per submission and resends unchanged on a retry, so the server treats a
  * repeat as the same write (backend/runtime/keyed.ts). Optional: without one a submission is written as before.
  */
-export const requestKey = z.optional(
-  z.string({ error: '请求编号需为文字' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母、数字、- 或 _')),
-);
+export const requestKey = z.optional(z.string({ error: '请求编号需为文字' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母、数字、- 或 _')));
 
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, { error: `${label}不在可选范围内` });
 }
 
 export function int(label: string, min: number, max: number) {
-  return z.number({ error: `${label}需为数字` }).check(
-    z.int(`${label}需为整数`),
-    z.gte(min, `${label}不能小于 ${min}`),
-    z.lte(max, `${label}不能大于 ${max}`),
-  );
+  return z.number({ error: `${label}需为数字` }).check(z.int(`${label}需为整数`), z.gte(min, `${label}不能小于 ${min}`), z.lte(max, `${label}不能大于 ${max}`));
 }
 
 export function bool(label: string) {
@@ -58,10 +51,7 @@ export function bool(label: string) {
 
 /** 中国大陆手机号. */
 export function mobile(label = '手机号') {
-  return z.string({ error: `${label}需为文字` }).check(
-    z.trim(),
-    z.regex(/^1[3-9]\d{9}$/, `${label}应为 11 位手机号`),
-  );
+  return z.string({ error: `${label}需为文字` }).check(z.trim(), z.regex(/^1[3-9]\d{9}$/, `${label}应为 11 位手机号`));
 }
 
 /** Every action's input is a plain object; unknown keys are refused, not silently dropped. */

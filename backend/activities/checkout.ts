@@ -16,7 +16,15 @@ export function checkoutAt(a: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'e
   const points = pointsFor(hours, a.perHour);
   const credit: CreditEffect = {
     type: 'credit',
-    entry: { memberId: s.memberId, delta: points, reason: 'activity_hours', note: `志愿活动「${a.title}」${hours} 小时`, sourceType: 'activity', sourceId: `${a._id}:${s.memberId}`, year: shanghaiYear(at) },
+    entry: {
+      memberId: s.memberId,
+      delta: points,
+      reason: 'activity_hours',
+      note: `志愿活动「${a.title}」${hours} 小时`,
+      sourceType: 'activity',
+      sourceId: `${a._id}:${s.memberId}`,
+      year: shanghaiYear(at),
+    },
   };
   return { set: { checkOutAt: at, hours, points }, effects: points > 0 ? [credit] : [] };
 }

@@ -12,12 +12,14 @@ const PAGE = 100;
 /** Pages through every post by id; the write is conditional on `holding` still missing, so running twice changes nothing. */
 async function run(store: DocumentStore): Promise<number> {
   let changed = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await posts(store).find(after ? { _id: { $gt: after } } : {}, { sort: [['_id', 1]], limit: PAGE });
     for (const p of page) {
       if (p.holding) continue;
       const open = await postHolders(store).find({ postId: p._id, until: null }, { limit: 1000 });
-      const holding: Record<string, Holding> = Object.fromEntries(open.map((h) => [holdingKey(h.memberId), { memberId: h.memberId, memberName: h.memberName, since: h.since, stintId: h._id }]));
+      const holding: Record<string, Holding> = Object.fromEntries(
+        open.map((h) => [holdingKey(h.memberId), { memberId: h.memberId, memberName: h.memberName, since: h.since, stintId: h._id }]),
+      );
       changed += await posts(store).updateWhere({ _id: p._id, holding: { $exists: false } }, { $set: { holding } });
     }
     if (page.length < PAGE) return changed;

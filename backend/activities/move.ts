@@ -43,7 +43,13 @@ function auditOf(ctx: ActivityMover, kind: { targetType: string }, code: string,
   return audited(ctx, { action: `activities.${code}`, targetType: kind.targetType, targetId: record._id, areaPath: record.path, detail });
 }
 
-async function move<S extends string, T extends string>(ctx: ActivityMover, kind: Kind<S, T>, record: { _id: string; status: S; path: string }, code: T, step: Step): Promise<void> {
+async function move<S extends string, T extends string>(
+  ctx: ActivityMover,
+  kind: Kind<S, T>,
+  record: { _id: string; status: S; path: string },
+  code: T,
+  step: Step,
+): Promise<void> {
   if (!canMove(kind.machine, code, record.status)) throw new AppError('CONFLICT', step.conflict);
   const to = kind.machine.transitions[code].to;
   await moveRecord(ctx, {
@@ -64,8 +70,13 @@ export const moveSignup = (ctx: ActivityMover, s: SignupDoc, code: SignupTransit
 export const movePost = (ctx: ActivityMover, p: PostDoc, code: PostTransition, step: Step) => move(ctx, POST, p, code, step);
 
 /** The audit record of a creation (publishing, a sign-up the activity's write creates). */
-export const createdAudit = (ctx: ActivityMover, targetType: 'activity' | 'post' | 'signup', code: string, record: { _id: string; path: string }, detail: Record<string, unknown>): AuditEffect =>
-  auditOf(ctx, { targetType }, code, record, detail);
+export const createdAudit = (
+  ctx: ActivityMover,
+  targetType: 'activity' | 'post' | 'signup',
+  code: string,
+  record: { _id: string; path: string },
+  detail: Record<string, unknown>,
+): AuditEffect => auditOf(ctx, { targetType }, code, record, detail);
 
 /** A sign-up move made later by the drain (全部签退, closing), audited and carrying what it causes, if the sign-up is still where it was read. */
 export function signupMoveEffect(ctx: ActivityMover, s: SignupDoc, code: SignupTransition, set: Record<string, unknown>, effects: Effect[] = []): MoveEffect {

@@ -22,7 +22,7 @@ export async function placeFor(ctx: Ctx, areaId: string): Promise<Placed> {
   if (node.level !== 'community' && node.level !== 'grid') throw new AppError('VALIDATION', field.areaId, field);
   if (!canManage(ctx.actor, node)) throw new AppError('FORBIDDEN', '只有本社区的社区工作人员或街道管理员可以发布');
   // A grid's parent is always its community (CHILD_LEVELS).
-  const communityId = node.level === 'community' ? node._id : node.parentId ?? node._id;
+  const communityId = node.level === 'community' ? node._id : (node.parentId ?? node._id);
   return { areaId: node._id, areaName: node.name, communityId, path: node.path, createdBy: ctx.actor.userId, createdByName: ctx.actor.name, createdAt: ctx.now() };
 }
 

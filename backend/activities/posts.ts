@@ -65,7 +65,17 @@ export async function publishPost(ctx: Ctx, input: PublishPostInput): Promise<{ 
 export async function listPosts(ctx: Ctx, input: PostsInput): Promise<Page<PostCard>> {
   const { page, pageSize, skip } = paging(input);
   const filter = { status: 'open', ...memberFilter(ctx.actor) };
-  const [found, total] = await Promise.all([posts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip }), posts(ctx.store).count(filter)]);
+  const [found, total] = await Promise.all([
+    posts(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip,
+    }),
+    posts(ctx.store).count(filter),
+  ]);
   return { items: found.map((p) => toPostCard(p, mineOn(p, ctx.actor.userId))), total, page, pageSize };
 }
 
@@ -73,7 +83,17 @@ export async function listPosts(ctx: Ctx, input: PostsInput): Promise<Page<PostC
 export async function managePosts(ctx: Ctx, input: PostsInput): Promise<Page<PostCard>> {
   const { page, pageSize, skip } = paging(input);
   const filter = { status: 'open', ...managerFilter(ctx.actor) };
-  const [found, total] = await Promise.all([posts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip }), posts(ctx.store).count(filter)]);
+  const [found, total] = await Promise.all([
+    posts(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip,
+    }),
+    posts(ctx.store).count(filter),
+  ]);
   return { items: found.map((p) => toPostCard(p, null, holdersOf(p))), total, page, pageSize };
 }
 
@@ -103,7 +123,16 @@ export async function claimPost(ctx: Ctx, input: PostIdInput): Promise<PostCard>
   const since = ctx.now();
   const key = holdingKey(ctx.actor.userId);
   // One stint per claim: the guard below lets a member hold one at a time, and the time tells their stints apart.
-  const stint: PostHolderDoc = { _id: `${post._id}:${ctx.actor.userId}:${since.toString(36)}`, postId: post._id, memberId: ctx.actor.userId, memberName: ctx.actor.name, communityId: post.communityId, path: post.path, since, until: null };
+  const stint: PostHolderDoc = {
+    _id: `${post._id}:${ctx.actor.userId}:${since.toString(36)}`,
+    postId: post._id,
+    memberId: ctx.actor.userId,
+    memberName: ctx.actor.name,
+    communityId: post.communityId,
+    path: post.path,
+    since,
+    until: null,
+  };
   const holding: Holding = { memberId: ctx.actor.userId, memberName: ctx.actor.name, since, stintId: stint._id };
   try {
     await movePost(ctx, post, 'claim', {

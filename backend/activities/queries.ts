@@ -12,8 +12,14 @@ import { activities, signupId, signups } from './repo';
 import { managerFilter, memberFilter, paging } from './place';
 import { toActivityCard, toActivityDetail } from './views';
 
-const UPCOMING: SortSpec = [['startAt', 1], ['_id', 1]];
-const PAST: SortSpec = [['startAt', -1], ['_id', -1]];
+const UPCOMING: SortSpec = [
+  ['startAt', 1],
+  ['_id', 1],
+];
+const PAST: SortSpec = [
+  ['startAt', -1],
+  ['_id', -1],
+];
 
 /**
  * A page read one row long, instead of a page and a count: `total` is exact on the last page and, before it, one more
@@ -28,7 +34,18 @@ async function pageOf<T>(read: (limit: number, skip: number) => Promise<T[]>, in
 /** My sign-ups that already left the cancelled state, newest first, with their activities. */
 async function mine(ctx: Ctx, input: ListInput): Promise<Page<ActivityCard>> {
   const filter: Filter = { memberId: ctx.actor.userId, status: { $ne: 'cancelled' } };
-  const { items, ...rest } = await pageOf((limit, skip) => signups(ctx.store).find(filter, { sort: [['signedAt', -1], ['_id', -1]], limit, skip }), input);
+  const { items, ...rest } = await pageOf(
+    (limit, skip) =>
+      signups(ctx.store).find(filter, {
+        sort: [
+          ['signedAt', -1],
+          ['_id', -1],
+        ],
+        limit,
+        skip,
+      }),
+    input,
+  );
   const docs = items.length ? await activities(ctx.store).find({ _id: { $in: items.map((s) => s.activityId) } }) : [];
   const byId = new Map(docs.map((a) => [a._id, a]));
   return { ...rest, items: items.flatMap((s) => (byId.has(s.activityId) ? [toActivityCard(byId.get(s.activityId)!, s, ctx.now())] : [])) };

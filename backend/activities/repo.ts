@@ -112,20 +112,64 @@ export const holdingKey = (memberId: string): string => `m${Buffer.from(memberId
 
 // Each collection whose records carry effects is read by the drain by `fxAt` (backend/records/drain.ts).
 export const INDEXES: Record<string, IndexSpec[]> = {
-  posts: [{ fields: [['status', 1], ['path', 1], ['createdAt', -1]] }, { fields: [['fxAt', 1]] }],
+  posts: [
+    {
+      fields: [
+        ['status', 1],
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
+    { fields: [['fxAt', 1]] },
+  ],
   post_holders: [
-    { fields: [['postId', 1], ['until', 1]] },
-    { fields: [['memberId', 1], ['since', -1]] },
-    { fields: [['communityId', 1], ['until', 1]] },
+    {
+      fields: [
+        ['postId', 1],
+        ['until', 1],
+      ],
+    },
+    {
+      fields: [
+        ['memberId', 1],
+        ['since', -1],
+      ],
+    },
+    {
+      fields: [
+        ['communityId', 1],
+        ['until', 1],
+      ],
+    },
   ],
   activities: [
-    { fields: [['path', 1], ['startAt', 1]] },
-    { fields: [['status', 1], ['endAt', 1]] },
+    {
+      fields: [
+        ['path', 1],
+        ['startAt', 1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['endAt', 1],
+      ],
+    },
     { fields: [['fxAt', 1]] },
   ],
   activity_signups: [
-    { fields: [['activityId', 1], ['status', 1]] },
-    { fields: [['memberId', 1], ['signedAt', -1]] },
+    {
+      fields: [
+        ['activityId', 1],
+        ['status', 1],
+      ],
+    },
+    {
+      fields: [
+        ['memberId', 1],
+        ['signedAt', -1],
+      ],
+    },
     { fields: [['fxAt', 1]] },
   ],
 };

@@ -80,14 +80,22 @@ export async function signUp(ctx: Ctx, input: ActivityIdInput): Promise<MySignup
   };
   const { _id, ...again } = fresh;
   // The first sign-up is inserted; one cancelled before is moved back (only if it is still cancelled).
-  const creates: Effect = mine ? { type: 'move', collection: 'activity_signups', id: _id, from: 'cancelled', to: 'signed', set: again, effects: [] } : { type: 'insert', collection: 'activity_signups', doc: fresh };
+  const creates: Effect = mine
+    ? { type: 'move', collection: 'activity_signups', id: _id, from: 'cancelled', to: 'signed', set: again, effects: [] }
+    : { type: 'insert', collection: 'activity_signups', doc: fresh };
   const token = seatToken(ctx.actor.userId, round);
   try {
     await moveActivity(ctx, a, 'seat', {
       guard: { capacity: a.capacity, taken: { $lt: a.capacity }, seated: { $hasNone: [token] } },
       inc: { taken: 1 },
       push: { seated: token },
-      audit: audited(ctx, { action: mine ? 'activities.signUpAgain' : 'activities.signUp', targetType: 'signup', targetId: _id, areaPath: a.path, detail: { activityId: a._id, round } }),
+      audit: audited(ctx, {
+        action: mine ? 'activities.signUpAgain' : 'activities.signUp',
+        targetType: 'signup',
+        targetId: _id,
+        areaPath: a.path,
+        detail: { activityId: a._id, round },
+      }),
       effects: [creates],
       conflict: '名额已满，下次早点报名',
     });

@@ -25,7 +25,16 @@ function requireManager(ctx: Ctx, a: ActivityDoc): ActivityDoc {
 
 export async function activityRoster(ctx: Ctx, input: ActivityIdInput): Promise<RosterView> {
   const a = requireManager(ctx, await freshActivity(ctx, input.activityId));
-  const found = await signups(ctx.store).find({ activityId: a._id }, { sort: [['signedAt', 1], ['_id', 1]], limit: 1000 });
+  const found = await signups(ctx.store).find(
+    { activityId: a._id },
+    {
+      sort: [
+        ['signedAt', 1],
+        ['_id', 1],
+      ],
+      limit: 1000,
+    },
+  );
   const counts = Object.fromEntries(SIGNUP_STATUSES.map((s) => [s, 0])) as Record<SignupStatus, number>;
   for (const s of found) counts[s.status]++;
   return {

@@ -13,7 +13,13 @@ export async function listChildren(ctx: Ctx, input: ChildrenInput): Promise<{ pa
   const parent = input.parentId ? await requireArea(ctx.store, input.parentId, '上级区域') : null;
   const children = await areas(ctx.store).find(
     { parentId: parent ? parent._id : null, retired: { $ne: true } },
-    { sort: [['order', 1], ['_id', 1]], limit: 500 },
+    {
+      sort: [
+        ['order', 1],
+        ['_id', 1],
+      ],
+      limit: 500,
+    },
   );
   return { parent: parent && toAreaView(parent), children: children.map(toAreaView) };
 }
@@ -58,6 +64,9 @@ export async function searchAreas(ctx: Ctx, input: SearchAreasInput): Promise<{ 
     },
     { sort: [['path', 1]], limit },
   );
-  const known = await areasOnPaths(ctx.store, found.map((a) => a.path));
+  const known = await areasOnPaths(
+    ctx.store,
+    found.map((a) => a.path),
+  );
   return { items: found.map((a) => ({ ...toAreaView(a), trail: trailOf(a.path, known) })) };
 }

@@ -43,7 +43,14 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput): Promise<AuditP
   const pageSize = input.pageSize ?? 20;
   const log = ctx.store.collection<AuditDoc>('audit');
   const [found, total] = await Promise.all([
-    log.find(filter, { sort: [['at', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    log.find(filter, {
+      sort: [
+        ['at', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     log.count(filter),
   ]);
   const known = await areasOnPaths(ctx.store, [...new Set(found.map((a) => a.areaPath))]);

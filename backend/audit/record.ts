@@ -16,10 +16,7 @@ export interface AuditDoc {
   detail: Record<string, unknown>;
 }
 
-export async function recordAudit(
-  ctx: Ctx,
-  entry: Pick<AuditDoc, 'action' | 'targetType' | 'targetId' | 'areaPath' | 'detail'>,
-): Promise<void> {
+export async function recordAudit(ctx: Ctx, entry: Pick<AuditDoc, 'action' | 'targetType' | 'targetId' | 'areaPath' | 'detail'>): Promise<void> {
   await ctx.store.collection<AuditDoc>('audit').insert({
     _id: newId('a', ctx.now()),
     at: ctx.now(),

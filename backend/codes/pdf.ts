@@ -43,7 +43,7 @@ function posterFont(file: string): { bytes: Buffer; family?: string } {
 
 /** What a scan offers; 一键呼叫 names whoever the contact below is (a grid without 网格长 rings the community). */
 function scanFor(c: ContactView | null): Array<readonly [string, string]> {
-  const who = c?.roleName === '网格长' ? '本网格网格长' : c?.roleName ?? '社区居委会';
+  const who = c?.roleName === '网格长' ? '本网格网格长' : (c?.roleName ?? '社区居委会');
   return [
     ['我要点单', '报事报修、求助咨询，网格员分拣、党员就近接单'],
     ['微心愿', '说出一个小心愿，党员和共建单位帮您圆梦'],
@@ -58,7 +58,10 @@ function drawSheet(doc: PDFKit.PDFDocument, s: PosterSheet): void {
   doc.fontSize(16).text('党建引领 · 网格连心', 0, 84, { width, align: 'center' });
 
   const place = [s.community, s.grid, s.building].filter(Boolean).join(' · ');
-  doc.fillColor('#1f2329').fontSize(22).text(place, 40, 160, { width: width - 80, align: 'center' });
+  doc
+    .fillColor('#1f2329')
+    .fontSize(22)
+    .text(place, 40, 160, { width: width - 80, align: 'center' });
 
   const size = 280;
   doc.image(s.code, (width - size) / 2, 210, { width: size, height: size });
@@ -76,8 +79,14 @@ function drawSheet(doc: PDFKit.PDFDocument, s: PosterSheet): void {
   doc.rect(40, 700, width - 80, 80).fill('#fdecec');
   const c = s.contact;
   const who = c ? `${c.roleName}${c.name ? ` ${c.name}` : ''}（${c.areaName}）` : '社区居委会';
-  doc.fillColor('#1f2329').fontSize(16).text(who, 60, 715, { width: width - 120 });
-  doc.fillColor(RED).fontSize(22).text(c ? `电话 ${c.phone}` : '电话请咨询社区居委会', 60, 742, { width: width - 120 });
+  doc
+    .fillColor('#1f2329')
+    .fontSize(16)
+    .text(who, 60, 715, { width: width - 120 });
+  doc
+    .fillColor(RED)
+    .fontSize(22)
+    .text(c ? `电话 ${c.phone}` : '电话请咨询社区居委会', 60, 742, { width: width - 120 });
 }
 
 /** Writes one A4 page per sheet to `file`. */

@@ -26,5 +26,10 @@ export async function checkPhotos(ctx: Authored, field: string, photos: PhotoRef
   const found = await Promise.all(photos.map((p) => ctx.ports.files.exists(p.fileId)));
   const missing = found.indexOf(false);
   if (missing >= 0) throw invalid(`${field}.${missing}`, '照片尚未上传成功，请重新上传');
-  return startPhotoChecks(ctx, field, photos.map((p) => p.fileId), scene);
+  return startPhotoChecks(
+    ctx,
+    field,
+    photos.map((p) => p.fileId),
+    scene,
+  );
 }

@@ -145,12 +145,15 @@ async function hidePhoto(deps: Deps, check: PhotoCheckDoc): Promise<boolean> {
     return false;
   }
   await records.updateWhere({ _id: target.recordId }, { $set: { [target.field]: next } });
-  await recordAudit({ ...deps, actor: SYSTEM, identity: { kind: 'system' } }, {
-    action: 'content.hidePhoto',
-    targetType: target.targetType,
-    targetId: target.recordId,
-    areaPath: target.areaPath,
-    detail: { field: target.field, fileId, verdict: check.verdict, label: check.label, traceId: check._id },
-  });
+  await recordAudit(
+    { ...deps, actor: SYSTEM, identity: { kind: 'system' } },
+    {
+      action: 'content.hidePhoto',
+      targetType: target.targetType,
+      targetId: target.recordId,
+      areaPath: target.areaPath,
+      detail: { field: target.field, fileId, verdict: check.verdict, label: check.label, traceId: check._id },
+    },
+  );
   return true;
 }

@@ -54,7 +54,13 @@ export async function exportOrders(ctx: Ctx, input: ExportOrdersInput): Promise<
     dated: false,
     sheets: [tableSheet('点单明细', ORDER_COLUMNS, scanAll(orders(ctx.store), filter, 500))],
   });
-  await recordAudit(ctx, { action: 'dashboard.exportOrders', targetType: 'area', targetId: node._id, areaPath: node.path, detail: { from: days.from, to: days.to, rows: file.rows } });
+  await recordAudit(ctx, {
+    action: 'dashboard.exportOrders',
+    targetType: 'area',
+    targetId: node._id,
+    areaPath: node.path,
+    detail: { from: days.from, to: days.to, rows: file.rows },
+  });
   return file;
 }
 
@@ -75,22 +81,30 @@ export async function exportLedger(ctx: Ctx, input: ExportLedgerInput): Promise<
   const file = await exportXlsx(ctx, {
     title: `积分台账-${node.name}-${input.year}年`,
     sheets: [
-      tableSheet('年度积分', [
-        ['姓名', 10, ({ r }) => r.name],
-        ['报到证号', 18, ({ r }) => r.certNo ?? ''],
-        ['所在党组织', 24, ({ r }) => r.partyOrg],
-        ['工作单位', 24, ({ r }) => r.workUnit],
-        ['年度积分', 10, ({ t }) => t?.total ?? 0],
-        ['服务次数', 10, ({ t }) => t?.credits ?? 0],
-      ], withTotals()),
-      tableSheet('积分明细', [
-        ['姓名', 10, ({ name }) => name],
-        ['时间', 18, ({ e }) => sheetTime(e.at)],
-        ['积分', 8, ({ e }) => e.delta],
-        ['事由', 12, ({ e }) => POINT_REASONS[e.reason] ?? e.reason],
-        ['说明', 40, ({ e }) => e.note],
-        ['来源', 36, ({ source }) => source],
-      ], entries()),
+      tableSheet(
+        '年度积分',
+        [
+          ['姓名', 10, ({ r }) => r.name],
+          ['报到证号', 18, ({ r }) => r.certNo ?? ''],
+          ['所在党组织', 24, ({ r }) => r.partyOrg],
+          ['工作单位', 24, ({ r }) => r.workUnit],
+          ['年度积分', 10, ({ t }) => t?.total ?? 0],
+          ['服务次数', 10, ({ t }) => t?.credits ?? 0],
+        ],
+        withTotals(),
+      ),
+      tableSheet(
+        '积分明细',
+        [
+          ['姓名', 10, ({ name }) => name],
+          ['时间', 18, ({ e }) => sheetTime(e.at)],
+          ['积分', 8, ({ e }) => e.delta],
+          ['事由', 12, ({ e }) => POINT_REASONS[e.reason] ?? e.reason],
+          ['说明', 40, ({ e }) => e.note],
+          ['来源', 36, ({ source }) => source],
+        ],
+        entries(),
+      ),
     ],
   });
   await recordAudit(ctx, { action: 'dashboard.exportLedger', targetType: 'area', targetId: node._id, areaPath: node.path, detail: { year: input.year, rows: file.rows } });

@@ -77,7 +77,7 @@ async function memberFigures(ctx: Ctx, node: Area, year: number) {
   ]);
   const points = POINT_BUCKETS.map((min, i) => {
     const next = POINT_BUCKETS[i + 1];
-    const count = (atLeast[i] ?? 0) - (next === undefined ? 0 : atLeast[i + 1] ?? 0);
+    const count = (atLeast[i] ?? 0) - (next === undefined ? 0 : (atLeast[i + 1] ?? 0));
     return { label: next === undefined ? `${min} 分以上` : `${min}–${next - 1} 分`, count };
   });
   points.unshift({ label: '0 分', count: Math.max(0, registered - (atLeast[0] ?? 0)) });
@@ -94,7 +94,13 @@ export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<S
   const [docs, backlog, overdueItems, overdueTotal, trailNodes, switches, people] = await Promise.all([
     counters(ctx.store).find({ _id: { $in: days.days.map((d) => counterId(node._id, d)) } }),
     orders(ctx.store).group({ status: { $in: [...OPEN_STATUSES] }, ...under }, { by: ['status'] }),
-    orders(ctx.store).find(overdueFilter, { sort: [['createdAt', 1], ['_id', 1]], limit: OVERDUE_LIMIT }),
+    orders(ctx.store).find(overdueFilter, {
+      sort: [
+        ['createdAt', 1],
+        ['_id', 1],
+      ],
+      limit: OVERDUE_LIMIT,
+    }),
     orders(ctx.store).count(overdueFilter),
     node.ancestors.length ? areas(ctx.store).find({ _id: { $in: node.ancestors } }) : Promise.resolve([]),
     modeSwitches(ctx.store).find({ $or: [under, { path: { $in: [...ancestorPaths, node.path] } }], at: { $lt: days.endMs } }, { sort: [['at', 1]], limit: 500 }),
@@ -103,7 +109,13 @@ export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<S
   const { sum, cat, col, rh, sh, trend } = foldCounters(docs, days.days);
   const names = new Map(trailNodes.map((a) => [a._id, a.name]));
   return {
-    node: { id: node._id, name: node.name, level: node.level, levelName: AREA_LEVEL_NAMES[node.level], trail: [...node.ancestors.map((a) => names.get(a) ?? ''), node.name].filter(Boolean).join(' / ') },
+    node: {
+      id: node._id,
+      name: node.name,
+      level: node.level,
+      levelName: AREA_LEVEL_NAMES[node.level],
+      trail: [...node.ancestors.map((a) => names.get(a) ?? ''), node.name].filter(Boolean).join(' / '),
+    },
     period: { kind: input.period, from: days.from, to: days.to, days: days.days.length },
     open: Object.fromEntries(backlog.map((r) => [String(r.key.status) as OrderStatus, r.count])),
     totals: sum,

@@ -47,7 +47,14 @@ export async function listVisits(ctx: Ctx, input: ListVisitsInput): Promise<Visi
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const [found, total] = await Promise.all([
-    visits(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    visits(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     visits(ctx.store).count(filter),
   ]);
   return { items: found.map(toVisitCard), total, page, pageSize, areaName: node.name };

@@ -27,7 +27,17 @@ export const visits = (store: DocumentStore): Collection<VisitDoc> => store.coll
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   visits: [
-    { fields: [['path', 1], ['createdAt', -1]] },
-    { fields: [['buildingId', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['buildingId', 1],
+        ['createdAt', -1],
+      ],
+    },
   ],
 };

@@ -36,7 +36,16 @@ async function certificateOf(view: RegistrationView): Promise<CertificateView | 
 }
 
 export async function myRegistrations(ctx: Ctx): Promise<MineView> {
-  const docs = await registrations(ctx.store).find({ memberId: ctx.actor.userId }, { sort: [['createdAt', -1], ['_id', -1]], limit: 50 });
+  const docs = await registrations(ctx.store).find(
+    { memberId: ctx.actor.userId },
+    {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: 50,
+    },
+  );
   const names = await namesFor(ctx.store, docs);
   const history = docs.map((d) => toRegistrationView(d, names, ctx.actor));
   const active = history.find((r) => r.status === 'approved') ?? null;

@@ -40,7 +40,10 @@ async function decide(ctx: Ctx, doc: RegistrationDoc, move: RegistrationMove, se
     record: doc,
     to: REGISTRATION_MACHINE.transitions[move].to,
     set: { ...set, decidedAt: ctx.now(), decidedBy: ctx.actor.userId },
-    effects: [audited(ctx, { action: `members.${move}`, targetType: 'registration', targetId: doc._id, areaPath: doc.path, detail: { name: doc.name, memberId: doc.memberId, ...detail } }), ...effects],
+    effects: [
+      audited(ctx, { action: `members.${move}`, targetType: 'registration', targetId: doc._id, areaPath: doc.path, detail: { name: doc.name, memberId: doc.memberId, ...detail } }),
+      ...effects,
+    ],
     conflict: '该申请刚被其他工作人员审核，请刷新后查看',
   });
 }

@@ -44,10 +44,7 @@ async function libraryFilter(ctx: Ctx, input: ExportLibraryInput): Promise<{ fil
 /** Views plus this year's points (points_totals `<member>:<year>`); "served" is any points this year. */
 async function rowsOf(ctx: Ctx, docs: RegistrationDoc[], year: number, names?: Names): Promise<LibraryRow[]> {
   if (docs.length === 0) return [];
-  const [known, found] = await Promise.all([
-    namesFor(ctx.store, docs, names),
-    totals(ctx.store).find({ _id: { $in: [...new Set(docs.map((d) => `${d.memberId}:${year}`))] } }),
-  ]);
+  const [known, found] = await Promise.all([namesFor(ctx.store, docs, names), totals(ctx.store).find({ _id: { $in: [...new Set(docs.map((d) => `${d.memberId}:${year}`))] } })]);
   const points = new Map(found.map((t) => [t.memberId, t.total]));
   return docs.map((d) => {
     const pointsThisYear = points.get(d.memberId) ?? 0;
@@ -62,7 +59,7 @@ function servedMatches(row: LibraryRow, served: ServedFilter | undefined): boole
 /** Every matching row, in `_id` order, a batch at a time (names cached across batches). */
 async function* libraryRows(ctx: Ctx, filter: Filter, served: ServedFilter | undefined, year: number): AsyncIterable<LibraryRow> {
   const names: Names = { areas: new Map(), orgs: new Map(), transferFrom: new Map() };
-  let batch: RegistrationDoc[] = [];
+  const batch: RegistrationDoc[] = [];
   const flush = async () => (await rowsOf(ctx, batch.splice(0), year, names)).filter((r) => servedMatches(r, served));
   for await (const doc of scanAll(registrations(ctx.store), filter, BATCH)) {
     batch.push(doc);
@@ -78,7 +75,14 @@ export async function memberLibrary(ctx: Ctx, input: LibraryInput): Promise<Libr
   const year = shanghaiYear(ctx.now());
   if (input.served === undefined) {
     const [docs, total] = await Promise.all([
-      registrations(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+      registrations(ctx.store).find(filter, {
+        sort: [
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+        limit: pageSize,
+        skip: (page - 1) * pageSize,
+      }),
       registrations(ctx.store).count(filter),
     ]);
     return { items: await rowsOf(ctx, docs, year), total, page, pageSize, year };

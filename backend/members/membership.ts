@@ -69,7 +69,15 @@ async function endRegistration(deps: Deps, old: RegistrationDoc, e: MembershipEf
       record: old,
       to: 'ended',
       set: { endedAt: batch.at, movedTo: e.registrationId },
-      effects: [audited(by, { action: 'members.end', targetType: 'registration', targetId: old._id, areaPath: old.path, detail: { movedTo: e.registrationId, memberId: e.memberId, ...detail } })],
+      effects: [
+        audited(by, {
+          action: 'members.end',
+          targetType: 'registration',
+          targetId: old._id,
+          areaPath: old.path,
+          detail: { movedTo: e.registrationId, memberId: e.memberId, ...detail },
+        }),
+      ],
       conflict: '原报到已结束',
     });
   } catch (err) {
@@ -79,7 +87,11 @@ async function endRegistration(deps: Deps, old: RegistrationDoc, e: MembershipEf
 }
 
 const sameRoles = (a: RoleGrant[], b: RoleGrant[]) => {
-  const key = (gs: RoleGrant[]) => gs.map((g) => `${g.role}@${g.areaId}`).sort().join(',');
+  const key = (gs: RoleGrant[]) =>
+    gs
+      .map((g) => `${g.role}@${g.areaId}`)
+      .sort()
+      .join(',');
   return key(a) === key(b);
 };
 
@@ -113,7 +125,15 @@ async function changeRoles(deps: Deps, e: MembershipEffect, batch: Pick<EffectBa
 }
 
 /** The entry the users domain writes for a grant or revoke (backend/users/roles.ts auditRoleChange), with the approval's id. */
-function roleAudit(e: MembershipEffect, batch: Pick<EffectBatch, 'key' | 'at'>, change: 'grantRole' | 'revokeRole', user: Pick<UserDoc, '_id' | 'name'>, role: Role, node: Node, detail: Record<string, unknown>): AuditDoc {
+function roleAudit(
+  e: MembershipEffect,
+  batch: Pick<EffectBatch, 'key' | 'at'>,
+  change: 'grantRole' | 'revokeRole',
+  user: Pick<UserDoc, '_id' | 'name'>,
+  role: Role,
+  node: Node,
+  detail: Record<string, unknown>,
+): AuditDoc {
   return {
     _id: `a${batch.key.slice(1)}-${change}`,
     at: batch.at,

@@ -65,12 +65,22 @@ export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput)
     filter = { $or: paths.map((p) => ({ path: { $prefix: p } })) };
   }
   const [found, total] = await Promise.all([
-    organisations(ctx.store).find(filter, { sort: [['path', 1], ['name', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    organisations(ctx.store).find(filter, {
+      sort: [
+        ['path', 1],
+        ['name', 1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     organisations(ctx.store).count(filter),
   ]);
   const [counts, known] = await Promise.all([
     found.length ? registrations(ctx.store).group({ orgId: { $in: found.map((o) => o._id) }, status: 'approved' }, { by: ['orgId'] }) : Promise.resolve([]),
-    areasOnPaths(ctx.store, found.map((o) => o.path)),
+    areasOnPaths(
+      ctx.store,
+      found.map((o) => o.path),
+    ),
   ]);
   const countOf = new Map(counts.map((r) => [String(r.key.orgId), r.count]));
   return { items: found.map((o) => toView(ctx, o, known.get(o.communityId)?.name ?? '', countOf.get(o._id) ?? 0)), total, page, pageSize };
@@ -103,4 +113,3 @@ export async function linkOrg(ctx: Ctx, input: LinkOrgInput): Promise<Registrati
   const [view] = await viewsOf(ctx.store, [{ ...reg, orgId: input.orgId }], ctx.actor);
   return view as RegistrationView;
 }
-

@@ -111,7 +111,11 @@ async function submit(ctx: Ctx, doc: RegistrationDoc, place: Place, org: Organis
     if (e instanceof DuplicateKeyError) throw new AppError('CONFLICT', '您的申请已经提交，请勿重复提交');
     throw e;
   }
-  const names = { areas: place.known, orgs: new Map(org ? [[org._id, org]] : []), transferFrom: new Map(doc.transferOf && transferFromName !== null ? [[doc.transferOf, transferFromName]] : []) };
+  const names = {
+    areas: place.known,
+    orgs: new Map(org ? [[org._id, org]] : []),
+    transferFrom: new Map(doc.transferOf && transferFromName !== null ? [[doc.transferOf, transferFromName]] : []),
+  };
   return toRegistrationView(doc, names, ctx.actor);
 }
 

@@ -74,17 +74,48 @@ export async function activeRegistration(deps: Pick<Deps, 'store'>, memberId: st
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   registrations: [
-    { fields: [['memberId', 1], ['status', 1]] },
-    { fields: [['status', 1], ['path', 1], ['createdAt', -1]] },
-    { fields: [['orgId', 1], ['status', 1]] },
+    {
+      fields: [
+        ['memberId', 1],
+        ['status', 1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['orgId', 1],
+        ['status', 1],
+      ],
+    },
     { fields: [['certNo', 1]] },
-    { fields: [['path', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
     // The effects drain reads registrations still pending, oldest first (backend/records/drain.ts).
     { fields: [['fxAt', 1]] },
   ],
   organisations: [
-    { fields: [['path', 1], ['name', 1]] },
+    {
+      fields: [
+        ['path', 1],
+        ['name', 1],
+      ],
+    },
     // 报到单位认领 by the organisation's contact person (backend/wishes/org.ts).
-    { fields: [['communityId', 1], ['contactMobile', 1]] },
+    {
+      fields: [
+        ['communityId', 1],
+        ['contactMobile', 1],
+      ],
+    },
   ],
 };

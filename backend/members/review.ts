@@ -22,7 +22,14 @@ export async function pendingRegistrations(ctx: Ctx, input: PendingInput): Promi
   const pageSize = input.pageSize ?? 20;
   const filter: Filter = { status: 'pending', $or: scopes.map((p) => ({ path: { $prefix: p } })) };
   const [docs, total] = await Promise.all([
-    registrations(ctx.store).find(filter, { sort: [['createdAt', 1], ['_id', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    registrations(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', 1],
+        ['_id', 1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     registrations(ctx.store).count(filter),
   ]);
   return { items: await viewsOf(ctx.store, docs, ctx.actor), total, page, pageSize };

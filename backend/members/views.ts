@@ -40,7 +40,7 @@ export async function namesFor(store: DocumentStore, docs: RegistrationDoc[], kn
   const froms = fromIds.length ? await registrations(store).find({ _id: { $in: fromIds } }) : [];
   const fromCommunity = new Map<string, string>();
   for (const d of docs) {
-    const from = d.transferOf ? d.fromCommunityId ?? inPage.get(d.transferOf)?.communityId : undefined;
+    const from = d.transferOf ? (d.fromCommunityId ?? inPage.get(d.transferOf)?.communityId) : undefined;
     if (d.transferOf && from) fromCommunity.set(d.transferOf, from);
   }
   for (const f of froms) fromCommunity.set(f._id, f.communityId);
@@ -71,7 +71,7 @@ export function toRegistrationView(doc: RegistrationDoc, names: Names, actor: Ac
     partyOrg: doc.partyOrg,
     workUnit: doc.workUnit,
     orgId: doc.orgId,
-    orgName: doc.orgId ? names.orgs.get(doc.orgId)?.name ?? null : null,
+    orgName: doc.orgId ? (names.orgs.get(doc.orgId)?.name ?? null) : null,
     buildingId: doc.buildingId,
     communityId: doc.communityId,
     communityName: name(doc.communityId),
@@ -84,7 +84,7 @@ export function toRegistrationView(doc: RegistrationDoc, names: Names, actor: Ac
     createdAt: doc.createdAt,
     decidedAt: doc.decidedAt,
     endedAt: doc.endedAt,
-    transferFromName: doc.transferOf ? names.transferFrom.get(doc.transferOf) ?? null : null,
+    transferFromName: doc.transferOf ? (names.transferFrom.get(doc.transferOf) ?? null) : null,
     canDecide: canDecideRegistration(actor, doc),
   };
 }

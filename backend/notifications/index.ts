@@ -32,7 +32,14 @@ async function list(ctx: Ctx, input: ListMessagesInput): Promise<MessagePage> {
   const pageSize = input.pageSize ?? 20;
   const seen = ctx.actor.lastReadAt ?? 0;
   const [found, fresh] = await Promise.all([
-    messages(ctx.store).find(inbox(ctx), { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize + 1, skip: (page - 1) * pageSize }),
+    messages(ctx.store).find(inbox(ctx), {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize + 1,
+      skip: (page - 1) * pageSize,
+    }),
     messages(ctx.store).count(unreadOf(ctx)),
   ]);
   const items = found

@@ -63,7 +63,10 @@ export async function orderConsole(ctx: Ctx, input: ConsoleInput): Promise<{ cou
     orders(ctx.store).group(scopeFilter(ALL_TABS_STATUSES, scopes, input), { by: ['status', 'overdue'] }),
     orders(ctx.store).find(tabFilter(input.tab, scopes, input), {
       // 待分拣 oldest first (first come, first triaged); every other tab newest first.
-      sort: [[input.tab === 'done' ? 'closedAt' : 'createdAt', input.tab === 'new' ? 1 : -1], ['_id', input.tab === 'new' ? 1 : -1]],
+      sort: [
+        [input.tab === 'done' ? 'closedAt' : 'createdAt', input.tab === 'new' ? 1 : -1],
+        ['_id', input.tab === 'new' ? 1 : -1],
+      ],
       limit: pageSize,
       skip: (page - 1) * pageSize,
     }),
@@ -80,8 +83,8 @@ export async function orderConsole(ctx: Ctx, input: ConsoleInput): Promise<{ cou
 export async function dispatchCandidates(ctx: Ctx, input: OrderIdInput): Promise<{ items: CandidateView[] }> {
   const order = await requireStaffOrder(ctx, input.orderId);
   const { community, known } = await keptCommunity(ctx, order.path);
-  const found = (await users(ctx.store).find({ homePath: { $prefix: community.path }, roleNames: { $has: 'member' } }, { limit: 200 })).filter((u) =>
-    u.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath)) && mayBeGiven(ctx.actor, u._id, order),
+  const found = (await users(ctx.store).find({ homePath: { $prefix: community.path }, roleNames: { $has: 'member' } }, { limit: 200 })).filter(
+    (u) => u.roles.some((g) => g.role === 'member' && order.path.startsWith(g.areaPath)) && mayBeGiven(ctx.actor, u._id, order),
   );
   const items = found
     .map((u) => ({ id: u._id, name: u.name, skills: u.skills ?? [], openLoad: u.held ?? 0, homeTrail: u.homePath ? trailOf(u.homePath, known) : '' }))

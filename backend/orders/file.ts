@@ -45,7 +45,9 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
   const photos = input.photos ?? [];
   await checkContent(ctx, { description: input.description, contactName: input.contactName });
   const screened = await checkPhotos(ctx, 'photos', photos);
-  const giveBack = how.quota ? await takeUserQuota(ctx, ctx.actor.userId, 'orders', ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`) : null;
+  const giveBack = how.quota
+    ? await takeUserQuota(ctx, ctx.actor.userId, 'orders', ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`)
+    : null;
   const grid = known.get(building.parentId ?? '');
   const now = ctx.now();
   const filed = newOrderDoc({
@@ -94,7 +96,13 @@ export async function similarOrders(ctx: Ctx, input: SimilarOrdersInput): Promis
   const since = ctx.now() - ORDER_LIMITS.similarDays * 24 * 3600 * 1000;
   const found = await orders(ctx.store).find(
     { buildingId: input.buildingId, category: input.category, createdAt: { $gte: since }, status: { $in: [...OPEN_STATUSES] } },
-    { sort: [['createdAt', -1], ['_id', -1]], limit: 5 },
+    {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: 5,
+    },
   );
   return { items: found.filter((o) => o.status !== 'completed' && canSeeSimilarAt(ctx.actor, o.path)).map(toCard) };
 }

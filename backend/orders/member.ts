@@ -34,7 +34,14 @@ export async function orderHall(ctx: Ctx, input: HallInput): Promise<OrderPage> 
   const filter: Filter = { status: 'pooled', createdBy: { $ne: ctx.actor.userId }, $or: scopes.map((s) => ({ 'pool.areaPath': { $prefix: s } })) };
   if (input.skill) filter['pool.skill'] = input.skill;
   const [found, total] = await Promise.all([
-    orders(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     orders(ctx.store).count(filter),
   ]);
   return { items: found.filter((o) => !isParty(ctx.actor, o)).map(toCard), total, page, pageSize };
@@ -47,7 +54,14 @@ export async function heldOrders(ctx: Ctx, input: HeldInput): Promise<OrderPage>
   const statuses = input.scope === 'done' ? [...DONE_STATUSES, 'completed', 'reopened'] : [...HELD_STATUSES];
   const filter: Filter = { holderId: ctx.actor.userId, status: { $in: statuses } };
   const [found, total] = await Promise.all([
-    orders(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     orders(ctx.store).count(filter),
   ]);
   return { items: found.map(toCard), total, page, pageSize };
@@ -110,7 +124,12 @@ export async function acceptOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved>
 /** 婉拒: back to staff with the reason. */
 export async function declineOrder(ctx: Ctx, input: DeclineInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
-  return moveOrder(ctx, order, 'decline', { role: '在职党员', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'declined', input.reason) });
+  return moveOrder(ctx, order, 'decline', {
+    role: '在职党员',
+    note: input.reason,
+    set: { holderId: null, holderName: null },
+    effects: tellOwner(ctx, order, 'declined', input.reason),
+  });
 }
 
 /** 进展 or 延期说明: the resident sees it on the timeline and in their messages. */
@@ -119,14 +138,25 @@ export async function postProgress(ctx: Ctx, input: ProgressInput): Promise<Move
   await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
   const data = { delayed: input.delayed ?? false };
   const label = orderLabel({ code: 'progress', data });
-  return moveOrder(ctx, order, 'progress', { role: '在职党员', data, note: input.note, effects: [tellFiler(ctx, order, 'progress', `${label}：${input.note}`)], requestKey: input.requestKey });
+  return moveOrder(ctx, order, 'progress', {
+    role: '在职党员',
+    data,
+    note: input.note,
+    effects: [tellFiler(ctx, order, 'progress', `${label}：${input.note}`)],
+    requestKey: input.requestKey,
+  });
 }
 
 /** 退回抢单池 with a reason, for someone else to take. */
 export async function releaseOrder(ctx: Ctx, input: ReleaseInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   if (!order.pool) throw new AppError('CONFLICT', '派给您的点单请联系社区改派，不能退回抢单池');
-  return moveOrder(ctx, order, 'release', { role: '在职党员', note: input.reason, set: { holderId: null, holderName: null }, effects: tellOwner(ctx, order, 'released', input.reason) });
+  return moveOrder(ctx, order, 'release', {
+    role: '在职党员',
+    note: input.reason,
+    set: { holderId: null, holderName: null },
+    effects: tellOwner(ctx, order, 'released', input.reason),
+  });
 }
 
 export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Moved> {

@@ -56,7 +56,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Said]> = [
   [/^改派给党员(.+)$/, (m) => ({ code: 'reassign', data: { member: m[1] ?? '' } })],
   [/^派到(网格|社区)抢单池(?:（需(.+)）)?$/, (m) => ({ code: 'pool', data: { level: m[1] === '网格' ? 'grid' : 'community', skill: m[2] ?? null } })],
   [/^(更新进展|延期说明)$/, (m) => ({ code: 'progress', data: { delayed: m[1] === '延期说明' } })],
-  [/^(超时未响应|超时未办结)，升级到上一级(（已在最高一级）)?$/, (m) => ({ code: 'escalate', data: { deadline: m[1] === '超时未响应' ? 'respond' : 'resolve', top: Boolean(m[2]) } })],
+  [
+    /^(超时未响应|超时未办结)，升级到上一级(（已在最高一级）)?$/,
+    (m) => ({ code: 'escalate', data: { deadline: m[1] === '超时未响应' ? 'respond' : 'resolve', top: Boolean(m[2]) } }),
+  ],
   [/^(\d+) 天未评价，自动办结（未评价）$/, (m) => ({ code: 'autoClose', data: { days: Number(m[1]) } })],
 ];
 

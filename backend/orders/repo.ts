@@ -64,7 +64,22 @@ export const newOrderId = (now: number): string => newId('o', now);
 /** What a resident supplies when filing; everything else starts empty. */
 export type OrderFiling = Pick<
   OrderDoc,
-  '_id' | 'category' | 'description' | 'photos' | 'contactName' | 'contactMobile' | 'anonymousToMembers' | 'buildingId' | 'path' | 'place' | 'trail' | 'createdBy' | 'createdByName' | 'createdAt' | 'owner' | 'timeline'
+  | '_id'
+  | 'category'
+  | 'description'
+  | 'photos'
+  | 'contactName'
+  | 'contactMobile'
+  | 'anonymousToMembers'
+  | 'buildingId'
+  | 'path'
+  | 'place'
+  | 'trail'
+  | 'createdBy'
+  | 'createdByName'
+  | 'createdAt'
+  | 'owner'
+  | 'timeline'
 >;
 
 /** A freshly filed order (待分拣): the one place that knows every field's starting value. */

@@ -19,7 +19,14 @@ export async function myOrders(ctx: Ctx, input: MyOrdersInput): Promise<OrderPag
   const filter: Filter = { $or: [{ createdBy: ctx.actor.userId }, { followers: { $has: ctx.actor.userId } }] };
   if (input.scope) filter.status = { $in: [...(input.scope === 'open' ? OPEN_STATUSES : DONE_STATUSES)] };
   const [found, total] = await Promise.all([
-    orders(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    orders(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     orders(ctx.store).count(filter),
   ]);
   return { items: found.map(toCard), total, page, pageSize };

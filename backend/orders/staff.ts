@@ -41,7 +41,8 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
   const owner = ownerFor(order.path, input.colour);
   // The category is said only when triage corrects it.
   const data: EntryData = input.category && input.category !== order.category ? { colour: input.colour, category: input.category } : { colour: input.colour };
-  const red = input.colour === 'red' ? [notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id })] : [];
+  const red =
+    input.colour === 'red' ? [notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id })] : [];
   return moveOrder(ctx, order, 'triage', {
     role: staffRoleName(ctx, order),
     data,
@@ -137,7 +138,12 @@ export async function noteOrder(ctx: Ctx, input: NoteInput): Promise<Moved> {
 
 export async function closeReopened(ctx: Ctx, input: CloseReopenedInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const toParties = notice(ctx, { to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))], kind: 'completed', body: input.explanation, orderId: order._id });
+  const toParties = notice(ctx, {
+    to: [{ userId: order.createdBy }, ...order.followers.map((userId) => ({ userId }))],
+    kind: 'completed',
+    body: input.explanation,
+    orderId: order._id,
+  });
   return moveOrder(ctx, order, 'closeReopened', {
     role: staffRoleName(ctx, order),
     note: input.explanation,

@@ -52,7 +52,10 @@ export async function checkTotals(store: DocumentStore): Promise<CheckResult> {
 
   const expected = new Map<string, { total: number; members: number }>();
   for (const t of kept) {
-    for (const [kind, ref] of [['org', t.orgId], ['grid', t.gridId]] as const) {
+    for (const [kind, ref] of [
+      ['org', t.orgId],
+      ['grid', t.gridId],
+    ] as const) {
       if (!ref) continue;
       const key = `${kind}:${ref}:${t.year}`;
       const e = expected.get(key) ?? { total: 0, members: 0 };

@@ -121,17 +121,21 @@ export async function exportYear(ctx: Ctx, input: ExportInput): Promise<ExportVi
   const file = await exportXlsx(ctx, {
     title: `${community.name}${year}年度党员积分`,
     sheets: [
-      tableSheet('党员积分', [
-        ['排名', 8, (r) => r.rank],
-        ['姓名', 12, (r) => r.name],
-        ['网格', 12, (r) => r.gridName],
-        ['报到单位', 28, (r) => r.orgName],
-        ['年度积分', 10, (r) => r.total],
-        ['服务次数', 10, (r) => r.credits],
-        ['下沉服务', 10, (r) => yes(r.served)],
-        ['认领岗位', 10, (r) => yes(r.holdsPost)],
-        ['年度履责', 10, (r) => (behind(r) ? '未达标' : '达标')],
-      ], rows),
+      tableSheet(
+        '党员积分',
+        [
+          ['排名', 8, (r) => r.rank],
+          ['姓名', 12, (r) => r.name],
+          ['网格', 12, (r) => r.gridName],
+          ['报到单位', 28, (r) => r.orgName],
+          ['年度积分', 10, (r) => r.total],
+          ['服务次数', 10, (r) => r.credits],
+          ['下沉服务', 10, (r) => yes(r.served)],
+          ['认领岗位', 10, (r) => yes(r.holdsPost)],
+          ['年度履责', 10, (r) => (behind(r) ? '未达标' : '达标')],
+        ],
+        rows,
+      ),
       { name: '单位排行', columns: areaColumns('报到单位'), rows: areaRows('org') },
       { name: '网格汇总', columns: areaColumns('网格'), rows: areaRows('grid') },
     ],

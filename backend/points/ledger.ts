@@ -68,6 +68,15 @@ export async function creditPoints(deps: Deps, entry: CreditEntry, extra: Credit
   }
   // Already written: finish applying what was stored (a replay's own figures may differ and never count).
   const stored = await ledger(deps.store).get(row._id);
-  if (stored?.marked) await applyDelta(deps, stored.memberId, stored.year, stored.delta, stored.credit ?? 0, stored.year === year && stored.memberId === entry.memberId ? known : undefined, stored._id);
+  if (stored?.marked)
+    await applyDelta(
+      deps,
+      stored.memberId,
+      stored.year,
+      stored.delta,
+      stored.credit ?? 0,
+      stored.year === year && stored.memberId === entry.memberId ? known : undefined,
+      stored._id,
+    );
   return false;
 }

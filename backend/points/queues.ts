@@ -55,10 +55,7 @@ async function toViews(ctx: Ctx, docs: DeclarationDoc[]): Promise<DeclarationVie
 async function pageOf(ctx: Ctx, filter: Filter, sort: SortSpec, input: { page?: number; pageSize?: number }): Promise<Page<DeclarationView>> {
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
-  const [docs, total] = await Promise.all([
-    declarations(ctx.store).find(filter, { sort, limit: pageSize, skip: (page - 1) * pageSize }),
-    declarations(ctx.store).count(filter),
-  ]);
+  const [docs, total] = await Promise.all([declarations(ctx.store).find(filter, { sort, limit: pageSize, skip: (page - 1) * pageSize }), declarations(ctx.store).count(filter)]);
   return { items: await toViews(ctx, docs), total, page, pageSize };
 }
 

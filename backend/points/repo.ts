@@ -104,19 +104,72 @@ export const rollups = (store: DocumentStore): Collection<RollupDoc> => store.co
 export const declarations = (store: DocumentStore): Collection<DeclarationDoc> => store.collection<DeclarationDoc>('points_declarations');
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  points_ledger: [{ fields: [['memberId', 1], ['year', 1], ['at', -1]] }],
+  points_ledger: [
+    {
+      fields: [
+        ['memberId', 1],
+        ['year', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   points_totals: [
     // Rankings and "my rank" (count of higher totals) read these, never the ledger.
-    { fields: [['communityId', 1], ['year', 1], ['total', -1], ['memberId', 1]] },
-    { fields: [['gridId', 1], ['year', 1], ['total', -1], ['memberId', 1]] },
+    {
+      fields: [
+        ['communityId', 1],
+        ['year', 1],
+        ['total', -1],
+        ['memberId', 1],
+      ],
+    },
+    {
+      fields: [
+        ['gridId', 1],
+        ['year', 1],
+        ['total', -1],
+        ['memberId', 1],
+      ],
+    },
     // The dashboard's members served and points distribution: counts over a subtree in a year.
-    { fields: [['year', 1], ['path', 1]] },
+    {
+      fields: [
+        ['year', 1],
+        ['path', 1],
+      ],
+    },
   ],
-  points_rollups: [{ fields: [['kind', 1], ['communityId', 1], ['year', 1], ['total', -1]] }],
+  points_rollups: [
+    {
+      fields: [
+        ['kind', 1],
+        ['communityId', 1],
+        ['year', 1],
+        ['total', -1],
+      ],
+    },
+  ],
   points_declarations: [
-    { fields: [['memberId', 1], ['createdAt', -1]] },
-    { fields: [['gridId', 1], ['status', 1], ['createdAt', 1]] },
-    { fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] },
+    {
+      fields: [
+        ['memberId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['gridId', 1],
+        ['status', 1],
+        ['createdAt', 1],
+      ],
+    },
+    {
+      fields: [
+        ['communityId', 1],
+        ['status', 1],
+        ['createdAt', 1],
+      ],
+    },
     // The effects drain reads declarations still pending, oldest first (backend/records/drain.ts).
     { fields: [['fxAt', 1]] },
   ],

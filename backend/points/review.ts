@@ -53,7 +53,13 @@ export async function forwardDeclarations(ctx: Ctx, input: ForwardInput): Promis
     entry: stepOf(ctx, '网格长', 'forward', undefined, input.note),
     set: { batchId, updatedAt: ctx.now() },
     effects: [
-      audited(ctx, { action: 'points.forward', targetType: 'points_batch', targetId: batchId, areaPath: first.gridPath ?? first.path, detail: { declarations: ids, note: input.note ?? null } }),
+      audited(ctx, {
+        action: 'points.forward',
+        targetType: 'points_batch',
+        targetId: batchId,
+        areaPath: first.gridPath ?? first.path,
+        detail: { declarations: ids, note: input.note ?? null },
+      }),
       notice(ctx, { to: communities.map((areaId) => ({ areaId })), kind: 'pointsForwarded', body: `${ctx.actor.name}汇总上报 ${ids.length} 条积分申报，请核实` }),
     ],
   });

@@ -12,7 +12,7 @@ type Source = Pick<LedgerDoc, 'sourceType' | 'sourceId'>;
 
 /** A ledger id is `reason:type:id` (ledger.ts ledgerId): the entry a correction points at. */
 function corrected(sourceType: string, sourceId: string): { reason: PointReason | null; source: Source } | null {
-  const entryId = sourceType === 'adjust' ? sourceId.split('~')[0] ?? '' : sourceId;
+  const entryId = sourceType === 'adjust' ? (sourceId.split('~')[0] ?? '') : sourceId;
   const [reason, type, ...rest] = entryId.split(':');
   if (!reason || !type || rest.length === 0) return null;
   return { reason: Object.hasOwn(POINT_REASONS, reason) ? (reason as PointReason) : null, source: { sourceType: type, sourceId: rest.join(':') } };
@@ -26,7 +26,14 @@ function underlying(e: Source): Source {
 
 /** Titles and numbers of the records behind a batch of entries: one read per kind of record. */
 async function recordNames(deps: Pick<Deps, 'store'>, entries: Source[]): Promise<Map<string, string>> {
-  const ids = (type: string) => [...new Set(entries.map(underlying).filter((s) => s.sourceType === type).map((s) => s.sourceId))];
+  const ids = (type: string) => [
+    ...new Set(
+      entries
+        .map(underlying)
+        .filter((s) => s.sourceType === type)
+        .map((s) => s.sourceId),
+    ),
+  ];
   const activityIds = [...new Set(ids('activity').map((id) => id.split(':')[0] ?? ''))];
   const [wishDocs, activityDocs, declarationDocs] = await Promise.all([
     ids('wish').length ? wishes(deps.store).find({ _id: { $in: ids('wish') } }) : [],

@@ -52,7 +52,15 @@ export async function totalOrPlacement(deps: Pick<Deps, 'store'>, memberId: stri
  * `known` is what the caller just read: the total, or (none yet) the placement a new one would carry. With a `key`
  * (the ledger id) every write is guarded by it, so the same credit applied twice adds once.
  */
-export async function applyDelta(deps: Deps, memberId: string, year: number, delta: number, credits: number, known?: { doc: TotalDoc | null; stamp: Stamp }, key?: string): Promise<void> {
+export async function applyDelta(
+  deps: Deps,
+  memberId: string,
+  year: number,
+  delta: number,
+  credits: number,
+  known?: { doc: TotalDoc | null; stamp: Stamp },
+  key?: string,
+): Promise<void> {
   let doc = known?.doc ?? null;
   let fresh = known && !known.doc ? known.stamp : null;
   const unapplied = key ? { applied: { $hasNone: [key] } } : {};
@@ -67,7 +75,7 @@ export async function applyDelta(deps: Deps, memberId: string, year: number, del
       }
       continue; // created meanwhile by another credit: add to it
     }
-    const at = key ? doc.applied?.indexOf(key) ?? -1 : -1;
+    const at = key ? (doc.applied?.indexOf(key) ?? -1) : -1;
     if (key && at >= 0) {
       // Added to the total before (a crash, or a drain running twice): finish the roll-ups of the placement it was
       // added under — a restamp since moved it with the total, so that is where it is still missing, if anywhere.
@@ -129,7 +137,16 @@ async function bumpRollups(deps: Pick<Deps, 'store' | 'now'>, stamp: Stamp, year
 }
 
 /** With a key, the increment and its marker are one write: a second application matches nothing. */
-async function bumpRollup(deps: Pick<Deps, 'store' | 'now'>, kind: RollupDoc['kind'], refId: string, stamp: Stamp, year: number, total: number, members: number, key?: string): Promise<void> {
+async function bumpRollup(
+  deps: Pick<Deps, 'store' | 'now'>,
+  kind: RollupDoc['kind'],
+  refId: string,
+  stamp: Stamp,
+  year: number,
+  total: number,
+  members: number,
+  key?: string,
+): Promise<void> {
   const _id = `${kind}:${refId}:${year}`;
   const where = key ? { _id, applied: { $hasNone: [key] } } : { _id };
   const inc = { $inc: { total, members }, ...(key ? { $pushAll: { applied: [key] } } : {}) };

@@ -15,7 +15,10 @@ import { ledger, rollups, totals } from './repo';
 import { placementOf } from './stamp';
 import { totalId } from './totals';
 
-const RANK_SORT: Array<[string, 1 | -1]> = [['total', -1], ['memberId', 1]];
+const RANK_SORT: Array<[string, 1 | -1]> = [
+  ['total', -1],
+  ['memberId', 1],
+];
 
 /** Competition rank: how many totals in the same ranking are higher, plus one (an index range count). */
 export async function rankOf(ctx: Pick<Ctx, 'store'>, scope: Filter, total: number): Promise<number> {
@@ -56,7 +59,16 @@ export async function myPoints(ctx: Ctx, input: MyPointsInput): Promise<MyPoints
     rankedOf: ranked?.rankedOf ?? 0,
     communityName: community?.name ?? null,
     duty: { served: (mine?.credits ?? 0) > 0, holdsPost },
-    entries: entries.map((e) => ({ id: e._id, delta: e.delta, reason: e.reason, reasonName: POINT_REASONS[e.reason], note: e.note, sourceType: e.sourceType, sourceId: e.sourceId, at: e.at })),
+    entries: entries.map((e) => ({
+      id: e._id,
+      delta: e.delta,
+      reason: e.reason,
+      reasonName: POINT_REASONS[e.reason],
+      note: e.note,
+      sourceType: e.sourceType,
+      sourceId: e.sourceId,
+      at: e.at,
+    })),
   };
 }
 
@@ -109,11 +121,21 @@ export async function orgRanking(ctx: Ctx, input: AreaRankingInput): Promise<Pag
   const c = await requireCommunity(ctx, input.communityId, (p) => canViewCommunity(ctx.actor, p));
   const filter: Filter = { kind: 'org', communityId: c._id, year };
   const [docs, total] = await Promise.all([
-    rollups(ctx.store).find(filter, { sort: [['total', -1], ['_id', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    rollups(ctx.store).find(filter, {
+      sort: [
+        ['total', -1],
+        ['_id', 1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     rollups(ctx.store).count(filter),
   ]);
   // Ranks across pages follow position; ties within a page share one.
-  const items = areaRows(docs.map((d) => ({ id: d.refId, name: d.name, total: d.total, members: d.members })), (page - 1) * pageSize);
+  const items = areaRows(
+    docs.map((d) => ({ id: d.refId, name: d.name, total: d.total, members: d.members })),
+    (page - 1) * pageSize,
+  );
   return { items, total, page, pageSize, year, communityName: c.name };
 }
 

@@ -33,7 +33,23 @@ const childId = (prefix: string, key: string, ...n: number[]): string => `${pref
 
 function audits(batches: EffectBatch[]): AuditDoc[] {
   return batches.flatMap((b) =>
-    b.effects.flatMap((e, i) => (e.type === 'audit' ? [{ _id: childId('a', b.key, i), at: b.at, actorId: e.actorId, actorName: e.actorName, action: e.action, targetType: e.targetType, targetId: e.targetId, areaPath: e.areaPath, detail: e.detail }] : [])),
+    b.effects.flatMap((e, i) =>
+      e.type === 'audit'
+        ? [
+            {
+              _id: childId('a', b.key, i),
+              at: b.at,
+              actorId: e.actorId,
+              actorName: e.actorName,
+              action: e.action,
+              targetType: e.targetType,
+              targetId: e.targetId,
+              areaPath: e.areaPath,
+              detail: e.detail,
+            },
+          ]
+        : [],
+    ),
   );
 }
 
@@ -50,11 +66,21 @@ async function applyMessages(deps: Deps, batches: EffectBatch[]): Promise<void> 
   if (docs.length === 0) return;
   // Pushed only by whoever inserted the message: a replay pushes nothing twice (a crash in between loses the push, not the message).
   const inserted = new Set(await messages(deps.store).insertMany(docs));
-  await Promise.all(all.map((n) => pushMessages(deps, n.docs.filter((d) => inserted.has(d._id)), n.actorId)));
+  await Promise.all(
+    all.map((n) =>
+      pushMessages(
+        deps,
+        n.docs.filter((d) => inserted.has(d._id)),
+        n.actorId,
+      ),
+    ),
+  );
 }
 
 /** Counter doc id → summed increments and the batch keys they come from. */
-function counterWrites(batches: EffectBatch[]): Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }> {
+function counterWrites(
+  batches: EffectBatch[],
+): Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }> {
   const out = new Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }>();
   for (const b of batches) {
     const counts = b.effects.filter((e): e is CountEffect => e.type === 'count');
@@ -188,7 +214,12 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   if (batches.length === 0) return { records: 0, batches: 0 };
   const auditDocs = audits(batches);
   await applyInserts(deps, batches);
-  await Promise.all([auditDocs.length ? deps.store.collection<AuditDoc>('audit').insertMany(auditDocs) : null, applyMessages(deps, batches), applyCounts(deps, batches), applyLinks(deps, batches)]);
+  await Promise.all([
+    auditDocs.length ? deps.store.collection<AuditDoc>('audit').insertMany(auditDocs) : null,
+    applyMessages(deps, batches),
+    applyCounts(deps, batches),
+    applyLinks(deps, batches),
+  ]);
   await applyCredits(deps, batches);
   await applyMemberships(deps, batches);
   await applyMoves(deps, batches);

@@ -25,7 +25,8 @@ export interface EffectsCheck {
 export async function checkEffects(store: DocumentStore, now: number): Promise<EffectsCheck> {
   const findings: string[] = [];
   const report = await pendingReport({ store, now: () => now });
-  if (report.oldestMs !== null && report.oldestMs > DRAIN_WITHIN_MS) findings.push(`有 ${report.pending} 条记录的后续处理未完成，最早的已等 ${Math.round(report.oldestMs / 1000)} 秒`);
+  if (report.oldestMs !== null && report.oldestMs > DRAIN_WITHIN_MS)
+    findings.push(`有 ${report.pending} 条记录的后续处理未完成，最早的已等 ${Math.round(report.oldestMs / 1000)} 秒`);
 
   const all = (await orders(store).find({})) as Array<OrderDoc & Pending>;
   const settled = all.filter((o) => !o.fx?.length);

@@ -99,7 +99,19 @@ export interface MoveEffect {
   effects: Effect[];
 }
 
-export type Effect = AuditEffect | NotifyEffect | CountEffect | CreditEffect | OrderCreditEffect | SetEffect | PhotoCheckEffect | RecountHeldEffect | MembershipEffect | InsertEffect | UpdateEffect | MoveEffect;
+export type Effect =
+  | AuditEffect
+  | NotifyEffect
+  | CountEffect
+  | CreditEffect
+  | OrderCreditEffect
+  | SetEffect
+  | PhotoCheckEffect
+  | RecountHeldEffect
+  | MembershipEffect
+  | InsertEffect
+  | UpdateEffect
+  | MoveEffect;
 
 /** The effects of one move, under a key unique to that move: every id and marker they write derives from it. */
 export interface EffectBatch {

@@ -62,7 +62,16 @@ export async function modeStatus(ctx: Ctx, input: ModeStatusInput): Promise<Mode
   if (!canSwitchMode(ctx.actor, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责的社区');
   const [known, switches] = await Promise.all([
     areasOnPaths(ctx.store, [node.path]),
-    modeSwitches(ctx.store).find({ communityId: node._id }, { sort: [['at', -1], ['_id', -1]], limit: 20 }),
+    modeSwitches(ctx.store).find(
+      { communityId: node._id },
+      {
+        sort: [
+          ['at', -1],
+          ['_id', -1],
+        ],
+        limit: 20,
+      },
+    ),
   ]);
   const people = await users(ctx.store).find({ _id: { $in: [...new Set(switches.map((s) => s.by))] } });
   const names = new Map(people.map((u) => [u._id, u.name]));
@@ -105,6 +114,12 @@ export async function switchMode(ctx: Ctx, input: SwitchModeInput): Promise<{ mo
   forget(ctx.store, AREAS_KEPT);
   const switchId = `${node._id}:${rev + 1}`;
   await modeSwitches(ctx.store).insertIfAbsent({ _id: switchId, communityId: node._id, path: node.path, mode: input.mode, reason: input.reason, at: now, by: ctx.actor.userId });
-  await recordAudit(ctx, { action: 'response.switchMode', targetType: 'community', targetId: node._id, areaPath: node.path, detail: { from: current, to: input.mode, reason: input.reason } });
+  await recordAudit(ctx, {
+    action: 'response.switchMode',
+    targetType: 'community',
+    targetId: node._id,
+    areaPath: node.path,
+    detail: { from: current, to: input.mode, reason: input.reason },
+  });
   return { mode: input.mode, since: now };
 }

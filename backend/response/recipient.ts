@@ -39,7 +39,14 @@ export async function inbox(ctx: Ctx, input: InboxInput): Promise<ReceiptPage> {
   const filter: Filter = { userId: ctx.actor.userId };
   if (input.scope === 'open') filter.ackedAt = null;
   const [found, total] = await Promise.all([
-    receipts(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    receipts(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     receipts(ctx.store).count(filter),
   ]);
   const now = ctx.now();
@@ -87,13 +94,20 @@ export async function banner(ctx: Ctx): Promise<BannerView> {
   const now = ctx.now();
   const open: Filter = { userId: ctx.actor.userId, ackedAt: null, deadline: { $gte: now } };
   const [found, openCount, known] = await Promise.all([
-    receipts(ctx.store).find(open, { sort: [['deadline', 1], ['_id', 1]], limit: INSTRUCTION_LIMITS.stripSize }),
+    receipts(ctx.store).find(open, {
+      sort: [
+        ['deadline', 1],
+        ['_id', 1],
+      ],
+      limit: INSTRUCTION_LIMITS.stripSize,
+    }),
     receipts(ctx.store).count(open),
-    areasOnPaths(ctx.store, ctx.actor.roles.map((g) => g.areaPath)),
+    areasOnPaths(
+      ctx.store,
+      ctx.actor.roles.map((g) => g.areaPath),
+    ),
   ]);
   // `known` holds exactly the nodes on the caller's grant paths: their communities among them.
-  const emergency = [...known.values()]
-    .filter((a) => a.level === 'community' && isEmergency(a))
-    .map((a) => emergencyNotice(a as CommunityNode));
+  const emergency = [...known.values()].filter((a) => a.level === 'community' && isEmergency(a)).map((a) => emergencyNotice(a as CommunityNode));
   return { emergency, open: found.map((r) => toReceiptCard(r, now)), openCount };
 }

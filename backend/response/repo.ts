@@ -64,14 +64,47 @@ export const modeSwitches = (store: DocumentStore): Collection<ModeSwitchDoc> =>
 export const receiptId = (instructionId: string, userId: string): string => `${instructionId}:${userId}`;
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  instructions: [{ fields: [['path', 1], ['createdAt', -1]] }],
+  instructions: [
+    {
+      fields: [
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
   receipts: [
-    { fields: [['userId', 1], ['ackedAt', 1], ['deadline', 1]] },
-    { fields: [['userId', 1], ['createdAt', -1]] },
-    { fields: [['instructionId', 1], ['ackedAt', 1]] },
+    {
+      fields: [
+        ['userId', 1],
+        ['ackedAt', 1],
+        ['deadline', 1],
+      ],
+    },
+    {
+      fields: [
+        ['userId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['instructionId', 1],
+        ['ackedAt', 1],
+      ],
+    },
   ],
   mode_switches: [
-    { fields: [['communityId', 1], ['at', -1]] },
-    { fields: [['path', 1], ['at', -1]] },
+    {
+      fields: [
+        ['communityId', 1],
+        ['at', -1],
+      ],
+    },
+    {
+      fields: [
+        ['path', 1],
+        ['at', -1],
+      ],
+    },
   ],
 };

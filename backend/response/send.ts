@@ -47,9 +47,7 @@ export async function resolveRecipients(deps: Deps, path: string, roles: readonl
   const found: Recipient[] = [];
   for await (const user of scanAll(users(deps.store), { $or: roles.map((r) => ({ roleNames: { $has: r } })) })) {
     // The recipient's most senior chosen role in the subtree names them in the tally.
-    const grant = user.roles
-      .filter((g) => (roles as readonly string[]).includes(g.role) && reachedAt(user, g, path))
-      .sort((x, y) => ROLE_RANK[y.role] - ROLE_RANK[x.role])[0];
+    const grant = user.roles.filter((g) => (roles as readonly string[]).includes(g.role) && reachedAt(user, g, path)).sort((x, y) => ROLE_RANK[y.role] - ROLE_RANK[x.role])[0];
     if (!grant) continue;
     found.push({ user, role: grant.role as RecipientRole, grantPath: grant.areaPath });
     if (found.length > INSTRUCTION_LIMITS.maxRecipients) throw invalid('areaId', `接收人超过 ${INSTRUCTION_LIMITS.maxRecipients} 人，请缩小发送范围`);
@@ -122,7 +120,13 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     reply: null,
   }));
   for (let i = 0; i < docs.length; i += 50) await Promise.all(docs.slice(i, i + 50).map((d) => receipts(ctx.store).insertIfAbsent(d)));
-  await recordAudit(ctx, { action: 'response.send', targetType: 'instruction', targetId: doc._id, areaPath: node.path, detail: { title: doc.title, roles, recipients: docs.length } });
+  await recordAudit(ctx, {
+    action: 'response.send',
+    targetType: 'instruction',
+    targetId: doc._id,
+    areaPath: node.path,
+    detail: { title: doc.title, roles, recipients: docs.length },
+  });
   await notify(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）`, sourceId: doc._id });
   return { id: doc._id, recipients: docs.length };
 }

@@ -3,7 +3,17 @@ import { AppError } from '../../shared/errors';
 import type { RecipientRole } from '../../shared/response/model';
 import { INSTRUCTION_LIMITS } from '../../shared/response/model';
 import { canSeeTally } from '../../shared/response/permissions';
-import type { ExportedFileView, GridTally, InstructionCard, InstructionDetail, InstructionIdInput, InstructionPage, RecipientView, ReplyView, SentInput } from '../../shared/response/schemas';
+import type {
+  ExportedFileView,
+  GridTally,
+  InstructionCard,
+  InstructionDetail,
+  InstructionIdInput,
+  InstructionPage,
+  RecipientView,
+  ReplyView,
+  SentInput,
+} from '../../shared/response/schemas';
 import { formatWhen } from '../../shared/time';
 import { staffScopes } from '../../shared/users/permissions';
 import { ROLE_NAMES } from '../../shared/users/roles';
@@ -46,7 +56,14 @@ export async function sentInstructions(ctx: Ctx, input: SentInput): Promise<Inst
   const pageSize = input.pageSize ?? 20;
   const filter = { $or: scopes.map((p) => ({ path: { $prefix: p } })) };
   const [found, total] = await Promise.all([
-    instructions(ctx.store).find(filter, { sort: [['createdAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    instructions(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     instructions(ctx.store).count(filter),
   ]);
   const now = ctx.now();
@@ -72,10 +89,7 @@ function tallyByGrid(list: ReceiptDoc[], files: FileStore): GridTally[] {
 }
 
 export async function instructionDetail(ctx: Ctx, input: InstructionIdInput): Promise<InstructionDetail> {
-  const [doc, mine] = await Promise.all([
-    instructions(ctx.store).get(input.instructionId),
-    receipts(ctx.store).get(receiptId(input.instructionId, ctx.actor.userId)),
-  ]);
+  const [doc, mine] = await Promise.all([instructions(ctx.store).get(input.instructionId), receipts(ctx.store).get(receiptId(input.instructionId, ctx.actor.userId))]);
   const sender = doc !== null && canSeeTally(ctx.actor, doc.path);
   if (!doc || (!sender && !mine)) throw new AppError('NOT_FOUND', '指令不存在或未发送给您');
   const now = ctx.now();
@@ -125,7 +139,12 @@ export async function remindInstruction(ctx: Ctx, input: InstructionIdInput): Pr
     const wait = Math.max(1, Math.ceil(((fresh?.lastRemindedAt ?? now) + REMIND_MS - now) / 60_000));
     throw new AppError('RATE_LIMITED', `每 ${INSTRUCTION_LIMITS.remindEveryMinutes} 分钟只能提醒一次，请 ${wait} 分钟后再试`);
   }
-  await notify(ctx, { to: missing.map((r) => ({ userId: r.userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`, sourceId: doc._id });
+  await notify(ctx, {
+    to: missing.map((r) => ({ userId: r.userId })),
+    kind: 'instructionRemind',
+    body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`,
+    sourceId: doc._id,
+  });
   await recordAudit(ctx, { action: 'response.remind', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { reminded: missing.length } });
   return { reminded: missing.length };
 }
@@ -136,16 +155,20 @@ export async function exportReplies(ctx: Ctx, input: InstructionIdInput): Promis
   const file = await exportXlsx(ctx, {
     title: `一键响应回复-${doc.title}`,
     sheets: [
-      tableSheet<ReceiptDoc>('回复', [
-        ['网格', 28, (r) => r.groupName],
-        ['姓名', 12, (r) => r.userName],
-        ['身份', 12, (r) => ROLE_NAMES[r.role]],
-        ['状态', 10, (r) => (r.ackedAt === null ? '未收到' : '已收到')],
-        ['收到时间', 18, (r) => sheetTime(r.ackedAt)],
-        ['回复', 40, (r) => r.reply?.text ?? ''],
-        ['照片', 30, (r) => (r.reply?.photo ? ctx.ports.files.url(r.reply.photo.fileId) : '')],
-        ['回复时间', 18, (r) => sheetTime(r.reply?.at)],
-      ], scanAll(receipts(ctx.store), { instructionId: doc._id })),
+      tableSheet<ReceiptDoc>(
+        '回复',
+        [
+          ['网格', 28, (r) => r.groupName],
+          ['姓名', 12, (r) => r.userName],
+          ['身份', 12, (r) => ROLE_NAMES[r.role]],
+          ['状态', 10, (r) => (r.ackedAt === null ? '未收到' : '已收到')],
+          ['收到时间', 18, (r) => sheetTime(r.ackedAt)],
+          ['回复', 40, (r) => r.reply?.text ?? ''],
+          ['照片', 30, (r) => (r.reply?.photo ? ctx.ports.files.url(r.reply.photo.fileId) : '')],
+          ['回复时间', 18, (r) => sheetTime(r.reply?.at)],
+        ],
+        scanAll(receipts(ctx.store), { instructionId: doc._id }),
+      ),
     ],
   });
   await recordAudit(ctx, { action: 'response.export', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { rows: file.rows } });

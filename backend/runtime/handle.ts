@@ -34,7 +34,10 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
     const { actor, others } = loaded as Awaited<ReturnType<typeof loadActor>>;
     if (def.auth === 'user' && !actor) throw new AppError('UNAUTHENTICATED', '请先完成注册或重新登录');
     if (bad !== null) throw bad;
-    const prefetched = new Map<string, unknown>([...others.map((u) => [`users/${u._id}`, u] as const), ...(wants.docs ?? []).map((d, i) => [`${d.collection}/${d.id}`, docs[i] ?? null] as const)]);
+    const prefetched = new Map<string, unknown>([
+      ...others.map((u) => [`users/${u._id}`, u] as const),
+      ...(wants.docs ?? []).map((d, i) => [`${d.collection}/${d.id}`, docs[i] ?? null] as const),
+    ]);
     const pending: PendingRef[] = [];
     const ctx = { ...deps, actor, identity, pending, prefetched } as Ctx;
     const result = await def.run(ctx, data);

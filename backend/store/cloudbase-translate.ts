@@ -4,10 +4,22 @@ import { assertField, isOperators } from './port';
 
 /** The part of `db.command` this adapter uses (the SDK's own command object satisfies it; tests may fake it). */
 export interface CloudbaseCommand {
-  eq(v: unknown): object; neq(v: unknown): object; in(vs: unknown[]): object; nin(vs: unknown[]): object; all(vs: unknown[]): object;
-  lt(v: unknown): object; lte(v: unknown): object; gt(v: unknown): object; gte(v: unknown): object; exists(flag: boolean): object;
-  and(...expressions: object[]): object; or(...expressions: object[]): object;
-  set(v: unknown): object; remove(): object; inc(by: number): object; push(...vs: unknown[]): object;
+  eq(v: unknown): object;
+  neq(v: unknown): object;
+  in(vs: unknown[]): object;
+  nin(vs: unknown[]): object;
+  all(vs: unknown[]): object;
+  lt(v: unknown): object;
+  lte(v: unknown): object;
+  gt(v: unknown): object;
+  gte(v: unknown): object;
+  exists(flag: boolean): object;
+  and(...expressions: object[]): object;
+  or(...expressions: object[]): object;
+  set(v: unknown): object;
+  remove(): object;
+  inc(by: number): object;
+  push(...vs: unknown[]): object;
 }
 
 /** `db.RegExp` of the SDK (database/dist/commonjs/regexp): a regular expression the server evaluates. */

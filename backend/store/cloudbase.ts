@@ -6,14 +6,22 @@ import type { Collection, Doc, DocumentStore, Filter, FindOptions, GroupRow, Gro
 import { DuplicateKeyError, assertCollection, assertField } from './port';
 
 export interface CloudbaseQuery {
-  where(query: object): CloudbaseQuery; orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery;
-  skip(offset: number): CloudbaseQuery; limit(limit: number): CloudbaseQuery;
-  get(): Promise<unknown>; count(): Promise<unknown>; update(data: object): Promise<unknown>;
+  where(query: object): CloudbaseQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery;
+  skip(offset: number): CloudbaseQuery;
+  limit(limit: number): CloudbaseQuery;
+  get(): Promise<unknown>;
+  count(): Promise<unknown>;
+  update(data: object): Promise<unknown>;
 }
 
 export interface CloudbaseAggregate {
-  match(query: object): CloudbaseAggregate; group(spec: object): CloudbaseAggregate; sort(spec: object): CloudbaseAggregate;
-  skip(n: number): CloudbaseAggregate; limit(n: number): CloudbaseAggregate; end(): Promise<unknown>;
+  match(query: object): CloudbaseAggregate;
+  group(spec: object): CloudbaseAggregate;
+  sort(spec: object): CloudbaseAggregate;
+  skip(n: number): CloudbaseAggregate;
+  limit(n: number): CloudbaseAggregate;
+  end(): Promise<unknown>;
 }
 
 export interface CloudbaseCollectionRef extends CloudbaseQuery {
@@ -118,7 +126,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     const sort = [...(options.sort ?? [])];
     if (!sort.some(([f]) => f === '_id')) sort.push(['_id', 1]);
     const out: T[] = [];
-    for (let offset = skip; ; ) {
+    for (let offset = skip; ;) {
       const want = limit === undefined ? this.pageSize : Math.min(this.pageSize, limit - out.length);
       let q = this.query(filter);
       for (const [f, d] of sort) q = q.orderBy(assertField(f), d === -1 ? 'desc' : 'asc');

@@ -47,7 +47,11 @@ export function clauseOf(filter: Filter): Clause {
       clause.ors.push((cond as Filter[]).map(clauseOf));
       continue;
     }
-    const uses = isOperators(cond) ? Object.entries(cond).filter(([, v]) => v !== undefined).map(([op]) => USE_OF[op] ?? 'filter') : ['eq' as const];
+    const uses = isOperators(cond)
+      ? Object.entries(cond)
+          .filter(([, v]) => v !== undefined)
+          .map(([op]) => USE_OF[op] ?? 'filter')
+      : ['eq' as const];
     clause.fields[field] = [...(clause.fields[field] ?? []), ...uses];
   }
   return clause;

@@ -111,7 +111,10 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     this.insertStmt = db.prepare(`INSERT INTO "${table}" (id, doc) VALUES (?, ?)`);
     this.insertIgnoreStmt = db.prepare(`INSERT INTO "${table}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`);
     // Another connection (a script, a second store on the same file) uses the element tables it finds.
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`).pluck().all(table.length + 1, `${table}[`) as string[];
+    const names = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
+      .pluck()
+      .all(table.length + 1, `${table}[`) as string[];
     for (const n of names) this.elements.set(n.slice(table.length + 1, -1), n);
   }
 
@@ -145,14 +148,18 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
         ? `SELECT doc FROM "${this.table}" WHERE rowid IN (SELECT rowid FROM "${this.table}" WHERE ${where}${order} LIMIT ? OFFSET ?)${order}`
         : `${sql} LIMIT ? OFFSET ?`;
     }
-    const rows = this.stmt(sql).pluck().all(...params) as string[];
+    const rows = this.stmt(sql)
+      .pluck()
+      .all(...params) as string[];
     return rows.map((r) => JSON.parse(r) as T);
   }
 
   async count(filter: Filter): Promise<number> {
     const params: Param[] = [];
     const sql = `SELECT count(*) FROM "${this.table}" WHERE ${compileFilter(filter, params, this.elements)}`;
-    return this.stmt(sql).pluck().get(...params) as number;
+    return this.stmt(sql)
+      .pluck()
+      .get(...params) as number;
   }
 
   async insert(doc: T): Promise<void> {

@@ -10,9 +10,11 @@ import { fillStaffAreaIdsOf, users } from './repo';
 
 /** The caller's own record and, in the same request, the records of `others`. */
 export async function loadUsers(store: DocumentStore, identity: Identity, others: readonly string[] = []): Promise<{ user: UserDoc | null; others: UserDoc[] }> {
-  const self: Filter | null = identity.kind === 'local' ? { _id: identity.userId } : identity.kind === 'wechat' ? { openid: identity.openid } : identity.kind === 'web' ? { uid: identity.uid } : null;
+  const self: Filter | null =
+    identity.kind === 'local' ? { _id: identity.userId } : identity.kind === 'wechat' ? { openid: identity.openid } : identity.kind === 'web' ? { uid: identity.uid } : null;
   if (!self) return { user: null, others: [] };
-  const isSelf = (u: UserDoc) => (identity.kind === 'local' ? u._id === identity.userId : identity.kind === 'wechat' ? u.openid === identity.openid : u.uid === (identity as { uid: string }).uid);
+  const isSelf = (u: UserDoc) =>
+    identity.kind === 'local' ? u._id === identity.userId : identity.kind === 'wechat' ? u.openid === identity.openid : u.uid === (identity as { uid: string }).uid;
   if (others.length === 0) {
     const user = identity.kind === 'local' ? await users(store).get(identity.userId) : ((await users(store).find(self, { limit: 1 }))[0] ?? null);
     return { user, others: [] };

@@ -29,7 +29,9 @@ export async function gridLeaderOf(deps: Pick<Deps, 'store'>, gridId: string, co
  */
 export async function contactFor(deps: Deps, path: string, known?: Map<string, Area>, caller?: Actor): Promise<ContactView | null> {
   const nodes = known ?? (await areasOnPaths(deps.store, [path]));
-  const chain = idsOnPath(path).map((id) => nodes.get(id)).filter((a): a is Area => Boolean(a));
+  const chain = idsOnPath(path)
+    .map((id) => nodes.get(id))
+    .filter((a): a is Area => Boolean(a));
   const reaches = (a: Area) => Boolean(a.phone) && !(caller && answersPhoneOf(caller.roles, { id: a._id, level: a.level }));
   const grid = chain.find((a) => a.level === 'grid');
   const community = chain.find((a) => a.level === 'community');

@@ -43,7 +43,14 @@ export async function setHome(ctx: Ctx, input: SetHomeInput): Promise<void> {
     { $set: { name: input.name, homeAreaId: building._id, homePath: building.path, ...roleFields(roles) }, $inc: { rev: 1 } },
   );
   if (matched !== 1) throw new AppError('CONFLICT', '资料刚被修改，请刷新后重试');
-  await recordAudit({ ...ctx, actor: { ...ctx.actor, name: input.name } }, {
-    action: 'users.setHome', targetType: 'user', targetId: user._id, areaPath: building.path, detail: { buildingId: building._id },
-  });
+  await recordAudit(
+    { ...ctx, actor: { ...ctx.actor, name: input.name } },
+    {
+      action: 'users.setHome',
+      targetType: 'user',
+      targetId: user._id,
+      areaPath: building.path,
+      detail: { buildingId: building._id },
+    },
+  );
 }

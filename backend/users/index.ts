@@ -1,7 +1,5 @@
 /** The `users` cloud function: who am I, privacy consent, people in scope, role grants. */
-import {
-  acceptPrivacyInput, callContactInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setElderModeInput, setHomeInput,
-} from '../../shared/users/schemas';
+import { acceptPrivacyInput, callContactInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setElderModeInput, setHomeInput } from '../../shared/users/schemas';
 import { defineFunction, guestAction, userAction } from '../runtime/define';
 import { myCallContact } from './contact';
 import { setElderMode } from './elder';

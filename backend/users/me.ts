@@ -15,7 +15,9 @@ export async function getMe(ctx: Ctx): Promise<MeView> {
   if (!user) throw new AppError('UNAUTHENTICATED');
   const known = await areasOnPaths(ctx.store, [user.homePath ?? '', ...user.roles.map((g) => g.areaPath)]);
   const home = user.homePath
-    ? idsOnPath(user.homePath).map((id) => known.get(id)).filter((a): a is Area => Boolean(a))
+    ? idsOnPath(user.homePath)
+        .map((id) => known.get(id))
+        .filter((a): a is Area => Boolean(a))
     : [];
   const held = ROLES.filter((r) => user.roles.some((g) => g.role === r));
   return {
@@ -33,9 +35,6 @@ export async function getMe(ctx: Ctx): Promise<MeView> {
 /** 同意隐私保护指引: recorded with its version, before any personal data is collected. */
 export async function acceptPrivacy(ctx: Ctx, input: { version: string }): Promise<{ acceptedAt: number }> {
   const acceptedAt = ctx.now();
-  await users(ctx.store).updateWhere(
-    { _id: ctx.actor.userId },
-    { $set: { privacyAcceptedAt: acceptedAt, privacyVersion: input.version } },
-  );
+  await users(ctx.store).updateWhere({ _id: ctx.actor.userId }, { $set: { privacyAcceptedAt: acceptedAt, privacyVersion: input.version } });
   return { acceptedAt };
 }

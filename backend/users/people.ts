@@ -18,10 +18,20 @@ export async function listPeople(ctx: Ctx, input: ListPeopleInput): Promise<Page
   const filter: Filter = { homePath: { $prefix: node.path } };
   if (input.role) filter.roleNames = { $has: input.role };
   const [found, total] = await Promise.all([
-    users(ctx.store).find(filter, { sort: [['name', 1], ['_id', 1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    users(ctx.store).find(filter, {
+      sort: [
+        ['name', 1],
+        ['_id', 1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     users(ctx.store).count(filter),
   ]);
-  const known = await areasOnPaths(ctx.store, found.flatMap((u) => [u.homePath ?? '', ...u.roles.map((g) => g.areaPath)]));
+  const known = await areasOnPaths(
+    ctx.store,
+    found.flatMap((u) => [u.homePath ?? '', ...u.roles.map((g) => g.areaPath)]),
+  );
   const items = found.map((u) => ({
     id: u._id,
     name: u.name,

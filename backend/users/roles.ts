@@ -31,10 +31,7 @@ export function newGrant(ctx: Ctx, role: Role, node: Pick<Area, '_id' | 'path'>)
  * only if nobody changed the person since we read them; false when someone did.
  */
 export async function writeRoles(ctx: Ctx, user: UserDoc, roles: RoleGrant[], also: Partial<UserDoc> = {}): Promise<boolean> {
-  const matched = await users(ctx.store).updateWhere(
-    { _id: user._id, rev: user.rev },
-    { $set: { ...also, ...roleFields(roles) }, $inc: { rev: 1 } },
-  );
+  const matched = await users(ctx.store).updateWhere({ _id: user._id, rev: user.rev }, { $set: { ...also, ...roleFields(roles) }, $inc: { rev: 1 } });
   return matched === 1;
 }
 

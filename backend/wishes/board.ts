@@ -15,7 +15,13 @@ import { toCard, toDetail } from './views';
  * How many wishes match the board's filter, and how many the community fulfilled this year: one grouped read of the
  * community's public wishes by status, kind and year instead of two counts (every filter is within the public ones).
  */
-async function boardCounts(ctx: Ctx, communityId: string, statuses: readonly string[], kind: string | undefined, year: number): Promise<{ total: number; fulfilledThisYear: number }> {
+async function boardCounts(
+  ctx: Ctx,
+  communityId: string,
+  statuses: readonly string[],
+  kind: string | undefined,
+  year: number,
+): Promise<{ total: number; fulfilledThisYear: number }> {
   const rows = await wishes(ctx.store).group({ communityId, status: { $in: [...PUBLIC_STATUSES] } }, { by: ['status', 'kind', 'fulfilledYear'] });
   let total = 0;
   let fulfilledThisYear = 0;
@@ -39,7 +45,14 @@ export async function board(ctx: Ctx, input: BoardInput): Promise<BoardView> {
   const filter: Filter = { communityId: community._id, status: { $in: [...statuses] } };
   if (input.kind) filter.kind = input.kind;
   const [found, counts] = await Promise.all([
-    wishes(ctx.store).find(filter, { sort: [['publishedAt', -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    wishes(ctx.store).find(filter, {
+      sort: [
+        ['publishedAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     boardCounts(ctx, community._id, statuses, input.kind, year),
   ]);
   const items = found.map((w) => toCard(ctx.actor, w, ctx.ports.files));
@@ -58,7 +71,14 @@ export async function myWishes(ctx: Ctx, input: MineInput): Promise<WishPage> {
   const pageSize = input.pageSize ?? 20;
   const [filter, sortBy]: [Filter, string] = input.scope === 'posted' ? [{ createdBy: ctx.actor.userId }, 'createdAt'] : [{ claimantId: ctx.actor.userId }, 'claimedAt'];
   const [found, total] = await Promise.all([
-    wishes(ctx.store).find(filter, { sort: [[sortBy, -1], ['_id', -1]], limit: pageSize, skip: (page - 1) * pageSize }),
+    wishes(ctx.store).find(filter, {
+      sort: [
+        [sortBy, -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     wishes(ctx.store).count(filter),
   ]);
   return { items: found.map((w) => toCard(ctx.actor, w, ctx.ports.files)), total, page, pageSize };

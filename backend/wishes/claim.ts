@@ -42,7 +42,14 @@ export async function claimWish(ctx: Ctx, input: ClaimWishInput): Promise<WishMo
       claimedAt: now,
       claimDeadline: now + rules.claimDays * DAY,
     },
-    effects: [notice(ctx, { to: [{ userId: wish.createdBy }, staffOf(wish)], kind: 'wishClaimed', body: `心愿「${wish.publicTitle}」已被${who}认领，请在 ${rules.claimDays} 天内圆梦`, sourceId: wish._id })],
+    effects: [
+      notice(ctx, {
+        to: [{ userId: wish.createdBy }, staffOf(wish)],
+        kind: 'wishClaimed',
+        body: `心愿「${wish.publicTitle}」已被${who}认领，请在 ${rules.claimDays} 天内圆梦`,
+        sourceId: wish._id,
+      }),
+    ],
   });
 }
 
@@ -86,7 +93,9 @@ export async function confirmWish(ctx: Ctx, input: WishIdInput): Promise<WishMov
   }
   if (!canConfirm(ctx.actor, wish)) throw new AppError('CONFLICT', '认领人还没有登记圆梦，暂时不能确认');
   const now = ctx.now();
-  const thanks = wish.claimantId ? [notice(ctx, { to: [{ userId: wish.claimantId }], kind: 'wishFulfilled', body: `心愿「${wish.publicTitle}」已确认圆梦，感谢您的付出`, sourceId: wish._id })] : [];
+  const thanks = wish.claimantId
+    ? [notice(ctx, { to: [{ userId: wish.claimantId }], kind: 'wishFulfilled', body: `心愿「${wish.publicTitle}」已确认圆梦，感谢您的付出`, sourceId: wish._id })]
+    : [];
   return moveWish(ctx, wish, 'confirm', {
     role: isPoster(ctx.actor, wish) && !wish.onBehalf ? '居民' : '社区工作人员',
     guard: { claimantId: wish.claimantId },

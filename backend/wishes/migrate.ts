@@ -40,7 +40,7 @@ const PAGE = 100;
  */
 async function run(store: DocumentStore): Promise<number> {
   let changed = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await wishes(store).find(after ? { _id: { $gt: after } } : {}, { sort: [['_id', 1]], limit: PAGE });
     for (const w of page) {
       const stored = w.timeline as StoredEntry[];

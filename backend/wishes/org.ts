@@ -19,7 +19,8 @@ function linkedOrg(ctx: Ctx): Promise<OrganisationDoc | null> {
   });
 }
 
-const mobileOf = (ctx: Ctx): Promise<string | null> => warm(ctx.store, `wishes/mobile/${ctx.actor.userId}`, async () => (await users(ctx.store).get(ctx.actor.userId))?.mobile ?? null);
+const mobileOf = (ctx: Ctx): Promise<string | null> =>
+  warm(ctx.store, `wishes/mobile/${ctx.actor.userId}`, async () => (await users(ctx.store).get(ctx.actor.userId))?.mobile ?? null);
 
 const NONE = new Error('no organisation');
 

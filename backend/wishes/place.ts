@@ -28,7 +28,12 @@ const HOME_ORDER: Role[] = ['resident', 'member', 'community_staff', 'grid_leade
 export async function viewerCommunity(ctx: Ctx): Promise<Area> {
   const grant = HOME_ORDER.map((r) => ctx.actor.roles.find((g) => g.role === r)).find(Boolean);
   // A grant on a node since retired still says where the viewer belongs: read its path as it stands.
-  const path = grant ? await keptPathOf(ctx.store, grant.areaId).then((p) => p.known, () => areasOnPaths(ctx.store, [grant.areaPath])) : new Map<string, Area>();
+  const path = grant
+    ? await keptPathOf(ctx.store, grant.areaId).then(
+        (p) => p.known,
+        () => areasOnPaths(ctx.store, [grant.areaPath]),
+      )
+    : new Map<string, Area>();
   const known = [...path.values()];
   const community = known.find((a) => a.level === 'community');
   if (!community) throw invalid('communityId', '请先选择要查看的社区');

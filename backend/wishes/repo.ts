@@ -57,7 +57,24 @@ export const wishRulesDocs = (store: DocumentStore): Collection<WishRulesDoc> =>
 /** Everything a freshly posted wish (待审核) starts with beyond what the poster supplied. */
 export type WishPosting = Pick<
   WishDoc,
-  '_id' | 'communityId' | 'place' | 'buildingId' | 'path' | 'title' | 'story' | 'kind' | 'value' | 'photo' | 'beneficiaryName' | 'contactMobile' | 'door' | 'createdBy' | 'createdByName' | 'onBehalf' | 'createdAt' | 'timeline'
+  | '_id'
+  | 'communityId'
+  | 'place'
+  | 'buildingId'
+  | 'path'
+  | 'title'
+  | 'story'
+  | 'kind'
+  | 'value'
+  | 'photo'
+  | 'beneficiaryName'
+  | 'contactMobile'
+  | 'door'
+  | 'createdBy'
+  | 'createdByName'
+  | 'onBehalf'
+  | 'createdAt'
+  | 'timeline'
 >;
 
 export function newWishDoc(p: WishPosting): WishDoc {
@@ -83,11 +100,38 @@ export function newWishDoc(p: WishPosting): WishDoc {
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   wishes: [
-    { fields: [['communityId', 1], ['status', 1], ['publishedAt', -1]] },
-    { fields: [['status', 1], ['path', 1], ['createdAt', -1]] },
-    { fields: [['createdBy', 1], ['createdAt', -1]] },
-    { fields: [['claimantId', 1], ['claimedAt', -1]] },
-    { fields: [['status', 1], ['claimDeadline', 1]] },
+    {
+      fields: [
+        ['communityId', 1],
+        ['status', 1],
+        ['publishedAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['path', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['createdBy', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['claimantId', 1],
+        ['claimedAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['status', 1],
+        ['claimDeadline', 1],
+      ],
+    },
     // The effects drain reads wishes still pending, oldest first (backend/records/drain.ts).
     { fields: [['fxAt', 1]] },
   ],

@@ -27,7 +27,14 @@ export async function reviewList(ctx: Ctx, input: ReviewListInput): Promise<Wish
   const filter: Filter = { status, $or: scopes.map((p) => ({ path: { $prefix: p } })) };
   const direction = status === 'pending' ? 1 : -1;
   const [found, total] = await Promise.all([
-    wishes(ctx.store).find(filter, { sort: [['createdAt', direction], ['_id', direction]], limit: pageSize, skip: (page - 1) * pageSize }),
+    wishes(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', direction],
+        ['_id', direction],
+      ],
+      limit: pageSize,
+      skip: (page - 1) * pageSize,
+    }),
     wishes(ctx.store).count(filter),
   ]);
   return { items: found.map((w) => toCard(ctx.actor, w, ctx.ports.files)), total, page, pageSize };
@@ -44,7 +51,10 @@ async function requireReviewable(ctx: Ctx, wishId: string): Promise<WishDoc> {
 /** The board never shows the beneficiary's name, a phone number or a door number: refuse, naming the field. */
 function assertAnonymous(wish: WishDoc, input: ApproveInput): void {
   const secrets = { beneficiaryName: wish.beneficiaryName, door: wish.door };
-  for (const [field, label] of [['title', '心愿标题'], ['story', '心愿故事']] as const) {
+  for (const [field, label] of [
+    ['title', '心愿标题'],
+    ['story', '心愿故事'],
+  ] as const) {
     const problem = identifyingDetail(input[field], secrets);
     if (problem) throw invalid(field, `${label}${problem}`);
   }

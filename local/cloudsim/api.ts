@@ -42,7 +42,20 @@ export interface StatRow {
 }
 
 /** Fields the SDK adds to every body for routing and signing; not part of an action's params. */
-const ENVELOPE = ['action', 'envName', 'instance', 'database', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'tcb_sessionToken', 'sessionToken', 'crossAuthorizationToken', 'timestamp', 'dataVersion', 'sdk_version'];
+const ENVELOPE = [
+  'action',
+  'envName',
+  'instance',
+  'database',
+  'wxCloudApiToken',
+  'wxCloudbaseAccesstoken',
+  'tcb_sessionToken',
+  'sessionToken',
+  'crossAuthorizationToken',
+  'timestamp',
+  'dataVersion',
+  'sdk_version',
+];
 const MAX_BODY = 50 * 1024 * 1024;
 
 export class SimApi {
@@ -93,7 +106,12 @@ export class SimApi {
   /** `GET /__sim/info` and `GET /__sim/stats`: where the API is, and what each invocation cost. */
   simRoute(url: URL, res: http.ServerResponse): boolean {
     if (url.pathname === '/__sim/info') {
-      send(res, 200, { envId: this.envId, apiUrl: `${this.url}/admin`, client: this.info, note: 'tcb.init({ env, secretId, secretKey, serviceUrl: apiUrl }) reaches this database' });
+      send(res, 200, {
+        envId: this.envId,
+        apiUrl: `${this.url}/admin`,
+        client: this.info,
+        note: 'tcb.init({ env, secretId, secretKey, serviceUrl: apiUrl }) reaches this database',
+      });
       return true;
     }
     if (url.pathname === '/__sim/stats') {

@@ -10,7 +10,20 @@ let clock = null;
 // The simulator can pin the clock of an invocation (tests move time); otherwise time is real.
 Date.now = () => (clock === null ? realNow() : clock);
 
-const INVOCATION_KEYS = ['WX_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_CLIENTIPV6', 'WX_API_TOKEN', 'WX_TRIGGER_API_TOKEN_V0', 'TRIGGER_SRC', 'TCB_CONTEXT_KEYS', 'TCB_UUID', 'TCB_SOURCE'];
+const INVOCATION_KEYS = [
+  'WX_CONTEXT_KEYS',
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_CLIENTIP',
+  'WX_CLIENTIPV6',
+  'WX_API_TOKEN',
+  'WX_TRIGGER_API_TOKEN_V0',
+  'TRIGGER_SRC',
+  'TCB_CONTEXT_KEYS',
+  'TCB_UUID',
+  'TCB_SOURCE',
+];
 
 let main;
 try {

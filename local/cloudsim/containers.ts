@@ -23,9 +23,7 @@ export interface FunctionSpec {
 }
 
 /** How an invocation was started, as the platform would see it. */
-export type Invocation =
-  | { kind: 'call'; openid: string; appid: string; event: Record<string, unknown> }
-  | { kind: 'timer'; triggerName: string; event: Record<string, unknown> };
+export type Invocation = { kind: 'call'; openid: string; appid: string; event: Record<string, unknown> } | { kind: 'timer'; triggerName: string; event: Record<string, unknown> };
 
 /** The platform's answer: the function's JSON result, or a platform error as wx.cloud.callFunction reports it. */
 export type InvokeResult = { ok: true; result: unknown; row: StatRow } | { ok: false; errCode: number; errMsg: string; row: StatRow };
@@ -148,9 +146,24 @@ class Container {
       // a timer's WX_TRIGGER_API_TOKEN_V0 is on its fixed list (dist/utils/wxCloudToken.js).
       const env: Record<string, string> =
         inv.kind === 'call'
-          ? { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN,WX_CLIENTIP,WX_CLIENTIPV6', WX_OPENID: inv.openid, WX_APPID: inv.appid, WX_UNIONID: '', WX_CLIENTIP: '127.0.0.1', WX_CLIENTIPV6: '::1', WX_API_TOKEN: apiToken, TRIGGER_SRC: 'tcb' }
+          ? {
+              WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN,WX_CLIENTIP,WX_CLIENTIPV6',
+              WX_OPENID: inv.openid,
+              WX_APPID: inv.appid,
+              WX_UNIONID: '',
+              WX_CLIENTIP: '127.0.0.1',
+              WX_CLIENTIPV6: '::1',
+              WX_API_TOKEN: apiToken,
+              TRIGGER_SRC: 'tcb',
+            }
           : { TRIGGER_SRC: 'timer', WX_TRIGGER_API_TOKEN_V0: apiToken };
-      this.caller = { functionName: this.spec.name, openapi: this.spec.openapi, invocationId: id, openid: inv.kind === 'call' ? inv.openid : null, trigger: inv.kind === 'call' ? 'call' : 'timer' };
+      this.caller = {
+        functionName: this.spec.name,
+        openapi: this.spec.openapi,
+        invocationId: id,
+        openid: inv.kind === 'call' ? inv.openid : null,
+        trigger: inv.kind === 'call' ? 'call' : 'timer',
+      };
       const event = inv.kind === 'call' ? { ...inv.event, userInfo: { appId: inv.appid, openId: inv.openid } } : inv.event;
       const context = {
         callbackWaitsForEmptyEventLoop: false,

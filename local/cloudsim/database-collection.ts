@@ -276,7 +276,5 @@ function prefilter(query: Record<string, unknown>): ((doc: Doc) => boolean) | nu
 export function queryError(e: unknown): SimError {
   if (e instanceof SimError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return /unknown|unregistered|not supported/i.test(message)
-    ? new SimError('DATABASE_INVALID_OPERRATOR', message)
-    : new SimError('INVALID_PARAM', message);
+  return /unknown|unregistered|not supported/i.test(message) ? new SimError('DATABASE_INVALID_OPERRATOR', message) : new SimError('INVALID_PARAM', message);
 }

@@ -85,7 +85,7 @@ export class Journal {
       this.fd = fs.openSync(this.file, 'a');
     }
     const buf = Buffer.from(`${encodeLine(entry)}\n`);
-    for (let off = 0; off < buf.length; ) off += fs.writeSync(this.fd, buf, off);
+    for (let off = 0; off < buf.length;) off += fs.writeSync(this.fd, buf, off);
     this.lines++;
   }
 

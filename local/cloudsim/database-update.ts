@@ -54,7 +54,10 @@ function checkTypes(doc: Doc, modifier: Modifier): void {
       const current = readPath(doc, path);
       if (current === undefined) continue;
       if (NUMERIC.has(op) && typeof current !== 'number') {
-        throw new SimError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(current)}`);
+        throw new SimError(
+          'DATABASE_REQUEST_FAILED',
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(current)}`,
+        );
       }
       if (ARRAY.has(op) && !Array.isArray(current)) {
         throw new SimError('DATABASE_REQUEST_FAILED', `The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${JSON.stringify(doc._id)}}`);

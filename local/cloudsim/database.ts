@@ -23,15 +23,22 @@ const AGGREGATE_DEFAULT_LIMIT = 20;
 
 const READ_ACTIONS = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments', 'database.getInTransaction']);
 const TRANSACTION_ACTIONS = new Set([
-  'database.startTransaction', 'database.commitTransaction', 'database.abortTransaction',
-  'database.getInTransaction', 'database.updateDocInTransaction', 'database.deleteDocInTransaction',
+  'database.startTransaction',
+  'database.commitTransaction',
+  'database.abortTransaction',
+  'database.getInTransaction',
+  'database.updateDocInTransaction',
+  'database.deleteDocInTransaction',
 ]);
 /** Stages that would write (`$out`, `$merge`) or need a geo index mingo lacks. */
 const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear']);
 
 /** Codes from docs.cloudbase.net/error-code (数据库错误); the message is CloudBase's, as seen through wx-server-sdk errMsg. */
 function notExist(name: string): SimError {
-  return new SimError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${name}. Please check your request, but if the problem cannot be solved, contact us.`);
+  return new SimError(
+    'DATABASE_COLLECTION_NOT_EXIST',
+    `[ResourceNotFound] Db or Table not exist: ${name}. Please check your request, but if the problem cannot be solved, contact us.`,
+  );
 }
 
 type Body = Record<string, unknown>;
@@ -77,7 +84,8 @@ export class SimDatabase {
     if (!coll) throw notExist(name);
     let changed = false;
     for (const ix of indexes) {
-      const ok = Array.isArray(ix.fields) && ix.fields.length > 0 && ix.fields.every((f) => Array.isArray(f) && typeof f[0] === 'string' && f[0] !== '' && (f[1] === 1 || f[1] === -1));
+      const ok =
+        Array.isArray(ix.fields) && ix.fields.length > 0 && ix.fields.every((f) => Array.isArray(f) && typeof f[0] === 'string' && f[0] !== '' && (f[1] === 1 || f[1] === -1));
       if (!ok) throw new SimError('INVALID_PARAM', `bad index on ${name}: ${JSON.stringify(ix)}`);
       const decl: IndexDecl = ix.unique ? { fields: ix.fields.map(([f, d]) => [f, d]), unique: true } : { fields: ix.fields.map(([f, d]) => [f, d]) };
       changed = coll.addIndex(decl) || changed;
@@ -158,7 +166,11 @@ export class SimDatabase {
         list = sorted.slice(offset, offset + limit);
         if (projection) list = find(list, {}, projection, { scriptEnabled: false }).all() as Doc[];
       } else {
-        list = find(matched, {}, projection ?? {}, { scriptEnabled: false }).sort(order ?? {}).skip(offset).limit(limit).all() as Doc[];
+        list = find(matched, {}, projection ?? {}, { scriptEnabled: false })
+          .sort(order ?? {})
+          .skip(offset)
+          .limit(limit)
+          .all() as Doc[];
       }
     } catch (e) {
       throw queryError(e);

@@ -102,7 +102,11 @@ export async function startCloudSim(o: CloudSimOptions): Promise<CloudSim> {
     db.createIndexes(name, specsOfIndex);
   }
   const admin = { secretId: `AKIDadmin${randomBytes(8).toString('hex')}`, secretKey: randomBytes(20).toString('hex') };
-  api.credentials.set(admin.secretId, { secretKey: admin.secretKey, sessionToken: null, caller: () => ({ functionName: null, openapi: [], invocationId: null, openid: null, trigger: 'admin' }) });
+  api.credentials.set(admin.secretId, {
+    secretKey: admin.secretKey,
+    sessionToken: null,
+    caller: () => ({ functionName: null, openapi: [], invocationId: null, openid: null, trigger: 'admin' }),
+  });
   // Inside SCF the platform injects these; the containers get them from here.
   const platformEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -29,7 +29,10 @@ export function mongoClause(q: Record<string, unknown>): Clause {
       // $nor, $expr…: evaluated per document.
       add(key, ['filter']);
     } else if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
-      add(key, Object.keys(value).map((op) => USE_OF[op] ?? 'filter'));
+      add(
+        key,
+        Object.keys(value).map((op) => USE_OF[op] ?? 'filter'),
+      );
     } else {
       // A value (a RegExp too: the name search) — a regex never narrows an index here, the adapter anchors none.
       add(key, [value instanceof RegExp || Object.prototype.toString.call(value) === '[object RegExp]' ? 'filter' : 'eq']);

@@ -114,7 +114,9 @@ export class SimStorage {
 
   /** A temporary link to a stored file (what getTempFileURL answers), or null when there is no such file. */
   tempUrl(fileId: string, maxAgeSeconds = 600): string | null {
-    const r = this.handle('storage.batchGetDownloadUrl', { file_list: [{ fileid: fileId, max_age: maxAgeSeconds }] }) as { data: { download_list: Array<{ tempFileURL: string; code: string }> } };
+    const r = this.handle('storage.batchGetDownloadUrl', { file_list: [{ fileid: fileId, max_age: maxAgeSeconds }] }) as {
+      data: { download_list: Array<{ tempFileURL: string; code: string }> };
+    };
     const hit = r.data.download_list[0];
     return hit && hit.code === 'SUCCESS' ? hit.tempFileURL : null;
   }
@@ -175,5 +177,8 @@ export class SimStorage {
 
 function cosError(status: number, code: string, message: string): { status: number; body: string } {
   const id = randomBytes(8).toString('hex');
-  return { status, body: `<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n<Code>${code}</Code>\n<Message>${message}</Message>\n<RequestId>${id}</RequestId>\n<TraceId>${id}</TraceId>\n</Error>` };
+  return {
+    status,
+    body: `<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n<Code>${code}</Code>\n<Message>${message}</Message>\n<RequestId>${id}</RequestId>\n<TraceId>${id}</TraceId>\n</Error>`,
+  };
 }

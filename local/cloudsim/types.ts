@@ -32,9 +32,7 @@ export interface SimRequest {
  * What a service answers. `json` goes out as HTTP 200 `application/json` (an error is `{ code, message }`
  * in the body, as CloudBase answers: the SDK throws on `code`). `raw` goes out as bytes with its content type.
  */
-export type SimResponse =
-  | { kind: 'json'; body: Record<string, unknown> }
-  | { kind: 'raw'; status?: number; contentType: string; body: Buffer };
+export type SimResponse = { kind: 'json'; body: Record<string, unknown> } | { kind: 'raw'; status?: number; contentType: string; body: Buffer };
 
 /** CloudBase's error envelope; `code` strings are the platform's (DATABASE_COLLECTION_NOT_EXIST …). */
 export class SimError extends Error {

@@ -39,7 +39,11 @@ export function fieldProblem(type: SimFieldType, value: string): string | null {
     case 'symbol':
       return n > 5 ? 'exceeds limit (symbol: 5 symbols)' : all(value, (c) => SYMBOL.test(c)) ? null : 'invalid (symbol: symbols only)';
     case 'character_string':
-      return n > 32 ? 'exceeds limit (character_string: 32 characters)' : all(value, (c) => /[0-9A-Za-z]/.test(c) || ASCII_SYMBOL.test(c)) ? null : 'invalid (character_string: digits, letters or symbols)';
+      return n > 32
+        ? 'exceeds limit (character_string: 32 characters)'
+        : all(value, (c) => /[0-9A-Za-z]/.test(c) || ASCII_SYMBOL.test(c))
+          ? null
+          : 'invalid (character_string: digits, letters or symbols)';
     case 'time':
       return TIME.test(value) ? null : 'invalid (time: 24-hour time, e.g. 15:01 or 2019年10月1日 15:01)';
     case 'date':

@@ -38,7 +38,10 @@ export function pagesOfAppConfigSource(src: string): string[] {
   const subStart = src.search(/subPackages\s*:/);
   const head = subStart >= 0 ? src.slice(0, subStart) : src;
   const main = /pages\s*:\s*\[([^\]]*)\]/.exec(head);
-  const subs = [...(subStart >= 0 ? src.slice(subStart) : '').matchAll(/\{\s*root\s*:\s*['"]([^'"]+)['"][^}]*?pages\s*:\s*\[([^\]]*)\]/g)].map((m) => ({ root: m[1], pages: list(m[2] ?? '') }));
+  const subs = [...(subStart >= 0 ? src.slice(subStart) : '').matchAll(/\{\s*root\s*:\s*['"]([^'"]+)['"][^}]*?pages\s*:\s*\[([^\]]*)\]/g)].map((m) => ({
+    root: m[1],
+    pages: list(m[2] ?? ''),
+  }));
   return pagesOfAppJson({ pages: main ? list(main[1] ?? '') : [], subPackages: subs });
 }
 
@@ -52,7 +55,8 @@ export function loadTemplates(file = path.join(__dirname, 'templates.json')): Su
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { templates?: unknown };
   if (!Array.isArray(parsed.templates)) throw new Error(`${file}: "templates" must be a list`);
   return parsed.templates.map((t: { id?: unknown; title?: unknown; fields?: unknown }, i) => {
-    if (typeof t.id !== 'string' || typeof t.title !== 'string' || typeof t.fields !== 'object' || t.fields === null) throw new Error(`${file}: template ${i} needs id, title and fields`);
+    if (typeof t.id !== 'string' || typeof t.title !== 'string' || typeof t.fields !== 'object' || t.fields === null)
+      throw new Error(`${file}: template ${i} needs id, title and fields`);
     const fields: Record<string, SimFieldType> = {};
     for (const [key, type] of Object.entries(t.fields as Record<string, unknown>)) {
       if (!(FIELD_TYPES as readonly unknown[]).includes(type)) throw new Error(`${file}: template ${t.title} field ${key} has unknown type ${String(type)}`);

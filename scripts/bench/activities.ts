@@ -45,7 +45,11 @@ function makeLab(deps: Deps, clock: { now: number }): Lab {
   };
   const activity: Lab['activity'] = async ({ signed = [], at } = {}) => {
     const startAt = clock.now + 48 * HOUR;
-    const { id } = (await call('publish', { areaId: C1, title: '垃圾分类宣传', description: '在小区门口讲解垃圾分类', place: '小区南门', startAt, endAt: startAt + 2 * HOUR, capacity: 20 }, STAFF)) as { id: string };
+    const { id } = (await call(
+      'publish',
+      { areaId: C1, title: '垃圾分类宣传', description: '在小区门口讲解垃圾分类', place: '小区南门', startAt, endAt: startAt + 2 * HOUR, capacity: 20 },
+      STAFF,
+    )) as { id: string };
     for (const m of signed) await call('signUp', { activityId: id }, m);
     if (at === 'start') clock.now = startAt;
     if (at === 'end') clock.now = startAt + 2 * HOUR;
@@ -73,13 +77,29 @@ const SCENARIOS: Scenario[] = [
   { action: 'managePosts', who: STAFF, state: 'one post held', prepare: around((l) => l.post(MEMBER), {}) },
   { action: 'claimPost', who: MEMBER, state: 'open post', prepare: (l) => l.post() },
   { action: 'leavePost', who: MEMBER, state: 'held by the caller', prepare: (l) => l.post(MEMBER) },
-  { action: 'publish', who: STAFF, state: 'warm instance, community rule read', prepare: warmed((l) => ({ areaId: C1, title: '垃圾分类宣传', description: '在小区门口讲解垃圾分类', place: '小区南门', startAt: l.clock.now + 48 * HOUR, endAt: l.clock.now + 50 * HOUR, capacity: 20 })) },
+  {
+    action: 'publish',
+    who: STAFF,
+    state: 'warm instance, community rule read',
+    prepare: warmed((l) => ({
+      areaId: C1,
+      title: '垃圾分类宣传',
+      description: '在小区门口讲解垃圾分类',
+      place: '小区南门',
+      startAt: l.clock.now + 48 * HOUR,
+      endAt: l.clock.now + 50 * HOUR,
+      capacity: 20,
+    })),
+  },
   { action: 'list', who: MEMBER, state: 'upcoming, signed up', prepare: around((l) => l.activity({ signed: [MEMBER] }), { tab: 'upcoming' }) },
   { action: 'list', variant: 'mine', who: MEMBER, state: 'signed up', prepare: around((l) => l.activity({ signed: [MEMBER] }), { tab: 'mine' }) },
   { action: 'detail', who: MEMBER, state: 'signed up', prepare: (l) => l.activity({ signed: [MEMBER] }) },
   { action: 'signUp', who: MEMBER, state: 'open, places left', prepare: (l) => l.activity() },
   {
-    action: 'signUp', variant: 'again', who: MEMBER, state: 'cancelled before',
+    action: 'signUp',
+    variant: 'again',
+    who: MEMBER,
+    state: 'cancelled before',
     prepare: async (l) => {
       const data = await l.activity({ signed: [MEMBER] });
       await l.call('cancel', data, MEMBER);
@@ -89,7 +109,10 @@ const SCENARIOS: Scenario[] = [
   { action: 'cancel', who: MEMBER, state: 'signed up, 2 days ahead', prepare: (l) => l.activity({ signed: [MEMBER] }) },
   { action: 'scan', variant: '签到', who: MEMBER, state: 'signed up, at the start', prepare: (l) => l.activity({ signed: [MEMBER], at: 'start' }) },
   {
-    action: 'scan', variant: '签退', who: MEMBER, state: 'checked in, at the end (credits points)',
+    action: 'scan',
+    variant: '签退',
+    who: MEMBER,
+    state: 'checked in, at the end (credits points)',
     prepare: async (l) => {
       const data = await l.activity({ signed: [MEMBER], at: 'start' });
       await l.call('scan', data, MEMBER);
@@ -100,7 +123,9 @@ const SCENARIOS: Scenario[] = [
   { action: 'manage', who: STAFF, state: 'one upcoming', prepare: around((l) => l.activity(), { tab: 'upcoming' }) },
   { action: 'roster', who: STAFF, state: 'two signed up', prepare: (l) => l.activity({ signed: [MEMBER, MEMBER_B] }) },
   {
-    action: 'checkoutAll', who: STAFF, state: 'two checked in, at the end',
+    action: 'checkoutAll',
+    who: STAFF,
+    state: 'two checked in, at the end',
     prepare: async (l) => {
       const data = await l.activity({ signed: [MEMBER, MEMBER_B], at: 'start' });
       for (const m of [MEMBER, MEMBER_B]) await l.call('scan', data, m);
@@ -109,7 +134,9 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: 'close', who: STAFF, state: 'one checked in, one no-show',
+    action: 'close',
+    who: STAFF,
+    state: 'one checked in, one no-show',
     prepare: async (l) => {
       const data = await l.activity({ signed: [MEMBER, MEMBER_B], at: 'start' });
       await l.call('scan', data, MEMBER);
@@ -117,7 +144,16 @@ const SCENARIOS: Scenario[] = [
       return data;
     },
   },
-  { action: 'sweep', who: SYSTEM, state: 'one activity ended 2 h ago, one no-show', prepare: async (l) => { await l.activity({ signed: [MEMBER], at: 'end' }); l.clock.now += 2 * HOUR + 1; return {}; } },
+  {
+    action: 'sweep',
+    who: SYSTEM,
+    state: 'one activity ended 2 h ago, one no-show',
+    prepare: async (l) => {
+      await l.activity({ signed: [MEMBER], at: 'end' });
+      l.clock.now += 2 * HOUR + 1;
+      return {};
+    },
+  },
 ];
 
 interface Row {
@@ -141,7 +177,10 @@ async function measure(s: Scenario, template: Buffer): Promise<Row> {
     const def = FUNCTIONS.activities.actions[s.action];
     if (!def) throw new Error(`scenario for unknown action ${label}`);
     let mark = -1;
-    const split = { name: 'activities', actions: { [s.action]: { ...def, run: (ctx: Parameters<typeof def.run>[0], input: unknown) => ((mark = counting.counts().total), def.run(ctx, input)) } } };
+    const split = {
+      name: 'activities',
+      actions: { [s.action]: { ...def, run: (ctx: Parameters<typeof def.run>[0], input: unknown) => ((mark = counting.counts().total), def.run(ctx, input)) } },
+    };
     counting.reset();
     const env = await handle(split, { action: s.action, data }, identityOf(s.who), deps);
     if (!env.ok) throw new Error(`${label} as ${s.who} failed: ${env.error.code} ${env.error.message}`);
@@ -172,9 +211,9 @@ async function run(_ctx: BenchContext): Promise<SectionResult> {
     'record the action names read beside it (`prefetch`); calls issued together (`Promise.all`) are in parentheses joined by ∥.',
     'What a call causes (audit records, the sign-up a place creates, points, the roster moves of 全部签退 and 结束活动) rides',
     'on its one conditional write and is applied afterwards by `effects.drain`, not counted here. Sign-up is read my sign-up',
-    '→ the activity\'s conditional write (`taken` below capacity, my place token not yet in `seated`) carrying the sign-up:',
+    "→ the activity's conditional write (`taken` below capacity, my place token not yet in `seated`) carrying the sign-up:",
     `constant, whatever the capacity or the crowd. The goal is ≤ ${GOAL} per user action in a warm instance (areas and`,
-    'activities kept, backend/runtime/warm.ts); the timer is not a person\'s wait.',
+    "activities kept, backend/runtime/warm.ts); the timer is not a person's wait.",
     '',
     table(
       ['call', 'as', 'state', 'load actor', 'the action', 'total', 'sequential', `≤ ${GOAL}`, 'where the trips go'],

@@ -52,7 +52,12 @@ export function renderJson(value: Json, figures: Figures, prefix: string): strin
       continue;
     }
     const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    tables.push(`${key}:\n\n${table(cols, rows.map((r) => cols.map((c) => cell(r[c]))))}`);
+    tables.push(
+      `${key}:\n\n${table(
+        cols,
+        rows.map((r) => cols.map((c) => cell(r[c]))),
+      )}`,
+    );
     rows.forEach((r, i) => {
       const name = cell(r.name ?? i);
       for (const c of cols) {

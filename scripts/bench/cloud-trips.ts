@@ -103,9 +103,15 @@ async function inFreshSim(s: Scenario, dataDir: string, functionsDir: string, lo
       const data = await s.prepare(lab);
       const drains = sim.stats().filter((r) => r.fn === 'effects').length;
       await call(s.fn, s.action, data, s.who);
-      const row = sim.stats().filter((r) => r.fn === s.fn && r.action === name).pop();
+      const row = sim
+        .stats()
+        .filter((r) => r.fn === s.fn && r.action === name)
+        .pop();
       if (!row) throw new Error(`no stats row for ${label}`);
-      const drain = sim.stats().filter((r) => r.fn === 'effects').slice(drains)[0];
+      const drain = sim
+        .stats()
+        .filter((r) => r.fn === 'effects')
+        .slice(drains)[0];
       return { ...row, drain: drain ? drain.reads + drain.writes : 0 };
     };
     const cold = await measure();

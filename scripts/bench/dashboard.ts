@@ -84,7 +84,22 @@ async function insertCounters(store: SqliteStore, tree: Area[], perDay: number):
         _id: counterId(node._id, day),
         nodeId: node._id,
         day,
-        c: { filed, responded: Math.round(filed * 0.9), respondDue: filed, respondedOnTime: Math.round(filed * 0.85), resolveDue: filed, completedOnTime: Math.round(filed * 0.8), confirmed: Math.round(filed * 0.75), completed: Math.round(filed * 0.85), completions: Math.round(filed * 0.9), rated: Math.round(filed * 0.7), ratedGood: Math.round(filed * 0.6), reopened: Math.round(filed * 0.03), responseMinutes: filed * 90, resolutionMinutes: filed * 1500 },
+        c: {
+          filed,
+          responded: Math.round(filed * 0.9),
+          respondDue: filed,
+          respondedOnTime: Math.round(filed * 0.85),
+          resolveDue: filed,
+          completedOnTime: Math.round(filed * 0.8),
+          confirmed: Math.round(filed * 0.75),
+          completed: Math.round(filed * 0.85),
+          completions: Math.round(filed * 0.9),
+          rated: Math.round(filed * 0.7),
+          ratedGood: Math.round(filed * 0.6),
+          reopened: Math.round(filed * 0.03),
+          responseMinutes: filed * 90,
+          resolutionMinutes: filed * 1500,
+        },
         cat: Object.fromEntries(ORDER_CATEGORIES.map((c, i) => [CATEGORY_KEYS[c], Math.round(filed / (i + 2))])),
         col: { red: Math.round(filed * 0.1), yellow: Math.round(filed * 0.3), green: Math.round(filed * 0.6) },
         rh: Object.fromEntries(MINUTE_BUCKETS.map((_, i) => [`b${i}`, Math.round(filed / (i + 2))])),
@@ -148,7 +163,16 @@ async function measureSize(n: number, reps: number, template: Buffer, tree: Area
         lat[i] = (nowUs() - t) / 1000;
       }
       const s = summarize(lat);
-      rows.push({ name: v.name, mean: s.mean, p95: s.p95, reads: c.total, sequential: c.sequential, byOp: Object.entries(c.byOp).map(([op, k]) => `${op} ${k}`).join(', ') });
+      rows.push({
+        name: v.name,
+        mean: s.mean,
+        p95: s.p95,
+        reads: c.total,
+        sequential: c.sequential,
+        byOp: Object.entries(c.byOp)
+          .map(([op, k]) => `${op} ${k}`)
+          .join(', '),
+      });
     }
     return { n, loadSeconds, counterDocs, fileMiB: mib(fs.statSync(path.join(dir, 'wangge.db')).size), rows };
   } finally {
@@ -175,7 +199,12 @@ async function exportChild(dir: string): Promise<void> {
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
   const t = nowUs();
-  const env = await handle(FUNCTIONS.dashboard!, { action: 'exportOrders', data: { areaId: STREET_ID, period: 'custom', from: shanghaiDay(START - 365 * DAY), to: shanghaiDay(START) } }, identityOf(STREET_ADMIN), deps);
+  const env = await handle(
+    FUNCTIONS.dashboard!,
+    { action: 'exportOrders', data: { areaId: STREET_ID, period: 'custom', from: shanghaiDay(START - 365 * DAY), to: shanghaiDay(START) } },
+    identityOf(STREET_ADMIN),
+    deps,
+  );
   const seconds = (nowUs() - t) / 1e6;
   clearInterval(sampler);
   if (!env.ok) throw new Error(`export failed: ${env.error.code} ${env.error.message}`);
@@ -183,7 +212,9 @@ async function exportChild(dir: string): Promise<void> {
   const file = path.join(dir, 'uploads', path.basename(out.url));
   const bytes = fs.existsSync(file) ? fs.statSync(file).size : 0;
   await store.close();
-  process.stdout.write(`${JSON.stringify({ rows: out.rows, bytes, seconds, maxRssMiB: mib(process.resourceUsage().maxRSS * 1024), baseRssMiB: mib(baseRss), peakHeapMiB: mib(peakHeap) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ rows: out.rows, bytes, seconds, maxRssMiB: mib(process.resourceUsage().maxRSS * 1024), baseRssMiB: mib(baseRss), peakHeapMiB: mib(peakHeap) })}\n`,
+  );
 }
 
 async function measureExport(n: number, template: Buffer, tree: Area[], root: string): Promise<ExportResult> {
@@ -216,10 +247,11 @@ function render(sizes: SizeResult[], exp: ExportResult, figures: Figures): strin
   const [small, big] = sizes as [SizeResult, SizeResult];
   const same = small.rows.every((r, i) => r.reads === big.rows[i]?.reads);
   figures['dashboard reads same at both sizes'] = same ? 'yes' : 'NO';
-  for (const s of sizes) for (const r of s.rows) {
-    figures[`dashboard ${fmt(s.n)} ${r.name} reads`] = r.reads;
-    figures[`dashboard ${fmt(s.n)} ${r.name} mean ms`] = r.mean;
-  }
+  for (const s of sizes)
+    for (const r of s.rows) {
+      figures[`dashboard ${fmt(s.n)} ${r.name} reads`] = r.reads;
+      figures[`dashboard ${fmt(s.n)} ${r.name} mean ms`] = r.mean;
+    }
   figures['export orders rows'] = exp.rows;
   figures['export orders seconds'] = exp.seconds;
   figures['export orders max RSS MiB'] = exp.maxRssMiB;
@@ -232,7 +264,13 @@ function render(sizes: SizeResult[], exp: ExportResult, figures: Figures): strin
     '',
     table(
       ['call', ...sizes.flatMap((s) => [`${fmt(s.n)}: reads (sequential)`, `${fmt(s.n)}: mean / p95`])],
-      small.rows.map((r, i) => [r.name, ...sizes.flatMap((s) => { const x = s.rows[i]; return x ? [`${x.reads} (${x.sequential})`, `${fmt(x.mean, 2)} / ${fmt(x.p95, 2)} ms`] : ['', '']; })]),
+      small.rows.map((r, i) => [
+        r.name,
+        ...sizes.flatMap((s) => {
+          const x = s.rows[i];
+          return x ? [`${x.reads} (${x.sequential})`, `${fmt(x.mean, 2)} / ${fmt(x.p95, 2)} ms`] : ['', ''];
+        }),
+      ]),
     ),
     '',
     `Reads per call are ${same ? '**the same at both sizes**' : '**NOT the same**'}: ${small.rows[0]?.byOp ?? ''} (street, 本年). The counter docs are one \`find\``,

@@ -28,7 +28,13 @@ function parseArgs(argv: string[]): Args {
     const [flag, inline] = a.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
     if (flag === '--quick') args.quick = true;
-    else if (flag === '--only') args.only = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
+    else if (flag === '--only')
+      args.only = new Set(
+        value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     else if (flag === '--out') args.out = value();
     else throw new Error(`unknown argument ${a}; use --only ${SECTIONS.map((s) => s.id).join(',')}, --quick, --out FILE`);
   }

@@ -54,7 +54,17 @@ async function measureOne(ctx: BenchContext, n: number, template: Buffer): Promi
     const loadSeconds = (nowUs() - t0) / 1e6;
     const home = all[0]!.building;
     for (let k = 0; k < CALLERS; k++) {
-      await users(store).insert({ _id: `u-r-${k}`, name: `居民${k}`, homeAreaId: home._id, homePath: home.path, roles: [{ role: 'resident', areaId: home._id, areaPath: home.path, grantedBy: 'bench', grantedAt: START }], roleNames: ['resident'], staffAreaIds: [], rev: 0, createdAt: START });
+      await users(store).insert({
+        _id: `u-r-${k}`,
+        name: `居民${k}`,
+        homeAreaId: home._id,
+        homePath: home.path,
+        roles: [{ role: 'resident', areaId: home._id, areaPath: home.path, grantedBy: 'bench', grantedAt: START }],
+        roleNames: ['resident'],
+        staffAreaIds: [],
+        rev: 0,
+        createdAt: START,
+      });
     }
     const deps: Deps = { store, now: () => START, log: quietLog, ports: localPorts(path.join(dir, 'uploads')) };
     const variants: MineRun['variants'] = [];
@@ -112,12 +122,18 @@ export function renderMine(runs: MineRun[]): string {
     `A temp SQLite file (the seeded demo store, every declared index, no \`ANALYZE\`) with orders as in 3c, filed by residents five each`,
     'on average, one in 20 followed by a neighbour. `orders.mine` through `handle()` as 100 of those residents in turn (actor read +',
     '`find` page ∥ `count`), each variant after 10 warm-up calls. Loading: ' +
-      runs.map((r) => `${fmt(r.orders)} orders in ${fmt(r.loadSeconds, 1)} s (file ${r.fileMiB} MiB)`).join(', ') + '.',
+      runs.map((r) => `${fmt(r.orders)} orders in ${fmt(r.loadSeconds, 1)} s (file ${r.fileMiB} MiB)`).join(', ') +
+      '.',
     '',
     '| orders | call | mean | p95 | total matching (mean) |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    ...runs.flatMap((r) => [`Plans at ${fmt(r.orders)} orders (\`scope: open\`) — ${r.scanned ? '**a table scan**' : 'no table scan'}:`, '', ...r.plans.map((p) => `- \`${p}\``), '']),
+    ...runs.flatMap((r) => [
+      `Plans at ${fmt(r.orders)} orders (\`scope: open\`) — ${r.scanned ? '**a table scan**' : 'no table scan'}:`,
+      '',
+      ...r.plans.map((p) => `- \`${p}\``),
+      '',
+    ]),
   ].join('\n');
 }

@@ -154,7 +154,14 @@ class Workload {
   }
 }
 
-async function load(t: Target, w: Workload, connections: number, seconds: number, lat: Record<Kind, number[]> | null, drains: number[] = []): Promise<{ errors: number; firstError: string; seconds: number }> {
+async function load(
+  t: Target,
+  w: Workload,
+  connections: number,
+  seconds: number,
+  lat: Record<Kind, number[]> | null,
+  drains: number[] = [],
+): Promise<{ errors: number; firstError: string; seconds: number }> {
   let errors = 0;
   let firstError = '';
   const start = nowUs();
@@ -205,7 +212,16 @@ async function measure(ctx: BenchContext, plan: MixPlan, connections: number, se
     const drains: number[] = [];
     const r = await load(target, w, connections, seconds, lat, drains);
     const stats = await serverStats(child);
-    return { orders: plan.orders, connections, seconds: r.seconds, lat, drains, errors: r.errors, firstError: r.firstError, cpuPct: ((stats.cpuUserMs + stats.cpuSystemMs) / 1000 / r.seconds) * 100 };
+    return {
+      orders: plan.orders,
+      connections,
+      seconds: r.seconds,
+      lat,
+      drains,
+      errors: r.errors,
+      firstError: r.firstError,
+      cpuPct: ((stats.cpuUserMs + stats.cpuSystemMs) / 1000 / r.seconds) * 100,
+    };
   } finally {
     target.agent.destroy();
     await stopServer(child);
@@ -241,11 +257,28 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const rows = runs.map((r) => {
     const s = overall(r);
     const d = summarize(r.drains);
-    return [fmt(r.orders), r.connections, fmt(s.n), fmt(s.n / r.seconds), ms(s.p50), ms(s.p95), ms(s.p99), r.drains.length ? `${fmt(d.n)} (p95 ${ms(d.p95)})` : '—', r.errors, `${fmt(r.cpuPct)} %`];
+    return [
+      fmt(r.orders),
+      r.connections,
+      fmt(s.n),
+      fmt(s.n / r.seconds),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.p99),
+      r.drains.length ? `${fmt(d.n)} (p95 ${ms(d.p95)})` : '—',
+      r.errors,
+      `${fmt(r.cpuPct)} %`,
+    ];
   });
   const perKind = runs
     .filter((r) => r.connections === Math.min(...levels))
-    .map((r) => [fmt(r.orders), ...KINDS.map((k) => { const s = summarize(r.lat[k]); return `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)}`; })]);
+    .map((r) => [
+      fmt(r.orders),
+      ...KINDS.map((k) => {
+        const s = summarize(r.lat[k]);
+        return `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)}`;
+      }),
+    ]);
   const errors = runs.filter((r) => r.errors).map((r) => `${fmt(r.orders)} orders, ${r.connections} connections: \`${r.firstError}\``);
   const markdown = [
     `### a. 我的点单 on ${mine.map((r) => fmt(r.orders)).join(' and ')} orders`,

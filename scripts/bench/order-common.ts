@@ -38,7 +38,6 @@ export const quietLog: Logger = {
 
 export const identityOf = (who: string): Identity => (who === SYSTEM ? { kind: 'system' } : { kind: 'local', userId: who });
 
-
 /** The demo seed plus a second member of 梅川第一居委会 (for reassign), with every index, as a database image. */
 export async function seededTemplate(): Promise<Buffer> {
   const store = openSqliteStore({ dataDir: ':memory:' });

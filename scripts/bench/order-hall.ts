@@ -22,7 +22,6 @@ import { benchOrder, places } from './serve-orders';
 import { C1, DAY, MEMBER, START, identityOf, quietLog } from './order-common';
 import type { Measured } from './order-common';
 
-
 /** Share of each status among all orders ever filed: mostly closed, ~10% in the pools. */
 const STATUS_MIX: Array<[OrderStatus, number]> = [
   ['new', 0.05],
@@ -161,7 +160,6 @@ export async function measureHall(ctx: BenchContext, tree: Area[], template: Buf
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
 
 export function renderHall(h: Measured<typeof measureHall>, figures: Figures): string {
   figures['hall orders'] = h.n;

@@ -12,7 +12,6 @@ import { serverStats, startServer, stopServer } from './child-server';
 import { GOOD_ORDER } from './order-common';
 import type { Measured } from './order-common';
 
-
 const CONCURRENCY = 50;
 
 export interface LoadReq {
@@ -87,7 +86,6 @@ async function closedLoop(t: Target, reqs: LoadReq[]): Promise<LoadResult> {
   return { latMs: lat, errors, firstError, seconds: (nowUs() - start) / 1e6 };
 }
 
-
 interface PhaseRow {
   name: string;
   call: string;
@@ -95,7 +93,10 @@ interface PhaseRow {
   cpuPct: number;
 }
 
-export async function measureLoad(ctx: BenchContext, tree: Area[]): Promise<{ rows: PhaseRow[]; plan: OrdersLoadPlan; warm: number; n: number; rssMiB: number; connections: number }> {
+export async function measureLoad(
+  ctx: BenchContext,
+  tree: Area[],
+): Promise<{ rows: PhaseRow[]; plan: OrdersLoadPlan; warm: number; n: number; rssMiB: number; connections: number }> {
   const n = ctx.quick ? 400 : 4000;
   const warm = ctx.quick ? 50 : 300;
   const items = n + warm;
@@ -151,7 +152,6 @@ export async function measureLoad(ctx: BenchContext, tree: Area[]): Promise<{ ro
   }
 }
 
-
 export function renderLoad(l: Measured<typeof measureLoad>, figures: Figures): string {
   const rows = l.rows.map((p) => {
     const s = summarize(p.r.latMs);
@@ -172,9 +172,9 @@ export function renderLoad(l: Measured<typeof measureLoad>, figures: Figures): s
     `in one of the 28 communities) and ${fmt(l.plan.pooled)} orders pooled in those members' communities, four per member, all inserted`,
     `directly before the run. The generator is a closed loop of ${CONCURRENCY} callers on an \`http.Agent({keepAlive: true})\` to 127.0.0.1`,
     `(${l.connections} connections opened in all). Three phases one after another, each ${fmt(l.warm)} warm-up requests then ${fmt(l.n)} measured:`,
-    '**create** — each request a different resident filing one order (so each is that resident\'s first of the day: the quota',
+    "**create** — each request a different resident filing one order (so each is that resident's first of the day: the quota",
     'counter is created); **claim** — each member claims their own four pooled orders (no two requests race for one order);',
-    '**complete** — the same members complete those orders. Server CPU is the child\'s over the measured part (100 % = one core);',
+    "**complete** — the same members complete those orders. Server CPU is the child's over the measured part (100 % = one core);",
     'both processes share the 2 cores.',
     '',
     table(['call', 'requests', 'requests/s', 'p50', 'p95', 'p99', 'max', 'errors', 'server CPU'], rows),

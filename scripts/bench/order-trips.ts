@@ -15,7 +15,6 @@ import { table } from './report';
 import { BUILDING1, GOAL, GOOD_ORDER, GRID_LEADER, MEMBER, MEMBER_B, RESIDENT, RESIDENT2, STAFF, START, SYSTEM, identityOf, orderWalker, quietLog } from './order-common';
 import type { Measured } from './order-common';
 
-
 export interface Lab {
   clock: { now: number };
   deps: Deps;
@@ -52,12 +51,16 @@ function makeLab(counting: CountingStore): Lab {
 }
 
 /** The call runs on an order in `status`, with `data` added to its id. */
-const onOrder = (status: OrderStatus, data: Record<string, unknown> = {}) => async (lab: ScenarioLab) => ({ orderId: await lab.orderIn(status), ...data });
+const onOrder =
+  (status: OrderStatus, data: Record<string, unknown> = {}) =>
+  async (lab: ScenarioLab) => ({ orderId: await lab.orderIn(status), ...data });
 /** An order in `status` exists (so lists have something to show); the call itself takes `data`. */
-const around = (status: OrderStatus, data: Record<string, unknown> = {}) => async (lab: ScenarioLab) => {
-  await lab.orderIn(status);
-  return data;
-};
+const around =
+  (status: OrderStatus, data: Record<string, unknown> = {}) =>
+  async (lab: ScenarioLab) => {
+    await lab.orderIn(status);
+    return data;
+  };
 
 const o = (action: string, who: string, state: string, prepare: Scenario['prepare'], variant?: string): Scenario => ({ fn: 'orders', action, who, state, prepare, variant });
 
@@ -127,7 +130,6 @@ export function trace(calls: StoreCall[]): string {
   return groups.map((g) => (g.length === 1 ? callName(g[0]) : `(${g.map(callName).join(' ∥ ')})`)).join(' → ') || '—';
 }
 
-
 async function measureTrips(s: Scenario, template: Buffer): Promise<TripRow> {
   const label = `${s.fn}.${s.action}${s.variant ? ` (${s.variant})` : ''}`;
   const sqlite = new SqliteStore(new Database(template));
@@ -183,8 +185,6 @@ export async function measureAllTrips(template: Buffer): Promise<{ rows: TripRow
   return { rows, uncovered };
 }
 
-
-
 export function renderTrips({ rows, uncovered }: Measured<typeof measureAllTrips>, figures: Figures): string {
   const over = rows.filter((r) => r.total > GOAL);
   const overAlone = rows.filter((r) => r.action > GOAL);
@@ -207,7 +207,7 @@ export function renderTrips({ rows, uncovered }: Measured<typeof measureAllTrips
     `Every action of \`FUNCTIONS.orders\` is iterated, so an action added later without a scenario shows up below as missing.`,
     '',
     table(
-      ['call', 'as', 'state', 'load actor', 'the action', 'total', 'sequential', `≤ ${GOAL}`, 'where the action\'s trips go'],
+      ['call', 'as', 'state', 'load actor', 'the action', 'total', 'sequential', `≤ ${GOAL}`, "where the action's trips go"],
       [
         ...rows.map((r) => [`\`${r.label}\``, r.who, r.state, r.actor, r.action, r.total, r.sequential, r.total > GOAL ? '✗' : '✓', r.trace]),
         ...uncovered.map((a) => [`\`orders.${a}\``, '', '**no scenario: add one in scripts/bench/order-trips.ts**', '', '', '', '', '?', '']),
@@ -215,6 +215,11 @@ export function renderTrips({ rows, uncovered }: Measured<typeof measureAllTrips
     ),
     '',
     `Over ${GOAL} counting the actor read: ${over.length} of ${rows.length} calls; counting the action alone: ${overAlone.length} of ${rows.length}.`,
-    `Within ${GOAL} in total: ${rows.filter((r) => r.total <= GOAL).map((r) => `\`${r.label}\``).join(', ') || 'none'}.`,
+    `Within ${GOAL} in total: ${
+      rows
+        .filter((r) => r.total <= GOAL)
+        .map((r) => `\`${r.label}\``)
+        .join(', ') || 'none'
+    }.`,
   ].join('\n');
 }

@@ -55,7 +55,11 @@ export function makeOrder(i: number, n: number, rand: () => number): OrderDoc {
   const reporter = `u-${Math.floor(rand() * 20000)}`;
   return {
     _id: orderId(i),
-    title: `${pick(CATEGORIES, CATEGORIES.map(() => 1 / CATEGORIES.length), rand())} 报修 #${i}`,
+    title: `${pick(
+      CATEGORIES,
+      CATEGORIES.map(() => 1 / CATEGORIES.length),
+      rand(),
+    )} 报修 #${i}`,
     detail: '楼道灯坏了好几天，晚上老人上下楼很不方便，麻烦网格员来看一下，谢谢。'.repeat(1 + Math.floor(rand() * 3)),
     status,
     colour: pick(COLOURS, COLOUR_WEIGHTS, rand()),

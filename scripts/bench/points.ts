@@ -57,9 +57,46 @@ async function seed(store: SqliteStore, members: number, entries: number): Promi
   store.db.transaction(() => {
     areas.run('SB', JSON.stringify({ _id: 'SB', name: '基准街道', level: 'street', parentId: null, path: '/SB/', ancestors: [], order: 0 }));
     areas.run(COMMUNITY, JSON.stringify({ _id: COMMUNITY, name: '基准社区', level: 'community', parentId: 'SB', path: COMMUNITY_PATH, ancestors: ['SB'], order: 0 }));
-    for (let g = 0; g < GRIDS; g++) areas.run(gridId(g), JSON.stringify({ _id: gridId(g), name: `第${g + 1}网格`, level: 'grid', parentId: COMMUNITY, path: `${COMMUNITY_PATH}${gridId(g)}/`, ancestors: ['SB', COMMUNITY], order: g }));
-    for (let o = 0; o < ORGS; o++) orgs.run(`OB-${o}`, JSON.stringify({ _id: `OB-${o}`, name: `报到单位${o + 1}`, communityId: COMMUNITY, path: COMMUNITY_PATH, contactName: '', contactMobile: '', agreement: '', createdAt: START, createdBy: STAFF_ID }));
-    users.run(STAFF_ID, JSON.stringify({ _id: STAFF_ID, name: '基准社工', roles: [role('community_staff', COMMUNITY, COMMUNITY_PATH)], roleNames: ['community_staff'], staffAreaIds: [COMMUNITY], rev: 0, createdAt: START }));
+    for (let g = 0; g < GRIDS; g++)
+      areas.run(
+        gridId(g),
+        JSON.stringify({
+          _id: gridId(g),
+          name: `第${g + 1}网格`,
+          level: 'grid',
+          parentId: COMMUNITY,
+          path: `${COMMUNITY_PATH}${gridId(g)}/`,
+          ancestors: ['SB', COMMUNITY],
+          order: g,
+        }),
+      );
+    for (let o = 0; o < ORGS; o++)
+      orgs.run(
+        `OB-${o}`,
+        JSON.stringify({
+          _id: `OB-${o}`,
+          name: `报到单位${o + 1}`,
+          communityId: COMMUNITY,
+          path: COMMUNITY_PATH,
+          contactName: '',
+          contactMobile: '',
+          agreement: '',
+          createdAt: START,
+          createdBy: STAFF_ID,
+        }),
+      );
+    users.run(
+      STAFF_ID,
+      JSON.stringify({
+        _id: STAFF_ID,
+        name: '基准社工',
+        roles: [role('community_staff', COMMUNITY, COMMUNITY_PATH)],
+        roleNames: ['community_staff'],
+        staffAreaIds: [COMMUNITY],
+        rev: 0,
+        createdAt: START,
+      }),
+    );
     const sums = new Float64Array(members);
     const counts = new Uint32Array(members);
     for (let e = 0; e < entries; e++) {
@@ -68,8 +105,18 @@ async function seed(store: SqliteStore, members: number, entries: number): Promi
       sums[m] = (sums[m] ?? 0) + delta;
       counts[m] = (counts[m] ?? 0) + 1;
       const doc: LedgerDoc = {
-        _id: `activity_hours:bench:${e}`, memberId: memberId(m), delta, reason: 'activity_hours', note: '', sourceType: 'bench', sourceId: String(e),
-        year: YEAR, at: START - Math.floor(rand() * 300) * 86400_000, credit: 1, communityId: COMMUNITY, path: `${COMMUNITY_PATH}${gridId(m % GRIDS)}/`,
+        _id: `activity_hours:bench:${e}`,
+        memberId: memberId(m),
+        delta,
+        reason: 'activity_hours',
+        note: '',
+        sourceType: 'bench',
+        sourceId: String(e),
+        year: YEAR,
+        at: START - Math.floor(rand() * 300) * 86400_000,
+        credit: 1,
+        communityId: COMMUNITY,
+        path: `${COMMUNITY_PATH}${gridId(m % GRIDS)}/`,
       };
       ledger.run(doc._id, JSON.stringify(doc));
     }
@@ -79,11 +126,31 @@ async function seed(store: SqliteStore, members: number, entries: number): Promi
       const org = m % 3 === 0 ? null : `OB-${m % ORGS}`;
       const total = sums[m] ?? 0;
       const doc: TotalDoc = {
-        _id: `${memberId(m)}:${YEAR}`, memberId: memberId(m), year: YEAR, total, credits: counts[m] ?? 0, communityId: COMMUNITY, gridId: gridId(g), orgId: org,
-        path: `${COMMUNITY_PATH}${gridId(g)}/`, name: `党员${m}`, stamp: `${COMMUNITY}|${gridId(g)}|${org ?? ''}`,
+        _id: `${memberId(m)}:${YEAR}`,
+        memberId: memberId(m),
+        year: YEAR,
+        total,
+        credits: counts[m] ?? 0,
+        communityId: COMMUNITY,
+        gridId: gridId(g),
+        orgId: org,
+        path: `${COMMUNITY_PATH}${gridId(g)}/`,
+        name: `党员${m}`,
+        stamp: `${COMMUNITY}|${gridId(g)}|${org ?? ''}`,
       };
       totals.run(doc._id, JSON.stringify(doc));
-      users.run(memberId(m), JSON.stringify({ _id: memberId(m), name: `党员${m}`, roles: [role('member', COMMUNITY, COMMUNITY_PATH)], roleNames: ['member'], staffAreaIds: [], rev: 0, createdAt: START }));
+      users.run(
+        memberId(m),
+        JSON.stringify({
+          _id: memberId(m),
+          name: `党员${m}`,
+          roles: [role('member', COMMUNITY, COMMUNITY_PATH)],
+          roleNames: ['member'],
+          staffAreaIds: [],
+          rev: 0,
+          createdAt: START,
+        }),
+      );
       for (const [key, name] of [[`grid:${gridId(g)}:${YEAR}`, `第${g + 1}网格`], org ? [`org:${org}:${YEAR}`, org] : null].filter((x): x is string[] => !!x)) {
         const r = roll.get(key!) ?? { total: 0, members: 0, name: name! };
         r.total += total;
@@ -125,7 +192,16 @@ const callsText = (calls: StoreCall[]) => {
   return [...by].map(([k, n]) => (n > 1 ? `${n}× ${k}` : k)).join(', ');
 };
 
-async function timeAction(counting: CountingStore, deps: Deps, label: string, action: string, data: (i: number) => Record<string, unknown>, who: (i: number) => string, reps: number, describe: (out: unknown) => string): Promise<Timed> {
+async function timeAction(
+  counting: CountingStore,
+  deps: Deps,
+  label: string,
+  action: string,
+  data: (i: number) => Record<string, unknown>,
+  who: (i: number) => string,
+  reps: number,
+  describe: (out: unknown) => string,
+): Promise<Timed> {
   let last: unknown = null;
   let calls: StoreCall[] = [];
   const samples = await timeEach(reps, async (i) => {
@@ -153,21 +229,102 @@ async function measureRankings(ctx: BenchContext) {
     const rows: Timed[] = [];
     const page = (n: number) => ({ scope: 'community', areaId: COMMUNITY, year: YEAR, page: n, pageSize: 20 });
     const items = (o: unknown) => `${(o as { items: unknown[] }).items.length} rows of ${fmt((o as { total: number }).total)}`;
-    rows.push(await timeAction(counting, deps, '`points.memberRanking` community, page 1 (top 20)', 'memberRanking', () => page(1), () => STAFF_ID, reps, items));
-    rows.push(await timeAction(counting, deps, '`points.memberRanking` community, page 50 (ranks 981–1,000)', 'memberRanking', () => page(50), () => STAFF_ID, reps, items));
-    rows.push(await timeAction(counting, deps, '`points.memberRanking` grid, page 1', 'memberRanking', () => ({ scope: 'grid', areaId: gridId(0), year: YEAR }), () => STAFF_ID, reps, items));
-    rows.push(await timeAction(counting, deps, '`points.mine` (ledger page, total, rank, duty) for a random member', 'mine', () => ({ year: YEAR }), somebody, reps, (o) => `rank ${(o as { rank: number }).rank} of ${fmt((o as { rankedOf: number }).rankedOf)}`));
-    rows.push(await timeAction(counting, deps, '`points.orgRanking` page 1', 'orgRanking', () => ({ communityId: COMMUNITY, year: YEAR }), () => STAFF_ID, reps, items));
-    rows.push(await timeAction(counting, deps, '`points.gridRanking` (every grid)', 'gridRanking', () => ({ communityId: COMMUNITY, year: YEAR }), () => STAFF_ID, reps, items));
+    rows.push(
+      await timeAction(
+        counting,
+        deps,
+        '`points.memberRanking` community, page 1 (top 20)',
+        'memberRanking',
+        () => page(1),
+        () => STAFF_ID,
+        reps,
+        items,
+      ),
+    );
+    rows.push(
+      await timeAction(
+        counting,
+        deps,
+        '`points.memberRanking` community, page 50 (ranks 981–1,000)',
+        'memberRanking',
+        () => page(50),
+        () => STAFF_ID,
+        reps,
+        items,
+      ),
+    );
+    rows.push(
+      await timeAction(
+        counting,
+        deps,
+        '`points.memberRanking` grid, page 1',
+        'memberRanking',
+        () => ({ scope: 'grid', areaId: gridId(0), year: YEAR }),
+        () => STAFF_ID,
+        reps,
+        items,
+      ),
+    );
+    rows.push(
+      await timeAction(
+        counting,
+        deps,
+        '`points.mine` (ledger page, total, rank, duty) for a random member',
+        'mine',
+        () => ({ year: YEAR }),
+        somebody,
+        reps,
+        (o) => `rank ${(o as { rank: number }).rank} of ${fmt((o as { rankedOf: number }).rankedOf)}`,
+      ),
+    );
+    rows.push(
+      await timeAction(
+        counting,
+        deps,
+        '`points.orgRanking` page 1',
+        'orgRanking',
+        () => ({ communityId: COMMUNITY, year: YEAR }),
+        () => STAFF_ID,
+        reps,
+        items,
+      ),
+    );
+    rows.push(
+      await timeAction(
+        counting,
+        deps,
+        '`points.gridRanking` (every grid)',
+        'gridRanking',
+        () => ({ communityId: COMMUNITY, year: YEAR }),
+        () => STAFF_ID,
+        reps,
+        items,
+      ),
+    );
     const t = nowUs();
     const check = await checkTotals(store);
     const checkS = (nowUs() - t) / 1e6;
     const plans = {
-      page: plan(store, 'points_totals', { communityId: COMMUNITY, year: YEAR }, { sort: [['total', -1], ['memberId', 1]], limit: 20, skip: 980 }),
+      page: plan(
+        store,
+        'points_totals',
+        { communityId: COMMUNITY, year: YEAR },
+        {
+          sort: [
+            ['total', -1],
+            ['memberId', 1],
+          ],
+          limit: 20,
+          skip: 980,
+        },
+      ),
       rank: plan(store, 'points_totals', { communityId: COMMUNITY, year: YEAR, total: { $gt: 100 } }, {}, true),
       mine: plan(store, 'points_ledger', { memberId: memberId(1), year: YEAR }, { sort: [['at', -1]], limit: 200 }),
     };
-    const ledgerReads = rows.filter((r) => r.label.includes('Ranking')).flatMap((r) => r.calls).filter((c) => c.collection === 'points_ledger').length;
+    const ledgerReads = rows
+      .filter((r) => r.label.includes('Ranking'))
+      .flatMap((r) => r.calls)
+      .filter((c) => c.collection === 'points_ledger').length;
     return { members, entries, seedS, rows, check, checkS, plans, ledgerReads, bytes: fileSize(dir) };
   } finally {
     await store.close();
@@ -193,7 +350,12 @@ async function measureTrips(template: Buffer) {
     { label: 'correct (reversal)', who: STAFF, action: 'correct', data: (ids) => ({ entryId: `declared_service:declaration:${ids.a!}`, reason: '重复申报' }) },
     { label: 'mine', who: MEMBER, action: 'mine', data: () => ({}) },
     { label: 'memberRanking', who: STAFF, action: 'memberRanking', data: () => ({ scope: 'community' }) },
-    { label: 'setRules', who: STAFF, action: 'setRules', data: () => ({ communityId: C1, orderByColour: { green: 2, yellow: 3, red: 5 }, onTimeBonus: 1, fiveStarBonus: 1, wishFulfilled: 3, activityPerHour: 2 }) },
+    {
+      label: 'setRules',
+      who: STAFF,
+      action: 'setRules',
+      data: () => ({ communityId: C1, orderByColour: { green: 2, yellow: 3, red: 5 }, onTimeBonus: 1, fiveStarBonus: 1, wishFulfilled: 3, activityPerHour: 2 }),
+    },
   ];
   const sqlite = new Store(new Database(template));
   try {
@@ -246,7 +408,10 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     `**${r.ledgerReads} reads of \`points_ledger\`** across all ranking calls. "My rank" is \`count(total > mine) + 1\` on the`,
     '(communityId, year, total, memberId) index — an index-range count, not a scan.',
     '',
-    table(['action', 'mean', 'p95', 'port calls (one call)', 'result'], r.rows.map((t) => [t.label, ms(t.s), p95(t.s), `${t.calls.length}: ${callsText(t.calls)}`, t.note])),
+    table(
+      ['action', 'mean', 'p95', 'port calls (one call)', 'result'],
+      r.rows.map((t) => [t.label, ms(t.s), p95(t.s), `${t.calls.length}: ${callsText(t.calls)}`, t.note]),
+    ),
     '',
     `Query plan, ranking page 50: \`${r.plans.page}\``,
     '',
@@ -258,7 +423,10 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     '',
     'Database round trips per points action (demo street; actor load included; calls in parallel counted once under "sequential"):',
     '',
-    table(['action', 'round trips', 'sequential', 'calls'], trips.map((t) => [t.label, t.total, t.sequential, t.calls])),
+    table(
+      ['action', 'round trips', 'sequential', 'calls'],
+      trips.map((t) => [t.label, t.total, t.sequential, t.calls]),
+    ),
   ].join('\n');
   return { markdown, figures };
 }

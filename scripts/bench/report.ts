@@ -104,11 +104,7 @@ export function mib(bytes: number): number {
 
 export function table(headers: string[], rows: Array<Array<string | number>>): string {
   const esc = (c: string | number) => String(c).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [
-    `| ${headers.map(esc).join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
-  ].join('\n');
+  return [`| ${headers.map(esc).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
 export function printFigures(title: string, figures: Figures): void {

@@ -50,7 +50,14 @@ export function places(tree: Area[]): Place[] {
     });
 }
 
-const step = (at: number, actorId: string, actorName: string, role: string, code: string, data?: OrderEntry['data']): OrderEntry => ({ at, actorId, actorName, role, code, ...(data ? { data } : {}) });
+const step = (at: number, actorId: string, actorName: string, role: string, code: string, data?: OrderEntry['data']): OrderEntry => ({
+  at,
+  actorId,
+  actorName,
+  role,
+  code,
+  ...(data ? { data } : {}),
+});
 
 /** A complete order document as the commands would have left it in `status` (fields the lists and checks read). */
 export function benchOrder(id: string, place: Place, status: OrderStatus, createdAt: number, createdBy: string, extra: Partial<OrderDoc> = {}): OrderDoc {
@@ -96,7 +103,18 @@ export async function seedLoad(store: ReturnType<typeof openSqliteStore>, plan: 
   }
   for (let m = 0; m < plan.members; m++) {
     const c = communities[m % communities.length];
-    await users(store).insert(person(benchMember(m), `党员${m}`, inCommunity(c)[0], [['resident', inCommunity(c)[0].building], ['member', c]], now));
+    await users(store).insert(
+      person(
+        benchMember(m),
+        `党员${m}`,
+        inCommunity(c)[0],
+        [
+          ['resident', inCommunity(c)[0].building],
+          ['member', c],
+        ],
+        now,
+      ),
+    );
   }
   for (let i = 0; i < plan.pooled; i++) {
     const m = Math.floor(i / CLAIMS_PER_MEMBER);

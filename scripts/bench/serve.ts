@@ -12,9 +12,7 @@ import { openSqliteStore } from '../../backend/store/sqlite';
 import { seedDemo } from '../../local/seed';
 import { createLocalServer } from '../../local/server';
 
-export type ServeMessage =
-  | { kind: 'ready'; port: number }
-  | { kind: 'stats'; rssMiB: number; cpuUserMs: number; cpuSystemMs: number };
+export type ServeMessage = { kind: 'ready'; port: number } | { kind: 'stats'; rssMiB: number; cpuUserMs: number; cpuSystemMs: number };
 
 /**
  * Seeds a temp store (demo street, then `extraSeed`), serves the gateway on 127.0.0.1 and answers the
@@ -53,7 +51,9 @@ export async function serveOverIpc(prefix: string, secret: string, extraSeed?: (
     } else if (m === 'stats') {
       if (inspector && profiling) {
         profiling = false;
-        void inspector.post('Profiler.stop').then(({ profile }) => fs.writeFileSync(path.join(profileDir!, `server-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile)));
+        void inspector
+          .post('Profiler.stop')
+          .then(({ profile }) => fs.writeFileSync(path.join(profileDir!, `server-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile)));
       }
       const cpu = process.cpuUsage(cpu0);
       send({ kind: 'stats', rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 });

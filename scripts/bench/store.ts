@@ -14,8 +14,18 @@ import { fmt, mib, nowUs, rng, summarize, table, timeEach } from './report';
 
 const COLLECTION = 'bench_orders';
 const INDEXES: IndexSpec[] = [
-  { fields: [['status', 1], ['areaPath', 1]] },
-  { fields: [['areaPath', 1], ['createdAt', -1]] },
+  {
+    fields: [
+      ['status', 1],
+      ['areaPath', 1],
+    ],
+  },
+  {
+    fields: [
+      ['areaPath', 1],
+      ['createdAt', -1],
+    ],
+  },
 ];
 function fileSize(dir: string): number {
   return fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
@@ -108,11 +118,7 @@ async function measureUpdates(col: Collection<OrderDoc>, reps: number) {
   );
   const after = await col.get(openIds[0] ?? '');
   const correct =
-    Array.isArray(after?.timeline) &&
-    after.timeline.length === 2 &&
-    after.timeline[1]?.kind === 'claimed' &&
-    after.rev === 1 &&
-    after.assignee?.id === 'u-gridworker';
+    Array.isArray(after?.timeline) && after.timeline.length === 2 && after.timeline[1]?.kind === 'claimed' && after.rev === 1 && after.assignee?.id === 'u-gridworker';
   // Once the order has moved on, the same conditional claim must match nothing.
   await col.updateWhere({ _id: openIds[0] ?? '' }, { $set: { status: 'assigned' } });
   const rematch = await col.updateWhere({ _id: openIds[0] ?? '', status: 'open' }, { $inc: { rev: 1 } });
@@ -144,9 +150,7 @@ async function measureAggregates(store: SqliteStore, col: Collection<OrderDoc>, 
     `SELECT ${fieldExpr('status')} AS g0, ${fieldExpr('colour')} AS g1, total(${fieldExpr('points')}) AS s0, count(*) AS n FROM "${COLLECTION}" WHERE ${compileFilter(zone, gp)} GROUP BY g0, g1`,
     gp,
   );
-  const streetS = summarize(
-    await timeEach(times(5, reps), () => col.group({ areaPath: { $prefix: '/S1/' } }, { by: ['status', 'colour'], sum: ['points'] })),
-  );
+  const streetS = summarize(await timeEach(times(5, reps), () => col.group({ areaPath: { $prefix: '/S1/' } }, { by: ['status', 'colour'], sum: ['points'] })));
   return { countS, counted, countPlan, scanS, scanned, groupS, groups, grouped, zoneCount, groupPlan, streetS };
 }
 
@@ -222,11 +226,7 @@ function render(
       ...ms(rd.pageS),
       `${rd.pageS.n} queries over 3 statuses × 24 社区; each sorts ${fmt(rd.pageMatching)} matching docs on average`,
     ],
-    [
-      "`updateWhere({_id, status: 'open'}, {$set, $push, $inc})`",
-      ...us(up.updS),
-      `${up.matched}/${up.updN} matched; result ${up.correct ? 'checked' : 'WRONG'}`,
-    ],
+    ["`updateWhere({_id, status: 'open'}, {$set, $push, $inc})`", ...us(up.updS), `${up.matched}/${up.updN} matched; result ${up.correct ? 'checked' : 'WRONG'}`],
     ["`count({status: 'open', areaPath: {$prefix: zone}})`", ...ms(ag.countS), `= ${fmt(ag.counted)}`],
     ["`count({colour: 'red'})`, no index: full scan, for scale", ...ms(ag.scanS), `= ${fmt(ag.scanned)}`],
     ["`group({areaPath: {$prefix: zone}}, {by: ['status', 'colour'], sum: ['points']})`", ...ms(ag.groupS), `${ag.groups} groups over ${fmt(ag.grouped)} docs`],

@@ -2,8 +2,19 @@
 import type { Call } from '../api';
 import type { Page } from '../users/schemas';
 import type {
-  ActivityCard, ActivityDetail, ActivityIdInput, ListInput, ManageInput, MySignupView, PostCard, PostIdInput, PostsInput,
-  PublishActivityInput, PublishPostInput, RosterView, ScanResult,
+  ActivityCard,
+  ActivityDetail,
+  ActivityIdInput,
+  ListInput,
+  ManageInput,
+  MySignupView,
+  PostCard,
+  PostIdInput,
+  PostsInput,
+  PublishActivityInput,
+  PublishPostInput,
+  RosterView,
+  ScanResult,
 } from './schemas';
 
 export interface ActivitiesApi {

@@ -30,5 +30,4 @@ export function canSignUp(a: Actor, x: ActivityFacts, mine: SignupStatus | null,
 }
 
 /** A member may withdraw a place they hold until the activity starts. */
-export const canCancel = (x: ActivityFacts, mine: SignupStatus | null, now: number): boolean =>
-  mine === 'signed' && x.status === 'open' && now < x.startAt;
+export const canCancel = (x: ActivityFacts, mine: SignupStatus | null, now: number): boolean => mine === 'signed' && x.status === 'open' && now < x.startAt;

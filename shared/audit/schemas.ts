@@ -5,9 +5,7 @@ import type { Page } from '../users/schemas';
 
 /** A Shanghai calendar day as people pick it: YYYY-MM-DD. */
 export function day(label: string) {
-  return z.string({ error: `${label}需为日期` }).check(
-    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}应为 年-月-日，如 2026-11-20`),
-  );
+  return z.string({ error: `${label}需为日期` }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}应为 年-月-日，如 2026-11-20`));
 }
 
 export const listAuditInput = input({

@@ -1,8 +1,6 @@
 /** The `codes` function's contract (民情二维码: stable codes per node or activity, scene resolution, printable posters): action → input and output. */
 import type { Call } from '../api';
-import type {
-  CodeView, ForActivityInput, ForNodeInput, PosterFile, PosterForGridInput, PosterInput, ResolveInput, ScanResolution,
-} from './schemas';
+import type { CodeView, ForActivityInput, ForNodeInput, PosterFile, PosterForGridInput, PosterInput, ResolveInput, ScanResolution } from './schemas';
 
 export interface CodesApi {
   forNode: Call<ForNodeInput, CodeView>;

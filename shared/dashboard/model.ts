@@ -66,7 +66,7 @@ export function medianOf(hist: number[]): number | null {
   for (let i = 0; i < hist.length; i++) {
     const c = hist[i] ?? 0;
     if (c > 0 && seen + c >= half) {
-      const lo = i === 0 ? 0 : MINUTE_BUCKETS[i - 1] ?? 0;
+      const lo = i === 0 ? 0 : (MINUTE_BUCKETS[i - 1] ?? 0);
       const hi = MINUTE_BUCKETS[i];
       if (hi === undefined) return lo;
       return Math.round(lo + ((half - seen) / c) * (hi - lo));
@@ -84,7 +84,11 @@ export const MAX_PERIOD_DAYS = 366;
 
 /** Rate names and their definitions, shown in the page's help note and copied into the README. */
 export const RATE_HELP = [
-  { key: 'responseRate', name: '响应率', text: '响应期限（分拣时按颜色定：红 1 小时、黄 4 小时、绿 24 小时）落在本期的点单中，首次接单（抢单或接受派单）不晚于期限的比例；分拣后、接单前撤单的不计。' },
+  {
+    key: 'responseRate',
+    name: '响应率',
+    text: '响应期限（分拣时按颜色定：红 1 小时、黄 4 小时、绿 24 小时）落在本期的点单中，首次接单（抢单或接受派单）不晚于期限的比例；分拣后、接单前撤单的不计。',
+  },
   { key: 'resolutionRate', name: '解决率', text: '办结期限落在本期的点单中，已办结并经居民确认（评价 3 星及以上）的比例；办结前撤单的不计。' },
   { key: 'onTimeRate', name: '按时办结率', text: '办结期限落在本期的点单中，首次办结不晚于期限的比例。' },
   { key: 'satisfactionRate', name: '满意率', text: '本期收到的评价中 4 星、5 星的比例（重办后再次评价也算一次评价）。' },

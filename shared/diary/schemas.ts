@@ -16,10 +16,9 @@ export const recordVisitInput = input({
   residentName: text('走访对象', { min: 1, max: 20 }),
   residentId: z.optional(id('关联居民')),
   heard: text('听到的情况', { min: 5, max: 1000 }),
-  tags: z.array(oneOf('标签', VISIT_TAGS), { error: '标签需为列表' }).check(
-    z.minLength(1, '请至少选择一个标签'),
-    z.maxLength(DIARY_LIMITS.tags, `标签最多 ${DIARY_LIMITS.tags} 个`),
-  ),
+  tags: z
+    .array(oneOf('标签', VISIT_TAGS), { error: '标签需为列表' })
+    .check(z.minLength(1, '请至少选择一个标签'), z.maxLength(DIARY_LIMITS.tags, `标签最多 ${DIARY_LIMITS.tags} 个`)),
   photos: z.optional(photos('照片')),
   requestKey,
 });

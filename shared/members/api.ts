@@ -2,11 +2,25 @@
 import type { Call, ExportedFileView } from '../api';
 import type { Page } from '../users/schemas';
 import type {
-  CreateOrganisationInput, Decided, ExportLibraryInput, LibraryInput, LibraryPage, LinkOrgInput, ListOrganisationsInput, MineInput, MineView,
-  OrganisationView, PendingInput, RegisterInput, RegistrationIdInput, RegistrationView, RejectRegistrationInput, TransferInput, VerifyCertInput, VerifyView,
+  CreateOrganisationInput,
+  Decided,
+  ExportLibraryInput,
+  LibraryInput,
+  LibraryPage,
+  LinkOrgInput,
+  ListOrganisationsInput,
+  MineInput,
+  MineView,
+  OrganisationView,
+  PendingInput,
+  RegisterInput,
+  RegistrationIdInput,
+  RegistrationView,
+  RejectRegistrationInput,
+  TransferInput,
+  VerifyCertInput,
+  VerifyView,
 } from './schemas';
-
-
 
 export interface MembersApi {
   register: Call<RegisterInput, RegistrationView>;

@@ -7,9 +7,7 @@
 import { SHANGHAI_OFFSET_MS } from '../time';
 import type { MessageKind } from './schemas';
 
-export type FieldType =
-  | 'thing' | 'number' | 'letter' | 'symbol' | 'character_string' | 'time' | 'date'
-  | 'amount' | 'phone_number' | 'car_number' | 'name' | 'phrase';
+export type FieldType = 'thing' | 'number' | 'letter' | 'symbol' | 'character_string' | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number' | 'name' | 'phrase';
 
 /** What a field shows: the message's title or body, when it was sent, or a fixed word (a status). */
 export type FieldSource = { from: 'title' } | { from: 'body' } | { from: 'time' } | { from: 'text'; text: string };
@@ -90,7 +88,10 @@ function cut(s: string, n: number): string {
 }
 
 function only(s: string, allowed: RegExp, n: number): string {
-  return chars(s).filter((ch) => allowed.test(ch)).slice(0, n).join('');
+  return chars(s)
+    .filter((ch) => allowed.test(ch))
+    .slice(0, n)
+    .join('');
 }
 
 /** Shanghai wall-clock time, `2026年3月5日 14:05` (the time type allows a date before the 24-hour time). */
@@ -127,7 +128,10 @@ export function fitValue(type: FieldType, raw: string): string {
       v = only(s, SYMBOL, 5);
       break;
     case 'character_string':
-      v = chars(s).filter((ch) => DIGIT.test(ch) || LETTER.test(ch) || /[!-/:-@[-`{-~]/.test(ch)).slice(0, 32).join('');
+      v = chars(s)
+        .filter((ch) => DIGIT.test(ch) || LETTER.test(ch) || /[!-/:-@[-`{-~]/.test(ch))
+        .slice(0, 32)
+        .join('');
       break;
     case 'phone_number':
       v = only(s, /[0-9+\-() ]/, 17);
@@ -162,7 +166,9 @@ export function subscribeData(m: TemplateMessage): Record<string, { value: strin
   const data: Record<string, { value: string }> = {};
   for (const [key, field] of Object.entries(spec.fields)) {
     const raw = field.fill.from === 'title' ? m.title : field.fill.from === 'body' ? m.body : field.fill.from === 'time' ? '' : field.fill.text;
-    data[key] = { value: field.fill.from === 'time' ? (field.type === 'date' ? templateTime(m.createdAt).split(' ')[0] ?? '' : templateTime(m.createdAt)) : fitValue(field.type, raw) };
+    data[key] = {
+      value: field.fill.from === 'time' ? (field.type === 'date' ? (templateTime(m.createdAt).split(' ')[0] ?? '') : templateTime(m.createdAt)) : fitValue(field.type, raw),
+    };
   }
   return data;
 }

@@ -2,9 +2,32 @@
 import type { Call } from '../api';
 import type { Page } from '../users/schemas';
 import type {
-  AreaRankRow, AreaRankingInput, BatchResult, CorrectInput, CorrectionView, DeclarationMove, DeclarationView, DeclareInput, DutyInput,
-  DutyView, ExportInput, ExportView, ForwardInput, GridQueueInput, MemberRankRow, MemberRankingInput, MyDeclarationsInput, MyPointsInput,
-  MyPointsView, RejectDeclarationInput, RulesInput, RulesView, SendBackInput, SetRulesInput, VerifyInput, VerifyQueueInput,
+  AreaRankRow,
+  AreaRankingInput,
+  BatchResult,
+  CorrectInput,
+  CorrectionView,
+  DeclarationMove,
+  DeclarationView,
+  DeclareInput,
+  DutyInput,
+  DutyView,
+  ExportInput,
+  ExportView,
+  ForwardInput,
+  GridQueueInput,
+  MemberRankRow,
+  MemberRankingInput,
+  MyDeclarationsInput,
+  MyPointsInput,
+  MyPointsView,
+  RejectDeclarationInput,
+  RulesInput,
+  RulesView,
+  SendBackInput,
+  SetRulesInput,
+  VerifyInput,
+  VerifyQueueInput,
 } from './schemas';
 
 export interface PointsApi {

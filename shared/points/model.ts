@@ -9,7 +9,10 @@ export type { DeclarationStatus, DeclarationStep } from './machine';
 export const DECLARATION_STATUSES = Object.fromEntries(Object.entries(DECLARATION_MACHINE.states).map(([s, d]) => [s, d.name])) as Record<DeclarationStatus, string>;
 
 /** Which statuses each step starts from: every step is a conditional update on them. */
-export const DECLARATION_STEPS = Object.fromEntries(Object.entries(DECLARATION_MACHINE.transitions).map(([t, d]) => [t, d.from])) as Record<DeclarationStep, readonly DeclarationStatus[]>;
+export const DECLARATION_STEPS = Object.fromEntries(Object.entries(DECLARATION_MACHINE.transitions).map(([t, d]) => [t, d.from])) as Record<
+  DeclarationStep,
+  readonly DeclarationStatus[]
+>;
 
 export function canStepFrom(step: DeclarationStep, status: DeclarationStatus): boolean {
   return canMove(DECLARATION_MACHINE, step, status);

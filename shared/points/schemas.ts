@@ -37,10 +37,7 @@ export const correctInput = input({
 export const rulesInput = input({ communityId: z.optional(id('社区')) });
 export const setRulesInput = input({
   communityId: id('社区'),
-  orderByColour: z.strictObject(
-    { green: rule('绿色点单积分'), yellow: rule('黄色点单积分'), red: rule('红色点单积分') },
-    { error: '点单积分需按颜色填写' },
-  ),
+  orderByColour: z.strictObject({ green: rule('绿色点单积分'), yellow: rule('黄色点单积分'), red: rule('红色点单积分') }, { error: '点单积分需按颜色填写' }),
   onTimeBonus: rule('按时办结加分'),
   fiveStarBonus: rule('五星好评加分'),
   wishFulfilled: rule('圆梦微心愿积分'),
@@ -67,10 +64,9 @@ export const myDeclarationsInput = input({ status: statusFilter, page, pageSize 
 /** 召集人汇总: the grid's declarations waiting for the grid leader. */
 export const gridQueueInput = input({ gridId: z.optional(id('网格')), page, pageSize });
 export const forwardInput = input({
-  declarationIds: z.array(declarationId, { error: '申报需为列表' }).check(
-    z.minLength(1, '请选择要汇总上报的申报'),
-    z.maxLength(POINTS_LIMITS.batch, `一次最多汇总 ${POINTS_LIMITS.batch} 条申报`),
-  ),
+  declarationIds: z
+    .array(declarationId, { error: '申报需为列表' })
+    .check(z.minLength(1, '请选择要汇总上报的申报'), z.maxLength(POINTS_LIMITS.batch, `一次最多汇总 ${POINTS_LIMITS.batch} 条申报`)),
   note: z.optional(text('汇总说明', { min: 1, max: 200 })),
 });
 export const sendBackInput = input({ declarationId, reason: reason('退回原因') });

@@ -1,8 +1,19 @@
 /** The `response` function's contract (一键响应 instructions and the 平时/急时 switch): action → input and output. */
 import type { Call } from '../api';
 import type {
-  BannerView, ExportedFileView, InboxInput, InstructionDetail, InstructionIdInput, InstructionPage, ModeStatusInput, ModeStatusView, ReceiptPage, ReplyInput,
-  SendInstructionInput, SentInput, SwitchModeInput,
+  BannerView,
+  ExportedFileView,
+  InboxInput,
+  InstructionDetail,
+  InstructionIdInput,
+  InstructionPage,
+  ModeStatusInput,
+  ModeStatusView,
+  ReceiptPage,
+  ReplyInput,
+  SendInstructionInput,
+  SentInput,
+  SwitchModeInput,
 } from './schemas';
 import type { CommunityMode } from './model';
 

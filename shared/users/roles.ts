@@ -1,14 +1,7 @@
 /** Roles, where each may be granted, and the Actor the runtime builds for every call. */
 import type { AreaLevel } from '../areas/model';
 
-export const ROLES = [
-  'resident',
-  'member',
-  'grid_worker',
-  'grid_leader',
-  'community_staff',
-  'street_admin',
-] as const;
+export const ROLES = ['resident', 'member', 'grid_worker', 'grid_leader', 'community_staff', 'street_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {

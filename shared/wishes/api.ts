@@ -1,8 +1,22 @@
 /** The `wishes` function's contract (微心愿: post, staff review, the community board, claim, fulfil, confirm): action → input and output. */
 import type { Call } from '../api';
 import type {
-  ApproveInput, BoardInput, BoardView, ClaimWishInput, DeliverInput, MineInput, PostWishInput, RejectWishInput, ReviewListInput,
-  RulesInput, SetRulesInput, WishDetail, WishIdInput, WishMoved, WishPage, WishRulesView,
+  ApproveInput,
+  BoardInput,
+  BoardView,
+  ClaimWishInput,
+  DeliverInput,
+  MineInput,
+  PostWishInput,
+  RejectWishInput,
+  ReviewListInput,
+  RulesInput,
+  SetRulesInput,
+  WishDetail,
+  WishIdInput,
+  WishMoved,
+  WishPage,
+  WishRulesView,
 } from './schemas';
 
 type Empty = Record<string, never>;

@@ -45,7 +45,7 @@ describe('identity comes from the platform, never from the payload', () => {
 describe('subscribe messages', () => {
   const templateOf = (kind: string) => sim().wechat.templateEnv().get(`WG_TEMPLATE_${kind.toUpperCase()}`);
 
-  test('a member who consented on their own tap gets the 派单 push: the template\'s fields, a page that exists; without consent none', async () => {
+  test("a member who consented on their own tap gets the 派单 push: the template's fields, a page that exists; without consent none", async () => {
     const dispatched = templateOf('dispatched');
     expect(dispatched).toBeTruthy();
     const openid = simOpenid(sim().envId, PEOPLE.member);
@@ -54,19 +54,29 @@ describe('subscribe messages', () => {
     const before = sim().wechat.sent().length;
     const id = await orderIn(s, 'triaged');
     await act(s, 'dispatch', { orderId: id, memberId: PEOPLE.member }, PEOPLE.staff);
-    const pushed = sim().wechat.sent().slice(before).filter((m) => m.touser === openid);
+    const pushed = sim()
+      .wechat.sent()
+      .slice(before)
+      .filter((m) => m.touser === openid);
     expect(pushed).toHaveLength(1);
     expect(pushed[0]).toMatchObject({ template_id: dispatched, page: expect.stringContaining(id) });
-    const template = sim().wechat.templates().find((t) => t.id === dispatched)!;
+    const template = sim()
+      .wechat.templates()
+      .find((t) => t.id === dispatched)!;
     expect(Object.keys(pushed[0]!.data).sort()).toEqual(Object.keys(template.fields).sort());
     // One consent, one message: the next dispatch is answered 43101 by WeChat and only the in-app message remains.
     const second = await orderIn(s, 'triaged');
     okData(await s.call<OrderDetail>('orders', 'dispatch', { orderId: second, memberId: PEOPLE.member }, PEOPLE.staff));
-    expect(sim().wechat.sent().slice(before).filter((m) => m.touser === openid)).toHaveLength(1);
+    expect(
+      sim()
+        .wechat.sent()
+        .slice(before)
+        .filter((m) => m.touser === openid),
+    ).toHaveLength(1);
     expect(s.logged).toEqual([]);
   });
 
-  test('a message to a grid reaches its 网格长 who consented on his own tap; the in-app message stays the grid\'s', async () => {
+  test("a message to a grid reaches its 网格长 who consented on his own tap; the in-app message stays the grid's", async () => {
     const newOrder = templateOf('newOrder');
     expect(newOrder).toBeTruthy();
     const leader = simOpenid(sim().envId, PEOPLE.gridLeader);
@@ -79,7 +89,9 @@ describe('subscribe messages', () => {
     // The grid's 网格员 has not consented: nothing else goes out.
     expect(pushed).toHaveLength(1);
     expect(pushed[0]).toMatchObject({ template_id: newOrder, page: expect.stringContaining(id) });
-    const template = sim().wechat.templates().find((t) => t.id === newOrder)!;
+    const template = sim()
+      .wechat.templates()
+      .find((t) => t.id === newOrder)!;
     expect(Object.keys(pushed[0]!.data).sort()).toEqual(Object.keys(template.fields).sort());
     const inApp = await s.store.collection<MessageDoc>('messages').find({ orderId: id, kind: 'newOrder' });
     expect(inApp.map((m) => [m.toAreaId, m.userId])).toEqual([[NODES.grid1, null]]);
@@ -87,7 +99,7 @@ describe('subscribe messages', () => {
   });
 });
 
-describe('the scan page\'s building search on CloudBase', () => {
+describe("the scan page's building search on CloudBase", () => {
   test('areas.search finds a building by part of its name, case-insensitively, and treats regex characters as text', async () => {
     const found = okData(await s.call<{ items: Array<{ id: string }> }>('areas', 'search', { q: '1号楼', withinId: NODES.grid1, limit: 50 }, PEOPLE.resident));
     expect(found.items.map((a) => a.id)).toContain(NODES.building1);

@@ -86,8 +86,19 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       it('inserts the free ids in one batch and reports them; a replay inserts nothing and changes nothing', async () => {
         const c = store.collection<Item>(await fresh('many'));
         await c.insert({ _id: 'b', n: 1 });
-        await expect(c.insertMany([{ _id: 'a', n: 10 }, { _id: 'b', n: 20 }, { _id: 'c', n: 30 }])).resolves.toEqual(['a', 'c']);
-        await expect(c.insertMany([{ _id: 'a', n: 99 }, { _id: 'c', n: 99 }])).resolves.toEqual([]);
+        await expect(
+          c.insertMany([
+            { _id: 'a', n: 10 },
+            { _id: 'b', n: 20 },
+            { _id: 'c', n: 30 },
+          ]),
+        ).resolves.toEqual(['a', 'c']);
+        await expect(
+          c.insertMany([
+            { _id: 'a', n: 99 },
+            { _id: 'c', n: 99 },
+          ]),
+        ).resolves.toEqual([]);
         await expect(c.insertMany([])).resolves.toEqual([]);
         expect((await c.find({}, { sort: [['_id', 1]] })).map((d) => d.n)).toEqual([10, 1, 30]);
       });
@@ -164,10 +175,34 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       const order = (docs: Doc[]) => docs.map((d) => d._id);
 
       it('sorts on two keys, ascending then descending', async () => {
-        expect(order(await c.find({}, { sort: [['g', 1], ['rank', -1]] }))).toEqual(['r6', 'r4', 'r2', 'r3', 'r1', 'r7', 'r5']);
+        expect(
+          order(
+            await c.find(
+              {},
+              {
+                sort: [
+                  ['g', 1],
+                  ['rank', -1],
+                ],
+              },
+            ),
+          ),
+        ).toEqual(['r6', 'r4', 'r2', 'r3', 'r1', 'r7', 'r5']);
       });
       it('sorts on two keys, descending then ascending', async () => {
-        expect(order(await c.find({}, { sort: [['g', -1], ['rank', 1]] }))).toEqual(['r5', 'r7', 'r1', 'r3', 'r2', 'r4', 'r6']);
+        expect(
+          order(
+            await c.find(
+              {},
+              {
+                sort: [
+                  ['g', -1],
+                  ['rank', 1],
+                ],
+              },
+            ),
+          ),
+        ).toEqual(['r5', 'r7', 'r1', 'r3', 'r2', 'r4', 'r6']);
       });
       it('pages with limit and skip without gaps or repeats', async () => {
         const sort: Array<[string, 1 | -1]> = [['rank', 1]];
@@ -191,9 +226,7 @@ export function describeStoreContract(name: string, open: () => Promise<Document
       it('is a conditional update: of 20 concurrent claims exactly one matches', async () => {
         const c = store.collection<Item>(await fresh('claim'));
         await c.insert({ _id: 'job', status: 'open' });
-        const results = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => c.updateWhere({ _id: 'job', status: 'open' }, { $set: { status: 'claimed', by: i } })),
-        );
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => c.updateWhere({ _id: 'job', status: 'open' }, { $set: { status: 'claimed', by: i } })));
         expect(results.filter((r) => r === 1)).toHaveLength(1);
         expect(results.filter((r) => r === 0)).toHaveLength(19);
         const doc = await c.get('job');
@@ -303,7 +336,15 @@ export function describeStoreContract(name: string, open: () => Promise<Document
 
       it('is safe to repeat and leaves queries working', async () => {
         const name = await fresh('ixrepeat');
-        const spec = [{ fields: [['status', 1], ['path', 1]] as Array<[string, 1 | -1]> }, { fields: [['n', -1]] as Array<[string, 1 | -1]> }];
+        const spec = [
+          {
+            fields: [
+              ['status', 1],
+              ['path', 1],
+            ] as Array<[string, 1 | -1]>,
+          },
+          { fields: [['n', -1]] as Array<[string, 1 | -1]> },
+        ];
         await store.ensureIndexes(name, spec);
         await store.ensureIndexes(name, spec);
         const c = store.collection<Item>(name);
@@ -318,7 +359,21 @@ export function describeStoreContract(name: string, open: () => Promise<Document
         const c = store.collection<Item>(name);
         // Documents stored before the index is declared are covered too.
         for (const doc of SEED) await c.insert({ ...doc, by: doc.n });
-        const spec = [{ fields: [['tags', 1], ['n', -1]] as Array<[string, 1 | -1]>, multikey: 'tags' }, { fields: [['by', 1], ['n', -1]] as Array<[string, 1 | -1]> }];
+        const spec = [
+          {
+            fields: [
+              ['tags', 1],
+              ['n', -1],
+            ] as Array<[string, 1 | -1]>,
+            multikey: 'tags',
+          },
+          {
+            fields: [
+              ['by', 1],
+              ['n', -1],
+            ] as Array<[string, 1 | -1]>,
+          },
+        ];
         await store.ensureIndexes(name, spec);
         await store.ensureIndexes(name, spec);
         expect(ids(await c.find({ tags: { $has: 'y' } }))).toEqual(['a', 'b']);

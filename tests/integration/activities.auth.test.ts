@@ -17,7 +17,9 @@ afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'otherResident', 'member', 'memberOutOfScope', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
-const o = 'ok' as const, F = 'FORBIDDEN' as const, N = 'NOT_FOUND' as const;
+const o = 'ok' as const,
+  F = 'FORBIDDEN' as const,
+  N = 'NOT_FOUND' as const;
 
 /** What the case needs before the call, done as the role itself where it is their own step (sign up, claim). */
 type Setup = (who: string) => Promise<Record<string, unknown>>;
@@ -28,12 +30,14 @@ const signedUp: Setup = async (who) => {
   await s.call('activities', 'signUp', { activityId: id }, who);
   return { activityId: id };
 };
-const started = (signFirst: boolean): Setup => async (who) => {
-  const { id, startAt } = await publishActivity(s);
-  if (signFirst) await s.call('activities', 'signUp', { activityId: id }, who);
-  s.clock.now = startAt;
-  return { activityId: id };
-};
+const started =
+  (signFirst: boolean): Setup =>
+  async (who) => {
+    const { id, startAt } = await publishActivity(s);
+    if (signFirst) await s.call('activities', 'signUp', { activityId: id }, who);
+    s.clock.now = startAt;
+    return { activityId: id };
+  };
 const post: Setup = async () => ({ postId: okData(await s.call<{ id: string }>('activities', 'publishPost', goodPost(), PEOPLE.staff)).id });
 const claimed: Setup = async (who) => {
   const data = await post(who);
@@ -60,14 +64,11 @@ const MATRIX: Array<[string, Setup | 'publish' | 'publishPost', Outcome[]]> = [
   ['sweep', none, [F, F, F, F, F, F, F, F, F]],
 ];
 
-const cases = MATRIX.flatMap(([action, setup, outcomes]) =>
-  ROLES.map((role, i) => ({ name: `${action} as ${role} → ${outcomes[i]}`, action, setup, role, want: outcomes[i] })),
-);
+const cases = MATRIX.flatMap(([action, setup, outcomes]) => ROLES.map((role, i) => ({ name: `${action} as ${role} → ${outcomes[i]}`, action, setup, role, want: outcomes[i] })));
 
 it.each(cases)('$name', async ({ action, setup, role, want }) => {
   const who = PEOPLE[role];
-  const data =
-    setup === 'publish' ? goodActivity(s) : setup === 'publishPost' ? goodPost() : await setup(who);
+  const data = setup === 'publish' ? goodActivity(s) : setup === 'publishPost' ? goodPost() : await setup(who);
   const res = await s.call('activities', action, data, who);
   if (want === 'ok') expect(res).toMatchObject({ ok: true });
   else expect(res).toMatchObject({ ok: false, error: { code: want } });
@@ -76,7 +77,10 @@ it.each(cases)('$name', async ({ action, setup, role, want }) => {
 it('a street admin and community staff may publish on a grid of their community, not on a building or another community', async () => {
   expect(await s.call('activities', 'publish', goodActivity(s, { areaId: NODES.grid1 }), PEOPLE.staff)).toMatchObject({ ok: true });
   expect(await s.call('activities', 'publish', goodActivity(s, { areaId: NODES.community2 }), PEOPLE.staff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await s.call('activities', 'publish', goodActivity(s, { areaId: NODES.building1 }), PEOPLE.street)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { areaId: '请选择所属社区或网格' } } });
+  expect(await s.call('activities', 'publish', goodActivity(s, { areaId: NODES.building1 }), PEOPLE.street)).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', fields: { areaId: '请选择所属社区或网格' } },
+  });
 });
 
 it('the staff of another community see nothing of this one in their lists, and nobody anonymous gets in', async () => {

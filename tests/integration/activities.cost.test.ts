@@ -81,7 +81,9 @@ const CASES: Case[] = [
   { action: 'detail', who: PEOPLE.member, prepare: () => activity([PEOPLE.member]) },
   { action: 'signUp', who: PEOPLE.member, prepare: () => activity() },
   {
-    action: 'signUp', variant: 'again after cancelling', who: PEOPLE.member,
+    action: 'signUp',
+    variant: 'again after cancelling',
+    who: PEOPLE.member,
     prepare: async () => {
       const data = await activity([PEOPLE.member]);
       await setup('cancel', data, PEOPLE.member);
@@ -91,7 +93,9 @@ const CASES: Case[] = [
   { action: 'cancel', who: PEOPLE.member, prepare: () => activity([PEOPLE.member]) },
   { action: 'scan', variant: '签到', who: PEOPLE.member, prepare: () => activity([PEOPLE.member], 'start') },
   {
-    action: 'scan', variant: '签退, points', who: PEOPLE.member,
+    action: 'scan',
+    variant: '签退, points',
+    who: PEOPLE.member,
     prepare: async () => {
       const data = await activity([PEOPLE.member], 'start');
       await setup('scan', data, PEOPLE.member);
@@ -102,7 +106,8 @@ const CASES: Case[] = [
   { action: 'manage', who: PEOPLE.staff, prepare: around(() => activity(), { tab: 'upcoming' }) },
   { action: 'roster', who: PEOPLE.staff, prepare: () => activity([PEOPLE.member, extra[0]!]) },
   {
-    action: 'checkoutAll', who: PEOPLE.staff,
+    action: 'checkoutAll',
+    who: PEOPLE.staff,
     prepare: async () => {
       const data = await activity([PEOPLE.member, extra[0]!], 'start');
       for (const m of [PEOPLE.member, extra[0]!]) await setup('scan', data, m);
@@ -111,7 +116,8 @@ const CASES: Case[] = [
     },
   },
   {
-    action: 'close', who: PEOPLE.staff,
+    action: 'close',
+    who: PEOPLE.staff,
     prepare: async () => {
       const data = await activity([PEOPLE.member, extra[0]!], 'start');
       await setup('scan', data, PEOPLE.member);
@@ -128,7 +134,10 @@ async function requests(c: Case, data: Record<string, unknown>): Promise<number>
   if (s.sim) {
     const answer = await s.call('activities', c.action, data, c.who);
     if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-    const row = s.sim.stats().filter((r) => r.fn === 'activities' && r.action === c.action).pop();
+    const row = s.sim
+      .stats()
+      .filter((r) => r.fn === 'activities' && r.action === c.action)
+      .pop();
     if (!row) throw new Error(`no stats row for ${label(c)}`);
     return row.reads + row.writes;
   }
@@ -152,7 +161,9 @@ it(`every activities user action makes at most ${GOAL} database requests before 
     }
   }
   if (process.env.WG_COST_TABLE) console.log(`${s.backend}\n${rows.map(([l, n]) => `${l}\t${n}`).join('\n')}`);
-  const userActions = Object.entries(FUNCTIONS.activities!.actions).filter(([, def]) => def.auth === 'user').map(([name]) => name);
+  const userActions = Object.entries(FUNCTIONS.activities!.actions)
+    .filter(([, def]) => def.auth === 'user')
+    .map(([name]) => name);
   expect(userActions.filter((a) => !CASES.some((c) => c.action === a))).toEqual([]);
   expect(rows.filter(([, n]) => n > GOAL)).toEqual([]);
   expect(s.logged).toEqual([]);

@@ -57,8 +57,7 @@ describe('areas.get', () => {
 });
 
 describe('areas.search stays in scope', () => {
-  const search = async (who: string, data: Record<string, unknown>) =>
-    okData(await s.call<{ items: AreaWithTrail[] }>('areas', 'search', { limit: 50, ...data }, who)).items;
+  const search = async (who: string, data: Record<string, unknown>) => okData(await s.call<{ items: AreaWithTrail[] }>('areas', 'search', { limit: 50, ...data }, who)).items;
 
   it('a resident finds buildings of their own community only', async () => {
     const items = await search(PEOPLE.resident, { q: '号楼' });

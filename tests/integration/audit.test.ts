@@ -22,7 +22,13 @@ afterAll(() => s.close());
 const list = (data: Record<string, unknown>, who: string) => s.call<AuditPage>('audit', 'list', data, who);
 
 it.each([
-  ['resident', 'FORBIDDEN'], ['member', 'FORBIDDEN'], ['gridWorker', 'FORBIDDEN'], ['gridLeader', 'FORBIDDEN'], ['staff', 'ok'], ['otherStaff', 'FORBIDDEN'], ['street', 'ok'],
+  ['resident', 'FORBIDDEN'],
+  ['member', 'FORBIDDEN'],
+  ['gridWorker', 'FORBIDDEN'],
+  ['gridLeader', 'FORBIDDEN'],
+  ['staff', 'ok'],
+  ['otherStaff', 'FORBIDDEN'],
+  ['street', 'ok'],
 ])('reading 梅川第一居委会 as %s → %s', async (role, want) => {
   const res = await list({ areaId: NODES.community1 }, PEOPLE[role as PersonKey]);
   if (want === 'ok') expect(res).toMatchObject({ ok: true });

@@ -56,7 +56,7 @@ describe('users.callContact (一键呼叫)', () => {
     await s.store.collection<Area>('areas').updateWhere({ _id: NODES.grid2 }, { $set: { phone: grid2!.phone } });
   });
 
-  test('another community\'s resident gets their own community office, never a person\'s private mobile', async () => {
+  test("another community's resident gets their own community office, never a person's private mobile", async () => {
     const c = (await contact(PEOPLE.memberOutOfScope)).contact;
     const leader = await s.store.collection<UserDoc>('users').get(PEOPLE.gridLeader);
     const community2 = await s.store.collection<Area>('areas').get(NODES.community2);

@@ -28,7 +28,8 @@ afterAll(async () => {
 const auditCount = () => s.store.collection('audit').count({});
 
 const ROLES: PersonKey[] = ['resident', 'member', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
-const o = 'ok', F = 'FORBIDDEN';
+const o = 'ok',
+  F = 'FORBIDDEN';
 const MATRIX: Array<[string, Record<string, unknown>, string[]]> = [
   ['forNode', { areaId: NODES.building1 }, [F, F, o, o, o, F, o]],
   ['forNode', { areaId: NODES.grid1 }, [F, F, o, o, o, F, o]],
@@ -128,7 +129,9 @@ describe('codes.resolve', () => {
     const c = okData(await resolve(`n=${NODES.community1}`, PEOPLE.otherStaff));
     expect(c).toMatchObject({ goal: 'landing', contact: { roleName: '社区居委会' } });
     expect(okData(await resolve(`a=${ACTIVITY}`, PEOPLE.member))).toEqual({
-      goal: 'checkin', route: `/activity/pages/checkin/index?id=${ACTIVITY}`, activity: { id: ACTIVITY, title: '楼道清洁志愿活动' },
+      goal: 'checkin',
+      route: `/activity/pages/checkin/index?id=${ACTIVITY}`,
+      activity: { id: ACTIVITY, title: '楼道清洁志愿活动' },
     });
   });
 
@@ -162,7 +165,7 @@ describe('codes.resolve', () => {
 });
 
 describe('posters', () => {
-  test('a grid poster is one PDF with a page per building, each page\'s code decoding to that building\'s order page', async () => {
+  test("a grid poster is one PDF with a page per building, each page's code decoding to that building's order page", async () => {
     const before = await auditCount();
     const file = okData(await s.call<PosterFile>('codes', 'posterForGrid', { gridId: NODES.grid1 }, PEOPLE.staff));
     expect(file).toMatchObject({ pages: 4, name: '民情二维码-梅川第一居委会第一网格.pdf' });

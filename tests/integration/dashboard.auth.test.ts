@@ -12,7 +12,9 @@ afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'otherResident', 'member', 'memberOutOfScope', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
-const o = 'ok' as const, F = 'FORBIDDEN' as const, N = 'NOT_FOUND' as const;
+const o = 'ok' as const,
+  F = 'FORBIDDEN' as const,
+  N = 'NOT_FOUND' as const;
 
 const ACTIONS: Array<[string, Record<string, unknown>]> = [
   ['summary', { period: 'today' }],
@@ -31,7 +33,13 @@ const NODE_CASES: Array<[string | undefined, Outcome[]]> = [
 
 const cases = ACTIONS.flatMap(([action, data]) =>
   NODE_CASES.flatMap(([areaId, outcomes]) =>
-    ROLES.map((role, i) => ({ name: `${action} at ${areaId ?? '(own node)'} as ${role} → ${outcomes[i]}`, action, data: areaId ? { ...data, areaId } : data, role, want: outcomes[i] })),
+    ROLES.map((role, i) => ({
+      name: `${action} at ${areaId ?? '(own node)'} as ${role} → ${outcomes[i]}`,
+      action,
+      data: areaId ? { ...data, areaId } : data,
+      role,
+      want: outcomes[i],
+    })),
   ),
 );
 

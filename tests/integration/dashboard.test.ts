@@ -31,7 +31,16 @@ describe('the known scenario', () => {
     const v = await summary({ areaId: NODES.community1, period: 'today' });
     const f = TODAY_FIGURES;
     expect(v.period).toEqual({ kind: 'today', from: SCENARIO_DAY, to: SCENARIO_DAY, days: 1 });
-    expect(v.totals).toMatchObject({ filed: f.filed, rejected: f.rejected, cancelled: f.cancelled, responded: f.responded, completed: f.completed, rated: f.rated, ratedGood: f.ratedGood, reopened: f.reopened });
+    expect(v.totals).toMatchObject({
+      filed: f.filed,
+      rejected: f.rejected,
+      cancelled: f.cancelled,
+      responded: f.responded,
+      completed: f.completed,
+      rated: f.rated,
+      ratedGood: f.ratedGood,
+      reopened: f.reopened,
+    });
     expect(v.rates.responseRate).toEqual(f.responseRate);
     expect(v.rates.resolutionRate).toEqual(f.resolutionRate);
     expect(v.rates.satisfactionRate).toEqual(f.satisfactionRate);
@@ -127,7 +136,7 @@ describe('exports', () => {
     expect(audit).toHaveLength(1);
   });
 
-  test('another period holds none of them; another community\'s staff cannot export this one', async () => {
+  test("another period holds none of them; another community's staff cannot export this one", async () => {
     const file = okData(await s.call<ExportView>('dashboard', 'exportOrders', { areaId: NODES.community1, period: 'custom', from: '2026-11-01', to: '2026-11-19' }, PEOPLE.staff));
     expect(file.rows).toBe(0);
     expect(file.name).toBe('点单明细-梅川第一居委会-2026-11-01至2026-11-19.xlsx');
@@ -170,13 +179,27 @@ describe('npm run check:counters', () => {
 
 describe('counting is idempotent', () => {
   test('applying a counted move again (a drain after a crash, two drains at once) adds nothing', async () => {
-    const deps: Deps = { store: s.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+    const deps: Deps = {
+      store: s.store,
+      now: () => s.clock.now,
+      log: { error: (m) => s.logged.push(m), info: () => undefined },
+      ports: localPorts(path.join(s.dataDir, 'uploads')),
+    };
     const after = await orders(s.store).get(ids.o1);
     if (!after) throw new Error('o1 missing');
     // The accept as it was counted: the order before it, and the tally its move carried.
     const index = after.timeline.findIndex((e) => e.code === 'accept');
     const at = after.timeline[index]?.at ?? 0;
-    const before = { ...after, status: 'assigned' as const, respondedAt: null, completedAt: null, closedAt: null, rating: null, closeReason: null, timeline: after.timeline.slice(0, index) };
+    const before = {
+      ...after,
+      status: 'assigned' as const,
+      respondedAt: null,
+      completedAt: null,
+      closedAt: null,
+      rating: null,
+      closeReason: null,
+      timeline: after.timeline.slice(0, index),
+    };
     const tally = moveTally(before, 'accept', { status: 'in_progress', respondedAt: at }, at);
     const replay = (key: string, times = 1) => {
       const scaled = new Map([...tally].map(([day, fields]) => [day, new Map([...fields].map(([f, n]) => [f, n * times]))]));
@@ -218,13 +241,18 @@ describe('a random run of transitions', () => {
     for (let step = 0; step < 400; step++) {
       r.clock.now += Math.floor(rand() * 90 * 60_000); // up to 90 minutes between events
       if (live.length < 40 && (live.length === 0 || rand() < 0.15)) {
-        const res = await r.call<{ id: string }>('orders', 'file', {
-          buildingId: pick([NODES.building1, NODES.building1, NODES.buildingOther]),
-          category: pick(['维修', '环境卫生', '助老助残', '其他']),
-          description: `随机点单第 ${step} 步：楼道需要处理`,
-          contactName: '王阿姨',
-          contactMobile: '13912345678',
-        }, pick(residents));
+        const res = await r.call<{ id: string }>(
+          'orders',
+          'file',
+          {
+            buildingId: pick([NODES.building1, NODES.building1, NODES.buildingOther]),
+            category: pick(['维修', '环境卫生', '助老助残', '其他']),
+            description: `随机点单第 ${step} 步：楼道需要处理`,
+            contactName: '王阿姨',
+            contactMobile: '13912345678',
+          },
+          pick(residents),
+        );
         if (res.ok) live.push(res.data.id);
         continue;
       }
@@ -234,11 +262,17 @@ describe('a random run of transitions', () => {
       const staff = o.path.includes(NODES.community2) ? PEOPLE.otherStaff : PEOPLE.staff;
       const member = o.path.includes(NODES.community2) ? PEOPLE.memberOutOfScope : PEOPLE.member;
       const by = { orderId };
-      if (o.status === 'new') await (rand() < 0.15 ? call('reject', { ...by, reason: '重复提交，已合并处理' }, staff) : call('triage', { ...by, colour: pick(['red', 'yellow', 'green']), ...(rand() < 0.2 ? { category: '安全隐患' } : {}) }, staff));
-      else if (o.status === 'triaged' || o.status === 'reopened') await (rand() < 0.5 ? call('dispatch', { ...by, memberId: member }, staff) : call('pool', { ...by, level: 'community' }, staff));
-      else if (o.status === 'assigned') await (rand() < 0.2 ? call('decline', { ...by, reason: '这几天出差不在本地' }, member) : rand() < 0.1 ? call('cancel', by, o.createdBy) : call('accept', by, member));
+      if (o.status === 'new')
+        await (rand() < 0.15
+          ? call('reject', { ...by, reason: '重复提交，已合并处理' }, staff)
+          : call('triage', { ...by, colour: pick(['red', 'yellow', 'green']), ...(rand() < 0.2 ? { category: '安全隐患' } : {}) }, staff));
+      else if (o.status === 'triaged' || o.status === 'reopened')
+        await (rand() < 0.5 ? call('dispatch', { ...by, memberId: member }, staff) : call('pool', { ...by, level: 'community' }, staff));
+      else if (o.status === 'assigned')
+        await (rand() < 0.2 ? call('decline', { ...by, reason: '这几天出差不在本地' }, member) : rand() < 0.1 ? call('cancel', by, o.createdBy) : call('accept', by, member));
       else if (o.status === 'pooled') await (rand() < 0.1 ? call('cancel', by, o.createdBy) : call('claim', by, member));
-      else if (o.status === 'in_progress') await (rand() < 0.1 && o.pool ? call('release', { ...by, reason: '技能不对口，退回' }, member) : call('complete', { ...by, note: '已经处理好了' }, member));
+      else if (o.status === 'in_progress')
+        await (rand() < 0.1 && o.pool ? call('release', { ...by, reason: '技能不对口，退回' }, member) : call('complete', { ...by, note: '已经处理好了' }, member));
       else if (o.status === 'completed') await call('rate', { ...by, stars: pick([1, 2, 3, 4, 5, 5]) }, o.createdBy);
     }
     const { expected, orders: n } = await recomputeCounters(r.store);
@@ -254,7 +288,9 @@ describe('a random run of transitions', () => {
     r.clock.now = Date.parse('2026-12-31T04:00:00Z');
     const who = Object.values(PEOPLE);
     const filed = await Promise.all(
-      [...who, ...who].map((p) => r.call('orders', 'file', { buildingId: NODES.building1, category: '其他', description: '跨年夜小区路灯全部不亮', contactName: '居民', contactMobile: '13800000000' }, p)),
+      [...who, ...who].map((p) =>
+        r.call('orders', 'file', { buildingId: NODES.building1, category: '其他', description: '跨年夜小区路灯全部不亮', contactName: '居民', contactMobile: '13800000000' }, p),
+      ),
     );
     expect(filed.every((f) => f.ok)).toBe(true);
     for (const node of [NODES.street, NODES.community1, NODES.grid1, NODES.building1]) {

@@ -23,8 +23,15 @@ beforeAll(async () => {
   const areas = s.store.collection<{ _id: string; path: string }>('areas');
   const [c1, home] = await Promise.all([areas.get(NODES.community1), areas.get(HOME)]);
   await s.store.collection<UserDoc>('users').insert({
-    _id: COLLEAGUE, name: '郑洁', roles: [{ role: 'community_staff', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['community_staff'], staffAreaIds: [NODES.community1], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+    _id: COLLEAGUE,
+    name: '郑洁',
+    roles: [{ role: 'community_staff', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+    roleNames: ['community_staff'],
+    staffAreaIds: [NODES.community1],
+    skills: [],
+    rev: 0,
+    createdAt: 0,
+    homePath: c1!.path,
   });
   // 孙丽 also lives here as a resident, so what she posts for her own home is her own case.
   const staff = await s.store.collection<UserDoc>('users').get(PEOPLE.staff);
@@ -48,7 +55,10 @@ test('staff do not review their own wish; a colleague does. A wish posted for an
   const own = await postWish(s, { beneficiaryName: '孙丽', contactMobile: '13900001007', door: '9号楼101室' }, PEOPLE.staff);
   expect((await wishDetail(s, own, PEOPLE.staff)).can.review).toBe(false);
   expect((await wishDetail(s, own, COLLEAGUE)).can.review).toBe(true);
-  expect(errorOf(await s.call('wishes', 'approve', { wishId: own, ...publicText }, PEOPLE.staff))).toEqual({ code: 'FORBIDDEN', message: '不能审核自己的心愿，请由其他工作人员审核' });
+  expect(errorOf(await s.call('wishes', 'approve', { wishId: own, ...publicText }, PEOPLE.staff))).toEqual({
+    code: 'FORBIDDEN',
+    message: '不能审核自己的心愿，请由其他工作人员审核',
+  });
   expect(errorOf(await s.call('wishes', 'reject', { wishId: own, reason: '不属于微心愿范围' }, PEOPLE.staff)).code).toBe('FORBIDDEN');
   await wishAct(s, 'approve', { wishId: own, ...publicText }, COLLEAGUE);
 
@@ -73,7 +83,9 @@ test('nobody grants or revokes their own roles (a staff member could make themse
   expect(people.find((p) => p.id === PEOPLE.staff)).toMatchObject({ canChangeRoles: false });
   const colleague = okData(await s.call<Page<PersonView>>('users', 'listPeople', { areaId: NODES.community1, pageSize: 50 }, PEOPLE.staff)).items;
   expect(colleague.find((p) => p.id === COLLEAGUE)).toMatchObject({ canChangeRoles: true });
-  expect(okData(await s.call<{ changed: boolean }>('users', 'grantRole', { userId: PEOPLE.staff, role: 'grid_worker', areaId: buildingId(C1, 3, 2) }, COLLEAGUE)).changed).toBe(true);
+  expect(okData(await s.call<{ changed: boolean }>('users', 'grantRole', { userId: PEOPLE.staff, role: 'grid_worker', areaId: buildingId(C1, 3, 2) }, COLLEAGUE)).changed).toBe(
+    true,
+  );
 });
 
 test('staff do not correct their own points, nor verify their own declaration', async () => {

@@ -67,7 +67,14 @@ describe('list and detail', () => {
   it('grid staff see their grid, community staff their community, filters narrow it', async () => {
     const photo = await uploadPhoto(s, PEOPLE.gridWorker);
     s.clock.now += DAY;
-    const fresh = await record({ tags: ['邻里纠纷'], heard: '楼上装修噪音大，邻里吵了几次', buildingId: 'B310107102008-1-2', residentId: undefined, residentName: '3楼住户', photos: [photo] });
+    const fresh = await record({
+      tags: ['邻里纠纷'],
+      heard: '楼上装修噪音大，邻里吵了几次',
+      buildingId: 'B310107102008-1-2',
+      residentId: undefined,
+      residentName: '3楼住户',
+      photos: [photo],
+    });
     const list = (data: Record<string, unknown>, who: string) => s.call<VisitPage>('diary', 'list', data, who);
     for (const who of [PEOPLE.gridWorker, PEOPLE.gridLeader, PEOPLE.staff, PEOPLE.street]) {
       const page = okData(await list(who === PEOPLE.street ? { areaId: NODES.community1 } : {}, who));
@@ -123,17 +130,26 @@ describe('转为点单', () => {
     const visitId = await record({ residentId: undefined, residentName: '5楼住户' });
     const before = await s.store.collection('orders').count({});
     expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他' }, PEOPLE.gridWorker)).fields?.contactMobile).toBe('请填写联系电话');
-    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '12345' }, PEOPLE.gridWorker)).fields?.contactMobile).toBe('联系电话应为 11 位手机号');
+    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '12345' }, PEOPLE.gridWorker)).fields?.contactMobile).toBe(
+      '联系电话应为 11 位手机号',
+    );
     expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '天气' }, PEOPLE.gridWorker)).fields?.category).toBe('类别不在可选范围内');
     // Past the schema, refused by the content check inside filing: the visit's claim is rolled back.
-    expect(errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '13800001111', description: '有人在群里发赌博网站链接' }, PEOPLE.gridWorker)).fields?.description).toBe('内容含有违规信息，请修改后再提交');
+    expect(
+      errorOf(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '13800001111', description: '有人在群里发赌博网站链接' }, PEOPLE.gridWorker)).fields
+        ?.description,
+    ).toBe('内容含有违规信息，请修改后再提交');
     expect(await s.store.collection('orders').count({})).toBe(before);
     expect(await s.store.collection('visits').get(visitId)).toMatchObject({ orderId: null });
     okData(await s.call('diary', 'toOrder', { visitId, category: '其他', contactMobile: '13800001111' }, PEOPLE.gridLeader));
   });
 
   it.each([
-    ['resident', 'NOT_FOUND'], ['member', 'NOT_FOUND'], ['otherStaff', 'NOT_FOUND'], ['staff', 'ok'], ['street', 'ok'],
+    ['resident', 'NOT_FOUND'],
+    ['member', 'NOT_FOUND'],
+    ['otherStaff', 'NOT_FOUND'],
+    ['staff', 'ok'],
+    ['street', 'ok'],
   ])('as %s → %s', async (role, want) => {
     const visitId = await record();
     const res = await s.call('diary', 'toOrder', { visitId, category: '安全隐患' }, PEOPLE[role as PersonKey]);

@@ -35,7 +35,14 @@ test('each kind of entry says what it was for and which record it came from, by 
   const activity = await publishActivity(s, { title: '垃圾分类宣传' });
   // Hours are credited at check-out; written directly here, as checkout.ts writes them.
   const deps = { store: s.store, now: () => s.clock.now, log: { error: () => undefined, info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
-  await creditPoints(deps, { memberId: PEOPLE.member, delta: 2, reason: 'activity_hours', note: '服务 2 小时', sourceType: 'activity', sourceId: `${activity.id}:${PEOPLE.member}` });
+  await creditPoints(deps, {
+    memberId: PEOPLE.member,
+    delta: 2,
+    reason: 'activity_hours',
+    note: '服务 2 小时',
+    sourceType: 'activity',
+    sourceId: `${activity.id}:${PEOPLE.member}`,
+  });
   okData(await s.call('points', 'correct', { entryId: `order_completed:order:${order}`, reason: '评价有误，冲正' }, PEOPLE.staff));
 
   const file = okData(await s.call<ExportView>('dashboard', 'exportLedger', { areaId: NODES.community1, year: 2026 }, PEOPLE.staff));
@@ -44,13 +51,15 @@ test('each kind of entry says what it was for and which record it came from, by 
   const [header, ...rows] = await rowsOf(file, '积分明细');
   expect(header).toEqual(['姓名', '时间', '积分', '事由', '说明', '来源']);
   const bySource = rows.map((r) => [r[3], r[5]]);
-  expect(bySource).toEqual(expect.arrayContaining([
-    ['完成点单', `点单 ${orderNumber(order)}`],
-    ['申报服务', expect.stringMatching(/^服务申报 2026-11-\d\d 2 小时$/)],
-    ['圆梦微心愿', '微心愿「想要几本三年级的课外书」'],
-    ['志愿活动', '志愿活动「垃圾分类宣传」'],
-    ['积分更正', `冲正：完成点单 点单 ${orderNumber(order)}`],
-  ]));
+  expect(bySource).toEqual(
+    expect.arrayContaining([
+      ['完成点单', `点单 ${orderNumber(order)}`],
+      ['申报服务', expect.stringMatching(/^服务申报 2026-11-\d\d 2 小时$/)],
+      ['圆梦微心愿', '微心愿「想要几本三年级的课外书」'],
+      ['志愿活动', '志愿活动「垃圾分类宣传」'],
+      ['积分更正', `冲正：完成点单 点单 ${orderNumber(order)}`],
+    ]),
+  );
   const text = JSON.stringify(rows);
   for (const code of ['order_completed', 'declared_service', 'wish_fulfilled', 'activity_hours', order, declaration, wish, activity.id]) expect(text).not.toContain(code);
 });

@@ -36,7 +36,20 @@ test('exportXlsx writes a header row and every row, and the gateway serves the f
   async function* rows() {
     for await (const d of scanAll(coll, {}, 200)) yield { id: d._id, n: d.n, kind: d.kind };
   }
-  const file = await exportXlsx(deps, { title: '测试台账', sheets: [{ name: '明细', columns: [{ header: '编号', key: 'id' }, { header: '序号', key: 'n' }, { header: '类别', key: 'kind' }], rows: rows() }] });
+  const file = await exportXlsx(deps, {
+    title: '测试台账',
+    sheets: [
+      {
+        name: '明细',
+        columns: [
+          { header: '编号', key: 'id' },
+          { header: '序号', key: 'n' },
+          { header: '类别', key: 'kind' },
+        ],
+        rows: rows(),
+      },
+    ],
+  });
   expect(file.rows).toBe(1234);
   expect(file.name).toBe('测试台账-2026-11-20.xlsx');
   expect(file.url).toMatch(/^\/uploads\/exp-[0-9a-f]{32}\.xlsx$/);

@@ -39,7 +39,6 @@ function run(script: string, args: string[] = []): Promise<Run> {
   });
 }
 
-
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
@@ -72,8 +71,10 @@ describe('cloud function bundles', () => {
     }
   });
 
-  it('writes every function\'s runtime settings to the deploy config, with room for 100k-row exports and posters', () => {
-    const rc = readJson<{ functions: Array<{ name: string; handler: string; runtime: string; timeout: number; memorySize: number; installDependency: boolean }> }>(path.join(root, 'build', 'cloudbaserc.json'));
+  it("writes every function's runtime settings to the deploy config, with room for 100k-row exports and posters", () => {
+    const rc = readJson<{ functions: Array<{ name: string; handler: string; runtime: string; timeout: number; memorySize: number; installDependency: boolean }> }>(
+      path.join(root, 'build', 'cloudbaserc.json'),
+    );
     expect(rc.functions.map((f) => f.name)).toEqual(names);
     for (const f of rc.functions) {
       expect(f).toMatchObject({ handler: 'index.main', installDependency: false });
@@ -89,7 +90,7 @@ describe('cloud function bundles', () => {
   it('refuses a config.json with an unknown key, runtime, cron or 云调用 name, naming the file and field', async () => {
     const dir = path.join(root, 'cloudfunctions', 'zzprobe');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'index.ts'), "export const main = async () => ({ ok: true });\n");
+    fs.writeFileSync(path.join(dir, 'index.ts'), 'export const main = async () => ({ ok: true });\n');
     try {
       for (const [bad, message] of [
         [{ timout: 20 }, 'cloudfunctions/zzprobe/config.json: unknown key "timout"'],

@@ -35,9 +35,7 @@ const nasty = fc.oneof(
 );
 
 function junkFor(keys: string[]) {
-  const known = keys.length
-    ? fc.dictionary(fc.constantFrom(...keys), nasty, { maxKeys: keys.length })
-    : fc.constant({});
+  const known = keys.length ? fc.dictionary(fc.constantFrom(...keys), nasty, { maxKeys: keys.length }) : fc.constant({});
   return fc.oneof(known, fc.anything(), fc.dictionary(fc.string(), nasty, { maxKeys: 4 }));
 }
 

@@ -84,7 +84,11 @@ describe('identity', () => {
     // 32 bytes are 43 characters; the last one carries 2 unused bits, so flipping its lowest bit decodes the same.
     const last = alphabet[alphabet.indexOf(sig.slice(-1)) ^ 1];
     const altered = [
-      `${good}!!`, `${good}==`, `${good}~`, `${good}é`, `${good}=`,
+      `${good}!!`,
+      `${good}==`,
+      `${good}~`,
+      `${good}é`,
+      `${good}=`,
       `${payload}.${sig.slice(0, 10)} ${sig.slice(10)}`,
       `${payload}.${sig.replace(/-/g, '+').replace(/_/g, '/')}`,
       `${payload}.${sig.slice(0, -1)}${last}`,
@@ -135,7 +139,11 @@ describe('unknown keys', () => {
       expect(Object.entries(fields)).toEqual([[key, message]]);
     }
     // Nested objects too: the field is named by its path.
-    const nested = await s.post('/api/fn/orders', `{"action":"file","data":{"buildingId":"B1","category":"维修","description":"楼道灯坏了很久了","contactName":"王","contactMobile":"13900001001","photos":[{"fileId":"local:${'a'.repeat(16)}.png","toString":1}]}}`, auth);
+    const nested = await s.post(
+      '/api/fn/orders',
+      `{"action":"file","data":{"buildingId":"B1","category":"维修","description":"楼道灯坏了很久了","contactName":"王","contactMobile":"13900001001","photos":[{"fileId":"local:${'a'.repeat(16)}.png","toString":1}]}}`,
+      auth,
+    );
     expect(Object.entries((nested.json as { error: { fields: Record<string, string> } }).error.fields)).toContainEqual(['photos.0.toString', '不认识的字段：toString']);
   });
 });
@@ -157,8 +165,16 @@ describe('malformed requests answer with the envelope, never a crash or a droppe
     fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html>');
     const withApp = await startTestServer({ staticDir: web });
     try {
-      for (const [server, pathname] of [[s, '/uploads/%'], [s, '/uploads/%E0%A4%A'], [withApp, '/%E0%A4%A'], [withApp, '/%']] as const) {
-        expect(await rawGet(server.url, pathname)).toEqual({ status: 400, json: { ok: false, error: { code: 'VALIDATION', message: '网址格式不正确', fields: { _: '网址格式不正确' } } } });
+      for (const [server, pathname] of [
+        [s, '/uploads/%'],
+        [s, '/uploads/%E0%A4%A'],
+        [withApp, '/%E0%A4%A'],
+        [withApp, '/%'],
+      ] as const) {
+        expect(await rawGet(server.url, pathname)).toEqual({
+          status: 400,
+          json: { ok: false, error: { code: 'VALIDATION', message: '网址格式不正确', fields: { _: '网址格式不正确' } } },
+        });
       }
       expect([...s.logged, ...withApp.logged]).toEqual([]);
     } finally {
@@ -172,7 +188,10 @@ describe('malformed requests answer with the envelope, never a crash or a droppe
     const huge = `Bearer ${'a'.repeat(40 * 1024)}`;
     const { status, json } = await rawGet(s.url, '/api/health', { authorization: huge });
     expect(status).toBe(431);
-    expect(json).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求头过大（上限 16 KB），请重新登录后再试', fields: { _: '请求头过大（上限 16 KB），请重新登录后再试' } } });
+    expect(json).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '请求头过大（上限 16 KB），请重新登录后再试', fields: { _: '请求头过大（上限 16 KB），请重新登录后再试' } },
+    });
     const viaFetch = await fetch(`${s.url}/api/fn/users`, { method: 'POST', body: JSON.stringify({ action: 'me' }), headers: { authorization: huge } });
     expect(viaFetch.status).toBe(431);
     expect(await viaFetch.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

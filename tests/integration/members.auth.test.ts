@@ -18,7 +18,11 @@ afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'otherResident', 'member', 'memberOutOfScope', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION';
-const o = 'ok' as const, F = 'FORBIDDEN' as const, N = 'NOT_FOUND' as const, C = 'CONFLICT' as const, V = 'VALIDATION' as const;
+const o = 'ok' as const,
+  F = 'FORBIDDEN' as const,
+  N = 'NOT_FOUND' as const,
+  C = 'CONFLICT' as const,
+  V = 'VALIDATION' as const;
 
 const organisation = (role: PersonKey) => ({
   communityId: NODES.community1,

@@ -18,10 +18,21 @@ const codes = (results: Array<{ ok: boolean; error?: { code: string } }>) => res
 it('20 simultaneous approvals of one application: one wins, one 报到证, one member grant', async () => {
   const id = await pendingRegistration(s, NODES.building1);
   const results = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => s.call<{ certNo: string }>('members', i % 2 ? 'approve' : 'reject', i % 2 ? { registrationId: id } : { registrationId: id, reason: '并发驳回测试' }, i % 3 ? PEOPLE.staff : PEOPLE.street)),
+    Array.from({ length: 20 }, (_, i) =>
+      s.call<{ certNo: string }>(
+        'members',
+        i % 2 ? 'approve' : 'reject',
+        i % 2 ? { registrationId: id } : { registrationId: id, reason: '并发驳回测试' },
+        i % 3 ? PEOPLE.staff : PEOPLE.street,
+      ),
+    ),
   );
   expect(codes(results).filter((c) => c === 'ok')).toHaveLength(1);
-  expect(codes(results).filter((c) => c !== 'ok').every((c) => c === 'CONFLICT')).toBe(true);
+  expect(
+    codes(results)
+      .filter((c) => c !== 'ok')
+      .every((c) => c === 'CONFLICT'),
+  ).toBe(true);
   const doc = await s.store.collection<RegistrationDoc>('registrations').get(id);
   const audits = await s.store.collection<AuditDoc>('audit').find({ targetId: id, action: { $in: ['members.approve', 'members.reject'] } });
   expect(audits).toHaveLength(1);

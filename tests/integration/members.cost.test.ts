@@ -84,7 +84,10 @@ async function requests(c: Case, { who, data }: Call): Promise<number> {
   if (s.sim) {
     const answer = await s.call('members', c.action, data, who);
     if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-    const row = s.sim.stats().filter((r) => r.fn === 'members' && r.action === c.action).pop();
+    const row = s.sim
+      .stats()
+      .filter((r) => r.fn === 'members' && r.action === c.action)
+      .pop();
     if (!row) throw new Error(`no stats row for ${label(c)}`);
     return row.reads + row.writes;
   }

@@ -45,7 +45,11 @@ test('an approval answered but never drained: approved at once, and the timer ma
   const { memberId } = await registration(id);
   const answer = await raw<{ certNo: string }>('approve', { registrationId: id }, PEOPLE.staff);
   expect(answer).toMatchObject({ ok: true, data: { id, status: 'approved', certNo: expect.stringMatching(/^CZ-2026-\d{6}$/) }, pending: [{ collection: 'registrations', id }] });
-  expect(await registration(id)).toMatchObject({ status: 'approved', decidedBy: PEOPLE.staff, fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'membership' })]) })] });
+  expect(await registration(id)).toMatchObject({
+    status: 'approved',
+    decidedBy: PEOPLE.staff,
+    fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'membership' })]) })],
+  });
   expect(memberOf(await user(memberId))).toEqual([]);
   // In the cloud each function carries its own bundle: the activities timer's drain leaves it to the effects function,
   // whose bundle carries the membership applier (locally every function shares one process, and it applies it).
@@ -57,7 +61,9 @@ test('an approval answered but never drained: approved at once, and the timer ma
   const u = await user(memberId);
   expect(memberOf(u)).toEqual([NODES.community1]);
   expect(u).toMatchObject({ homeAreaId: NODES.building1, skills: ['教育', '文艺'] });
-  expect((await audits({ targetId: id, action: 'members.approve' })).map((a) => a.detail)).toEqual([expect.objectContaining({ certNo: okData(answer).certNo, endedRegistration: null })]);
+  expect((await audits({ targetId: id, action: 'members.approve' })).map((a) => a.detail)).toEqual([
+    expect.objectContaining({ certNo: okData(answer).certNo, endedRegistration: null }),
+  ]);
   expect(await audits({ targetId: memberId, action: 'users.grantRole' })).toHaveLength(1);
   expect(await s.store.collection<MessageDoc>('messages').count({ userId: memberId, kind: 'registrationApproved' })).toBe(1);
   // The points placement follows: a zero total stamped with the new community.
@@ -97,7 +103,12 @@ test("a transfer's membership applied after a crash part-way, and again: one gra
   const effect = batch.effects.find((e): e is MembershipEffect => e.type === 'membership')!;
   expect(effect).toMatchObject({ memberId, transferOf: id, community: { _id: NODES.community2 } });
 
-  const deps = (store: DocumentStore): Deps => ({ store, now: () => s.clock.now, log: { error: () => undefined, info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) });
+  const deps = (store: DocumentStore): Deps => ({
+    store,
+    now: () => s.clock.now,
+    log: { error: () => undefined, info: () => undefined },
+    ports: localPorts(path.join(s.dataDir, 'uploads')),
+  });
   await expect(applyMembership(deps(failingOnce(s.store)), effect, batch)).rejects.toThrow('the function stopped here');
   // Audited before the write: the entries are in, the roles not yet.
   expect(memberOf(await user(memberId))).toEqual([NODES.community1]);
@@ -115,7 +126,9 @@ test("a transfer's membership applied after a crash part-way, and again: one gra
     expect.objectContaining({ areaId: NODES.community1, via: 'members.approve', registrationId: id }),
     { role: 'member', areaId: NODES.community2, userName: after.name, ...via },
   ]);
-  expect((await audits({ targetId: memberId, action: 'users.revokeRole' })).map((a) => a.detail)).toEqual([{ role: 'member', areaId: NODES.community1, userName: after.name, reason: '转移到梅川第二居委会', ...via }]);
+  expect((await audits({ targetId: memberId, action: 'users.revokeRole' })).map((a) => a.detail)).toEqual([
+    { role: 'member', areaId: NODES.community1, userName: after.name, reason: '转移到梅川第二居委会', ...via },
+  ]);
   expect((await audits({ targetId: id, action: 'members.end' })).map((a) => a.detail)).toEqual([{ movedTo: t.id, memberId, endedPosts: 0, withdrawnSignups: 0 }]);
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true, data: { batches: 0 } });
 });

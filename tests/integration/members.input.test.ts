@@ -18,7 +18,14 @@ afterAll(() => s.close());
 
 const long = (n: number) => '长'.repeat(n);
 function organisation(extra: Record<string, unknown> = {}) {
-  return { communityId: NODES.community1, name: '普陀区某街道办事处机关党支部', contactName: '钱主任', contactMobile: '13900006001', agreement: '每月组织党员到社区开展一次志愿服务活动。', ...extra };
+  return {
+    communityId: NODES.community1,
+    name: '普陀区某街道办事处机关党支部',
+    contactName: '钱主任',
+    contactMobile: '13900006001',
+    agreement: '每月组织党员到社区开展一次志愿服务活动。',
+    ...extra,
+  };
 }
 const reg = (extra: Record<string, unknown>) => goodRegistration(NODES.building1, extra);
 
@@ -100,7 +107,10 @@ describe('state conflicts say what happened and write nothing', () => {
     okData(await s.call('members', 'register', reg({}), PEOPLE.resident));
     const before = await snapshot();
     expect(errorOf(await s.call('members', 'register', reg({ name: '王秀英' }), PEOPLE.resident))).toEqual({ code: 'CONFLICT', message: '您的双报到申请正在审核中，请耐心等待' });
-    expect(errorOf(await s.call('members', 'transfer', goodRegistration(NODES.buildingOther), PEOPLE.resident))).toEqual({ code: 'CONFLICT', message: '您还没有通过双报到，请直接申请报到' });
+    expect(errorOf(await s.call('members', 'transfer', goodRegistration(NODES.buildingOther), PEOPLE.resident))).toEqual({
+      code: 'CONFLICT',
+      message: '您还没有通过双报到，请直接申请报到',
+    });
     expect(errorOf(await s.call('members', 'register', reg({}), PEOPLE.member))).toEqual({ code: 'CONFLICT', message: '您已经完成双报到；搬家请办理转移' });
     expect(await snapshot()).toEqual(before);
     expect(await registrationsOf(s, PEOPLE.resident)).toHaveLength(1);
@@ -111,7 +121,10 @@ describe('state conflicts say what happened and write nothing', () => {
     const first = okData(await s.call<{ certNo: string }>('members', 'approve', { registrationId: id }, PEOPLE.staff));
     const before = await snapshot();
     expect(errorOf(await s.call('members', 'approve', { registrationId: id }, PEOPLE.street))).toEqual({ code: 'CONFLICT', message: '该申请当前为「已报到」，不能重复审核' });
-    expect(errorOf(await s.call('members', 'reject', { registrationId: id, reason: '重复' }, PEOPLE.staff))).toEqual({ code: 'CONFLICT', message: '该申请当前为「已报到」，不能重复审核' });
+    expect(errorOf(await s.call('members', 'reject', { registrationId: id, reason: '重复' }, PEOPLE.staff))).toEqual({
+      code: 'CONFLICT',
+      message: '该申请当前为「已报到」，不能重复审核',
+    });
     expect(await snapshot()).toEqual(before);
     const [doc] = await s.store.collection<{ _id: string; certNo: string }>('registrations').find({ _id: id });
     expect(doc?.certNo).toBe(first.certNo);

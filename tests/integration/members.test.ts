@@ -46,7 +46,16 @@ describe('register → approve → 报到证', () => {
 
   it('a resident registers at the building they live in; the community staff are told', async () => {
     reg = okData(await s.call<RegistrationView>('members', 'register', goodRegistration(NODES.building1, { orgId: ORG }), PEOPLE.resident));
-    expect(reg).toMatchObject({ status: 'pending', statusName: '待审核', communityName: '梅川第一居委会', gridName: '第一网格', buildingName: '1号楼', orgName: '上海梅川实业有限公司党支部', mobile: '13912340001', certNo: null });
+    expect(reg).toMatchObject({
+      status: 'pending',
+      statusName: '待审核',
+      communityName: '梅川第一居委会',
+      gridName: '第一网格',
+      buildingName: '1号楼',
+      orgName: '上海梅川实业有限公司党支部',
+      mobile: '13912340001',
+      certNo: null,
+    });
     const told = await s.store.collection<MessageDoc>('messages').find({ toAreaId: NODES.community1, kind: 'registrationNew' });
     expect(told.map((m) => m.body)).toEqual([expect.stringContaining('王秀英申请在本社区双报到')]);
     const mine = okData(await s.call<MineView>('members', 'mine', {}, PEOPLE.resident));
@@ -79,7 +88,13 @@ describe('register → approve → 报到证', () => {
 
   it('the member sees the 报到证 with a QR that opens the staff verify page', async () => {
     const mine = okData(await s.call<MineView>('members', 'mine', {}, PEOPLE.resident));
-    expect(mine.certificate).toMatchObject({ certNo: 'CZ-2026-000003', name: '王秀英', communityName: '梅川第一居委会', orgName: '上海梅川实业有限公司党支部', approvedAt: s.clock.now });
+    expect(mine.certificate).toMatchObject({
+      certNo: 'CZ-2026-000003',
+      name: '王秀英',
+      communityName: '梅川第一居委会',
+      orgName: '上海梅川实业有限公司党支部',
+      approvedAt: s.clock.now,
+    });
     expect(decodeQr(mine.certificate!.qr)).toBe(`${s.url}/#/members/pages/verify/index?cert=CZ-2026-000003`);
     expect(mine.certificate!.verifyUrl).toBe(decodeQr(mine.certificate!.qr));
   });
@@ -88,13 +103,22 @@ describe('register → approve → 报到证', () => {
     const byStaff = okData(await s.call<VerifyView>('members', 'verifyCert', { certNo: 'CZ-2026-000003' }, PEOPLE.staff));
     expect(byStaff).toMatchObject({ valid: true, statusName: '已报到', name: '王秀英', mobile: '13912340001', buildingName: '1号楼' });
     expect(okData(await s.call<VerifyView>('members', 'verifyCert', { certNo: 'CZ-2026-000003' }, PEOPLE.gridWorker)).mobile).toBe('139****0001');
-    expect(errorOf(await s.call('members', 'verifyCert', { certNo: 'CZ-2026-000003' }, PEOPLE.otherStaff))).toMatchObject({ code: 'FORBIDDEN', message: '这张报到证不属于您负责的区域' });
-    expect(errorOf(await s.call('members', 'verifyCert', { certNo: 'CZ-2026-000003' }, PEOPLE.otherResident))).toEqual({ code: 'FORBIDDEN', message: '只有网格和社区工作人员可以核验报到证' });
+    expect(errorOf(await s.call('members', 'verifyCert', { certNo: 'CZ-2026-000003' }, PEOPLE.otherStaff))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '这张报到证不属于您负责的区域',
+    });
+    expect(errorOf(await s.call('members', 'verifyCert', { certNo: 'CZ-2026-000003' }, PEOPLE.otherResident))).toEqual({
+      code: 'FORBIDDEN',
+      message: '只有网格和社区工作人员可以核验报到证',
+    });
     expect(errorOf(await s.call('members', 'verifyCert', { certNo: 'CZ-2026-999999' }, PEOPLE.staff))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('registering again is refused: already registered', async () => {
-    expect(errorOf(await s.call('members', 'register', goodRegistration(NODES.building1), PEOPLE.resident))).toMatchObject({ code: 'CONFLICT', message: '您已经完成双报到；搬家请办理转移' });
+    expect(errorOf(await s.call('members', 'register', goodRegistration(NODES.building1), PEOPLE.resident))).toMatchObject({
+      code: 'CONFLICT',
+      message: '您已经完成双报到；搬家请办理转移',
+    });
     expect(await registrationsOf(s, PEOPLE.resident)).toHaveLength(1);
   });
 });
@@ -108,7 +132,9 @@ describe('reject with a reason', () => {
     expect(mine.history[0]).toMatchObject({ status: 'rejected', statusName: '未通过', reason: '所在党组织名称不完整，请补充' });
     expect((await s.store.collection<MessageDoc>('messages').find({ userId: PEOPLE.otherResident, kind: 'registrationRejected' }))[0]?.body).toContain('所在党组织名称不完整');
     expect((await user(PEOPLE.otherResident))?.roleNames).not.toContain('member');
-    const again = okData(await s.call<RegistrationView>('members', 'register', goodRegistration(NODES.building1, { name: '李建国', partyOrg: '普陀区教育局机关第一党支部' }), PEOPLE.otherResident));
+    const again = okData(
+      await s.call<RegistrationView>('members', 'register', goodRegistration(NODES.building1, { name: '李建国', partyOrg: '普陀区教育局机关第一党支部' }), PEOPLE.otherResident),
+    );
     expect(again.id).not.toBe(reg.id);
     expect(await registrationsOf(s, PEOPLE.otherResident)).toHaveLength(2);
   });
@@ -119,10 +145,16 @@ describe('transfer (搬家)', () => {
 
   it('a member credited with points applies at the new community; a rejection leaves the old registration active', async () => {
     await creditPoints(deps(), { memberId: PEOPLE.member, delta: 3, reason: 'order_completed', note: '完成点单', sourceType: 'order', sourceId: 'o-test-1' });
-    expect(errorOf(await s.call('members', 'transfer', form(NODES.building1), PEOPLE.member))).toMatchObject({ code: 'VALIDATION', fields: { buildingId: '新的居住楼栋仍在原报到社区，不需要转移' } });
+    expect(errorOf(await s.call('members', 'transfer', form(NODES.building1), PEOPLE.member))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { buildingId: '新的居住楼栋仍在原报到社区，不需要转移' },
+    });
     const t = okData(await s.call<RegistrationView>('members', 'transfer', form(NODES.buildingOther), PEOPLE.member));
     expect(t).toMatchObject({ status: 'pending', communityName: '梅川第二居委会', transferFromName: '梅川第一居委会' });
-    expect(errorOf(await s.call('members', 'transfer', form(NODES.buildingOther), PEOPLE.member))).toEqual({ code: 'CONFLICT', message: '您已有一份申请正在审核中，请等审核后再办理' });
+    expect(errorOf(await s.call('members', 'transfer', form(NODES.buildingOther), PEOPLE.member))).toEqual({
+      code: 'CONFLICT',
+      message: '您已有一份申请正在审核中，请等审核后再办理',
+    });
     // Only the new community decides it.
     expect(errorOf(await s.call('members', 'approve', { registrationId: t.id }, PEOPLE.staff))).toEqual({ code: 'NOT_FOUND', message: '报到申请不存在或不在您负责的区域' });
     okData(await s.call('members', 'reject', { registrationId: t.id, reason: '楼栋信息有误' }, PEOPLE.otherStaff));
@@ -146,7 +178,9 @@ describe('transfer (搬家)', () => {
     expect((await s.store.collection<{ _id: string; total: number }>('points_totals').get(`${PEOPLE.member}:2026`))?.total).toBe(3);
     // The role change is audited as the users domain audits it, with the approval it came from.
     const revoked = (await audits('users.revokeRole')).filter((a) => a.targetId === PEOPLE.member);
-    expect(revoked.map((a) => a.detail)).toEqual([{ role: 'member', areaId: NODES.community1, userName: '张伟', reason: '转移到梅川第二居委会', via: 'members.approve', registrationId: t.id }]);
+    expect(revoked.map((a) => a.detail)).toEqual([
+      { role: 'member', areaId: NODES.community1, userName: '张伟', reason: '转移到梅川第二居委会', via: 'members.approve', registrationId: t.id },
+    ]);
     const mine = okData(await s.call<MineView>('members', 'mine', {}, PEOPLE.member));
     expect(mine.history.map((r) => r.status)).toEqual(['approved', 'rejected', 'ended']);
     expect(mine.certificate?.communityName).toBe('梅川第二居委会');
@@ -159,10 +193,19 @@ describe('reporting organisations (单位报到)', () => {
   let org: OrganisationView;
 
   it('community staff register one with its 共建协议; the same name twice is refused', async () => {
-    const data = { communityId: NODES.community1, name: '普陀区教育局机关党委', contactName: '钱老师', contactMobile: '13900004001', agreement: '每学期为社区青少年开设两次公益课堂，寒暑假托管班派党员志愿者。' };
+    const data = {
+      communityId: NODES.community1,
+      name: '普陀区教育局机关党委',
+      contactName: '钱老师',
+      contactMobile: '13900004001',
+      agreement: '每学期为社区青少年开设两次公益课堂，寒暑假托管班派党员志愿者。',
+    };
     org = okData(await s.call<OrganisationView>('members', 'createOrganisation', data, PEOPLE.staff));
     expect(org).toMatchObject({ name: data.name, communityName: '梅川第一居委会', contactMobile: '13900004001', memberCount: 0 });
-    expect(errorOf(await s.call('members', 'createOrganisation', data, PEOPLE.street))).toMatchObject({ code: 'VALIDATION', fields: { name: '「普陀区教育局机关党委」已在本社区报到，不能重复登记' } });
+    expect(errorOf(await s.call('members', 'createOrganisation', data, PEOPLE.street))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { name: '「普陀区教育局机关党委」已在本社区报到，不能重复登记' },
+    });
     expect(await s.store.collection('organisations').count({ communityId: NODES.community1 })).toBe(2);
   });
 
@@ -178,7 +221,10 @@ describe('reporting organisations (单位报到)', () => {
   it('a member links their registration to an organisation of their own community only', async () => {
     const linked = okData(await s.call<RegistrationView>('members', 'linkOrg', { orgId: org.id }, PEOPLE.resident));
     expect(linked.orgName).toBe('普陀区教育局机关党委');
-    expect(errorOf(await s.call('members', 'linkOrg', { orgId: org.id }, PEOPLE.memberOutOfScope))).toMatchObject({ code: 'VALIDATION', fields: { orgId: '报到单位不在您报到的社区登记，请重新选择' } });
+    expect(errorOf(await s.call('members', 'linkOrg', { orgId: org.id }, PEOPLE.memberOutOfScope))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { orgId: '报到单位不在您报到的社区登记，请重新选择' },
+    });
     expect(errorOf(await s.call('members', 'linkOrg', { orgId: null }, PEOPLE.gridWorker))).toEqual({ code: 'CONFLICT', message: '您还没有双报到登记，请先报到' });
   });
 });
@@ -206,7 +252,12 @@ describe('在职党员信息库 and the 台账 export', () => {
   it('served-this-year means any points this year', async () => {
     await creditPoints(deps(), { memberId: PEOPLE.memberOutOfScope, delta: 2, reason: 'order_completed', note: '完成点单', sourceType: 'order', sourceId: 'o-test-2' });
     const served = okData(await s.call<LibraryPage>('members', 'library', { served: 'yes', status: 'approved' }, PEOPLE.street));
-    expect(served.items.map((r) => [r.name, r.pointsThisYear]).sort()).toEqual([['刘洋', 2], ['张伟', 3]].sort());
+    expect(served.items.map((r) => [r.name, r.pointsThisYear]).sort()).toEqual(
+      [
+        ['刘洋', 2],
+        ['张伟', 3],
+      ].sort(),
+    );
     const idle = okData(await s.call<LibraryPage>('members', 'library', { served: 'no', status: 'approved' }, PEOPLE.street));
     expect(idle.items.map((r) => r.name)).toEqual(['王秀英']);
     expect(idle.total).toBe(1);
@@ -221,14 +272,17 @@ describe('在职党员信息库 and the 台账 export', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('在职党员信息库')!;
-    const rows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows[0]?.slice(0, 5)).toEqual(['姓名', '手机号', '状态', '报到证编号', '社区']);
     const byName = new Map(rows.slice(1).map((r) => [r[0], r]));
     expect([...byName.keys()].sort()).toEqual(['刘洋', '张伟', '王秀英'].sort());
     expect(byName.get('王秀英')?.slice(1, 5)).toEqual(['139****0001', '已报到', 'CZ-2026-000003', '梅川第一居委会']);
     expect(byName.get('张伟')?.[12]).toBe(3);
     expect(byName.get('张伟')?.[13]).toBe('是');
-    expect((await audits('members.exportLibrary'))).toHaveLength(1);
+    expect(await audits('members.exportLibrary')).toHaveLength(1);
     const served = okData(await s.call<{ rows: number }>('members', 'exportLibrary', { served: 'no', status: 'approved' }, PEOPLE.staff));
     expect(served.rows).toBe(1);
   });
@@ -236,5 +290,12 @@ describe('在职党员信息库 and the 台账 export', () => {
 
 it('a registration’s stored shape keeps the fields other domains read', async () => {
   const [doc] = await s.store.collection<RegistrationDoc>('registrations').find({ memberId: PEOPLE.resident });
-  expect(doc).toMatchObject({ memberId: PEOPLE.resident, status: 'approved', communityId: NODES.community1, gridId: NODES.grid1, buildingId: NODES.building1, orgId: expect.any(String) });
+  expect(doc).toMatchObject({
+    memberId: PEOPLE.resident,
+    status: 'approved',
+    communityId: NODES.community1,
+    gridId: NODES.grid1,
+    buildingId: NODES.building1,
+    orgId: expect.any(String),
+  });
 });

@@ -59,7 +59,12 @@ describe('the inbox', () => {
     expect(first).toMatchObject({ page: 1, pageSize: 5, more: true, unread: 12 });
     expect(first.items.every((m) => m.unread)).toBe(true);
     const pages = [first, await list(who, 2), await list(who, 3)];
-    expect(pages.flatMap((p) => p.items).slice(0, 12).map((m) => m.createdAt)).toEqual(Array.from({ length: 12 }, (_, i) => base + 11 - i));
+    expect(
+      pages
+        .flatMap((p) => p.items)
+        .slice(0, 12)
+        .map((m) => m.createdAt),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => base + 11 - i));
     const last = await list(who, Math.ceil((12 + before) / 5));
     expect(last.more).toBe(false);
     expect(last.items.length).toBe((12 + before) % 5 || 5);
@@ -87,7 +92,10 @@ describe('requests per read action (warm instance)', () => {
   async function requests(fn: 'orders' | 'notifications' | 'points', action: string, data: Record<string, unknown>, who: string): Promise<number> {
     if (s.sim) {
       okData(await s.call(fn, action, data, who));
-      const row = s.sim.stats().filter((r) => r.fn === fn && r.action === action).pop();
+      const row = s.sim
+        .stats()
+        .filter((r) => r.fn === fn && r.action === action)
+        .pop();
       if (!row) throw new Error(`no stats row for ${fn}.${action}`);
       return row.reads + row.writes;
     }

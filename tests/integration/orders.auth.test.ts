@@ -19,7 +19,9 @@ afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'otherResident', 'member', 'memberOutOfScope', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
-const o = 'ok' as const, F = 'FORBIDDEN' as const, N = 'NOT_FOUND' as const;
+const o = 'ok' as const,
+  F = 'FORBIDDEN' as const,
+  N = 'NOT_FOUND' as const;
 
 /** [action, status the order must be in (null: no order), extra data, outcomes in ROLES order] */
 const MATRIX: Array<[string, OrderStatus | null, Record<string, unknown>, Outcome[]]> = [
@@ -66,12 +68,29 @@ it.each(cases)('$name', async ({ action, status, data, role, want }) => {
 it('file and the message and points functions are open to every signed-in person, closed to the anonymous', async () => {
   for (const role of ROLES) {
     s.clock.now += 24 * 3600_000;
-    expect(await s.call('orders', 'file', { buildingId: NODES.building1, category: '其他', description: '小区门口路灯不亮', contactName: '测试', contactMobile: '13800000000' }, PEOPLE[role])).toMatchObject({ ok: true });
-    for (const [fn, action] of [['notifications', 'list'], ['notifications', 'unread'], ['notifications', 'markRead'], ['points', 'mine']]) {
+    expect(
+      await s.call(
+        'orders',
+        'file',
+        { buildingId: NODES.building1, category: '其他', description: '小区门口路灯不亮', contactName: '测试', contactMobile: '13800000000' },
+        PEOPLE[role],
+      ),
+    ).toMatchObject({ ok: true });
+    for (const [fn, action] of [
+      ['notifications', 'list'],
+      ['notifications', 'unread'],
+      ['notifications', 'markRead'],
+      ['points', 'mine'],
+    ]) {
       expect(await s.call(fn!, action!, {}, PEOPLE[role])).toMatchObject({ ok: true });
     }
   }
-  for (const [fn, action] of [['orders', 'file'], ['orders', 'hall'], ['notifications', 'list'], ['points', 'mine']]) {
+  for (const [fn, action] of [
+    ['orders', 'file'],
+    ['orders', 'hall'],
+    ['notifications', 'list'],
+    ['points', 'mine'],
+  ]) {
     expect(await s.call(fn!, action!, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   }
 });

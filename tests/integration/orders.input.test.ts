@@ -80,14 +80,17 @@ async function footprint(): Promise<string> {
   return counts.join(',');
 }
 
-it.each(TABLE.map(([action, data, field, who]) => ({ name: `${action}: ${field}`, action, data, field, who })))('$name → VALIDATION, nothing written', async ({ action, data, field, who }) => {
-  const before = await footprint();
-  const err = errorOf(await s.call('orders', action, data, who));
-  expect(err.code).toBe('VALIDATION');
-  expect(Object.keys(err.fields ?? {})).toContain(field);
-  expect(err.fields?.[field]).toMatch(/[\u4e00-\u9fa5]/);
-  expect(await footprint()).toBe(before);
-});
+it.each(TABLE.map(([action, data, field, who]) => ({ name: `${action}: ${field}`, action, data, field, who })))(
+  '$name → VALIDATION, nothing written',
+  async ({ action, data, field, who }) => {
+    const before = await footprint();
+    const err = errorOf(await s.call('orders', action, data, who));
+    expect(err.code).toBe('VALIDATION');
+    expect(Object.keys(err.fields ?? {})).toContain(field);
+    expect(err.fields?.[field]).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await footprint()).toBe(before);
+  },
+);
 
 it('accepts the uploaded photo (the control for the table above)', async () => {
   expect(await s.call('orders', 'file', { ...goodOrder(), photos: [photo] }, PEOPLE.resident)).toMatchObject({ ok: true });

@@ -44,7 +44,9 @@ describe('a member and their own order', () => {
     expect(candidates).toContain('u-member-b');
     expect(candidates).not.toContain(PEOPLE.member);
     expect(errorOf(await s.call('orders', 'dispatch', { orderId, memberId: PEOPLE.member }, PEOPLE.staff))).toEqual({
-      code: 'VALIDATION', message: '张伟是这个点单的提交人或跟进人，请派给其他党员', fields: { memberId: '张伟是这个点单的提交人或跟进人，请派给其他党员' },
+      code: 'VALIDATION',
+      message: '张伟是这个点单的提交人或跟进人，请派给其他党员',
+      fields: { memberId: '张伟是这个点单的提交人或跟进人，请派给其他党员' },
     });
     await act(s, 'pool', { orderId, level: 'community' }, PEOPLE.staff);
     expect(errorOf(await s.call('orders', 'claim', { orderId }, PEOPLE.member)).code).toBe('FORBIDDEN');
@@ -61,7 +63,10 @@ describe('a member and their own order', () => {
     await orders().updateWhere({ _id: orderId }, { $set: { status: 'in_progress', holderId: PEOPLE.member, holderName: '张伟' } });
     const working = await detail(s, orderId, PEOPLE.member);
     expect(working.can).toMatchObject({ complete: false, release: true });
-    expect(errorOf(await s.call('orders', 'complete', { orderId, note: '已处理好' }, PEOPLE.member))).toEqual({ code: 'FORBIDDEN', message: '不能办结自己提交或跟进的点单，请联系社区改派其他党员' });
+    expect(errorOf(await s.call('orders', 'complete', { orderId, note: '已处理好' }, PEOPLE.member))).toEqual({
+      code: 'FORBIDDEN',
+      message: '不能办结自己提交或跟进的点单，请联系社区改派其他党员',
+    });
 
     await orders().updateWhere({ _id: orderId }, { $set: { status: 'completed', completedAt: s.clock.now } });
     expect((await detail(s, orderId, PEOPLE.member)).can.rate).toBe(false);
@@ -87,7 +92,9 @@ describe('staff and their own order', () => {
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     const staff = await s.store.collection<UserDoc>('users').get(PEOPLE.staff);
     const roles = [...staff!.roles, { role: 'member' as const, areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }];
-    await s.store.collection<UserDoc>('users').updateWhere({ _id: PEOPLE.staff }, { $set: { roles, roleNames: ['community_staff', 'member'], homePath: c1!.path }, $inc: { rev: 1 } });
+    await s.store
+      .collection<UserDoc>('users')
+      .updateWhere({ _id: PEOPLE.staff }, { $set: { roles, roleNames: ['community_staff', 'member'], homePath: c1!.path }, $inc: { rev: 1 } });
     const orderId = await fileOrder(s);
     await act(s, 'triage', { orderId, colour: 'green' }, PEOPLE.staff);
     const candidates = okData(await s.call<{ items: Array<{ id: string }> }>('orders', 'candidates', { orderId }, PEOPLE.staff)).items.map((c) => c.id);
@@ -95,14 +102,17 @@ describe('staff and their own order', () => {
     expect(errorOf(await s.call('orders', 'dispatch', { orderId, memberId: PEOPLE.staff }, PEOPLE.staff)).fields).toEqual({ memberId: '不能派给自己；要办理请在接单大厅接单' });
     await act(s, 'pool', { orderId, level: 'community' }, PEOPLE.staff);
     await act(s, 'claim', { orderId }, PEOPLE.staff);
-    await s.store.collection<UserDoc>('users').updateWhere({ _id: PEOPLE.staff }, { $set: { roles: staff!.roles, roleNames: staff!.roleNames, homePath: staff!.homePath }, $inc: { rev: 1 } });
+    await s.store
+      .collection<UserDoc>('users')
+      .updateWhere({ _id: PEOPLE.staff }, { $set: { roles: staff!.roles, roleNames: staff!.roleNames, homePath: staff!.homePath }, $inc: { rev: 1 } });
   });
 
   it('a grid worker does not triage the order they filed for their own home; the community does', async () => {
     const orderId = await fileOrder(s, { buildingId: NODES.building1 }, PEOPLE.gridWorker);
     expect((await detail(s, orderId, PEOPLE.gridWorker)).can).toMatchObject({ triage: false, reject: false, note: false });
     expect(errorOf(await s.call('orders', 'triage', { orderId, colour: 'green' }, PEOPLE.gridWorker))).toEqual({
-      code: 'FORBIDDEN', message: '这是您自己提交或跟进的点单，请由其他工作人员处理',
+      code: 'FORBIDDEN',
+      message: '这是您自己提交或跟进的点单，请由其他工作人员处理',
     });
     expect(errorOf(await s.call('orders', 'reject', { orderId, reason: '不属于受理范围' }, PEOPLE.gridWorker)).code).toBe('FORBIDDEN');
     expect((await detail(s, orderId, PEOPLE.staff)).can.triage).toBe(true);
@@ -168,4 +178,3 @@ describe('what a claim that cannot happen says', () => {
     expect(await claim(taken, 'u-member-b')).toEqual({ code: 'CONFLICT', message: '该点单当前为「已完结」，不在抢单池' });
   });
 });
-

@@ -17,7 +17,8 @@ afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'otherResident', 'member', 'memberOutOfScope', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
 type Outcome = 'ok' | 'FORBIDDEN';
-const o = 'ok' as const, F = 'FORBIDDEN' as const;
+const o = 'ok' as const,
+  F = 'FORBIDDEN' as const;
 const c1 = { communityId: NODES.community1 };
 const RULES = { ...c1, orderByColour: { green: 2, yellow: 3, red: 5 }, onTimeBonus: 1, fiveStarBonus: 1, wishFulfilled: 3, activityPerHour: 1 };
 

@@ -32,7 +32,18 @@ beforeAll(async () => {
   deps = { store: jittery(s.store), now: () => s.clock.now, log: { error: () => undefined, info: () => undefined }, ports: localPorts(tempDir('wg-pc-')) };
   communityPath = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!.path;
   for (const id of ORGS) {
-    if (id) await s.store.collection<OrganisationDoc>('organisations').insert({ _id: id, name: `单位${id}`, communityId: NODES.community1, path: communityPath, contactName: '', contactMobile: '', agreement: '', createdAt: 0, createdBy: 'test' });
+    if (id)
+      await s.store.collection<OrganisationDoc>('organisations').insert({
+        _id: id,
+        name: `单位${id}`,
+        communityId: NODES.community1,
+        path: communityPath,
+        contactName: '',
+        contactMobile: '',
+        agreement: '',
+        createdAt: 0,
+        createdBy: 'test',
+      });
   }
   for (let i = 0; i < MEMBERS; i++) {
     await s.store.collection<RegistrationDoc>('registrations').insert(registration(i, i % 3, i % 3));
@@ -60,9 +71,27 @@ function jittery(inner: DocumentStore): DocumentStore {
 function registration(i: number, org: number, grid: number): RegistrationDoc {
   const gridId = GRIDS[grid] ?? '';
   return {
-    _id: `r-pc-${i}`, memberId: member(i), status: 'approved', name: `党员${i}`, mobile: '13900000000', partyOrg: '', workUnit: '', orgId: ORGS[org] ?? null,
-    buildingId: `B${C1}-${grid + 1}-1`, gridId, communityId: NODES.community1, path: `${communityPath}${gridId}/B${C1}-${grid + 1}-1/`,
-    skills: [], availableTimes: [], certNo: null, reason: null, createdAt: 0, decidedAt: 0, decidedBy: 'test', endedAt: null, movedTo: null,
+    _id: `r-pc-${i}`,
+    memberId: member(i),
+    status: 'approved',
+    name: `党员${i}`,
+    mobile: '13900000000',
+    partyOrg: '',
+    workUnit: '',
+    orgId: ORGS[org] ?? null,
+    buildingId: `B${C1}-${grid + 1}-1`,
+    gridId,
+    communityId: NODES.community1,
+    path: `${communityPath}${gridId}/B${C1}-${grid + 1}-1/`,
+    skills: [],
+    availableTimes: [],
+    certNo: null,
+    reason: null,
+    createdAt: 0,
+    decidedAt: 0,
+    decidedBy: 'test',
+    endedAt: null,
+    movedTo: null,
   };
 }
 
@@ -75,9 +104,27 @@ type Op =
 const REASONS: PointReason[] = ['activity_hours', 'wish_fulfilled', 'order_completed'];
 /** 300 sources for 1,000 operations: replays (same source, same reason) are common. */
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('credit' as const), m: fc.nat(MEMBERS - 1), source: fc.nat(299), delta: fc.integer({ min: -3, max: 10 }), reason: fc.constantFrom(...REASONS), lastYear: fc.nat(9).map((n) => n === 0) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('credit' as const),
+      m: fc.nat(MEMBERS - 1),
+      source: fc.nat(299),
+      delta: fc.integer({ min: -3, max: 10 }),
+      reason: fc.constantFrom(...REASONS),
+      lastYear: fc.nat(9).map((n) => n === 0),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverse' as const), source: fc.nat(299), reason: fc.constantFrom(...REASONS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('adjust' as const), source: fc.nat(299), reason: fc.constantFrom(...REASONS), delta: fc.integer({ min: -5, max: 5 }).filter((d) => d !== 0) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('adjust' as const),
+      source: fc.nat(299),
+      reason: fc.constantFrom(...REASONS),
+      delta: fc.integer({ min: -5, max: 5 }).filter((d) => d !== 0),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), m: fc.nat(MEMBERS - 1), org: fc.nat(2), grid: fc.nat(2) }) },
 );
 
@@ -90,12 +137,25 @@ async function run(op: Op, year: number): Promise<void> {
   await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 40)));
   if (op.kind === 'credit') {
     const m = ownerOf(op.source);
-    await creditPoints(deps, { memberId: member(m), delta: op.delta, reason: op.reason, note: '测试', sourceType: 'test', sourceId: `src-${op.source}`, year: op.lastYear ? year - 1 : undefined });
+    await creditPoints(deps, {
+      memberId: member(m),
+      delta: op.delta,
+      reason: op.reason,
+      note: '测试',
+      sourceType: 'test',
+      sourceId: `src-${op.source}`,
+      year: op.lastYear ? year - 1 : undefined,
+    });
   } else if (op.kind === 'move') {
-    await deps.store.collection<RegistrationDoc>('registrations').updateWhere({ _id: `r-pc-${op.m}` }, { $set: { orgId: ORGS[op.org] ?? null, gridId: GRIDS[op.grid], path: registration(op.m, op.org, op.grid).path } });
+    await deps.store
+      .collection<RegistrationDoc>('registrations')
+      .updateWhere({ _id: `r-pc-${op.m}` }, { $set: { orgId: ORGS[op.org] ?? null, gridId: GRIDS[op.grid], path: registration(op.m, op.org, op.grid).path } });
     await syncPlacement(deps, member(op.m));
   } else {
-    const data = op.kind === 'reverse' ? { entryId: entryId(op.reason, op.source), reason: '测试冲正' } : { entryId: entryId(op.reason, op.source), delta: op.delta, reason: `测试调整${op.delta}` };
+    const data =
+      op.kind === 'reverse'
+        ? { entryId: entryId(op.reason, op.source), reason: '测试冲正' }
+        : { entryId: entryId(op.reason, op.source), delta: op.delta, reason: `测试调整${op.delta}` };
     const res = await s.call('points', 'correct', data, PEOPLE.staff);
     // Reversing a source never credited yet is NOT_FOUND; anything else must succeed.
     if (!res.ok && res.error.code !== 'NOT_FOUND') throw new Error(`${res.error.code} ${res.error.message}`);
@@ -111,7 +171,12 @@ it('1,000 concurrent credits, replays, corrections and moves leave totals equal 
   // Replays credit nothing twice: exactly one entry per (reason, source) credited, however often it was replayed.
   const entries = await s.store.collection<LedgerDoc>('points_ledger').find({ memberId: { $prefix: 'u-pc-' } });
   const credited = new Set(ops.flatMap((o) => (o.kind === 'credit' ? [entryId(o.reason, o.source)] : [])));
-  expect(entries.filter((e) => e.sourceType === 'test').map((e) => e._id).sort()).toEqual([...credited].sort());
+  expect(
+    entries
+      .filter((e) => e.sourceType === 'test')
+      .map((e) => e._id)
+      .sort(),
+  ).toEqual([...credited].sort());
   expect(entries.filter((e) => e.sourceType === 'reversal').length).toBeGreaterThan(10);
   expect(entries.filter((e) => e.sourceType === 'adjust').length).toBeGreaterThan(10);
 

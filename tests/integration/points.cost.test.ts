@@ -39,7 +39,9 @@ interface Case {
 
 let keys = 0;
 const declared = (n: number) => Promise.all(Array.from({ length: n }, () => declarationIn(s, 'declared')));
-const one = (status: string, extra: Record<string, unknown> = {}) => async () => ({ declarationId: await declarationIn(s, status), ...extra });
+const one =
+  (status: string, extra: Record<string, unknown> = {}) =>
+  async () => ({ declarationId: await declarationIn(s, status), ...extra });
 
 const CASES: Case[] = [
   { action: 'declare', who: PEOPLE.member, prepare: async () => goodDeclaration(s) },
@@ -63,7 +65,10 @@ async function requests(c: Case, data: Record<string, unknown>): Promise<number>
   if (s.sim) {
     const answer = await s.call('points', c.action, data, c.who);
     if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-    const row = s.sim.stats().filter((r) => r.fn === 'points' && r.action === c.action).pop();
+    const row = s.sim
+      .stats()
+      .filter((r) => r.fn === 'points' && r.action === c.action)
+      .pop();
     if (!row) throw new Error(`no stats row for ${label(c)}`);
     return row.reads + row.writes;
   }

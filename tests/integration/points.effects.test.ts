@@ -44,7 +44,11 @@ test('a verify answered but never drained credits the member on the timer, once'
   const before = await total(PEOPLE.member);
   const answer = await raw('verify', { declarationId: id, points: 3 }, PEOPLE.staff);
   expect(answer).toMatchObject({ ok: true, data: { id, status: 'verified', points: 3 }, pending: [{ collection: 'points_declarations', id }] });
-  expect(await declaration(id)).toMatchObject({ status: 'verified', points: 3, fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'credit' })]) })] });
+  expect(await declaration(id)).toMatchObject({
+    status: 'verified',
+    points: 3,
+    fx: [expect.objectContaining({ effects: expect.arrayContaining([expect.objectContaining({ type: 'credit' })]) })],
+  });
   expect(await total(PEOPLE.member)).toBe(before);
   // Asking again answers what was verified and writes nothing more.
   expect(okData(await s.call('points', 'verify', { declarationId: id }, PEOPLE.staff))).toEqual({ id, status: 'verified', points: 3 });
@@ -103,7 +107,15 @@ test('one of a batch decided between the read and the write is skipped; the rest
   const leader = (await s.store.collection<UserDoc>('users').get(PEOPLE.gridLeader))!;
   const pending: PendingRef[] = [];
   const store = racing(s.store, async () => void okData(await s.call('points', 'reject', { declarationId: ids[1], reason: '当天没有该项活动' }, PEOPLE.staff)));
-  const ctx = { store, now: () => s.clock.now, log: { error: () => undefined, info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')), actor: toActor(leader), identity: { kind: 'local', userId: leader._id }, pending } as Ctx;
+  const ctx = {
+    store,
+    now: () => s.clock.now,
+    log: { error: () => undefined, info: () => undefined },
+    ports: localPorts(path.join(s.dataDir, 'uploads')),
+    actor: toActor(leader),
+    identity: { kind: 'local', userId: leader._id },
+    pending,
+  } as Ctx;
   expect(await forwardDeclarations(ctx, { declarationIds: ids })).toEqual({ forwarded: [ids[0], ids[2]], skipped: [ids[1]] });
   expect((await Promise.all(ids.map(declaration))).map((d) => d.status)).toEqual(['forwarded', 'rejected', 'forwarded']);
   expect(pending).toEqual([{ collection: 'points_declarations', id: ids[0] }]);

@@ -16,7 +16,13 @@ afterAll(() => s.close());
 /** Counts of everything a points action may write. */
 async function written() {
   const count = (c: string) => s.store.collection(c).count({});
-  return { declarations: await count('points_declarations'), ledger: await count('points_ledger'), totals: await count('points_totals'), audit: await count('audit'), rules: await count('points_rules') };
+  return {
+    declarations: await count('points_declarations'),
+    ledger: await count('points_ledger'),
+    totals: await count('points_totals'),
+    audit: await count('audit'),
+    rules: await count('points_rules'),
+  };
 }
 
 /** Refused with exactly `message` (and, for bad input, the same message on `field`), and nothing written. */
@@ -64,14 +70,21 @@ describe('召集人汇总 and 社区核实', () => {
   it('a member who is also community staff cannot verify their own declaration', async () => {
     const id = await declarationIn(s, 'forwarded');
     const c1 = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!;
-    await s.store.collection<UserDoc>('users').updateWhere({ _id: PEOPLE.member }, { $push: { roles: { role: 'community_staff', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 } } });
+    await s.store
+      .collection<UserDoc>('users')
+      .updateWhere({ _id: PEOPLE.member }, { $push: { roles: { role: 'community_staff', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 } } });
     try {
       await refused('verify', { declarationId: id }, PEOPLE.member, '', '不能处理自己的申报', 'FORBIDDEN');
       await refused('reject', { declarationId: id, reason: '自己驳回自己' }, PEOPLE.member, '', '不能处理自己的申报', 'FORBIDDEN');
       const doc = await s.store.collection<{ _id: string; status: string }>('points_declarations').get(id);
       expect(doc?.status).toBe('forwarded');
     } finally {
-      await s.store.collection<UserDoc>('users').updateWhere({ _id: PEOPLE.member }, { $set: { roles: (await s.store.collection<UserDoc>('users').get(PEOPLE.member))!.roles.filter((g) => g.role !== 'community_staff') } });
+      await s.store
+        .collection<UserDoc>('users')
+        .updateWhere(
+          { _id: PEOPLE.member },
+          { $set: { roles: (await s.store.collection<UserDoc>('users').get(PEOPLE.member))!.roles.filter((g) => g.role !== 'community_staff') } },
+        );
     }
   });
 
@@ -80,13 +93,29 @@ describe('召集人汇总 and 社区核实', () => {
     const c1 = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!;
     const home = (await s.store.collection<{ _id: string; path: string }>('areas').get(buildingId(C1, 2, 1)))!;
     await s.store.collection<UserDoc>('users').insert({
-      _id: 'u-grid2-member', name: '钱敏', homeAreaId: home._id, homePath: home.path, roles: [{ role: 'member', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
+      _id: 'u-grid2-member',
+      name: '钱敏',
+      homeAreaId: home._id,
+      homePath: home.path,
+      roles: [{ role: 'member', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['member'],
+      staffAreaIds: [],
+      skills: [],
+      rev: 0,
+      createdAt: 0,
     });
     // 第二网格 gets a 网格长 of its own, or its declarations would go straight to the community.
     await s.store.collection<UserDoc>('users').insert({
-      _id: 'u-grid2-leader', name: '孔强', homeAreaId: home._id, homePath: home.path, roles: [{ role: 'grid_leader', areaId: NODES.grid2, areaPath: `${c1.path}${NODES.grid2}/`, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['grid_leader'], staffAreaIds: [NODES.grid2], skills: [], rev: 0, createdAt: 0,
+      _id: 'u-grid2-leader',
+      name: '孔强',
+      homeAreaId: home._id,
+      homePath: home.path,
+      roles: [{ role: 'grid_leader', areaId: NODES.grid2, areaPath: `${c1.path}${NODES.grid2}/`, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['grid_leader'],
+      staffAreaIds: [NODES.grid2],
+      skills: [],
+      rev: 0,
+      createdAt: 0,
     });
     const other = await declarationIn(s, 'declared', 'u-grid2-member');
     const mine = await declarationIn(s, 'declared');
@@ -101,13 +130,17 @@ describe('召集人汇总 and 社区核实', () => {
   it('a grid leader who declares goes straight to the community, and cannot forward their own', async () => {
     const grid = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.grid1))!;
     const id = await declarationIn(s, 'declared');
-    await s.store.collection<UserDoc>('users').updateWhere({ _id: PEOPLE.member }, { $push: { roles: { role: 'grid_leader', areaId: grid._id, areaPath: grid.path, grantedBy: 'test', grantedAt: 0 } } });
+    await s.store
+      .collection<UserDoc>('users')
+      .updateWhere({ _id: PEOPLE.member }, { $push: { roles: { role: 'grid_leader', areaId: grid._id, areaPath: grid.path, grantedBy: 'test', grantedAt: 0 } } });
     try {
       await refused('forward', { declarationIds: [id] }, PEOPLE.member, 'declarationIds', '不能汇总自己的申报', 'FORBIDDEN');
       const direct = okData(await s.call<{ status: string }>('points', 'declare', goodDeclaration(s), PEOPLE.member));
       expect(direct.status).toBe('forwarded');
     } finally {
-      await s.store.collection<UserDoc>('users').updateWhere({ _id: PEOPLE.member }, { $set: { roles: (await s.store.collection<UserDoc>('users').get(PEOPLE.member))!.roles.filter((g) => g.role !== 'grid_leader') } });
+      await s.store
+        .collection<UserDoc>('users')
+        .updateWhere({ _id: PEOPLE.member }, { $set: { roles: (await s.store.collection<UserDoc>('users').get(PEOPLE.member))!.roles.filter((g) => g.role !== 'grid_leader') } });
     }
   });
 

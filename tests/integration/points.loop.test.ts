@@ -102,11 +102,18 @@ test('changing the rules affects only later credits', async () => {
     return (await mine()).entries.find((e) => e.sourceId === orderId)?.delta;
   };
   expect(await credited()).toBe(3); // 绿 2 + 按时 1
-  const changed = okData(await s.call<RulesView>('points', 'setRules', { communityId: NODES.community1, ...rules.rules, orderByColour: { green: 6, yellow: 3, red: 5 }, onTimeBonus: 0 }, PEOPLE.staff));
+  const changed = okData(
+    await s.call<RulesView>('points', 'setRules', { communityId: NODES.community1, ...rules.rules, orderByColour: { green: 6, yellow: 3, red: 5 }, onTimeBonus: 0 }, PEOPLE.staff),
+  );
   expect(changed).toMatchObject({ isDefault: false, updatedByName: '孙丽' });
   expect(await credited()).toBe(6);
   // The earlier entry keeps what it was credited.
-  expect((await mine()).entries.filter((e) => e.reason === 'order_completed').map((e) => e.delta).sort()).toEqual([3, 6]);
+  expect(
+    (await mine()).entries
+      .filter((e) => e.reason === 'order_completed')
+      .map((e) => e.delta)
+      .sort(),
+  ).toEqual([3, 6]);
   expect(await s.store.collection('audit').count({ action: 'points.setRules' })).toBe(1);
   // Other communities keep the defaults.
   const other = okData(await s.call<RulesView>('points', 'rules', {}, PEOPLE.otherStaff));
@@ -114,14 +121,18 @@ test('changing the rules affects only later credits', async () => {
 });
 
 test('the duty check lists who is behind and the year-end export has every member', async () => {
-  const duty = okData(await s.call<{ members: number; served: number; items: Array<{ memberId: string; served: boolean; holdsPost: boolean }> }>('points', 'duty', {}, PEOPLE.staff));
+  const duty = okData(
+    await s.call<{ members: number; served: number; items: Array<{ memberId: string; served: boolean; holdsPost: boolean }> }>('points', 'duty', {}, PEOPLE.staff),
+  );
   const zhang = duty.items.find((r) => r.memberId === PEOPLE.member);
   expect(zhang).toMatchObject({ served: true, holdsPost: false });
   expect(duty.members).toBeGreaterThanOrEqual(1);
   const behind = okData(await s.call<{ items: Array<{ memberId: string }> }>('points', 'duty', { behindOnly: true }, PEOPLE.staff));
   expect(behind.items.map((r) => r.memberId)).toContain(PEOPLE.member);
   // Holding a post this year completes the duty.
-  await s.store.collection<PostHolderDoc>('post_holders').insert({ _id: 'ph-test', postId: 'p1', memberId: PEOPLE.member, memberName: '张伟', communityId: NODES.community1, path: '/', since: s.clock.now - 86400_000, until: null });
+  await s.store
+    .collection<PostHolderDoc>('post_holders')
+    .insert({ _id: 'ph-test', postId: 'p1', memberId: PEOPLE.member, memberName: '张伟', communityId: NODES.community1, path: '/', since: s.clock.now - 86400_000, until: null });
   const after = okData(await s.call<{ items: Array<{ memberId: string; served: boolean; holdsPost: boolean }> }>('points', 'duty', { behindOnly: true }, PEOPLE.staff));
   expect(after.items.map((r) => r.memberId)).not.toContain(PEOPLE.member);
   expect((await mine()).duty).toEqual({ served: true, holdsPost: true });

@@ -22,8 +22,16 @@ beforeAll(async () => {
   const areas = s.store.collection<{ _id: string; path: string }>('areas');
   const [c1, home] = await Promise.all([areas.get(NODES.community1), areas.get(buildingId(C1, 2, 1))]);
   await s.store.collection<UserDoc>('users').insert({
-    _id: MEMBER_G2, name: '钱党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homeAreaId: home!._id, homePath: home!.path,
+    _id: MEMBER_G2,
+    name: '钱党员',
+    roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+    roleNames: ['member'],
+    staffAreaIds: [],
+    skills: [],
+    rev: 0,
+    createdAt: 0,
+    homeAreaId: home!._id,
+    homePath: home!.path,
   });
 });
 afterAll(() => s.close());
@@ -33,7 +41,14 @@ const views = async (who: string) => okData(await s.call<Page<DeclarationView>>(
 
 /** An entry as the code before codes stored it: the words the view shows, the hours inside the note. */
 const asWords = (d: DeclarationDoc): WordsEntry[] =>
-  d.timeline.map((e) => ({ at: e.at, actorId: e.actorId, actorName: e.actorName, role: e.role, action: declarationLabel(e), ...(declarationNote(e) ? { note: declarationNote(e) ?? '' } : {}) }));
+  d.timeline.map((e) => ({
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    role: e.role,
+    action: declarationLabel(e),
+    ...(declarationNote(e) ? { note: declarationNote(e) ?? '' } : {}),
+  }));
 
 test('is listed with the other migrations', () => {
   expect(MIGRATIONS).toContain(DECLARATION_TIMELINE_CODES);

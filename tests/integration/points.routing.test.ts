@@ -19,8 +19,16 @@ beforeAll(async () => {
   const areas = s.store.collection<{ _id: string; path: string }>('areas');
   const [c1, home] = await Promise.all([areas.get(NODES.community1), areas.get(buildingId(C1, 2, 1))]);
   await s.store.collection<UserDoc>('users').insert({
-    _id: MEMBER_G2, name: '钱党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homeAreaId: home!._id, homePath: home!.path,
+    _id: MEMBER_G2,
+    name: '钱党员',
+    roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+    roleNames: ['member'],
+    staffAreaIds: [],
+    skills: [],
+    rev: 0,
+    createdAt: 0,
+    homeAreaId: home!._id,
+    homePath: home!.path,
   });
 });
 afterAll(() => s.close());
@@ -52,7 +60,10 @@ test('a declaration waiting at a grid is seen by the community, which may verify
   expect(await total(PEOPLE.member)).toBe(before + 3);
   expect(okData(await s.call('points', 'reject', { declarationId: other, reason: '当天没有该项活动' }, PEOPLE.staff))).toEqual({ id: other, status: 'rejected' });
   // The grid leader arriving later finds them decided.
-  expect(errorOf(await s.call('points', 'forward', { declarationIds: [waiting] }, PEOPLE.gridLeader))).toMatchObject({ code: 'CONFLICT', message: '这条申报当前为「已核实记分」，请刷新后再看' });
+  expect(errorOf(await s.call('points', 'forward', { declarationIds: [waiting] }, PEOPLE.gridLeader))).toMatchObject({
+    code: 'CONFLICT',
+    message: '这条申报当前为「已核实记分」，请刷新后再看',
+  });
   expect((await queue('declared')).map((d) => d.id)).not.toContain(waiting);
 });
 

@@ -13,7 +13,11 @@ let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer();
   // Three more members living in 第一网格 (张伟 lives there already), and one living in 第二网格.
-  for (const [i, b] of [[1, 1], [2, 3], [3, 4]] as const) {
+  for (const [i, b] of [
+    [1, 1],
+    [2, 3],
+    [3, 4],
+  ] as const) {
     await addPerson(s, { id: `u-g1-member${i}`, name: `一网格党员${i}`, role: 'member', areaId: NODES.community1, homeId: buildingId(C1, 1, b) });
   }
   await addPerson(s, { id: 'u-g2-member', name: '二网格党员', role: 'member', areaId: NODES.community1, homeId: buildingId(C1, 2, 1) });
@@ -21,7 +25,12 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const send = (areaId: string, roles: string[]) =>
-  s.call<{ id: string; recipients: number }>('response', 'send', { areaId, roles, title: '防汛值守', text: '今晚八点到楼道口集合巡查', deadline: s.clock.now + 6 * HOUR }, PEOPLE.street);
+  s.call<{ id: string; recipients: number }>(
+    'response',
+    'send',
+    { areaId, roles, title: '防汛值守', text: '今晚八点到楼道口集合巡查', deadline: s.clock.now + 6 * HOUR },
+    PEOPLE.street,
+  );
 
 test('sent to a grid for members, it reaches the four members who live in that grid and nobody living elsewhere', async () => {
   const { id, recipients } = okData(await send(NODES.grid1, ['member']));

@@ -24,8 +24,15 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'member', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
-const good = (extra: Record<string, unknown> = {}) => ({ areaId: NODES.community1, title: '防汛准备', text: '今晚有暴雨，请各网格检查地下车库和低洼楼栋。', deadline: s.clock.now + 6 * HOUR, ...extra });
-const send = async (extra: Record<string, unknown> = {}, who: string = PEOPLE.staff) => okData(await s.call<{ id: string; recipients: number }>('response', 'send', good(extra), who));
+const good = (extra: Record<string, unknown> = {}) => ({
+  areaId: NODES.community1,
+  title: '防汛准备',
+  text: '今晚有暴雨，请各网格检查地下车库和低洼楼栋。',
+  deadline: s.clock.now + 6 * HOUR,
+  ...extra,
+});
+const send = async (extra: Record<string, unknown> = {}, who: string = PEOPLE.staff) =>
+  okData(await s.call<{ id: string; recipients: number }>('response', 'send', good(extra), who));
 const counts = async () => ({
   instructions: await s.store.collection('instructions').count({}),
   receipts: await s.store.collection('receipts').count({}),
@@ -67,7 +74,13 @@ describe('send', () => {
     ['a role that cannot receive', { roles: ['resident'] }, 'roles.0', 'VALIDATION', '接收对象不在可选范围内'],
     ['a subtree outside the sender scope', { areaId: NODES.community2 }, 'areaId', 'FORBIDDEN', '只能向您负责的区域发送指令'],
     ['nobody there to receive', { areaId: NODES.building1, roles: ['member'] }, 'roles', 'VALIDATION', '1号楼内没有在职党员，无人可接收'],
-    ['an attachment never uploaded', { attachment: { fileId: `local:${'a'.repeat(32)}.png`, size: 10, type: 'image/png' } }, 'attachment.0', 'VALIDATION', '照片尚未上传成功，请重新上传'],
+    [
+      'an attachment never uploaded',
+      { attachment: { fileId: `local:${'a'.repeat(32)}.png`, size: 10, type: 'image/png' } },
+      'attachment.0',
+      'VALIDATION',
+      '照片尚未上传成功，请重新上传',
+    ],
   ])('%s → names %s and writes nothing', async (_name, extra, field, code, message) => {
     const before = await counts();
     const err = errorOf(await s.call('response', 'send', good(extra), PEOPLE.staff));
@@ -114,7 +127,11 @@ describe('收到, reply and the per-grid tally', () => {
   it('a reply needs text or a photo; the photo must be uploaded', async () => {
     const { id } = await send();
     expect(errorOf(await s.call('response', 'reply', { instructionId: id }, PEOPLE.member)).fields?.text).toBe('请填写回复内容或上传一张照片');
-    expect(errorOf(await s.call('response', 'reply', { instructionId: id, photo: { fileId: `local:${'b'.repeat(32)}.png`, size: 5, type: 'image/png' } }, PEOPLE.member)).fields?.['photo.0']).toBe('照片尚未上传成功，请重新上传');
+    expect(
+      errorOf(await s.call('response', 'reply', { instructionId: id, photo: { fileId: `local:${'b'.repeat(32)}.png`, size: 5, type: 'image/png' } }, PEOPLE.member)).fields?.[
+        'photo.0'
+      ],
+    ).toBe('照片尚未上传成功，请重新上传');
     expect(await s.store.collection('receipts').get(`${id}:${PEOPLE.member}`)).toMatchObject({ ackedAt: null, reply: null });
     const photo = await uploadPhoto(s, PEOPLE.member);
     okData(await s.call('response', 'reply', { instructionId: id, photo }, PEOPLE.member));
@@ -203,7 +220,8 @@ describe('提醒 and export', () => {
 });
 
 describe('平时/急时', () => {
-  const sw = (mode: string, who: string = PEOPLE.staff, communityId = NODES.community1) => s.call<{ mode: string }>('response', 'switchMode', { communityId, mode, reason: mode === 'emergency' ? '台风红色预警' : '台风已过境' }, who);
+  const sw = (mode: string, who: string = PEOPLE.staff, communityId = NODES.community1) =>
+    s.call<{ mode: string }>('response', 'switchMode', { communityId, mode, reason: mode === 'emergency' ? '台风红色预警' : '台风已过境' }, who);
 
   it.each(ROLES.map((r, i) => [r, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'ok'][i]]))('switching as %s → %s', async (role, want) => {
     const before = await s.store.collection('mode_switches').count({});
@@ -219,10 +237,16 @@ describe('平时/急时', () => {
 
   it('bad input names the field and writes nothing', async () => {
     const before = await s.store.collection('mode_switches').count({});
-    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'emergency', reason: ' ' }, PEOPLE.staff)).fields?.reason).toBe('切换原因至少需要 2 个字');
-    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'panic', reason: '测试原因' }, PEOPLE.staff)).fields?.mode).toBe('模式不在可选范围内');
+    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'emergency', reason: ' ' }, PEOPLE.staff)).fields?.reason).toBe(
+      '切换原因至少需要 2 个字',
+    );
+    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'panic', reason: '测试原因' }, PEOPLE.staff)).fields?.mode).toBe(
+      '模式不在可选范围内',
+    );
     expect(errorOf(await sw('normal')).fields?.mode).toContain('已经处于平时');
-    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.grid1, mode: 'emergency', reason: '测试原因' }, PEOPLE.staff)).fields?.communityId).toBe('请选择一个社区');
+    expect(errorOf(await s.call('response', 'switchMode', { communityId: NODES.grid1, mode: 'emergency', reason: '测试原因' }, PEOPLE.staff)).fields?.communityId).toBe(
+      '请选择一个社区',
+    );
     expect(await s.store.collection('mode_switches').count({})).toBe(before);
   });
 
@@ -251,7 +275,10 @@ describe('平时/急时', () => {
 
     const status = okData(await s.call<ModeStatusView>('response', 'modeStatus', {}, PEOPLE.staff));
     expect(status.community).toMatchObject({ id: NODES.community1, mode: 'normal' });
-    expect(status.history.slice(0, 2).map((h) => [h.mode, h.byName])).toEqual([['normal', '孙丽'], ['emergency', '孙丽']]);
+    expect(status.history.slice(0, 2).map((h) => [h.mode, h.byName])).toEqual([
+      ['normal', '孙丽'],
+      ['emergency', '孙丽'],
+    ]);
     const switches = await s.store.collection('mode_switches').find({ communityId: NODES.community1 }, { sort: [['at', -1]], limit: 1 });
     expect(Object.keys(switches[0]!).sort()).toEqual(['_id', 'at', 'by', 'communityId', 'mode', 'path', 'reason']);
     expect(await s.store.collection('audit').count({ action: 'response.switchMode', targetId: NODES.community1 })).toBeGreaterThanOrEqual(2);

@@ -21,7 +21,10 @@ type App = ReturnType<typeof tcb.init>;
 async function clearWith(app: App, name: string): Promise<void> {
   const db = app.database();
   try {
-    await db.collection(name).where({ _id: db.command.exists(true) }).remove();
+    await db
+      .collection(name)
+      .where({ _id: db.command.exists(true) })
+      .remove();
   } catch (e) {
     if ((e as { code?: string }).code !== 'DATABASE_COLLECTION_NOT_EXIST') throw e;
   }

@@ -59,7 +59,15 @@ describe('sqlite adapter specifics', () => {
   it('answers $prefix + equality from the expression index, not a full scan', async () => {
     const store = openSqliteStore({ dataDir: freshDir() });
     try {
-      await store.ensureIndexes('tasks', [{ fields: [['status', 1], ['path', 1]] }, { fields: [['path', 1]] }]);
+      await store.ensureIndexes('tasks', [
+        {
+          fields: [
+            ['status', 1],
+            ['path', 1],
+          ],
+        },
+        { fields: [['path', 1]] },
+      ]);
       const tasks = store.collection<Task>('tasks');
       for (let i = 0; i < 200; i++) {
         await tasks.insert({ _id: `t${i}`, status: i % 3 ? 'open' : 'closed', path: `/S${i % 4}/C${i % 7}/G${i}/` });
@@ -86,13 +94,31 @@ describe('sqlite adapter specifics', () => {
     const store = openSqliteStore({ dataDir: freshDir() });
     try {
       await store.ensureIndexes('tasks', [
-        { fields: [['status', 1], ['path', 1], ['n', -1]] },
-        { fields: [['by', 1], ['n', -1]] },
+        {
+          fields: [
+            ['status', 1],
+            ['path', 1],
+            ['n', -1],
+          ],
+        },
+        {
+          fields: [
+            ['by', 1],
+            ['n', -1],
+          ],
+        },
         { fields: [['followers', 1]] },
       ]);
       const tasks = store.collection<Task>('tasks');
       for (let i = 0; i < 2000; i++) {
-        await tasks.insert({ _id: `t${i}`, status: ['new', 'open', 'closed'][i % 3]!, path: `/S${i % 4}/`, n: i, by: `u${i % 500}`, followers: i % 7 ? [] : [`u${(i * 3) % 500}`] });
+        await tasks.insert({
+          _id: `t${i}`,
+          status: ['new', 'open', 'closed'][i % 3]!,
+          path: `/S${i % 4}/`,
+          n: i,
+          by: `u${i % 500}`,
+          followers: i % 7 ? [] : [`u${(i * 3) % 500}`],
+        });
       }
       // Marked multikey later: the plain index on the whole array goes, the element table is filled from the documents.
       await store.ensureIndexes('tasks', [{ fields: [['followers', 1]], multikey: 'followers' }]);

@@ -33,7 +33,10 @@ async function start(dataDir: string): Promise<Server> {
 }
 
 async function startOn(dataDir: string, port: number): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], { cwd: root, env: { ...process.env, WG_DATA_DIR: dataDir, PORT: String(port), WG_TOKEN_SECRET: SECRET } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+    cwd: root,
+    env: { ...process.env, WG_DATA_DIR: dataDir, PORT: String(port), WG_TOKEN_SECRET: SECRET },
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -83,7 +86,15 @@ const idOf = (data: unknown) => (data as { id?: string; orderId?: string }).id ?
 
 /** A resident's 点单 through 分拣, 抢单池, 接单, 进展, 办结 and a 5★ 评单. */
 async function filedJourney(call: Call, resident: string): Promise<void> {
-  const orderId = idOf(await call(resident, 'orders', 'file', { buildingId: NODES.building1, category: '维修', description: '楼道灯坏了，晚上看不见台阶', contactName: '王阿姨', contactMobile: '13912345678' }));
+  const orderId = idOf(
+    await call(resident, 'orders', 'file', {
+      buildingId: NODES.building1,
+      category: '维修',
+      description: '楼道灯坏了，晚上看不见台阶',
+      contactName: '王阿姨',
+      contactMobile: '13912345678',
+    }),
+  );
   await call(PEOPLE.staff, 'orders', 'triage', { orderId, colour: 'yellow' });
   await call(PEOPLE.staff, 'orders', 'pool', { orderId, level: 'grid' });
   await call(PEOPLE.member, 'orders', 'claim', { orderId });
@@ -94,7 +105,9 @@ async function filedJourney(call: Call, resident: string): Promise<void> {
 
 /** A grid worker's 民情日记 visit turned into an order, 派单 to a member, done and rated by the grid worker. */
 async function visitJourney(call: Call): Promise<void> {
-  const visitId = idOf(await call(PEOPLE.gridWorker, 'diary', 'record', { buildingId: NODES.building1, residentName: '李大爷', heard: '家里水管漏水，楼下天花板在滴水', tags: ['安全隐患'] }));
+  const visitId = idOf(
+    await call(PEOPLE.gridWorker, 'diary', 'record', { buildingId: NODES.building1, residentName: '李大爷', heard: '家里水管漏水，楼下天花板在滴水', tags: ['安全隐患'] }),
+  );
   const orderId = idOf(await call(PEOPLE.gridWorker, 'diary', 'toOrder', { visitId, category: '维修', contactMobile: '13912345678' }));
   await call(PEOPLE.staff, 'orders', 'triage', { orderId, colour: 'green' });
   await call(PEOPLE.staff, 'orders', 'dispatch', { orderId, memberId: PEOPLE.member });
@@ -136,13 +149,23 @@ it(`after ${KILLS} SIGKILLs mid-burst and a restart, nothing is half-written or 
         while (state.acks < at && server.child.exitCode === null) await new Promise((r) => setImmediate(r));
         await stopped(server, 'SIGKILL');
       })();
-      const journeys = [filedJourney(call, PEOPLE.resident), filedJourney(call, PEOPLE.otherResident), visitJourney(call), visitJourney(call), visitJourney(call), visitJourney(call)];
+      const journeys = [
+        filedJourney(call, PEOPLE.resident),
+        filedJourney(call, PEOPLE.otherResident),
+        visitJourney(call),
+        visitJourney(call),
+        visitJourney(call),
+        visitJourney(call),
+      ];
       // Journeys keep starting until the kill: each ends on the kill (a refused fetch) or a refusal.
       const loop = async (first: Promise<void>, next: () => Promise<void>) => {
         await first.catch(() => undefined);
         while (server.child.exitCode === null && server.child.signalCode === null) await next().catch(() => undefined);
       };
-      await Promise.all([...journeys.map((j, i) => loop(j, i < 2 ? () => filedJourney(call, i === 0 ? PEOPLE.resident : PEOPLE.otherResident) : () => visitJourney(call))), killer]);
+      await Promise.all([
+        ...journeys.map((j, i) => loop(j, i < 2 ? () => filedJourney(call, i === 0 ? PEOPLE.resident : PEOPLE.otherResident) : () => visitJourney(call))),
+        killer,
+      ]);
     }
     // The last restart applies whatever the kills left pending before it serves anyone.
     const server = await start(dataDir);

@@ -150,7 +150,7 @@ describe('users.listPeople', () => {
   });
 });
 
-describe('the nodes where a person is staff (whom a node\'s WeChat pushes reach) follow their roles', () => {
+describe("the nodes where a person is staff (whom a node's WeChat pushes reach) follow their roles", () => {
   const staffNodes = async (id: string) => (await s.store.collection<UserDoc>('users').get(id))?.staffAreaIds;
   const grant = (role: string, areaId: string) => s.call('users', 'grantRole', { userId: PEOPLE.otherResident, role, areaId }, PEOPLE.staff);
   const revoke = (role: string, areaId: string) => s.call('users', 'revokeRole', { userId: PEOPLE.otherResident, role, areaId, reason: '调岗' }, PEOPLE.staff);

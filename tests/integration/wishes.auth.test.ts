@@ -22,7 +22,9 @@ afterAll(() => s.close());
 
 const ROLES: PersonKey[] = ['resident', 'otherResident', 'member', 'memberOutOfScope', 'gridWorker', 'gridLeader', 'staff', 'otherStaff', 'street'];
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
-const o = 'ok' as const, F = 'FORBIDDEN' as const, N = 'NOT_FOUND' as const;
+const o = 'ok' as const,
+  F = 'FORBIDDEN' as const,
+  N = 'NOT_FOUND' as const;
 const DAY = 24 * 3600_000;
 
 /** [action, status the wish must be in (null: no wish), extra data, outcomes in ROLES order] */
@@ -72,11 +74,17 @@ it('every role may post for their own home when they have one; the anonymous may
 
 it('staff of another community cannot post into this one, nor staff post into a non-building node', async () => {
   expect(await s.call('wishes', 'post', goodWish({ buildingId: NODES.building1 }), PEOPLE.otherStaff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await s.call('wishes', 'post', goodWish({ buildingId: NODES.grid1 }), PEOPLE.staff)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { buildingId: '请选择具体的楼栋' } } });
-  expect(await s.call('wishes', 'setRules', { communityId: NODES.community2, valueCap: 300, claimDays: 7 }, PEOPLE.staff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await s.call('wishes', 'post', goodWish({ buildingId: NODES.grid1 }), PEOPLE.staff)).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', fields: { buildingId: '请选择具体的楼栋' } },
+  });
+  expect(await s.call('wishes', 'setRules', { communityId: NODES.community2, valueCap: 300, claimDays: 7 }, PEOPLE.staff)).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });
 
-it("the claimant may not confirm their own delivery, nor may a member claim a wish they posted", async () => {
+it('the claimant may not confirm their own delivery, nor may a member claim a wish they posted', async () => {
   const wishId = await wishIn(s, 'delivered');
   expect(await s.call('wishes', 'confirm', { wishId }, PEOPLE.member)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   s.clock.now += DAY;

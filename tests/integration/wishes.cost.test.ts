@@ -31,7 +31,17 @@ beforeAll(async () => {
   deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
   // 李建国 (another resident) is the contact person of an organisation that reported to 梅川第一居委会.
   const contact = { name: '李建国', mobile: '13900001002' };
-  await organisations(s.store).insert({ _id: 'org-cost', name: '长征镇某单位党支部', communityId: NODES.community1, path: '/x/', contactName: contact.name, contactMobile: contact.mobile, agreement: '共建', createdAt: s.clock.now, createdBy: PEOPLE.staff });
+  await organisations(s.store).insert({
+    _id: 'org-cost',
+    name: '长征镇某单位党支部',
+    communityId: NODES.community1,
+    path: '/x/',
+    contactName: contact.name,
+    contactMobile: contact.mobile,
+    agreement: '共建',
+    createdAt: s.clock.now,
+    createdBy: PEOPLE.staff,
+  });
 });
 afterAll(() => s.close());
 
@@ -42,7 +52,9 @@ interface Case {
   prepare(): Promise<Record<string, unknown>>;
 }
 
-const on = (status: Parameters<typeof wishIn>[1], extra: Record<string, unknown> = {}) => async () => ({ wishId: await wishIn(s, status), ...extra });
+const on =
+  (status: Parameters<typeof wishIn>[1], extra: Record<string, unknown> = {}) =>
+  async () => ({ wishId: await wishIn(s, status), ...extra });
 const around = (data: Record<string, unknown>) => async () => {
   await wishIn(s, 'published');
   return data;
@@ -69,7 +81,11 @@ const CASES: Case[] = [
   { action: 'claim', who: PEOPLE.member, prepare: on('published') },
   { action: 'claim', variant: 'for the linked organisation', who: PEOPLE.member, prepare: on('published', { asOrg: true }) },
   { action: 'claim', variant: "as an organisation's contact", who: PEOPLE.otherResident, prepare: on('published', { asOrg: true }) },
-  { action: 'deliver', who: PEOPLE.member, prepare: async () => ({ wishId: await wishIn(s, 'claimed'), note: '已把五本课外书送到家里', photo: await uploadPhoto(s, PEOPLE.member) }) },
+  {
+    action: 'deliver',
+    who: PEOPLE.member,
+    prepare: async () => ({ wishId: await wishIn(s, 'claimed'), note: '已把五本课外书送到家里', photo: await uploadPhoto(s, PEOPLE.member) }),
+  },
   { action: 'confirm', who: PEOPLE.resident, prepare: on('delivered') },
   // The timer, reported beside the actions (nobody waits for it): one claim lapses, then its effects are applied.
   {
@@ -93,7 +109,10 @@ async function requests(c: Case, data: Record<string, unknown>): Promise<number>
     const answer = c.who === SYSTEM ? await runTimer(s, 'wishes', c.action) : await s.call('wishes', c.action, data, c.who);
     if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
     const name = c.who === SYSTEM ? `timer:${c.action}` : c.action;
-    const row = s.sim.stats().filter((r) => r.fn === 'wishes' && r.action === name).pop();
+    const row = s.sim
+      .stats()
+      .filter((r) => r.fn === 'wishes' && r.action === name)
+      .pop();
     if (!row) throw new Error(`no stats row for ${label(c)}`);
     return row.reads + row.writes;
   }

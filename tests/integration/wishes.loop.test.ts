@@ -33,7 +33,12 @@ describe('the whole loop', () => {
   it('a resident posts for her own home: 待审核, not on the board, staff are told', async () => {
     wishId = await postWish(s);
     const mine = await wishDetail(s, wishId, PEOPLE.resident);
-    expect(mine).toMatchObject({ status: 'pending', statusName: '待审核', place: '梅川第一居委会 · 第一网格', private: { beneficiaryName: '王秀英', door: '1号楼302室', onBehalf: false } });
+    expect(mine).toMatchObject({
+      status: 'pending',
+      statusName: '待审核',
+      place: '梅川第一居委会 · 第一网格',
+      private: { beneficiaryName: '王秀英', door: '1号楼302室', onBehalf: false },
+    });
     expect((await board(PEOPLE.member)).items.map((w) => w.id)).not.toContain(wishId);
     const inbox = okData(await s.call<{ items: Array<{ kind: string; body: string }> }>('notifications', 'list', {}, PEOPLE.staff));
     expect(inbox.items[0]).toMatchObject({ kind: 'wishReview' });
@@ -146,8 +151,14 @@ describe('exactly one claim wins', () => {
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     for (const id of ['u-member-b', 'u-member-c']) {
       await s.store.collection<UserDoc>('users').insertIfAbsent({
-        _id: id, name: `党员${id.slice(-1)}`, roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-        roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
+        _id: id,
+        name: `党员${id.slice(-1)}`,
+        roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+        roleNames: ['member'],
+        staffAreaIds: [],
+        skills: [],
+        rev: 0,
+        createdAt: 0,
       });
     }
     const wishId = await wishIn(s, 'published');
@@ -200,17 +211,27 @@ describe('lapse', () => {
 
 describe('rules, staff posting for an elderly resident, organisation claims', () => {
   it('the value cap is data per community: raise it and a dearer wish is accepted', async () => {
-    expect(okData(await s.call<WishRulesView>('wishes', 'rules', {}, PEOPLE.resident))).toMatchObject({ valueCap: 200, claimDays: 14, canEdit: false, communityName: '梅川第一居委会' });
+    expect(okData(await s.call<WishRulesView>('wishes', 'rules', {}, PEOPLE.resident))).toMatchObject({
+      valueCap: 200,
+      claimDays: 14,
+      canEdit: false,
+      communityName: '梅川第一居委会',
+    });
     s.clock.now += DAY;
     expect(errorOf(await s.call('wishes', 'post', goodWish({ value: 300 }), PEOPLE.resident)).fields).toEqual({ value: '估算价值不能超过本社区的上限 200 元' });
-    expect(okData(await s.call<WishRulesView>('wishes', 'setRules', { communityId: NODES.community1, valueCap: 300, claimDays: 14 }, PEOPLE.staff))).toMatchObject({ valueCap: 300, canEdit: true });
+    expect(okData(await s.call<WishRulesView>('wishes', 'setRules', { communityId: NODES.community1, valueCap: 300, claimDays: 14 }, PEOPLE.staff))).toMatchObject({
+      valueCap: 300,
+      canEdit: true,
+    });
     expect(await s.call('wishes', 'post', goodWish({ value: 300 }), PEOPLE.resident)).toMatchObject({ ok: true });
     expect(okData(await s.call<WishRulesView>('wishes', 'rules', { communityId: NODES.community2 }, PEOPLE.resident)).valueCap).toBe(200);
     okData(await s.call('wishes', 'setRules', { communityId: NODES.community1, valueCap: 200, claimDays: 14 }, PEOPLE.staff));
   });
 
   it('staff post for an elderly resident in their community and confirm for them', async () => {
-    const wishId = okData(await s.call<{ id: string }>('wishes', 'post', goodWish({ buildingId: buildingId(C1, 1, 4), beneficiaryName: '钱阿婆', door: undefined }), PEOPLE.staff)).id;
+    const wishId = okData(
+      await s.call<{ id: string }>('wishes', 'post', goodWish({ buildingId: buildingId(C1, 1, 4), beneficiaryName: '钱阿婆', door: undefined }), PEOPLE.staff),
+    ).id;
     const d = await wishDetail(s, wishId);
     expect(d.private).toMatchObject({ onBehalf: true, posterName: '孙丽', beneficiaryName: '钱阿婆' });
     await wishAct(s, 'approve', { wishId, ...publicText }, PEOPLE.staff);
@@ -221,13 +242,51 @@ describe('rules, staff posting for an elderly resident, organisation claims', ()
 
   it("a member claims on behalf of their linked organisation; an organisation's contact person may claim too", async () => {
     const now = s.clock.now;
-    await organisations(s.store).insert({ _id: 'org-1', name: '长征镇社区卫生服务中心党支部', communityId: NODES.community1, path: '/x/', contactName: '李建国', contactMobile: '13900001002', agreement: '共建', createdAt: now, createdBy: 'u-staff' });
+    await organisations(s.store).insert({
+      _id: 'org-1',
+      name: '长征镇社区卫生服务中心党支部',
+      communityId: NODES.community1,
+      path: '/x/',
+      contactName: '李建国',
+      contactMobile: '13900001002',
+      agreement: '共建',
+      createdAt: now,
+      createdBy: 'u-staff',
+    });
     const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
     await s.store.collection<UserDoc>('users').insert({
-      _id: 'u-member-org', name: '赵党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-      roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0,
+      _id: 'u-member-org',
+      name: '赵党员',
+      roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+      roleNames: ['member'],
+      staffAreaIds: [],
+      skills: [],
+      rev: 0,
+      createdAt: 0,
     });
-    await registrations(s.store).insert({ _id: 'reg-1', memberId: 'u-member-org', status: 'approved', name: '赵党员', mobile: '13900009999', partyOrg: '某支部', workUnit: '某单位', orgId: 'org-1', buildingId: NODES.building1, gridId: NODES.grid1, communityId: NODES.community1, path: '/x/', skills: [], availableTimes: [], certNo: 'C1', reason: null, createdAt: now, decidedAt: now, decidedBy: 'u-staff', endedAt: null, movedTo: null });
+    await registrations(s.store).insert({
+      _id: 'reg-1',
+      memberId: 'u-member-org',
+      status: 'approved',
+      name: '赵党员',
+      mobile: '13900009999',
+      partyOrg: '某支部',
+      workUnit: '某单位',
+      orgId: 'org-1',
+      buildingId: NODES.building1,
+      gridId: NODES.grid1,
+      communityId: NODES.community1,
+      path: '/x/',
+      skills: [],
+      availableTimes: [],
+      certNo: 'C1',
+      reason: null,
+      createdAt: now,
+      decidedAt: now,
+      decidedBy: 'u-staff',
+      endedAt: null,
+      movedTo: null,
+    });
 
     const first = await wishIn(s, 'published');
     expect((await wishDetail(s, first, 'u-member-org')).can).toMatchObject({ claim: true, claimAsOrg: true });

@@ -17,7 +17,15 @@ export function goodRegistration(buildingId: string, extra: Record<string, unkno
 }
 
 export function registrationsOf(s: TestServer, memberId: string): Promise<RegistrationDoc[]> {
-  return s.store.collection<RegistrationDoc>('registrations').find({ memberId }, { sort: [['createdAt', 1], ['_id', 1]] });
+  return s.store.collection<RegistrationDoc>('registrations').find(
+    { memberId },
+    {
+      sort: [
+        ['createdAt', 1],
+        ['_id', 1],
+      ],
+    },
+  );
 }
 
 let applicants = 0;

@@ -13,7 +13,11 @@ export const DAY = 24 * 3600 * 1000;
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 export async function upload(s: TestServer, bytes: Buffer, who: string = PEOPLE.resident): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${s.url}/api/upload`, { method: 'POST', body: Uint8Array.from(bytes), headers: { authorization: `Bearer ${s.tokenFor(who)}`, 'content-type': 'application/octet-stream' } });
+  const res = await fetch(`${s.url}/api/upload`, {
+    method: 'POST',
+    body: Uint8Array.from(bytes),
+    headers: { authorization: `Bearer ${s.tokenFor(who)}`, 'content-type': 'application/octet-stream' },
+  });
   return { status: res.status, json: await res.json() };
 }
 
@@ -69,7 +73,14 @@ export async function orderIn(s: TestServer, status: OrderStatus): Promise<strin
 export async function addSecondMember(s: TestServer): Promise<void> {
   const c1 = await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1);
   await s.store.collection<UserDoc>('users').insert({
-    _id: 'u-member-b', name: '第二位党员', roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
-    roleNames: ['member'], staffAreaIds: [], skills: [], rev: 0, createdAt: 0, homePath: c1!.path,
+    _id: 'u-member-b',
+    name: '第二位党员',
+    roles: [{ role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 }],
+    roleNames: ['member'],
+    staffAreaIds: [],
+    skills: [],
+    rev: 0,
+    createdAt: 0,
+    homePath: c1!.path,
   });
 }

@@ -22,11 +22,13 @@ function unfilter(raw: Buffer, width: number, channels: number): Buffer {
     const type = raw[y * (stride + 1)];
     for (let x = 0; x < stride; x++) {
       const v = raw[y * (stride + 1) + 1 + x] ?? 0;
-      const a = x >= channels ? out[y * stride + x - channels] ?? 0 : 0;
-      const b = y > 0 ? out[(y - 1) * stride + x] ?? 0 : 0;
-      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] ?? 0 : 0;
+      const a = x >= channels ? (out[y * stride + x - channels] ?? 0) : 0;
+      const b = y > 0 ? (out[(y - 1) * stride + x] ?? 0) : 0;
+      const c = x >= channels && y > 0 ? (out[(y - 1) * stride + x - channels] ?? 0) : 0;
       const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pa = Math.abs(p - a),
+        pb = Math.abs(p - b),
+        pc = Math.abs(p - c);
       const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       const add = type === 1 ? a : type === 2 ? b : type === 3 ? (a + b) >> 1 : type === 4 ? paeth : 0;
       out[y * stride + x] = (v + add) & 0xff;
@@ -58,7 +60,8 @@ function decodeImage(pdf: Buffer, { dict, streamStart }: PdfObject): RgbaImage {
     const jpg = jpeg.decode(pdf.subarray(streamStart, streamStart + num('Length')), { useTArray: true, formatAsRGBA: true });
     return { width: jpg.width, height: jpg.height, data: new Uint8ClampedArray(jpg.data) };
   }
-  const width = num('Width'), height = num('Height');
+  const width = num('Width'),
+    height = num('Height');
   const channels = /DeviceRGB/.test(dict) ? 3 : 1;
   const inflated: Buffer = zlib.inflateSync(pdf.subarray(streamStart, streamStart + num('Length')));
   const raw = /\/Predictor\s+1[0-5]/.test(dict) ? unfilter(inflated, width, channels) : inflated;
@@ -82,7 +85,7 @@ export function pdfPageImages(pdf: Buffer): RgbaImage[][] {
     const inline = new RegExp(`/${key}\\s*<<((?:[^<>]|<<[^<>]*>>)*)>>`).exec(dict)?.[1];
     if (inline !== undefined) return inline;
     const ref = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(dict)?.[1];
-    return ref ? objects.get(ref)?.dict ?? '' : '';
+    return ref ? (objects.get(ref)?.dict ?? '') : '';
   };
   const root = [...objects.values()].find((o) => /\/Type\s*\/Pages\b/.test(o.dict));
   const kids = refs(/\/Kids\s*\[([^\]]*)\]/.exec(root?.dict ?? '')?.[1] ?? '');
@@ -124,9 +127,21 @@ export function pdfPageTexts(pdf: Buffer): string[] {
   const kids = refs(/\/Kids\s*\[([^\]]*)\]/.exec(root?.dict ?? '')?.[1] ?? '');
   return kids.map((kid) => {
     const contents = refs(/\/Contents\s+(\d+\s+0\s+R)/.exec(objects.get(kid)?.dict ?? '')?.[1] ?? '');
-    const ops = contents.map((n) => objects.get(n)).filter((o): o is PdfObject => Boolean(o && o.streamStart >= 0)).map((o) => streamOf(pdf, o)).join('\n');
+    const ops = contents
+      .map((n) => objects.get(n))
+      .filter((o): o is PdfObject => Boolean(o && o.streamStart >= 0))
+      .map((o) => streamOf(pdf, o))
+      .join('\n');
     const runs = [...ops.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-f]+)>/gi)].map((h) => (h[1] ?? '').match(/.{4}/g)?.map((g) => glyphs.get(parseInt(g, 16)) ?? '').join('') ?? '').join(''),
+      [...(m[1] ?? '').matchAll(/<([0-9a-f]+)>/gi)]
+        .map(
+          (h) =>
+            (h[1] ?? '')
+              .match(/.{4}/g)
+              ?.map((g) => glyphs.get(parseInt(g, 16)) ?? '')
+              .join('') ?? '',
+        )
+        .join(''),
     );
     return runs.join('\n');
   });

@@ -87,7 +87,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (BACKEND === 'cloud') {
     if (!fs.existsSync(path.join(FUNCTIONS_DIR, 'users', 'index.js'))) throw new Error('cloud mode needs the bundles: run `npm run build:functions` first');
     // What the app logs as an error inside a container counts like the local runtime's logged errors.
-    sim = await startCloudSim({ dataDir, functionsDir: FUNCTIONS_DIR, clock: () => clock.now, containersPerFunction: options.containers ?? 8, log: (line) => { if (process.env.WG_SIM_LOG) console.log(line); if (/\[error\]|Error:|unhandled/.test(line)) logged.push(line); } });
+    sim = await startCloudSim({
+      dataDir,
+      functionsDir: FUNCTIONS_DIR,
+      clock: () => clock.now,
+      containersPerFunction: options.containers ?? 8,
+      log: (line) => {
+        if (process.env.WG_SIM_LOG) console.log(line);
+        if (/\[error\]|Error:|unhandled/.test(line)) logged.push(line);
+      },
+    });
     for (const [name, value] of Object.entries(options.functionEnv ?? {})) sim.setEnv(name, value);
     store = sim.adminStore();
   } else {
@@ -103,7 +112,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const functionStore = sim ? store : recordingStore(store, (q) => queries.record(shapeOf(q.collection, q.op, q.filter, q.sort), () => appFrame()));
   sim?.watchQueries((shape, from) => queries.record(shape, () => from));
   const deps = { store: functionStore, now: () => clock.now, log, ports: localPorts(uploadsDir) };
-  const cloud = sim ? { functions: cloudFunctionRunner(sim, store), extraRoute: sim.simRoute, fileLink: (id: string) => sim!.storage.tempUrl(id), keepPhoto: (bytes: Buffer, name: string) => sim!.storage.put(`photos/${name}`, bytes) } : {};
+  const cloud = sim
+    ? {
+        functions: cloudFunctionRunner(sim, store),
+        extraRoute: sim.simRoute,
+        fileLink: (id: string) => sim!.storage.tempUrl(id),
+        keepPhoto: (bytes: Buffer, name: string) => sim!.storage.put(`photos/${name}`, bytes),
+      }
+    : {};
   const server = createLocalServer({ deps, secret, devSignIn: true, staticDir: options.staticDir, uploadsDir, ...cloud });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -145,7 +161,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         const r = await sim.invoke(fn, { kind: 'call', openid, appid: sim.appid, event: { action, data } });
         if (!r.ok) throw new Error(`${fn}.${action} failed on the platform: ${r.errMsg}`);
         const answer = r.result as Envelope<T>;
-        if (answer.ok && answer.pending?.length) await sim.invoke('effects', { kind: 'call', openid, appid: sim.appid, event: { action: 'drain', data: { refs: answer.pending } } });
+        if (answer.ok && answer.pending?.length)
+          await sim.invoke('effects', { kind: 'call', openid, appid: sim.appid, event: { action: 'drain', data: { refs: answer.pending } } });
         return answer;
       }
       const answer = (await handle(FUNCTIONS[fn]!, { action, data }, { kind: 'wechat', openid }, deps)) as Envelope<T>;
@@ -217,6 +234,11 @@ async function fire<T>(s: TestServer, fn: FunctionName, action: string): Promise
     if (!r.ok) throw new Error(`timer ${fn}.${action} failed on the platform: ${r.errMsg}`);
     return r.result as Envelope<T>;
   }
-  const deps = { store: s.functionStore, now: () => s.clock.now, log: { error: (m: string) => s.logged.push(m), info: () => undefined }, ports: localPorts(`${s.dataDir}/uploads`) };
+  const deps = {
+    store: s.functionStore,
+    now: () => s.clock.now,
+    log: { error: (m: string) => s.logged.push(m), info: () => undefined },
+    ports: localPorts(`${s.dataDir}/uploads`),
+  };
   return (await handle(FUNCTIONS[fn]!, { action }, { kind: 'system' }, deps)) as Envelope<T>;
 }

@@ -21,11 +21,7 @@ export function callAction(fn: string, action: string, input: unknown): Promise<
   return send(fn, action, input);
 }
 
-export function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  input: InputOf<F, A>,
-): Promise<OutputOf<F, A>> {
+export function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>): Promise<OutputOf<F, A>> {
   // The contract in shared/api.ts is what the server's handlers are checked against.
   return callAction(fn, action, input) as Promise<OutputOf<F, A>>;
 }

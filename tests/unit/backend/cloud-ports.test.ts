@@ -142,9 +142,18 @@ describe('3. wxacode.getUnlimited over wx.openApi (protobuf)', () => {
   it('the app’s codec and the platform’s protobufjs schema agree', () => {
     const decoded = decodeApiData(encodeCommApiData({ scene: 'n=1', width: 430, check_path: true, gone: undefined }));
     expect(decoded.apiType).toBe(0);
-    expect(decoded.pairs.map((p) => [p.key, JSON.parse(p.value.toString('utf8'))])).toEqual([['scene', 'n=1'], ['width', 430], ['check_path', true]]);
+    expect(decoded.pairs.map((p) => [p.key, JSON.parse(p.value.toString('utf8'))])).toEqual([
+      ['scene', 'n=1'],
+      ['width', 430],
+      ['check_path', true],
+    ]);
     const big = Buffer.alloc(70_000, 7);
-    expect(decodeCommOpenApiResp(encodeOpenApiResp({ respData: big, contentType: 'image/jpeg' }))).toMatchObject({ respData: big, contentType: 'image/jpeg', errorCode: 0, httpCode: 200 });
+    expect(decodeCommOpenApiResp(encodeOpenApiResp({ respData: big, contentType: 'image/jpeg' }))).toMatchObject({
+      respData: big,
+      contentType: 'image/jpeg',
+      errorCode: 0,
+      httpCode: 200,
+    });
     expect(decodeCommOpenApiResp(encodeOpenApiResp({ errorCode: -604101 })).errorCode).toBe(-604101);
     expect(() => decodeCommOpenApiResp(Buffer.from('{"code":"SYS_ERR"}'))).toThrow(/wire/);
     expect(() => decodeCommOpenApiResp(Buffer.from([0x0a, 0x05, 1]))).toThrow(/past the end/);
@@ -191,7 +200,12 @@ describe('4. subscribe messages: a real page, the template’s own keys, consent
     expect(sim.sent().at(-1)).toMatchObject({
       touser: USER,
       page: 'pages/order/detail/index?id=o-1',
-      data: { thing1: { value: '梅川第一居委会 · 第一网格 · 1号…' }, phrase2: { value: '已接单' }, time3: { value: '2026年11月20日 10:00' }, thing4: { value: '您的点单已被接单' } },
+      data: {
+        thing1: { value: '梅川第一居委会 · 第一网格 · 1号…' },
+        phrase2: { value: '已接单' },
+        time3: { value: '2026年11月20日 10:00' },
+        thing4: { value: '您的点单已被接单' },
+      },
     });
     expect(await deps.ports.subscribe.send(PEOPLE.resident, message('claimed', { orderId: 'o-1' }))).toBe('declined');
     expect(await deps.ports.subscribe.send(PEOPLE.staff, message('claimed', { orderId: 'o-1' }))).toBe('skipped');
@@ -215,7 +229,14 @@ describe('5. photos go through mediaCheckAsync; a risky verdict takes the photo 
   const photo = (name: string) => ({ fileId: `cloud://test-env.bucket/photos/${name}.jpg`, size: 2048, type: 'image/jpeg' });
   const order = (photos: Array<ReturnType<typeof photo>>) => ({
     action: 'file',
-    data: { buildingId: NODES.building1, category: '维修', description: '3单元楼道的灯坏了一个星期，晚上老人上下楼很不方便', contactName: '王阿姨', contactMobile: '13912345678', photos },
+    data: {
+      buildingId: NODES.building1,
+      category: '维修',
+      description: '3单元楼道的灯坏了一个星期，晚上老人上下楼很不方便',
+      contactName: '王阿姨',
+      contactMobile: '13912345678',
+      photos,
+    },
   });
   const asResident = { kind: 'wechat', openid: USER } as const;
   /** Files, then applies what filing caused (the photo checks' registration) as the client's drain call does. */
@@ -251,7 +272,12 @@ describe('5. photos go through mediaCheckAsync; a risky verdict takes the photo 
     const audit = await store.collection<{ _id: string; action: string; targetId: string; detail: Record<string, unknown> }>('audit').find({ action: 'content.hidePhoto' });
     expect(audit).toEqual([expect.objectContaining({ targetId: id, detail: expect.objectContaining({ fileId: photo('bad').fileId, verdict: 'risky' }) })]);
     // WeChat may push again: nothing more happens.
-    const again = await handle(notificationsFunction, { action: 'mediaChecked', data: verdicts.find((v) => (v.result as { suggest: string }).suggest === 'risky') }, { kind: 'system' }, deps);
+    const again = await handle(
+      notificationsFunction,
+      { action: 'mediaChecked', data: verdicts.find((v) => (v.result as { suggest: string }).suggest === 'risky') },
+      { kind: 'system' },
+      deps,
+    );
     expect(again).toEqual({ ok: true, data: { verdict: 'risky', hidden: false } });
   });
 
@@ -268,7 +294,9 @@ describe('5. photos go through mediaCheckAsync; a risky verdict takes the photo 
 
   it('takes a single nested photo down to none, keeping the rest of the record', async () => {
     const fileId = photo('delivered').fileId;
-    await store.collection<{ _id: string } & Record<string, unknown>>('wishes').insert({ _id: 'w-nested', path: '/s/c/', delivery: { note: '已送到', photo: { fileId, size: 1, type: 'image/jpeg' }, at: 1 } });
+    await store
+      .collection<{ _id: string } & Record<string, unknown>>('wishes')
+      .insert({ _id: 'w-nested', path: '/s/c/', delivery: { note: '已送到', photo: { fileId, size: 1, type: 'image/jpeg' }, at: 1 } });
     const risky = { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'nested-trace', errcode: 0, result: { suggest: 'review', label: 21000 } };
     await handle(notificationsFunction, { action: 'mediaChecked', data: risky }, { kind: 'system' }, deps);
     const content = { ...deps.ports.content, checkImages: async (ids: string[]) => ids.map((f) => ({ fileId: f, traceId: 'nested-trace' })) };

@@ -13,8 +13,20 @@ const store = openSqliteStore({ dataDir: ':memory:' });
 const deps: Deps = { store, now: () => 1_700_000_000_000, log: { error: (_m, d) => logged.push(d), info: () => undefined }, ports: localPorts('/nonexistent') };
 
 const echo: ActionDef = { input: input({ words: text('留言', { min: 2, max: 10 }) }), auth: 'user', run: async (ctx, d) => ({ who: ctx.actor.name, d }) };
-const boom: ActionDef = { input: input({}), auth: 'user', run: async () => { throw new Error('db exploded at /secret/path.ts:12'); } };
-const refuse: ActionDef = { input: input({}), auth: 'user', run: async () => { throw new AppError('CONFLICT', '已被其他党员接单'); } };
+const boom: ActionDef = {
+  input: input({}),
+  auth: 'user',
+  run: async () => {
+    throw new Error('db exploded at /secret/path.ts:12');
+  },
+};
+const refuse: ActionDef = {
+  input: input({}),
+  auth: 'user',
+  run: async () => {
+    throw new AppError('CONFLICT', '已被其他党员接单');
+  },
+};
 const tick: ActionDef = { input: z.object({}), auth: 'system', run: async () => 'ticked' };
 const fn: FunctionDef = { name: 'demo', actions: { echo, boom, refuse, tick } };
 
@@ -49,7 +61,10 @@ describe('handle', () => {
   });
 
   it('refuses unknown identities, and system actions to people', async () => {
-    expect(await handle(fn, { action: 'echo', data: { words: '你好' } }, { kind: 'wechat', openid: 'stranger' }, deps)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await handle(fn, { action: 'echo', data: { words: '你好' } }, { kind: 'wechat', openid: 'stranger' }, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await handle(fn, { action: 'echo', data: { words: '你好' } }, null, deps)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await handle(fn, { action: 'tick' }, asUser, deps)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await handle(fn, { action: 'echo', data: { words: '你好' } }, { kind: 'system' }, deps)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

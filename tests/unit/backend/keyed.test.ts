@@ -113,9 +113,36 @@ describe('two copies racing past the look-up', () => {
   const start = clock.now + 2 * 86400_000;
   const CASES: Array<[string, string, string, string, Record<string, unknown>]> = [
     ['points', 'declare', 'points_declarations', PEOPLE.member, { date: shanghaiDay(clock.now - 86400_000), hours: 2, description: '在小区门口协助开展垃圾分类宣传' }],
-    ['wishes', 'post', 'wishes', PEOPLE.resident, { title: '想给孙子买几本课外书', story: '孙子今年上三年级，很爱看书，希望有好心人送几本课外书。', kind: 'material', value: 150, beneficiaryName: '王秀英', contactMobile: '13912340001' }],
+    [
+      'wishes',
+      'post',
+      'wishes',
+      PEOPLE.resident,
+      {
+        title: '想给孙子买几本课外书',
+        story: '孙子今年上三年级，很爱看书，希望有好心人送几本课外书。',
+        kind: 'material',
+        value: 150,
+        beneficiaryName: '王秀英',
+        contactMobile: '13912340001',
+      },
+    ],
     ['diary', 'record', 'visits', PEOPLE.gridWorker, { buildingId: NODES.building1, residentName: '王秀英', heard: '楼道里堆了很多纸箱，老人担心着火', tags: ['安全隐患'] }],
-    ['activities', 'publish', 'activities', PEOPLE.staff, { areaId: NODES.community1, title: '垃圾分类宣传', description: '在小区门口向居民讲解垃圾分类', place: '梅川路小区南门', startAt: start, endAt: start + 7200_000, capacity: 20 }],
+    [
+      'activities',
+      'publish',
+      'activities',
+      PEOPLE.staff,
+      {
+        areaId: NODES.community1,
+        title: '垃圾分类宣传',
+        description: '在小区门口向居民讲解垃圾分类',
+        place: '梅川路小区南门',
+        startAt: start,
+        endAt: start + 7200_000,
+        capacity: 20,
+      },
+    ],
     ['activities', 'publishPost', 'posts', PEOPLE.staff, { areaId: NODES.community1, title: '楼道长', description: '每周巡查楼道，清理堆物', slots: 2 }],
   ];
 

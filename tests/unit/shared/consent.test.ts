@@ -34,7 +34,11 @@ describe('templatesFor', () => {
   it('with the three library templates, every staff tap asks for all the kinds it lists', () => {
     // What a deploy configures: one template id per library title, shared by every kind of that layout.
     const env = templateEnv({ 事项进度通知: 'T-progress', 审核结果通知: 'T-review', 待办事项提醒: 'T-todo' });
-    const table = parseTemplates(Object.entries(env).map(([key, id]) => `${key.replace('WG_TEMPLATE_', '')}=${id}`).join(','));
+    const table = parseTemplates(
+      Object.entries(env)
+        .map(([key, id]) => `${key.replace('WG_TEMPLATE_', '')}=${id}`)
+        .join(','),
+    );
     expect(templatesFor(table, CONSENT.dispatchOrder)).toEqual(['T-todo', 'T-progress']);
     expect(templatesFor(table, CONSENT.reviewWish)).toEqual(['T-todo', 'T-progress']);
     for (const tap of [CONSENT.reviewRegistration, CONSENT.forwardPoints, CONSENT.verifyPoints, CONSENT.emergencyMode]) {
