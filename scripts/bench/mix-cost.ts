@@ -80,7 +80,14 @@ const READS = new Set(['orders.mine', 'orders.hall', 'orders.detail', 'notificat
 /** The cost table and the mean per action of the mix with the given shares (percent per call). */
 export function renderCosts(bySize: Array<{ orders: number; costs: ActionCost[] }>, shares: Record<string, number>): string {
   const us = (v: number) => `${fmt(v)} µs`;
-  const rows = bySize[0]!.costs.map((c, k) => [`\`${c.call}\``, `${shares[c.call] ?? 0} %`, ...bySize.flatMap((s) => { const x = s.costs[k]!; return [us(x.us), x.drainShare ? us(x.drainUs) : '—']; })]);
+  const rows = bySize[0]!.costs.map((c, k) => [
+    `\`${c.call}\``,
+    `${shares[c.call] ?? 0} %`,
+    ...bySize.flatMap((s) => {
+      const x = s.costs[k]!;
+      return [us(x.us), x.drainShare ? us(x.drainUs) : '—'];
+    }),
+  ]);
   const mean = (costs: ActionCost[], pick: (c: ActionCost) => number) => costs.reduce((n, c) => n + ((shares[c.call] ?? 0) / 100) * pick(c), 0);
   const reads = (c: ActionCost) => (READS.has(c.call) ? c.us : 0);
   const writes = (c: ActionCost) => (READS.has(c.call) ? 0 : c.us + c.drainShare * c.drainUs);

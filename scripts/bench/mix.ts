@@ -312,7 +312,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     '### c. What each action costs the server',
     '',
     'The same data on a fresh store in-process: each action called one after another through `handle()` by one caller (no HTTP,',
-    'nothing queued: the time is the server\'s work), as different residents and members, writes each on its own order; a write',
+    "nothing queued: the time is the server's work), as different residents and members, writes each on its own order; a write",
     'whose answer names pending records is followed by its `effects.drain`, timed apart. The weighted mean is what one action of',
     'the mix costs before HTTP (about 0.1 ms per request more, section 2): its inverse bounds the actions/s one core can serve.',
     '',
