@@ -57,8 +57,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
         ['createdAt', -1],
       ],
     },
-    // 接单大厅: with createdBy and _id its count and the choice of its page (newest first, skipping my own orders)
-    // are read from the index alone, never opening a document.
+    // 接单大厅: with createdBy, _id and the skill asked for, its count and the choice of its page (newest first, skipping
+    // my own orders, by skill or not) are read from the index alone, never opening a document.
     {
       fields: [
         ['status', 1],
@@ -66,6 +66,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
         ['createdAt', -1],
         ['createdBy', 1],
         ['_id', -1],
+        ['pool.skill', 1],
       ],
     },
     {

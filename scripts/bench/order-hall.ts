@@ -88,7 +88,7 @@ interface Explained {
   indexed: boolean;
 }
 
-const HALL_INDEX = 'ix_orders_status_pool_areaPath_createdAt_createdBy__id';
+const HALL_INDEX = 'ix_orders_status_pool_areaPath_createdAt_createdBy__id_pool_skill';
 
 export async function measureHall(ctx: BenchContext, tree: Area[], template: Buffer) {
   const n = ctx.quick ? 10_000 : 100_000;
@@ -189,7 +189,7 @@ export function renderHall(h: Measured<typeof measureHall>, figures: Figures): s
     ),
     '',
     `The two statements \`orders.hall {}\` ran on \`orders\`, as SQLite expanded them (captured with better-sqlite3's \`verbose\` on a`,
-    `second connection), and \`EXPLAIN QUERY PLAN\` of each — index \`${HALL_INDEX}\` on (status, pool.areaPath, createdAt desc, createdBy, _id desc):`,
+    `second connection), and \`EXPLAIN QUERY PLAN\` of each — index \`${HALL_INDEX}\` on (status, pool.areaPath, createdAt desc, createdBy, _id desc, pool.skill):`,
     '',
     ...h.explained.flatMap((e) => ['```sql', e.sql, '```', '', `Plan: \`${e.plan}\` — ${e.indexed ? 'index used, no table scan' : '**NOT served by the index**'}`, '']),
   ].join('\n');
