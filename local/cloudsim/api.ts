@@ -91,7 +91,7 @@ export class SimApi {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
-  /** Called after each database answer an invocation received has been sent (fault injection: sim.crashAfter). */
+  /** Called after each database request of an invocation has been carried out, before it is answered (sim.crashAfter). */
   answered?: (row: StatRow) => void;
 
   /** Starts a stats row for an invocation; the containers call this around every run. */
@@ -161,7 +161,7 @@ export class SimApi {
     } catch (e) {
       return send(res, 200, { code: 'INVALID_PARAM', message: `malformed request body: ${e instanceof Error ? e.message : String(e)}`, requestId: requestId() });
     }
-    const answer = await this.dispatch(req, url, fields, files, res);
+    const answer = await this.dispatch(req, url, fields, files);
     if (answer.kind === 'raw') {
       res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType, 'content-length': answer.body.length });
       res.end(answer.body);
@@ -170,7 +170,7 @@ export class SimApi {
     send(res, 200, { requestId: requestId(), ...answer.body });
   }
 
-  private async dispatch(req: http.IncomingMessage, url: URL, fields: Record<string, unknown>, files: Record<string, Buffer>, res: http.ServerResponse): Promise<SimResponse> {
+  private async dispatch(req: http.IncomingMessage, url: URL, fields: Record<string, unknown>, files: Record<string, Buffer>): Promise<SimResponse> {
     try {
       const caller = this.authenticate(req, fields);
       const env = fields.envName ?? url.searchParams.get('env');
@@ -182,8 +182,9 @@ export class SimApi {
         if (row) row[this.services.databaseKind(action) === 'read' ? 'reads' : 'writes']++;
         if (row) this.observe?.(row, action, params);
         const body = await this.services.database(action, params);
-        // Once this answer is on its way: the point between two requests where the platform may stop a function.
-        if (row) res.once('finish', () => this.answered?.(row));
+        // The write is done; a function stopped here never hears back, as one stopped between two requests never
+        // sends the next (stopping it only after the answer left would race the function's own reply).
+        if (row) this.answered?.(row);
         return { kind: 'json', body };
       }
       if (row) row.other++;

@@ -60,9 +60,9 @@ export interface CloudSim {
   /** Calls `listener` with the shape of every query a function invocation sends, and the action that sent it. */
   watchQueries(listener: (shape: QueryShape, from: string) => void): void;
   /**
-   * The next invocation of `fn.action` is stopped (its container SIGKILLed) right after the answer to its `writes`-th
-   * database write has been sent: CloudBase may stop a function between any two of its requests (a timeout, an
-   * instance reclaimed), and the caller then gets FUNCTIONS_EXECUTE_FAIL.
+   * The next invocation of `fn.action` is stopped (its container SIGKILLed) once its `writes`-th database write has
+   * been carried out, before it hears back: CloudBase may stop a function between any two of its requests (a timeout,
+   * an instance reclaimed), and the caller then gets FUNCTIONS_EXECUTE_FAIL.
    */
   crashAfter(fn: string, action: string, writes: number): void;
   /** Sets a function environment variable, as a deploy would (containers started from now on see it). */
