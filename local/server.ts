@@ -67,14 +67,14 @@ async function route(o: LocalServerOptions, req: http.IncomingMessage, res: http
   const fn = /^\/api\/fn\/([A-Za-z]+)$/.exec(url.pathname);
   if (fn && req.method === 'POST') return callFunction(o, fn[1] ?? '', req, res);
   if (url.pathname === '/api/upload' && req.method === 'POST') return upload(o, req, res);
-  if (url.pathname.startsWith('/uploads/') && req.method === 'GET') return serveStatic(path.resolve(o.uploadsDir), url.pathname.slice('/uploads'.length), res);
+  if (url.pathname.startsWith('/uploads/') && req.method === 'GET') return serveStatic(path.resolve(o.uploadsDir), url.pathname.slice('/uploads'.length), req, res);
   if (url.pathname === '/api/file' && req.method === 'GET') return redirectToFile(o, url.searchParams.get('id') ?? '', res);
   if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
   if (url.pathname.startsWith('/api/dev/') && o.devSignIn) return devRoute(o, url.pathname, req, res);
   if (url.pathname.startsWith('/api/')) throw new AppError('NOT_FOUND', '没有这个接口');
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('NOT_FOUND', '没有这个接口');
   if (!o.staticDir) throw new AppError('NOT_FOUND', '未找到');
-  serveStatic(path.resolve(o.staticDir), url.pathname, res);
+  return serveStatic(path.resolve(o.staticDir), url.pathname, req, res);
 }
 
 /** `/api/file?id=`: local uploads live under /uploads; other ids go where the file store says. */
