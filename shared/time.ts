@@ -49,3 +49,17 @@ export function dayStartMs(day: string): number {
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return NaN;
   return ms - SHANGHAI_OFFSET_MS;
 }
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * A deadline as people read it: `10月9日（周五）18:00`, with the year when it is not the current one. Midnight
+ * is said as the end of the day before (`10月8日（周四）24:00`), which is what a working-day deadline ending a day means.
+ */
+export function formatDeadline(at: number, now: number = Date.now()): string {
+  const midnight = (at + SHANGHAI_OFFSET_MS) % (24 * 3600_000) === 0;
+  const t = new Date(at + SHANGHAI_OFFSET_MS - (midnight ? 1 : 0));
+  const year = t.getUTCFullYear() === new Date(now + SHANGHAI_OFFSET_MS).getUTCFullYear() ? '' : `${t.getUTCFullYear()}年`;
+  const hm = midnight ? '24:00' : `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  return `${year}${t.getUTCMonth() + 1}月${t.getUTCDate()}日（周${WEEKDAYS[t.getUTCDay()]}）${hm}`;
+}

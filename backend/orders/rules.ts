@@ -1,15 +1,21 @@
 /** Per-community order rules (3色 deadlines), read from `community_rules` with the seeds' defaults. */
 import { idsOnPath } from '../../shared/areas/model';
+import { addWorkingHours } from '../../shared/calendar/workdays';
 import type { Colour, ColourRule } from '../../shared/orders/model';
 import { DEFAULT_COLOUR_RULES } from '../../shared/orders/model';
 import type { Role } from '../../shared/users/roles';
 import type { Deps } from '../runtime/types';
 import { warm } from '../runtime/warm';
 
-interface RulesDoc {
+export interface RulesDoc {
   _id: string;
-  colours?: Partial<Record<Colour, ColourRule>>;
+  colours?: Partial<Record<Colour, Partial<ColourRule>>>;
+  updatedAt?: number;
+  updatedBy?: string;
 }
+
+/** Warm-cache key prefix of a community's rules (backend/runtime/warm.ts); saving forgets it. */
+export const RULES_KEPT = 'community_rules/';
 
 /** A building path is street/(zone)/community/grid/building: the community is third from the end. */
 export function communityIdOf(path: string): string {
@@ -19,9 +25,24 @@ export function communityIdOf(path: string): string {
 
 /** Kept warm (backend/runtime/warm.ts): rules are set up once per community and read on every 分拣. */
 export async function colourRule(deps: Deps, path: string, colour: Colour): Promise<ColourRule> {
-  const id = communityIdOf(path);
-  const doc = await warm(deps.store, `community_rules/${id}`, () => deps.store.collection<RulesDoc>('community_rules').get(id));
-  return doc?.colours?.[colour] ?? DEFAULT_COLOUR_RULES[colour];
+  return communityColourRule(deps, communityIdOf(path), colour);
+}
+
+export async function communityColourRule(deps: Deps, id: string, colour: Colour): Promise<ColourRule> {
+  const doc = await warm(deps.store, `${RULES_KEPT}${id}`, () => deps.store.collection<RulesDoc>('community_rules').get(id));
+  return ruleIn(doc, colour);
+}
+
+/** A colour's rule in a rules document, defaults filling what it lacks. */
+export function ruleIn(doc: RulesDoc | null, colour: Colour): ColourRule {
+  // Documents written before 工作日 existed have no `days`: they count natural days, as they always did.
+  return { ...DEFAULT_COLOUR_RULES[colour], ...doc?.colours?.[colour] };
+}
+
+/** The deadlines of an order triaged at `at` under a colour's rule, in natural or working time (shared/calendar). */
+export function deadlinesOf(rule: ColourRule, at: number): { respondBy: number; resolveBy: number } {
+  if (rule.days === 'working') return { respondBy: addWorkingHours(at, rule.respondHours), resolveBy: addWorkingHours(at, rule.resolveHours) };
+  return { respondBy: at + rule.respondHours * 3600_000, resolveBy: at + rule.resolveHours * 3600_000 };
 }
 
 /** Who answers for an order of a colour: 红 the street, 黄 the grid leader, 绿 the grid worker. */

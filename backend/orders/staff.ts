@@ -14,7 +14,7 @@ import type { Ctx } from '../runtime/types';
 import { readOnce } from '../runtime/prefetch';
 import type { UserDoc } from '../users/repo';
 import type { OrderDoc } from './repo';
-import { colourRule, ownerFor } from './rules';
+import { colourRule, deadlinesOf, ownerFor } from './rules';
 import { moveKey, moveOrder, requireOrder, step } from './transition';
 
 /**
@@ -50,8 +50,7 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
       colour: input.colour,
       category: input.category ?? order.category,
       owner,
-      respondBy: now + rule.respondHours * 3600_000,
-      resolveBy: now + rule.resolveHours * 3600_000,
+      ...deadlinesOf(rule, now),
     },
     effects: red,
   });

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/users/roles';
 import type { NotifyEffect } from '../records/effects';
 import { notice } from '../records/make';
 import type { OrderDoc } from '../orders/repo';
-import { colourRule, communityIdOf, ownerFor } from '../orders/rules';
+import { colourRule, communityIdOf, deadlinesOf, ownerFor } from '../orders/rules';
 import type { Deps } from '../runtime/types';
 import type { CommunityNode } from './mode';
 import { isEmergency } from './mode';
@@ -23,8 +23,7 @@ export async function dispatchIfEmergency<T extends OrderDoc>(deps: Deps, order:
     status: 'pooled',
     colour: 'red',
     owner: ownerFor(order.path, 'red'),
-    respondBy: at + rule.respondHours * 3600_000,
-    resolveBy: at + rule.resolveHours * 3600_000,
+    ...deadlinesOf(rule, at),
     pool: { areaId: community._id, areaPath: community.path, skill: null },
     timeline: [
       ...order.timeline,

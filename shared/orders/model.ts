@@ -10,18 +10,25 @@ export const COLOURS = ['red', 'yellow', 'green'] as const;
 export type Colour = (typeof COLOURS)[number];
 export const COLOUR_NAMES: Record<Colour, string> = { red: '红', yellow: '黄', green: '绿' };
 
+/** How a colour's hours are counted: 自然日 (every hour), or 工作日 (the clock stops on weekends and 法定节假日, honouring 调休). */
+export const DAY_COUNTS = ['natural', 'working'] as const;
+export type DayCount = (typeof DAY_COUNTS)[number];
+export const DAY_COUNT_NAMES: Record<DayCount, string> = { natural: '自然日', working: '工作日' };
+
 export interface ColourRule {
   /** Hours from triage until a member must have taken it (响应). */
   respondHours: number;
   /** Hours from triage until it must be completed (解决). */
   resolveHours: number;
+  /** Both deadlines count in this kind of day (docs/orders.md 时限). */
+  days: DayCount;
 }
 
-/** Defaults per community (达州 3色清单): 红 1 h / 24 h, 黄 4 h / 3 d, 绿 24 h / 7 d. */
+/** Defaults per community (达州 3色清单): 红 1 h / 24 h, 黄 4 h / 3 d, 绿 24 h / 7 d, in natural days. */
 export const DEFAULT_COLOUR_RULES: Record<Colour, ColourRule> = {
-  red: { respondHours: 1, resolveHours: 24 },
-  yellow: { respondHours: 4, resolveHours: 72 },
-  green: { respondHours: 24, resolveHours: 168 },
+  red: { respondHours: 1, resolveHours: 24, days: 'natural' },
+  yellow: { respondHours: 4, resolveHours: 72, days: 'natural' },
+  green: { respondHours: 24, resolveHours: 168, days: 'natural' },
 };
 
 /** Who owns an order of each colour: the level of the tree whose staff answer for it. */
