@@ -4,6 +4,7 @@ import { activitiesSection } from './activities';
 import { bundlesSection } from './bundles';
 import { cloudSection } from './cloud-trips';
 import { dashboardSection } from './dashboard';
+import { h5LoadSection } from './h5-load';
 import { httpSection } from './http';
 import { mixSection } from './mix';
 import { ordersSection } from './order-actions';
@@ -13,7 +14,7 @@ import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
-const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, mixSection, activitiesSection, dashboardSection, pointsSection, cloudSection, bundlesSection];
+const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, mixSection, activitiesSection, dashboardSection, pointsSection, cloudSection, bundlesSection, h5LoadSection];
 
 interface Args {
   only: Set<string> | null;
