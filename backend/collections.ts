@@ -10,6 +10,7 @@ import { INDEXES as RESPONSE_INDEXES } from './response/repo';
 import { INDEXES as DIARY_INDEXES } from './diary/repo';
 import { INDEXES as AUDIT_INDEXES } from './audit/repo';
 import { INDEXES as POINTS_INDEXES } from './points/repo';
+import { INDEXES as INVITATIONS_INDEXES } from './invitations/repo';
 import { fillStaffAreaIds } from './users/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
@@ -151,6 +152,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ...DIARY_INDEXES,
   ...AUDIT_INDEXES,
   ...POINTS_INDEXES,
+  ...INVITATIONS_INDEXES,
 };
 
 /**

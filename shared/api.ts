@@ -3,6 +3,7 @@
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
 import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
+import type { InvitationInput, InvitationView } from './invitations/schemas';
 import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput } from './users/schemas';
 import type { ListMessagesInput, MediaChecked, MediaCheckedInput, MessagePage } from './notifications/schemas';
 import type {
@@ -75,6 +76,8 @@ export interface ApiContract {
     setElderMode: Call<SetElderModeInput, { elderMode: boolean }>;
     /** 一键呼叫: null when the person has no home yet and no phone is known. */
     callContact: Call<Empty, { contact: ContactView | null }>;
+    invitation: Call<InvitationInput, InvitationView>;
+    acceptInvitation: Call<InvitationInput, InvitationView>;
   };
   orders: {
     file: Call<FileOrderInput, { id: string }>;

@@ -1,5 +1,7 @@
-/** The `users` cloud function: who am I, privacy consent, people in scope, role grants. */
+/** The `users` cloud function: who am I, privacy consent, people in scope, role grants, invitations. */
 import { acceptPrivacyInput, callContactInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setElderModeInput, setHomeInput } from '../../shared/users/schemas';
+import { invitationInput } from '../../shared/invitations/schemas';
+import { acceptInvitation, showInvitation } from '../invitations/accept';
 import { defineFunction, guestAction, userAction } from '../runtime/define';
 import { myCallContact } from './contact';
 import { setElderMode } from './elder';
@@ -21,4 +23,7 @@ export const usersFunction = defineFunction('users', {
   listPeople: userAction(listPeopleInput, listPeople),
   setElderMode: userAction(setElderModeInput, setElderMode),
   callContact: userAction(callContactInput, myCallContact),
+  /** 邀请: what a link offers, and accepting it (the first to accept gets the role; a new WeChat user is enrolled first). */
+  invitation: guestAction(invitationInput, showInvitation),
+  acceptInvitation: guestAction(invitationInput, acceptInvitation),
 });

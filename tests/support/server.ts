@@ -72,6 +72,8 @@ export interface TestServerOptions {
   checkIndexesOnClose?: boolean;
   /** Function environment variables as a deploy would set them (cloud mode: what the containers see). */
   functionEnv?: Record<string, string>;
+  /** false: start from an empty store, as a fresh environment before `npm run setup` (default: the demo street). */
+  seed?: boolean;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -103,7 +105,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     store = openSqliteStore({ dataDir });
   }
   await ensureAllIndexes(store);
-  await seedDemo(store, clock.now);
+  if (options.seed !== false) await seedDemo(store, clock.now);
   const secret = 'test-secret';
   const uploadsDir = path.join(dataDir, 'uploads');
   // Seeding and the tests' own reads go to `store`; only what the functions ask is held to the indexes.
@@ -185,10 +187,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
  * Runs a maintenance script (`scripts/check-points.ts`…) against the test's store and waits for it without
  * blocking: in cloud mode the simulator that answers the script lives in this process.
  */
-export function runScript(s: TestServer, script: string): Promise<{ code: number; out: string }> {
+export function runScript(s: TestServer, script: string, args: string[] = []): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
     const root = path.resolve(__dirname, '..', '..');
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script, ...s.script.args], { cwd: root, env: s.script.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script, ...args, ...s.script.args], { cwd: root, env: s.script.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,0 +1,21 @@
+/** Storage of invitations: the `invitations` collection, looked up by the hash of the token a link carries. */
+import { createHash } from 'node:crypto';
+import type { Invitation } from '../../shared/invitations/model';
+import type { Collection, DocumentStore, IndexSpec } from '../store/port';
+
+export const invitations = (store: DocumentStore): Collection<Invitation> => store.collection<Invitation>('invitations');
+
+export const INDEXES: Record<string, IndexSpec[]> = {
+  // Opening a link: the invitation whose token hashes to this.
+  invitations: [{ fields: [['tokenHash', 1]] }],
+};
+
+/** Only this is stored: someone reading the database cannot rebuild a link from it. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function invitationByToken(store: DocumentStore, token: string): Promise<Invitation | null> {
+  const [found] = await invitations(store).find({ tokenHash: hashToken(token) }, { limit: 1 });
+  return found ?? null;
+}
