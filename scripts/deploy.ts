@@ -5,6 +5,7 @@ import path from 'node:path';
 import { bundleHash, connect, readCurrent, runAction } from './deploy/apply';
 import { describeAction, diffPlan, type Deployables } from './deploy/diff';
 import { buildPlan, formatPlan, ROOT, type Plan } from './deploy/plan';
+import { setup } from './setup';
 
 const CREDENTIALS = ['TCB_ENV', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'] as const;
 
@@ -81,7 +82,11 @@ async function main(): Promise<number> {
     console.log(formatPlan(await buildPlan(process.env)));
     return 0;
   }
-  return deploy();
+  const deployed = await deploy();
+  // With WG_STREET_CODE the same run sets the street up (npm run setup: street, 社区, first-admin invitation); idempotent.
+  if (deployed !== 0 || !process.env.WG_STREET_CODE) return deployed;
+  console.log(`\n设置街道 ${process.env.WG_STREET_CODE}…`);
+  return setup([process.env.WG_STREET_CODE], process.env, (line) => console.log(line));
 }
 
 if (require.main === module) {

@@ -43,6 +43,8 @@ export default defineAppConfig({
       name: 'points',
       pages: ['pages/declare/index', 'pages/mine/index', 'pages/review/index', 'pages/verify/index', 'pages/ranking/index', 'pages/duty/index', 'pages/rules/index'],
     },
+    // 接受邀请: an invitation link or code lands here (first street admin from npm run setup; later staff invitations).
+    { root: 'invite', name: 'invite', pages: ['pages/accept/index'] },
     // 点单 pages (QR landing, my orders, detail, messages) live outside the main package's size budget.
     { root: 'pages/order', name: 'order', pages: ['new/index', 'mine/index', 'detail/index', 'messages/index'] },
   ],

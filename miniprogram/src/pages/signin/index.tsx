@@ -1,6 +1,6 @@
-/** 开发登录 (h5, local mode): pick a seeded demo person, get a session token, go home. */
+/** 开发登录 (h5, local mode): pick a seeded demo person, get a session token, go home (or back to the page that sent you, `?back=`). */
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { devSignIn, listDemoPeople } from '../../api/dev';
@@ -21,7 +21,14 @@ function byRole(people: readonly DemoPerson[]): Array<[string, DemoPerson[]]> {
   return [...groups.entries()];
 }
 
+/** Only a page of this app (an invitation link sent here to sign in first), never another site. */
+function backTo(back: string | undefined): string {
+  const route = decodeURIComponent(back ?? '');
+  return /^\/[a-z]/.test(route) && !route.includes('//') ? route : ROUTES.home;
+}
+
 function SignInList() {
+  const back = backTo(useRouter().params.back);
   const { data, loading, error, reload } = useLoad(listDemoPeople, []);
   const [signingIn, setSigningIn] = useState<string | null>(null);
   usePullRefresh(reload);
@@ -32,7 +39,7 @@ function SignInList() {
     try {
       const session = await devSignIn(person.id);
       setToken(session.token);
-      await Taro.reLaunch({ url: ROUTES.home });
+      await Taro.reLaunch({ url: back });
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     } finally {
