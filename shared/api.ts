@@ -24,12 +24,15 @@ import type {
   OrderDetail,
   OrderIdInput,
   OrderPage,
+  OrderRulesInput,
+  OrderRulesView,
   PoolInput,
   ProgressInput,
   RateOrderInput,
   ReassignInput,
   RejectInput,
   ReleaseInput,
+  SetColourRuleInput,
   SimilarOrdersInput,
   TriageInput,
 } from './orders/schemas';
@@ -104,6 +107,8 @@ export interface ApiContract {
     progress: Call<ProgressInput, Moved>;
     release: Call<ReleaseInput, Moved>;
     complete: Call<CompleteInput, Moved>;
+    rules: Call<OrderRulesInput, OrderRulesView>;
+    setRule: Call<SetColourRuleInput, OrderRulesView>;
     sweep: Call<Empty, { escalated: number; autoClosed: number }>;
   };
   notifications: {

@@ -5,6 +5,7 @@ import { dispatchCandidates, orderConsole } from './console';
 import { fileOrder, followOrder, similarOrders } from './file';
 import { acceptOrder, claimOrder, completeOrder, declineOrder, heldOrders, orderHall, postProgress, releaseOrder } from './member';
 import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
+import { readOrderRules, setColourRule } from './rulesAdmin';
 import { closeReopened, dispatchOrder, noteOrder, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
 import { sweepOrders } from './sweep';
 import { theOrder, theOrderAndMember } from './transition';
@@ -34,5 +35,7 @@ export const ordersFunction = defineFunction('orders', {
   progress: userAction(s.progressInput, postProgress, theOrder),
   release: userAction(s.releaseInput, releaseOrder, theOrder),
   complete: userAction(s.completeInput, completeOrder, theOrder),
+  rules: userAction(s.orderRulesInput, readOrderRules),
+  setRule: userAction(s.setColourRuleInput, setColourRule),
   sweep: systemAction(s.sweepInput, sweepOrders),
 });

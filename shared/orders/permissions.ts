@@ -100,3 +100,8 @@ export const canRelease = (a: Actor, o: OrderFacts) => canWork(a, o) && o.pool !
 export const canReject = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('reject', o.status);
 export const canPool = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('pool', o.status);
 export const canDecline = (a: Actor, o: OrderFacts) => isHolder(a, o) && canTransition('decline', o.status);
+
+/** 时限规则: staff anywhere in the community read them; community staff and the street change them. */
+export const canViewOrderRules = (a: Actor, communityPath: string) =>
+  a.roles.some((g) => STAFF_ROLES.includes(g.role) && (g.areaPath.startsWith(communityPath) || communityPath.startsWith(g.areaPath)));
+export const canEditOrderRules = (a: Actor, communityPath: string) => hasRoleAt(a, ['community_staff', 'street_admin'], communityPath);

@@ -4,8 +4,8 @@ import { bool, id, input, int, mobile, oneOf, requestKey, text } from '../valida
 import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
-import type { Colour, ConsoleTab, OrderCategory, OrderStatus } from './model';
-import { COLOURS, CONSOLE_TABS, ORDER_CATEGORIES } from './model';
+import type { Colour, ColourRule, ConsoleTab, OrderCategory, OrderStatus } from './model';
+import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ORDER_CATEGORIES } from './model';
 
 // Photos are every record's (shared/photos.ts); re-exported for the order modules that name them here.
 export { photoRef, photos } from '../photos';
@@ -143,6 +143,28 @@ export interface CandidateView {
 
 export type ConsoleCounts = Record<ConsoleTab, number>;
 
+/** 时限规则 of a community: read by its staff, one colour changed at a time by community or street staff. */
+export const orderRulesInput = input({ communityId: id('社区') });
+/** Hours up to 30 days to respond, 90 days to complete; 办结 not before 响应 is checked by the server (backend/orders/rulesAdmin.ts). */
+export const setColourRuleInput = input({
+  communityId: id('社区'),
+  colour: oneOf('颜色', COLOURS),
+  respondHours: int('响应时限（小时）', 1, 720),
+  resolveHours: int('办结时限（小时）', 1, 2160),
+  days: oneOf('计算方式', DAY_COUNTS),
+});
+
+export interface OrderRulesView {
+  communityId: string;
+  communityName: string;
+  colours: Record<Colour, ColourRule>;
+  /** True while the community has never saved its own rules: the defaults of shared/orders/model.ts apply. */
+  isDefault: boolean;
+  canEdit: boolean;
+}
+
+export type OrderRulesInput = z.infer<typeof orderRulesInput>;
+export type SetColourRuleInput = z.infer<typeof setColourRuleInput>;
 export type FileOrderInput = z.infer<typeof fileOrderInput>;
 export type SimilarOrdersInput = z.infer<typeof similarOrdersInput>;
 export type OrderIdInput = z.infer<typeof orderIdInput>;

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import type { OrderStatus } from '@shared/orders/model';
 import type { OrderDetail } from '@shared/orders/schemas';
-import { formatWhen } from '@shared/time';
+import { formatDeadline, formatWhen } from '@shared/time';
 import PhoneCall from '../../../components/PhoneCall';
 import SectionCard from '../../../components/SectionCard';
 import OrderTags from '../../../orders/components/OrderTags';
@@ -94,8 +94,8 @@ export default function OrderSummary({ order }: { order: OrderDetail }) {
       <SectionCard title="办理信息" id="order-deadlines">
         <Row label="承办党员" value={order.holderName ?? '暂无'} id="order-holder" />
         {order.requiredSkill && <Row label="所需技能" value={order.requiredSkill} />}
-        <Row label="响应期限" value={order.respondBy ? formatWhen(order.respondBy) : '分拣后确定'} />
-        <Row label="办结期限" value={order.resolveBy ? formatWhen(order.resolveBy) : '分拣后确定'} />
+        <Row label="响应期限" value={order.respondBy ? `${formatDeadline(order.respondBy)}前响应` : '分拣后确定'} id="order-respond-by" />
+        <Row label="办结期限" value={order.resolveBy ? `${formatDeadline(order.resolveBy)}前办结` : '分拣后确定'} id="order-resolve-by" />
         {order.overdue && <Text className="detail__overdue">已超过期限，已上报上一级督办</Text>}
         {order.completionPhotoUrls.length > 0 && (
           <View>

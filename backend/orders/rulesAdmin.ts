@@ -1,0 +1,50 @@
+/** 时限规则 of a community: staff read them; community or street staff change one colour at a time (audited, later 分拣 only). */
+import type { Area } from '../../shared/areas/model';
+import { AppError, invalid } from '../../shared/errors';
+import type { Colour, ColourRule } from '../../shared/orders/model';
+import { COLOURS, COLOUR_NAMES, DAY_COUNT_NAMES } from '../../shared/orders/model';
+import { canEditOrderRules, canViewOrderRules } from '../../shared/orders/permissions';
+import type { OrderRulesInput, OrderRulesView, SetColourRuleInput } from '../../shared/orders/schemas';
+import { keptPathOf } from '../areas/repo';
+import { recordAudit } from '../audit/record';
+import type { Ctx } from '../runtime/types';
+import { forget } from '../runtime/warm';
+import type { RulesDoc } from './rules';
+import { RULES_KEPT, ruleIn } from './rules';
+
+async function requireCommunity(ctx: Ctx, id: string): Promise<Area> {
+  const { node } = await keptPathOf(ctx.store, id, '社区');
+  if (node.level !== 'community') throw invalid('communityId', '请选择一个社区');
+  return node;
+}
+
+function view(ctx: Ctx, community: Area, doc: RulesDoc | null): OrderRulesView {
+  const colours = Object.fromEntries(COLOURS.map((c) => [c, ruleIn(doc, c)])) as Record<Colour, ColourRule>;
+  return { communityId: community._id, communityName: community.name, colours, isDefault: !doc?.colours, canEdit: canEditOrderRules(ctx.actor, community.path) };
+}
+
+export async function readOrderRules(ctx: Ctx, input: OrderRulesInput): Promise<OrderRulesView> {
+  const community = await requireCommunity(ctx, input.communityId);
+  if (!canViewOrderRules(ctx.actor, community.path)) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以查看时限规则');
+  const doc = await ctx.store.collection<RulesDoc>('community_rules').get(community._id);
+  return view(ctx, community, doc);
+}
+
+export async function setColourRule(ctx: Ctx, input: SetColourRuleInput): Promise<OrderRulesView> {
+  const community = await requireCommunity(ctx, input.communityId);
+  if (!canEditOrderRules(ctx.actor, community.path)) throw new AppError('FORBIDDEN', '只有本社区或街道的工作人员可以修改时限规则');
+  if (input.resolveHours < input.respondHours) throw invalid('resolveHours', '办结时限不能短于响应时限');
+  const rule: ColourRule = { respondHours: input.respondHours, resolveHours: input.resolveHours, days: input.days };
+  const col = ctx.store.collection<RulesDoc>('community_rules');
+  const before = await col.get(community._id);
+  const stamp = { updatedAt: ctx.now(), updatedBy: ctx.actor.userId };
+  // One colour's fields only, so two staff saving different colours at once both keep their change.
+  const set = { [`colours.${input.colour}`]: rule, ...stamp };
+  if ((await col.updateWhere({ _id: community._id }, { $set: set })) === 0 && !(await col.insertIfAbsent({ _id: community._id, colours: { [input.colour]: rule }, ...stamp }))) {
+    await col.updateWhere({ _id: community._id }, { $set: set });
+  }
+  forget(ctx.store, `${RULES_KEPT}${community._id}`);
+  const said = `${COLOUR_NAMES[input.colour]}色：${rule.respondHours} 小时响应，${rule.resolveHours} 小时办结，按${DAY_COUNT_NAMES[rule.days]}`;
+  await recordAudit(ctx, { action: 'orders.setRule', targetType: 'community', targetId: community._id, areaPath: community.path, detail: { colour: input.colour, ...rule, said } });
+  return view(ctx, community, { _id: community._id, colours: { ...before?.colours, [input.colour]: rule } });
+}
