@@ -39,8 +39,16 @@ const ACTIVITY: Kind<ActivityDoc['status'], ActivityTransition> = { machine: ACT
 const SIGNUP: Kind<SignupDoc['status'], SignupTransition> = { machine: SIGNUP_MACHINE, collection: 'activity_signups', targetType: 'signup' };
 const POST: Kind<PostDoc['status'], PostTransition> = { machine: POST_MACHINE, collection: 'posts', targetType: 'post' };
 
-function auditOf(ctx: ActivityMover, kind: { targetType: string }, code: string, record: { _id: string; path: string }, detail: Record<string, unknown> = {}): AuditEffect {
-  return audited(ctx, { action: `activities.${code}`, targetType: kind.targetType, targetId: record._id, areaPath: record.path, detail });
+function auditOf(
+  ctx: ActivityMover,
+  kind: { targetType: string },
+  code: string,
+  record: { _id: string; path: string; title?: string },
+  detail: Record<string, unknown> = {},
+): AuditEffect {
+  // The activity's or post's title names it in the 操作日志 (a sign-up has none: the noun alone).
+  const named = typeof record.title === 'string' ? { title: record.title, ...detail } : detail;
+  return audited(ctx, { action: `activities.${code}`, targetType: kind.targetType, targetId: record._id, areaPath: record.path, detail: named });
 }
 
 async function move<S extends string, T extends string>(

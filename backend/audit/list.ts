@@ -1,6 +1,7 @@
 /** 操作日志: community and street staff read the audit log of a node in their subtree, filtered and paged. */
 import { AppError } from '../../shared/errors';
-import { actionName, targetName } from '../../shared/audit/model';
+import { actionLabel, actorRoleName, detailWords, recordName } from '../../shared/audit/labels';
+import { targetName } from '../../shared/audit/model';
 import type { AuditPage, AuditView, ListAuditInput } from '../../shared/audit/schemas';
 import { hasRoleAt, staffScopes } from '../../shared/users/permissions';
 import type { Role } from '../../shared/users/roles';
@@ -11,14 +12,6 @@ import { dayRange } from './days';
 import type { AuditDoc } from './record';
 
 const READERS: readonly Role[] = ['community_staff', 'street_admin'];
-
-/** "from=new, to=triaged, note=…" — the recorded detail on one short line. */
-function summarise(detail: Record<string, unknown>): string {
-  const line = Object.entries(detail)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join('，');
-  return line.length > 140 ? `${line.slice(0, 140)}…` : line;
-}
 
 /** The node to read: the one asked for, or the caller's own when they read from exactly one. */
 async function scopeNode(ctx: Ctx, areaId: string | undefined) {
@@ -54,18 +47,24 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput): Promise<AuditP
     log.count(filter),
   ]);
   const known = await areasOnPaths(ctx.store, [...new Set(found.map((a) => a.areaPath))]);
-  const items: AuditView[] = found.map((a) => ({
-    id: a._id,
-    at: a.at,
-    actorId: a.actorId,
-    actorName: a.actorName,
-    action: a.action,
-    actionName: actionName(a.action),
-    targetType: a.targetType,
-    targetName: targetName(a.targetType),
-    targetId: a.targetId,
-    trail: trailOf(a.areaPath, known),
-    summary: summarise(a.detail ?? {}),
-  }));
+  const items: AuditView[] = found.map((a) => {
+    // A record that is an area (社区, 网格) is the last node on its path: named from the trail's nodes, no extra read.
+    const facts = { action: a.action, targetType: a.targetType, targetId: a.targetId, detail: a.detail ?? {}, areaName: known.get(a.targetId)?.name };
+    return {
+      id: a._id,
+      at: a.at,
+      actorId: a.actorId,
+      actorName: a.actorName,
+      actorRole: actorRoleName(a.actorId, a.actorRole),
+      action: a.action,
+      actionName: actionLabel(a.action),
+      targetType: a.targetType,
+      targetName: targetName(a.targetType),
+      targetId: a.targetId,
+      recordName: recordName(facts),
+      trail: trailOf(a.areaPath, known),
+      details: detailWords(facts),
+    };
+  });
   return { items, total, page, pageSize, areaName: node.name };
 }

@@ -41,6 +41,7 @@ function audits(batches: EffectBatch[]): AuditDoc[] {
               at: b.at,
               actorId: e.actorId,
               actorName: e.actorName,
+              ...(e.actorRole && { actorRole: e.actorRole }),
               action: e.action,
               targetType: e.targetType,
               targetId: e.targetId,

@@ -19,6 +19,7 @@ export interface AuditEffect {
   areaPath: string;
   actorId: string;
   actorName: string;
+  actorRole?: string;
   detail: Record<string, unknown>;
 }
 

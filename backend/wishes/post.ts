@@ -86,7 +86,13 @@ export async function postWish(ctx: Ctx, input: PostWishInput): Promise<{ id: st
     timeline: [step(ctx, onBehalf ? '社区工作人员' : '居民', 'post', { onBehalf })],
   });
   const effects = [
-    audited(ctx, { action: 'wishes.post', targetType: 'wish', targetId: wish._id, areaPath: wish.path, detail: { kind: wish.kind, value: wish.value, onBehalf } }),
+    audited(ctx, {
+      action: 'wishes.post',
+      targetType: 'wish',
+      targetId: wish._id,
+      areaPath: wish.path,
+      detail: { title: wish.title, kind: wish.kind, value: wish.value, onBehalf },
+    }),
     notice(ctx, { to: [staffOf(wish)], kind: 'wishReview', body: `${wish.place}：${wish.title}`, sourceId: wish._id }),
     ...screened.effects({ collection: 'wishes', recordId: wish._id, targetType: 'wish', areaPath: wish.path }),
   ];

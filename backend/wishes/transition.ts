@@ -63,7 +63,7 @@ export async function moveWish(ctx: WishMover, wish: WishDoc, action: WishTransi
     targetType: 'wish',
     targetId: wish._id,
     areaPath: wish.path,
-    detail: { from: wish.status, to, ...(move.note ? { note: move.note } : {}), ...move.detail },
+    detail: { title: wish.title, from: wish.status, to, ...(move.note ? { note: move.note } : {}), ...move.detail },
   });
   await moveRecord(ctx, {
     collection: 'wishes',

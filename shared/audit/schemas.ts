@@ -19,20 +19,25 @@ export const listAuditInput = input({
   pageSize: z.optional(int('每页条数', 1, 50)),
 });
 
+/** One entry as staff read it (shared/audit/labels.ts); ids and codes are kept for filtering and keys, never shown. */
 export interface AuditView {
   id: string;
   at: number;
   actorId: string;
   actorName: string;
+  /** The role they acted in: 社区工作人员, 在职党员, 系统; empty on entries recorded before roles were. */
+  actorRole: string;
   action: string;
   actionName: string;
   targetType: string;
   targetName: string;
   targetId: string;
+  /** The record as people name it: "点单 20261120-3F9C2A", "志愿活动「敬老院探访」", "社区「梅川第一居委会」". */
+  recordName: string;
   /** Where it happened: "长征镇 / 梅川一居委 / 第一网格". */
   trail: string;
-  /** The recorded detail in one line ("from=new, to=triaged"). */
-  summary: string;
+  /** The recorded detail in words ("待分拣 → 处理中", "备注：…"), empty fields left out. */
+  details: string[];
 }
 
 export type ListAuditInput = z.infer<typeof listAuditInput>;

@@ -1,5 +1,6 @@
 /** 操作日志 through the real gateway: community and street staff read their subtree's audit log, filtered and paged; nobody else. */
 import type { AuditPage } from '../../shared/audit/schemas';
+import { orderNumber } from '../../shared/orders/model';
 import { act, fileOrder } from '../support/orders';
 import type { PersonKey } from '../support/people';
 import { NODES, PEOPLE } from '../support/people';
@@ -55,6 +56,17 @@ it('shows who did what, when and to which record, newest first, within the subtr
   expect(other.items.map((a) => a.targetId)).not.toContain(orderId);
   const street = okData(await list({ areaId: NODES.street }, PEOPLE.street));
   expect(street.items.map((a) => a.targetId)).toEqual(expect.arrayContaining([orderId, otherOrder]));
+});
+
+it('each entry reads in words: the role the actor acted in, the record by its 单号 or name, the detail as state labels and phrases', async () => {
+  const page = okData(await list({}, PEOPLE.staff));
+  const triage = page.items.find((a) => a.action === 'orders.triage' && a.targetId === orderId);
+  expect(triage).toMatchObject({ actorName: '孙丽', actorRole: '社区工作人员', recordName: `点单 ${orderNumber(orderId)}`, details: ['待分拣 → 待派单'] });
+  const filed = page.items.find((a) => a.action === 'orders.file' && a.targetId === orderId);
+  expect(filed).toMatchObject({ actorName: '王秀英', actorRole: '居民' });
+  const mode = page.items.find((a) => a.action === 'response.switchMode');
+  expect(mode).toMatchObject({ actorRole: '街道管理员', recordName: '社区「梅川第一居委会」', details: ['平时 → 急时', '理由：暴雨'] });
+  for (const a of page.items) expect(JSON.stringify([a.actorRole, a.actionName, a.recordName, a.details])).not.toMatch(/=|null|\d{13}|[a-z]+\.[a-zA-Z]+/);
 });
 
 it('filters by actor, action, record type and dates; pages', async () => {

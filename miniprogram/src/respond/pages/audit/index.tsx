@@ -22,22 +22,21 @@ interface Picked {
   name: string;
 }
 
-/** One entry; tapping the person or the action filters by it. */
+/** One entry in words (who, in what role, did what, to which record); tapping the person or the action filters by it. */
 function Row({ a, onActor, onAction }: { a: AuditView; onActor: (p: Picked) => void; onAction: (p: Picked) => void }) {
   return (
     <View className="r-card audit-row">
       <View className="r-card__head">
         <Text className="r-card__title">
           <Text onClick={() => onActor({ id: a.actorId, name: a.actorName })}>{a.actorName}</Text>
+          {a.actorRole && a.actorRole !== a.actorName && <Text className="muted">（{a.actorRole}）</Text>}
           <Text> · </Text>
           <Text onClick={() => onAction({ id: a.action, name: a.actionName })}>{a.actionName}</Text>
         </Text>
         <Text className="muted">{formatWhen(a.at)}</Text>
       </View>
-      <Text className="r-card__meta">
-        {a.targetName} {a.targetId}
-      </Text>
-      {a.summary && <Text className="r-card__meta">{a.summary}</Text>}
+      <Text className="r-card__meta audit-row__record">{a.recordName}</Text>
+      {a.details.length > 0 && <Text className="r-card__meta audit-row__details">{a.details.join('，')}</Text>}
       <Text className="r-card__meta">{a.trail}</Text>
     </View>
   );
