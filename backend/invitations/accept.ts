@@ -11,6 +11,7 @@ import { ROLE_NAMES } from '../../shared/users/roles';
 import { recordAudit } from '../audit/record';
 import type { GuestCtx } from '../runtime/types';
 import { enroll } from '../users/enroll';
+import type { UserDoc } from '../users/repo';
 import { users } from '../users/repo';
 import { writeRoles } from '../users/roles';
 import { hashToken, invitationByToken, invitations } from './repo';
@@ -50,12 +51,13 @@ export async function showInvitation(ctx: GuestCtx, input: InvitationInput): Pro
 }
 
 /**
- * Writes the role on the person unless they hold it, retrying when their record changed under us (rev).
- * Accepting again after a failure here finds the invitation already theirs and finishes the grant.
+ * Writes the role on the person unless they hold it, retrying when their record changed under us (rev); `read` is the
+ * person as read beside the invitation. Accepting again after a failure here finds the invitation theirs and finishes the grant.
  */
-async function grantInvited(ctx: GuestCtx, actor: Actor, inv: Invitation): Promise<void> {
+async function grantInvited(ctx: GuestCtx, actor: Actor, inv: Invitation, read: UserDoc | null): Promise<void> {
+  let user = read;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const user = await users(ctx.store).get(actor.userId);
+    if (attempt > 0 || !user) user = await users(ctx.store).get(actor.userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (user.roles.some((g) => g.role === inv.role && g.areaId === inv.areaId)) return;
     const grant = { role: inv.role, areaId: inv.areaId, areaPath: inv.areaPath, grantedBy: inv.createdBy, grantedAt: ctx.now() };
@@ -65,9 +67,9 @@ async function grantInvited(ctx: GuestCtx, actor: Actor, inv: Invitation): Promi
 }
 
 export async function acceptInvitation(ctx: GuestCtx, input: InvitationInput): Promise<InvitationView> {
-  // The first WeChat user to open a link may be new here: enrol them first, as users.me would.
-  const actor = await enroll(ctx);
-  const inv = await requireInvitation(ctx, input.token);
+  // The first WeChat user to open a link may be new here: enrolled first, as users.me would. Their record (for its rev)
+  // and the invitation are read side by side.
+  const [[actor, user], inv] = await Promise.all([enroll(ctx).then(async (a) => [a, await users(ctx.store).get(a.userId)] as const), requireInvitation(ctx, input.token)]);
   const now = ctx.now();
   const refusal = refusalOf(inv, actor.userId, now);
   if (refusal) throw new AppError('CONFLICT', refusal);
@@ -81,17 +83,16 @@ export async function acceptInvitation(ctx: GuestCtx, input: InvitationInput): P
       const again = await invitationByToken(ctx.store, input.token);
       throw new AppError('CONFLICT', again ? (refusalOf(again, actor.userId, now) ?? '该邀请刚被修改，请刷新后重试') : GONE);
     }
-    await recordAudit(
-      { ...ctx, actor },
-      {
-        action: 'users.acceptInvitation',
-        targetType: 'user',
-        targetId: actor.userId,
-        areaPath: inv.areaPath,
-        detail: { invitationId: inv._id, role: inv.role, areaId: inv.areaId },
-      },
-    );
+    const audit = {
+      action: 'users.acceptInvitation',
+      targetType: 'user',
+      targetId: actor.userId,
+      areaPath: inv.areaPath,
+      detail: { invitationId: inv._id, role: inv.role, areaId: inv.areaId },
+    };
+    await Promise.all([recordAudit({ ...ctx, actor }, audit), grantInvited(ctx, actor, inv, user)]);
+  } else {
+    await grantInvited(ctx, actor, inv, user);
   }
-  await grantInvited(ctx, actor, inv);
   return toView({ ...inv, status: 'accepted', acceptedBy: actor.userId, acceptedAt: inv.acceptedAt ?? now }, actor.userId, now);
 }
