@@ -78,11 +78,17 @@ async function applyMessages(deps: Deps, batches: EffectBatch[]): Promise<void> 
   );
 }
 
+interface CounterWrite {
+  nodeId: string;
+  day: string;
+  inc: Record<string, number>;
+  keys: string[];
+  parts: Array<{ key: string; batch: string; inc: Record<string, number> }>;
+}
+
 /** Counter doc id → summed increments and the batch keys they come from. */
-function counterWrites(
-  batches: EffectBatch[],
-): Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }> {
-  const out = new Map<string, { nodeId: string; day: string; inc: Record<string, number>; keys: string[]; parts: Array<{ key: string; inc: Record<string, number> }> }>();
+function counterWrites(batches: EffectBatch[]): Map<string, CounterWrite> {
+  const out = new Map<string, CounterWrite>();
   for (const b of batches) {
     const counts = b.effects.filter((e): e is CountEffect => e.type === 'count');
     counts.forEach((e, i) => {
@@ -95,7 +101,7 @@ function counterWrites(
           const w = out.get(id) ?? { nodeId, day, inc: {}, keys: [], parts: [] };
           for (const [f, n] of Object.entries(inc)) w.inc[f] = (w.inc[f] ?? 0) + n;
           w.keys.push(key);
-          w.parts.push({ key, inc });
+          w.parts.push({ key, batch: b.key, inc });
           out.set(id, w);
         }
       }
@@ -107,19 +113,56 @@ function counterWrites(
 /**
  * Each counter document gets one `$inc` of everything due to it, guarded by "holds none of these keys" and
  * recording them in the same write. When part of the set was applied before (a crash mid-drain), the guard
- * fails and the parts go one by one, each under its own key.
+ * fails and the parts go one by one, each under its own key. A day's first write to a node creates its document.
+ * The keys stay only while their records still carry the batch: `releaseCounts` takes them off once cleared, so a
+ * counter document holds the keys in flight, not the day's history (each write would otherwise grow with the day).
  */
-async function applyCounts(deps: Deps, batches: EffectBatch[]): Promise<void> {
-  const writes = counterWrites(batches);
+async function applyCounts(deps: Deps, writes: Map<string, CounterWrite>): Promise<void> {
   if (writes.size === 0) return;
-  const ids = [...writes.keys()];
-  const existing = new Set((await counters(deps.store).find({ _id: { $in: ids } })).map((d) => d._id));
-  const missing = ids.filter((id) => !existing.has(id)).map((id) => ({ _id: id, nodeId: writes.get(id)!.nodeId, day: writes.get(id)!.day }));
-  if (missing.length) await counters(deps.store).insertMany(missing);
+  const c = counters(deps.store);
+  const guarded = (ids: string[], keys: string[], inc: Record<string, number>) =>
+    c.updateWhere({ _id: ids.length === 1 ? ids[0]! : { $in: ids }, applied: { $hasNone: keys } }, { $inc: inc, $pushAll: { applied: keys } });
+  // One batch adds the same to every level of its place (street, 片区, community, grid, building): one write for all.
+  const missed: Array<[string, CounterWrite]> = [];
   await Promise.all(
-    [...writes].map(async ([id, w]) => {
-      if ((await counters(deps.store).updateWhere({ _id: id, applied: { $hasNone: w.keys } }, { $inc: w.inc, $pushAll: { applied: w.keys } })) === 1) return;
-      for (const p of w.parts) await counters(deps.store).updateWhere({ _id: id, applied: { $hasNone: [p.key] } }, { $inc: p.inc, $pushAll: { applied: [p.key] } });
+    sameWrites(writes, (w) => JSON.stringify([w.inc, w.keys])).map(async (group) => {
+      if (
+        (await guarded(
+          group.map(([id]) => id),
+          group[0]![1].keys,
+          group[0]![1].inc,
+        )) < group.length
+      )
+        missed.push(...group);
+    }),
+  );
+  if (missed.length === 0) return;
+  // Some not there yet (a node's first count of the day), or some of these keys applied already: read which.
+  const existing = new Set((await c.find({ _id: { $in: missed.map(([id]) => id) } })).map((d) => d._id));
+  const absent = missed.filter(([id]) => !existing.has(id)).map(([id, w]) => ({ _id: id, nodeId: w.nodeId, day: w.day }));
+  if (absent.length) await c.insertMany(absent);
+  await Promise.all(
+    missed.map(async ([id, w]) => {
+      if (!existing.has(id) && (await guarded([id], w.keys, w.inc)) === 1) return;
+      for (const p of w.parts) await guarded([id], [p.key], p.inc);
+    }),
+  );
+}
+
+/** Counter documents grouped by what is written to them. */
+function sameWrites(writes: Map<string, CounterWrite>, by: (w: CounterWrite) => string): Array<Array<[string, CounterWrite]>> {
+  const groups = new Map<string, Array<[string, CounterWrite]>>();
+  for (const entry of writes) groups.set(by(entry[1]), [...(groups.get(by(entry[1])) ?? []), entry]);
+  return [...groups.values()];
+}
+
+/** Takes the keys of batches no record carries any more off their counter documents: nothing can replay them. */
+async function releaseCounts(deps: Deps, writes: Map<string, CounterWrite>, cleared: Set<string>): Promise<void> {
+  const released = (w: CounterWrite) => w.parts.filter((p) => cleared.has(p.batch)).map((p) => p.key);
+  await Promise.all(
+    sameWrites(writes, (w) => JSON.stringify(released(w))).map((group) => {
+      const keys = released(group[0]![1]);
+      return keys.length ? counters(deps.store).updateWhere({ _id: { $in: group.map(([id]) => id) } }, { $pullAll: { applied: keys } }) : null;
     }),
   );
 }
@@ -214,23 +257,29 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   const batches = [...new Map(read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? [])).map((b) => [b.key, b])).values()];
   if (batches.length === 0) return { records: 0, batches: 0 };
   const auditDocs = audits(batches);
+  const counts = counterWrites(batches);
   await applyInserts(deps, batches);
   await Promise.all([
     auditDocs.length ? deps.store.collection<AuditDoc>('audit').insertMany(auditDocs) : null,
     applyMessages(deps, batches),
-    applyCounts(deps, batches),
+    applyCounts(deps, counts),
     applyLinks(deps, batches),
   ]);
   await applyCredits(deps, batches);
   await applyMemberships(deps, batches);
   await applyMoves(deps, batches);
   let records = 0;
+  const kept = new Set<string>();
   await Promise.all(
     read.flatMap((r) =>
       r.docs.map(async (d) => {
-        records += await deps.store.collection(r.collection).updateWhere({ _id: d._id, fxLast: d.fxLast ?? null }, { $unset: { fx: true }, $set: { fxAt: null, fxLast: null } });
+        const done = await deps.store.collection(r.collection).updateWhere({ _id: d._id, fxLast: d.fxLast ?? null }, { $unset: { fx: true }, $set: { fxAt: null, fxLast: null } });
+        records += done;
+        // Moved meanwhile: it still carries these batches, and their keys must stay to guard the next drain's replay.
+        for (const b of d.fx ?? []) if (done === 0 || b.many) kept.add(b.key);
       }),
     ),
   );
+  await releaseCounts(deps, counts, new Set(batches.map((b) => b.key).filter((k) => !kept.has(k))));
   return { records, batches: batches.length };
 }

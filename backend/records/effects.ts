@@ -119,6 +119,8 @@ export interface EffectBatch {
   key: string;
   at: number;
   effects: Effect[];
+  /** Carried by each record of one step (moveRecords): another record's drain replays it, so its counter keys stay. */
+  many?: true;
 }
 
 /** The fields a record carries while it has effects not yet applied. */

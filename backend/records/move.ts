@@ -89,7 +89,7 @@ export interface ManySpec extends Omit<MoveSpec, 'record' | 'conflict' | 'reques
  * caller tells which by a field the move sets, and names one that moved (`remember`).
  */
 export async function moveRecords(deps: Mover, spec: ManySpec): Promise<{ moved: number; batch: EffectBatch }> {
-  const batch = newBatch(deps.now(), spec.effects);
+  const batch: EffectBatch = { ...newBatch(deps.now(), spec.effects), many: true };
   const pending = carry(batch);
   const patch = patchOf(spec, pending);
   const moved = await deps.store.collection(spec.collection).updateWhere({ ...spec.guard, _id: { $in: spec.ids }, status: spec.from }, patch);

@@ -20,6 +20,7 @@ export interface CloudbaseCommand {
   remove(): object;
   inc(by: number): object;
   push(...vs: unknown[]): object;
+  pullAll(values: unknown[]): object;
 }
 
 /** `db.RegExp` of the SDK (database/dist/commonjs/regexp): a regular expression the server evaluates. */
@@ -103,6 +104,11 @@ export function toCloudbaseUpdate(patch: Patch, _: CloudbaseCommand): Record<str
   for (const [f, vs] of Object.entries(patch.$pushAll ?? {})) {
     const field = claim(f);
     if (vs.length) out[field] = _.push(vs);
+  }
+  // `db.command.pullAll` (@cloudbase/database command.js): Mongo's $pullAll.
+  for (const [f, vs] of Object.entries(patch.$pullAll ?? {})) {
+    const field = claim(f);
+    if (vs.length) out[field] = _.pullAll(vs);
   }
   for (const f of Object.keys(patch.$unset ?? {})) out[claim(f)] = _.remove();
   return out;

@@ -46,6 +46,8 @@ export interface Patch {
   $push?: Record<string, unknown>;
   /** Append each value of the list, in order (one request however many). */
   $pushAll?: Record<string, unknown[]>;
+  /** Remove every occurrence of each listed scalar from an array field (a missing field stays missing). */
+  $pullAll?: Record<string, Scalar[]>;
   $unset?: Record<string, true>;
 }
 

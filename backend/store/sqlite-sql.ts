@@ -162,6 +162,16 @@ export function compilePatch(patch: Patch, params: Param[]): string {
     });
     expr = `json_set(${expr}, ${path}, json_insert(coalesce(json_extract(doc, ${path}), json('[]')), ${pairs.join(', ')}))`;
   }
+  for (const [f, vs] of Object.entries(patch.$pullAll ?? {})) {
+    const path = claim(f);
+    if (vs.length === 0) continue;
+    // The array rebuilt from the elements kept, in order, each back as JSON text (json_each gives SQL values).
+    params.push(JSON.stringify(vs));
+    const element = `CASE e.type WHEN 'text' THEN json_quote(e.value) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN 'null' ELSE e.value END`;
+    const kept = `(SELECT json_group_array(json(k.v)) FROM (SELECT ${element} AS v FROM json_each(doc, ${path}) e WHERE e.type IN ('object', 'array') OR e.value NOT IN (SELECT value FROM json_each(?)) ORDER BY e.id) k)`;
+    // Mongo leaves a missing field missing: set, then remove again when it was absent (a path nobody uses otherwise).
+    expr = `json_remove(json_set(${expr}, ${path}, CASE WHEN json_type(doc, ${path}) = 'array' THEN json(${kept}) END), CASE WHEN json_type(doc, ${path}) IS NULL THEN ${path} ELSE '$.__absent__' END)`;
+  }
   for (const f of Object.keys(patch.$unset ?? {})) {
     expr = `json_remove(${expr}, ${claim(f)})`;
   }

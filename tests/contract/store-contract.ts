@@ -278,6 +278,24 @@ export function describeStoreContract(name: string, open: () => Promise<Document
         expect((await c.get('m'))?.tags).toEqual(['k1', 'k2', 'k3', 'k4']);
       });
 
+      it('$pullAll removes every listed value, keeps the rest in order, and leaves a missing array missing', async () => {
+        const c = store.collection<Item>(await fresh('pulls'));
+        await c.insert({ _id: 'p', n: 0, tags: ['k1', 'k2', 'k1', 'k3', 'k4'] });
+        await c.insert({ _id: 'q', n: 0 });
+        await expect(c.updateWhere({ _id: 'p' }, { $inc: { n: 1 }, $pullAll: { tags: ['k1', 'k4', 'k9'] } })).resolves.toBe(1);
+        expect(await c.get('p')).toEqual({ _id: 'p', n: 1, tags: ['k2', 'k3'] });
+        await c.updateWhere({ _id: 'p' }, { $pullAll: { tags: ['k2', 'k3'] } });
+        expect((await c.get('p'))?.tags).toEqual([]);
+        await c.updateWhere({ _id: 'q' }, { $set: { n: 2 }, $pullAll: { tags: ['k1'] } });
+        expect(await c.get('q')).toEqual({ _id: 'q', n: 2 });
+        // Guard, add and later release a key: the in-flight pattern of the dashboard counters (backend/records/apply.ts).
+        const apply = (key: string) => c.updateWhere({ _id: 'q', tags: { $hasNone: [key] } }, { $inc: { n: 1 }, $pushAll: { tags: [key] } });
+        await expect(apply('b1')).resolves.toBe(1);
+        await expect(apply('b1')).resolves.toBe(0);
+        await c.updateWhere({ _id: 'q' }, { $pullAll: { tags: ['b1'] } });
+        expect(await c.get('q')).toEqual({ _id: 'q', n: 3, tags: [] });
+      });
+
       it('rejects a field under two operators and an _id update', async () => {
         const c = store.collection<Item>(await fresh('badpatch'));
         await c.insert({ _id: 'p', n: 1 });
