@@ -38,14 +38,30 @@ function filed(t: Tally, createdAt: number, category: OrderCategory): void {
 function triaged(t: Tally, d: Deadlines): void {
   add(t, d.createdAt, `col.${d.colour}`);
   if (d.respondBy !== null) add(t, d.respondBy, 'c.respondDue');
-  if (d.resolveBy !== null) add(t, d.resolveBy, 'c.resolveDue');
+  if (d.resolveBy !== null) {
+    add(t, d.resolveBy, 'c.resolveDue');
+    add(t, d.resolveBy, 'c.solveDue');
+  }
 }
 
 function firstResponse(t: Tally, o: Pick<OrderDoc, 'createdAt' | 'respondBy'>, at: number): void {
   add(t, at, 'c.responded');
   add(t, at, 'c.responseMinutes', minutes(o.createdAt, at));
   add(t, at, `rh.b${bucketOf(minutes(o.createdAt, at))}`);
-  if (o.respondBy !== null && at <= o.respondBy) add(t, o.respondBy, 'c.respondedOnTime');
+  if (o.respondBy === null) return;
+  // The order's 响应率 outcome is known now: it leaves its deadline day and counts on the day it was answered,
+  // so the period's 响应率 covers every order answered in it (the same ones as 「N 单已接单」).
+  add(t, o.respondBy, 'c.respondDue', -1);
+  add(t, at, 'c.respondDue');
+  if (at <= o.respondBy) add(t, at, 'c.respondedOnTime');
+}
+
+/** The resident confirmed it: its 解决率 outcome counts on this day, not on the deadline day (a solved order is solved today). */
+function confirmation(t: Tally, o: Pick<OrderDoc, 'resolveBy'>, at: number): void {
+  if (o.resolveBy === null) return;
+  add(t, o.resolveBy, 'c.solveDue', -1);
+  add(t, at, 'c.solveDue');
+  add(t, at, 'c.confirmed');
 }
 
 function completion(t: Tally, o: Pick<OrderDoc, 'createdAt' | 'resolveBy'>, at: number, first: boolean): void {
@@ -90,13 +106,16 @@ export function moveTally(before: OrderDoc, action: OrderTransition, set: Record
     add(t, closedAt, 'c.cancelled');
     // Cancelled before anyone had to answer: no longer due.
     if (before.respondBy !== null && before.respondedAt === null) add(t, before.respondBy, 'c.respondDue', -1);
-    if (before.resolveBy !== null && before.completedAt === null) add(t, before.resolveBy, 'c.resolveDue', -1);
+    if (before.resolveBy !== null && before.completedAt === null) {
+      add(t, before.resolveBy, 'c.resolveDue', -1);
+      add(t, before.resolveBy, 'c.solveDue', -1);
+    }
   }
   if ((action === 'claim' || action === 'accept') && before.respondedAt === null) firstResponse(t, before, at);
   if (action === 'complete') completion(t, before, at, before.completedAt === null);
   const stars = (set.rating as { stars?: number } | undefined)?.stars;
   if ((action === 'rate' || action === 'reopen') && typeof stars === 'number') rating(t, at, stars, action === 'reopen');
-  if (action === 'rate' && before.resolveBy !== null) add(t, before.resolveBy, 'c.confirmed');
+  if (action === 'rate') confirmation(t, before, typeof set.closedAt === 'number' ? set.closedAt : at);
   return t;
 }
 
@@ -132,6 +151,6 @@ export function orderTally(o: OrderDoc): Tally {
       rating(t, e.at, e.data.stars, code === 'reopen');
     }
   }
-  if (o.closeReason === 'rated' && o.resolveBy !== null) add(t, o.resolveBy, 'c.confirmed');
+  if (o.closeReason === 'rated' && o.closedAt !== null) confirmation(t, o, o.closedAt);
   return t;
 }

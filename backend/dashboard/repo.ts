@@ -26,5 +26,14 @@ export const counters = (store: DocumentStore): Collection<CounterDoc> => store.
 
 export const counterId = (nodeId: string, day: string): string => `${nodeId}:${day.replace(/-/g, '')}`;
 
-// Read by id only (get / `_id $in`), which the primary key serves.
-export const INDEXES: Record<string, IndexSpec[]> = {};
+// Read by id (get / `_id $in`), which the primary key serves, and by node and day range: 下级对比 sums each child's days in one group.
+export const INDEXES: Record<string, IndexSpec[]> = {
+  order_counters: [
+    {
+      fields: [
+        ['nodeId', 1],
+        ['day', 1],
+      ],
+    },
+  ],
+};

@@ -6,7 +6,8 @@ import type { Days } from '../../shared/dashboard/period';
 import { customRangeProblem, daysBetween, periodDays } from '../../shared/dashboard/period';
 import { AppError, invalid } from '../../shared/errors';
 import { staffScopes } from '../../shared/users/permissions';
-import { areas, requireArea } from '../areas/repo';
+import { AREAS_KEPT, areas, keptNode, requireArea } from '../areas/repo';
+import { warm } from '../runtime/warm';
 import type { Ctx } from '../runtime/types';
 
 /** The node asked for (or the actor's own outermost staff node), if it lies in the actor's staff subtree. */
@@ -37,4 +38,20 @@ export function resolvePeriod(input: { period: Period; from?: string; to?: strin
   const problem = customRangeProblem(input.from, input.to);
   if (problem) throw invalid(problem.field, problem.message);
   return daysBetween(input.from, input.to);
+}
+
+/**
+ * requireDashboardNode as a warm instance answers it: the node (or the actor's own) from the kept area nodes, so
+ * the 下级对比 call spends its requests on counters, not on the tree. Retired nodes are NOT_FOUND, as there.
+ */
+export async function keptDashboardNode(ctx: Ctx, areaId: string | undefined): Promise<Area> {
+  const scopes = staffScopes(ctx.actor);
+  if (scopes.length === 0) throw new AppError('FORBIDDEN', '数据看板仅供网格员、网格长、社区和街道工作人员使用');
+  const scope = scopes[0] ?? '';
+  const node = areaId
+    ? await keptNode(ctx.store, areaId)
+    : await warm(ctx.store, `${AREAS_KEPT}path/${scope}`, async () => (await areas(ctx.store).find({ path: scope }, { limit: 1 }))[0] ?? null);
+  if (!node || node.retired) throw new AppError('NOT_FOUND', '区域不存在或已停用');
+  if (!scopes.some((s) => isWithin(node.path, s))) throw new AppError('FORBIDDEN', '只能查看您负责区域内的数据');
+  return node;
 }

@@ -121,7 +121,7 @@ export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<S
     totals: sum,
     rates: {
       responseRate: ratio(sum.respondedOnTime, sum.respondDue),
-      resolutionRate: ratio(sum.confirmed, sum.resolveDue),
+      resolutionRate: ratio(sum.confirmed, sum.solveDue),
       onTimeRate: ratio(sum.completedOnTime, sum.resolveDue),
       satisfactionRate: ratio(sum.ratedGood, sum.rated),
       reopenRate: ratio(sum.reopened, sum.completions),

@@ -90,6 +90,7 @@ async function insertCounters(store: SqliteStore, tree: Area[], perDay: number):
           respondDue: filed,
           respondedOnTime: Math.round(filed * 0.85),
           resolveDue: filed,
+          solveDue: filed,
           completedOnTime: Math.round(filed * 0.8),
           confirmed: Math.round(filed * 0.75),
           completed: Math.round(filed * 0.85),

@@ -34,11 +34,12 @@ export const COUNTER_FIELDS = [
   'rated', // event day: every rating (评单)
   'ratedGood', // event day: ratings of 4 or 5 stars
   'reopened', // event day: ratings of 2 stars or fewer (重办)
-  'respondDue', // deadline day (respondBy): triaged orders not cancelled before a response
-  'respondedOnTime', // deadline day: first response at or before respondBy
+  'respondDue', // deadline day (respondBy) until the first response, then that response's day; cancelled before a response: not due
+  'respondedOnTime', // event day: first response at or before respondBy
   'resolveDue', // deadline day (resolveBy): triaged orders not cancelled before completion
   'completedOnTime', // deadline day: first 办结 at or before resolveBy
-  'confirmed', // deadline day: the resident confirmed it (rated ≥ 3 and closed)
+  'solveDue', // deadline day (resolveBy) until the resident confirms it, then the confirmation's day; cancelled before 办结: not due
+  'confirmed', // event day: the resident confirmed it (rated ≥ 3 and closed)
 ] as const;
 export type CounterField = (typeof COUNTER_FIELDS)[number];
 
@@ -82,17 +83,58 @@ export const PERIOD_NAMES: Record<Period, string> = { today: '今天', week: '�
 /** A custom period covers at most a year of days: the dashboard reads one counter doc per day. */
 export const MAX_PERIOD_DAYS = 366;
 
-/** Rate names and their definitions, shown in the page's help note and copied into the README. */
+/** Rate names and their definitions (the formula in words), shown by each tile's ⓘ and the page's help note, the same as docs/dashboard.md. */
 export const RATE_HELP = [
   {
     key: 'responseRate',
     name: '响应率',
-    text: '响应期限（分拣时按颜色定：红 1 小时、黄 4 小时、绿 24 小时）落在本期的点单中，首次接单（抢单或接受派单）不晚于期限的比例；分拣后、接单前撤单的不计。',
+    text: '按时接单数 ÷ 应响应数。应响应：本期首次接单（抢单或接受派单）的点单，加上响应期限落在本期、至今还没人接的点单（期限分拣时按颜色定：红 1 小时、黄 4 小时、绿 24 小时）。按时：首次接单不晚于期限。接单前撤单的不计。',
   },
-  { key: 'resolutionRate', name: '解决率', text: '办结期限落在本期的点单中，已办结并经居民确认（评价 3 星及以上）的比例；办结前撤单的不计。' },
-  { key: 'onTimeRate', name: '按时办结率', text: '办结期限落在本期的点单中，首次办结不晚于期限的比例。' },
-  { key: 'satisfactionRate', name: '满意率', text: '本期收到的评价中 4 星、5 星的比例（重办后再次评价也算一次评价）。' },
+  {
+    key: 'resolutionRate',
+    name: '解决率',
+    text: '已解决数 ÷ 应解决数。已解决：本期居民确认（评价 3 星及以上）的点单。应解决：本期确认的，加上办结期限落在本期、至今未经确认的点单。办结前撤单的不计。',
+  },
+  { key: 'satisfactionRate', name: '满意率', text: '4 星、5 星评价数 ÷ 本期收到的评价数（重办后再次评价也算一次评价）。' },
+  { key: 'onTimeRate', name: '按时办结率', text: '按时办结数 ÷ 办结期限落在本期的点单数。按时：首次办结不晚于期限。' },
   { key: 'reopenRate', name: '重办率', text: '本期评价为 2 星及以下（转为重办）的次数 ÷ 本期办结次数。' },
   { key: 'medians', name: '响应 / 办结时长', text: '从提交到首次接单、从提交到首次办结的中位数，按本期发生的接单、办结统计；按分段直方图估算，误差在所在分段宽度内。' },
   { key: 'served', name: '党员服务率', text: '在本节点报到（已通过）的党员中，本期所在年度已获得积分的比例。' },
 ] as const;
+export type RateKey = (typeof RATE_HELP)[number]['key'];
+
+/**
+ * How a rate reads at a glance (colour by meaning): good at or above `good`, bad below `warn`, warn in between.
+ * For 重办率 lower is better, so its thresholds are upper bounds.
+ */
+export const RATE_BANDS: Partial<Record<RateKey, { good: number; warn: number; lowerIsBetter?: boolean }>> = {
+  responseRate: { good: 0.9, warn: 0.7 },
+  resolutionRate: { good: 0.9, warn: 0.7 },
+  satisfactionRate: { good: 0.9, warn: 0.7 },
+  onTimeRate: { good: 0.9, warn: 0.7 },
+  served: { good: 0.6, warn: 0.3 },
+  reopenRate: { good: 0.05, warn: 0.15, lowerIsBetter: true },
+};
+
+export type Band = 'good' | 'warn' | 'bad' | 'none';
+
+export function bandOf(key: RateKey, rate: number | null): Band {
+  const b = RATE_BANDS[key];
+  if (!b || rate === null) return 'none';
+  if (b.lowerIsBetter) return rate <= b.good ? 'good' : rate <= b.warn ? 'warn' : 'bad';
+  return rate >= b.good ? 'good' : rate >= b.warn ? 'warn' : 'bad';
+}
+
+/** The three rates the 下级对比 table compares, in its column order. */
+export const CHILD_RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
+
+/**
+ * 落后 (laggard): a child whose rate is below the node's own rate for the same period, on any of the 三率 — the
+ * node's own rate is the whole of its children, so "below it" means pulling it down. A rate with nothing due on
+ * either side compares nothing. Said in the page and in docs/dashboard.md.
+ */
+export const LAGGARD_RULE = '标「落后」的：三率中有一项低于本级整体（表头下一行）';
+
+export function isBehind(child: { rate: number | null }, own: { rate: number | null }): boolean {
+  return child.rate !== null && own.rate !== null && child.rate < own.rate;
+}

@@ -16,10 +16,12 @@ const periodShape = {
 };
 
 export const summaryInput = input(periodShape);
+export const childrenInput = input(periodShape);
 export const exportOrdersInput = input(periodShape);
 export const exportLedgerInput = input({ areaId: z.optional(id('区域')), year: int('年度', 2020, 2100) });
 
 export type SummaryInput = z.infer<typeof summaryInput>;
+export type ChildrenInput = z.infer<typeof childrenInput>;
 export type ExportOrdersInput = z.infer<typeof exportOrdersInput>;
 export type ExportLedgerInput = z.infer<typeof exportLedgerInput>;
 
@@ -61,6 +63,35 @@ export interface SummaryView {
   overdue: { total: number; items: OrderCard[] };
   marks: EmergencyMark[];
   generatedAt: number;
+}
+
+/** One row of the 下级对比 table: a child node's figures for the period (from its counters) and its open orders now. */
+export interface ChildRow {
+  id: string;
+  name: string;
+  level: AreaLevel;
+  /** Filed, answered (first 接单) and completed (first 办结) in the period. */
+  filed: number;
+  responded: number;
+  completed: number;
+  /** Open now, and of those flagged overdue by the sweep (snapshots, not limited to the period). */
+  open: number;
+  overdue: number;
+  responseRate: Ratio;
+  resolutionRate: Ratio;
+  satisfactionRate: Ratio;
+  /** The 三率 this child is behind on (LAGGARD_RULE); empty when it is not a laggard. */
+  behind: Array<'responseRate' | 'resolutionRate' | 'satisfactionRate'>;
+}
+
+export interface ChildrenView {
+  node: { id: string; name: string; level: AreaLevel; levelName: string };
+  /** What the children are called (社区, 网格, 楼栋 …); null at a building, which has none. */
+  childLevelName: string | null;
+  period: { kind: Period; from: string; to: string; days: number };
+  /** The node's own 三率 over the same period: what a child is compared with. */
+  own: { responseRate: Ratio; resolutionRate: Ratio; satisfactionRate: Ratio };
+  rows: ChildRow[];
 }
 
 /** The exports are the same kind of file as the 双报到台账. */

@@ -116,6 +116,7 @@ test('an order stored by the old code, inserted raw: converted once, shown in th
     'c.filed': 1,
     'c.respondDue': 1,
     'c.resolveDue': 1,
+    'c.solveDue': 1,
     'c.responded': 1,
     'c.responseMinutes': 40,
     'c.respondedOnTime': 1,

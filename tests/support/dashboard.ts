@@ -1,10 +1,14 @@
 /** The dashboard's known scenario: five orders filed and moved through the real API on one day, and the figures they must give. */
 import { act, goodOrder } from './orders';
-import { PEOPLE } from './people';
+import { buildingId } from '../../local/seed';
+import { C1, PEOPLE } from './people';
 import type { TestServer } from './server';
 import { okData } from './server';
 
 const MIN = 60_000;
+
+/** 李建国's home, in 梅川第一居委会's 第二网格. */
+export const OTHER_GRID_BUILDING = buildingId(C1, 2, 3);
 
 /** 2026-11-20 10:00 Shanghai: every event below happens that day, between 10:00 and 16:00. */
 export const SCENARIO_START = Date.parse('2026-11-20T02:00:00Z');
@@ -67,10 +71,13 @@ export const TODAY_FIGURES = {
   rated: 2,
   ratedGood: 1,
   reopened: 1,
-  /** Due today: o1 (黄, 14:10) and o3 (红, 11:10); o5 was cancelled first. On time: o1 only. */
-  responseRate: { num: 1, den: 2, rate: 0.5 },
-  /** Nothing is due to be resolved today (o1 on 11-23, o2 on 11-27, o3 on 11-21). */
-  resolutionRate: { num: 0, den: 0, rate: null },
+  /**
+   * Answered today: o1 and o2 on time, o3 late (its 1 h had passed); o5 was cancelled first. o2's deadline is tomorrow,
+   * yet it was answered today, so it counts today: the 响应率 covers the same 3 orders as 「3 单已接单」.
+   */
+  responseRate: { num: 2, den: 3, rate: 2 / 3 },
+  /** o1 was solved and rated 5★ today (its deadline is 11-23): solved today, 1/1, never "—". */
+  resolutionRate: { num: 1, den: 1, rate: 1 },
   satisfactionRate: { num: 1, den: 2, rate: 0.5 },
   reopenRate: { num: 1, den: 2, rate: 0.5 },
   /** 30, 60 and 120 min: buckets [30,60), [60,120), [120,240); the middle one interpolates to 90. */
@@ -88,3 +95,13 @@ export const RANGE_FIGURES = {
   resolutionRate: { num: 1, den: 3 },
   onTimeRate: { num: 2, den: 3 },
 } as const;
+
+/** 2026-11-20 16:30: 李建国 files in 第二网格 and it is triaged 红 (respond by 17:30), then nobody answers it. */
+export async function fileUnanswered(s: TestServer): Promise<string> {
+  s.clock.now = SCENARIO_START + 390 * MIN;
+  const id = okData(
+    await s.call<{ id: string }>('orders', 'file', goodOrder({ buildingId: OTHER_GRID_BUILDING, description: '二网格楼下的消防通道被电动车堵住了' }), PEOPLE.otherResident),
+  ).id;
+  await act(s, 'triage', { orderId: id, colour: 'red' }, PEOPLE.staff);
+  return id;
+}
