@@ -38,12 +38,12 @@ describe('数据看板', () => {
     const tiles: Record<string, string> = {
       '#kpi-filed': '5',
       '#kpi-filed-hint': '驳回 1 · 撤单 1',
-      '#kpi-response-rate': '50%',
-      '#kpi-response-rate-hint': '1/2',
-      '#kpi-resolution-rate': '—',
-      '#kpi-resolution-rate-hint': '本期无',
+      '#kpi-response-rate': '66.7%',
+      '#kpi-response-rate-hint': '按时 2 / 应响应 3',
+      '#kpi-resolution-rate': '100%',
+      '#kpi-resolution-rate-hint': '已解决 1 / 应解决 1',
       '#kpi-satisfaction-rate': '50%',
-      '#kpi-satisfaction-rate-hint': '1/2',
+      '#kpi-satisfaction-rate-hint': '好评 1 / 评价 2',
       '#kpi-reopen-rate': '50%',
       '#kpi-median-response': '1.5 小时',
       '#kpi-median-resolution': '4.0 小时',
@@ -73,7 +73,7 @@ describe('数据看板', () => {
     await staff.locator('#period-tabs').getByText('本月', { exact: true }).click();
     await waitText(staff, '#dash-node', '梅川第一居委会');
     await staff.waitForFunction(() => document.querySelector('.trend__axis')?.textContent?.includes('11/1'));
-    expect((await text('#kpi-response-rate')).trim()).toBe('50%');
+    expect((await text('#kpi-response-rate')).trim()).toBe('66.7%');
     expect((await text('#kpi-filed')).trim()).toBe('5');
   });
 

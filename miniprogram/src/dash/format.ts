@@ -1,4 +1,6 @@
 /** How the dashboard writes its numbers: rates as percentages, durations the way people say them, trend buckets. */
+import type { RateKey } from '@shared/dashboard/model';
+import { bandOf } from '@shared/dashboard/model';
 import type { Ratio, TrendPoint } from '@shared/dashboard/schemas';
 
 export function percent(r: Ratio): string {
@@ -7,6 +9,17 @@ export function percent(r: Ratio): string {
 
 export function fraction(r: Ratio): string {
   return r.den === 0 ? '本期无' : `${r.num}/${r.den}`;
+}
+
+/** "按时 2 / 应响应 3": the two counts a rate divides, named, so a reader can check it against the tiles beside it. */
+export function counted(r: Ratio, numName: string, denName: string): string {
+  return r.den === 0 ? `本期无${denName}` : `${numName} ${r.num} / ${denName} ${r.den}`;
+}
+
+/** The colour class of a figure by its meaning: a rate good / warn / bad by RATE_BANDS, a plain count neutral. */
+export function toneOf(key: RateKey | null, r?: Ratio): string {
+  if (!key || !r) return 'tone-count';
+  return `tone-${bandOf(key, r.rate)}`;
 }
 
 export function duration(minutes: number | null): string {

@@ -1,11 +1,11 @@
-/** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, trend, category and 3色 splits, backlog, points, overdue list, exports. */
+/** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, 下级对比 (drill down by tapping a child), trend, category and 3色 splits, backlog, points, overdue list, exports. */
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Period } from '@shared/dashboard/model';
 import { PERIODS } from '@shared/dashboard/model';
-import type { SummaryInput, SummaryView } from '@shared/dashboard/schemas';
+import type { ChildrenView, ChildRow, SummaryInput, SummaryView } from '@shared/dashboard/schemas';
 import { OPEN_STATUSES, STATUS_NAMES } from '@shared/orders/model';
 import { formatWhen } from '@shared/time';
 import { api } from '../../../api';
@@ -16,6 +16,7 @@ import { pickArea } from '../../../utils/areaPicker';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
 import BarList from '../../components/BarList';
+import ChildTable from '../../components/ChildTable';
 import ColourSplit from '../../components/ColourSplit';
 import ExportButtons from '../../components/ExportButtons';
 import KpiTiles from '../../components/KpiTiles';
@@ -25,7 +26,13 @@ import TrendLine from '../../components/TrendLine';
 import '../../components/charts.scss';
 import './index.scss';
 
-function Board({ v, query }: { v: SummaryView; query: SummaryInput }) {
+/** Tapping a child opens its own board for the same period, so 返回 comes back to this one. */
+function openChild(row: ChildRow, query: SummaryInput) {
+  const range = query.period === 'custom' ? `&from=${query.from ?? ''}&to=${query.to ?? ''}` : '';
+  void Taro.navigateTo({ url: `/dash/pages/board/index?area=${row.id}&period=${query.period}${range}` });
+}
+
+function Board({ v, query, kids }: { v: SummaryView; query: SummaryInput; kids: ChildrenView | null }) {
   const filedColoured = v.byColour.reduce((a, b) => a + b.count, 0);
   return (
     <View>
@@ -38,6 +45,11 @@ function Board({ v, query }: { v: SummaryView; query: SummaryInput }) {
       )}
       <KpiTiles v={v} />
       <RateHelp />
+      {kids && kids.childLevelName && (
+        <SectionCard title={`下级对比（${kids.childLevelName}）`} id="card-children">
+          <ChildTable v={kids} onOpen={(row) => openChild(row, query)} />
+        </SectionCard>
+      )}
       <SectionCard title="每日趋势" id="card-trend">
         <TrendLine points={v.trend} />
       </SectionCard>
@@ -68,12 +80,15 @@ export default function DashboardPage() {
   const { params } = useRouter();
   const [areaId, setAreaId] = useState<string | undefined>(params.area || undefined);
   const [period, setPeriod] = useState<Period>(PERIODS.includes(params.period as Period) ? (params.period as Period) : 'today');
-  const [range, setRange] = useState({ from: '', to: '' });
+  const [range, setRange] = useState({ from: params.from ?? '', to: params.to ?? '' });
   const { from, to } = range;
   const waiting = period === 'custom' && (!from || !to);
   const query = useMemo<SummaryInput>(() => ({ areaId, period, ...(period === 'custom' ? { from, to } : {}) }), [areaId, period, from, to]);
   const summary = useLoad(async () => (waiting ? null : api.dashboard.summary(query)), [waiting, query]);
-  usePullRefresh(summary.reload);
+  const children = useLoad(async () => (waiting ? null : api.dashboard.children(query)), [waiting, query]);
+  usePullRefresh(async () => {
+    await Promise.all([summary.reload(), children.reload()]);
+  });
   const v = summary.data;
 
   const changeArea = async () => {
@@ -104,7 +119,7 @@ export default function DashboardPage() {
         </Text>
       ) : (
         <StatusView loading={summary.loading} error={summary.error} empty={!v} emptyText="暂无数据" onRetry={() => void summary.reload()}>
-          {v && <Board v={v} query={query} />}
+          {v && <Board v={v} query={query} kids={children.data} />}
         </StatusView>
       )}
       <Text className="dash-foot" onClick={() => void Taro.pageScrollTo({ scrollTop: 0 })}>
