@@ -5,7 +5,8 @@
 import type { Migration } from '../records/migrate';
 import type { DocumentStore } from '../store/port';
 import type { Holding } from './repo';
-import { holdingKey, postHolders, posts } from './repo';
+import { users } from '../users/repo';
+import { holdingKey, postHolders, posts, stintKey } from './repo';
 
 const PAGE = 100;
 
@@ -28,3 +29,22 @@ async function run(store: DocumentStore): Promise<number> {
 }
 
 export const POST_HOLDERS_ON_POSTS: Migration = { name: 'posts: current holders kept on the post', run };
+
+/**
+ * Members stored before their stints were kept on them get `postStints` from post_holders, once: each stint is set
+ * only where it is missing, so a run after a claim or a leave (which keep it themselves) changes nothing.
+ */
+async function runStints(store: DocumentStore): Promise<number> {
+  let changed = 0;
+  for (let after = ''; ;) {
+    const page = await postHolders(store).find(after ? { _id: { $gt: after } } : {}, { sort: [['_id', 1]], limit: PAGE });
+    for (const h of page) {
+      const field = `postStints.${stintKey(h._id)}`;
+      changed += await users(store).updateWhere({ _id: h.memberId, [field]: { $exists: false } }, { $set: { [field]: { since: h.since, until: h.until } } });
+    }
+    if (page.length < PAGE) return changed;
+    after = page[page.length - 1]!._id;
+  }
+}
+
+export const POST_STINTS_ON_MEMBERS: Migration = { name: 'users: 志愿岗位 stints kept on the member', run: runStints };

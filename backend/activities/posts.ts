@@ -17,7 +17,7 @@ import { insertOnce } from '../runtime/keyed';
 import { readOnce } from '../runtime/prefetch';
 import type { Ctx, Deps, Prefetch } from '../runtime/types';
 import type { Holding, PostDoc, PostHolderDoc } from './repo';
-import { holdingKey, posts } from './repo';
+import { holdingKey, posts, stintKey } from './repo';
 import type { ActivityMover } from './move';
 import { createdAudit, movePost } from './move';
 import { managerFilter, memberFilter, paging, placeFor } from './place';
@@ -140,7 +140,10 @@ export async function claimPost(ctx: Ctx, input: PostIdInput): Promise<PostCard>
       inc: { held: 1 },
       set: { [`holding.${key}`]: holding },
       detail: { stintId: stint._id },
-      effects: [{ type: 'insert', collection: 'post_holders', doc: stint }],
+      effects: [
+        { type: 'insert', collection: 'post_holders', doc: stint },
+        { type: 'set', collection: 'users', id: stint.memberId, set: { [`postStints.${stintKey(stint._id)}`]: { since, until: null } } },
+      ],
       conflict: '岗位人数已满',
     });
   } catch (e) {
@@ -158,7 +161,16 @@ function leave(mover: ActivityMover, post: PostDoc, h: Holding, moved: boolean):
     inc: { held: -1 },
     set: { [`holding.${key}`]: null },
     detail: { stintId: h.stintId, ...(moved ? { moved } : {}) },
-    effects: [{ type: 'set', collection: 'post_holders', id: h.stintId, where: { until: null }, set: { until: mover.now() } }],
+    effects: [
+      { type: 'set', collection: 'post_holders', id: h.stintId, where: { until: null }, set: { until: mover.now() } },
+      {
+        type: 'set',
+        collection: 'users',
+        id: h.memberId,
+        where: { [`postStints.${stintKey(h.stintId)}.until`]: null },
+        set: { [`postStints.${stintKey(h.stintId)}.until`]: mover.now() },
+      },
+    ],
     conflict: '您没有认领这个岗位',
   });
 }

@@ -110,6 +110,9 @@ export const seatToken = (memberId: string, round: number): string => `${memberI
 /** A member's key in a post's `holding`: user ids may hold characters a field path may not, so their UTF-8 in hex. */
 export const holdingKey = (memberId: string): string => `m${Buffer.from(memberId, 'utf8').toString('hex')}`;
 
+/** A stint's field name on its member's record (`postStints.<key>`): stint ids hold `:`, field names may not. */
+export const stintKey = (stintId: string): string => `s${Buffer.from(stintId, 'utf8').toString('hex')}`;
+
 // Each collection whose records carry effects is read by the drain by `fxAt` (backend/records/drain.ts).
 export const INDEXES: Record<string, IndexSpec[]> = {
   posts: [

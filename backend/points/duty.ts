@@ -6,12 +6,13 @@
 import { isPointsStaffAt } from '../../shared/points/permissions';
 import type { DutyInput, DutyRow, DutyView, ExportInput, ExportView } from '../../shared/points/schemas';
 import type { Area } from '../../shared/areas/model';
+import type { PostStint } from '../../shared/users/roles';
 import { shanghaiYear, shanghaiYearStart } from '../../shared/time';
 import { postHolders } from '../activities/repo';
 import { recordAudit } from '../audit/record';
 import { exportXlsx, scanAll, tableSheet } from '../exports/xlsx';
 import { registrations } from '../members/repo';
-import type { Ctx, Deps } from '../runtime/types';
+import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { users } from '../users/repo';
 import { requireCommunity } from './community';
@@ -23,8 +24,10 @@ function heldDuring(year: number): Filter {
   return { since: { $lt: shanghaiYearStart(year + 1) }, $or: [{ until: null }, { until: { $gte: shanghaiYearStart(year) } }] };
 }
 
-export async function holdsPostIn(deps: Pick<Deps, 'store'>, memberId: string, year: number): Promise<boolean> {
-  return (await postHolders(deps.store).find({ memberId, ...heldDuring(year) }, { limit: 1 })).length > 0;
+/** The same test on the stints kept on the member's record (`postStints`): no read. */
+export function heldPostIn(stints: Record<string, PostStint> | undefined, year: number): boolean {
+  const [start, end] = [shanghaiYearStart(year), shanghaiYearStart(year + 1)];
+  return Object.values(stints ?? {}).some((s) => (s.since ?? 0) < end && (s.until === null || s.until === undefined || s.until >= start));
 }
 
 interface RosterRow extends DutyRow {

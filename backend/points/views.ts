@@ -1,4 +1,4 @@
-/** My points and the rankings (community, grid, organisations, grids): all read the kept totals, never the ledger. */
+/** My points (the year's ledger page and my standing) and the rankings (community, grid, organisations, grids: the kept totals). */
 import { AppError, invalid } from '../../shared/errors';
 import { canViewCommunity } from '../../shared/points/permissions';
 import type { AreaRankRow, AreaRankingInput, MemberRankRow, MemberRankingInput, MyPointsInput, MyPointsView } from '../../shared/points/schemas';
@@ -7,9 +7,9 @@ import { shanghaiYear } from '../../shared/time';
 import type { Page } from '../../shared/users/schemas';
 import { areas, keptNode, requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
-import type { Filter } from '../store/port';
+import type { Filter, GroupRow } from '../store/port';
 import { requireCommunity } from './community';
-import { holdsPostIn } from './duty';
+import { heldPostIn } from './duty';
 import { namesFor } from './names';
 import { ledger, rollups, totals } from './repo';
 import { placementOf } from './stamp';
@@ -30,28 +30,44 @@ export async function rankOf(ctx: Pick<Ctx, 'store'>, scope: Filter, total: numb
  * a count of the higher totals and a count of all would be two requests.
  */
 async function standing(ctx: Pick<Ctx, 'store'>, scope: Filter, total: number): Promise<{ rank: number; rankedOf: number }> {
-  const rows = await totals(ctx.store).group(scope, { by: ['total'] });
+  return standingIn(await totals(ctx.store).group(scope, { by: ['total'] }), total);
+}
+
+function standingIn(rows: GroupRow[], total: number): { rank: number; rankedOf: number } {
   const above = rows.filter((r) => Number(r.key.total) > total).reduce((n, r) => n + r.count, 0);
   return { rank: above + 1, rankedOf: rows.reduce((n, r) => n + r.count, 0) };
 }
 
+const sum = <T>(list: T[], of: (x: T) => number): number => list.reduce((n, x) => n + of(x), 0);
+
+/** The ledger page: a year of one member's entries fits in it, so their sum is the year's total (check:points). */
+const LEDGER_PAGE = 200;
+
 /**
- * Five requests: the caller; my total, ledger page and post in parallel; then my standing in the community the total
- * is stamped with (one group). The community's name is kept warm (a sixth read in a cold instance).
+ * Three requests: the caller (with the posts they held: the duty check), then the year's ledger page and the standing
+ * in their community (one group of its totals) in parallel — the total and credits are the page's sums. The member's
+ * kept total is read only when it cannot be had that way: a year longer than the page, or a past year, whose
+ * ranking is the community the total was stamped with then. The community's name is kept warm.
  */
 export async function myPoints(ctx: Ctx, input: MyPointsInput): Promise<MyPointsView> {
-  const year = input.year ?? shanghaiYear(ctx.now());
+  const thisYear = shanghaiYear(ctx.now());
+  const year = input.year ?? thisYear;
   const me = ctx.actor.userId;
-  const [entries, mine, holdsPost] = await Promise.all([
-    ledger(ctx.store).find({ memberId: me, year }, { sort: [['at', -1]], limit: 200 }),
-    totals(ctx.store).get(totalId(me, year)),
-    holdsPostIn(ctx, me, year),
+  // This year's totals are stamped with the community of the member's grant (双报到 approval and transfer restamp them).
+  const granted = year === thisYear ? (ctx.actor.roles.find((g) => g.role === 'member')?.areaId ?? null) : null;
+  const [entries, rankedHere] = await Promise.all([
+    ledger(ctx.store).find({ memberId: me, year }, { sort: [['at', -1]], limit: LEDGER_PAGE }),
+    granted ? totals(ctx.store).group({ communityId: granted, year }, { by: ['total'] }) : null,
   ]);
+  const complete = entries.length < LEDGER_PAGE;
+  const kept = complete && granted ? null : await totals(ctx.store).get(totalId(me, year));
+  const mine = kept ?? (entries.length ? { total: sum(entries, (e) => e.delta), credits: sum(entries, (e) => e.credit ?? 0), communityId: granted } : null);
   const placed = mine?.communityId ? mine : null;
   const [ranked, community] = await Promise.all([
-    placed ? standing(ctx, { communityId: placed.communityId, year }, placed.total) : null,
+    placed ? (rankedHere && placed.communityId === granted ? standingIn(rankedHere, placed.total) : standing(ctx, { communityId: placed.communityId, year }, placed.total)) : null,
     placed?.communityId ? keptNode(ctx.store, placed.communityId) : null,
   ]);
+  const holdsPost = heldPostIn(ctx.actor.postStints, year);
   return {
     year,
     total: mine?.total ?? 0,

@@ -5,7 +5,7 @@
  */
 import type { DocumentStore } from '../store/port';
 import { DECLARATION_TIMELINE_CODES } from '../points/migrate';
-import { POST_HOLDERS_ON_POSTS } from '../activities/migrate';
+import { POST_HOLDERS_ON_POSTS, POST_STINTS_ON_MEMBERS } from '../activities/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
@@ -23,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   HELD_ON_MEMBERS,
   WISH_TIMELINE_CODES,
   POST_HOLDERS_ON_POSTS,
+  POST_STINTS_ON_MEMBERS,
 ];
 
 export async function migrateAll(store: DocumentStore, log: (line: string) => void = () => undefined): Promise<number> {

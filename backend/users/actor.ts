@@ -24,7 +24,15 @@ export async function loadUsers(store: DocumentStore, identity: Identity, others
 }
 
 export function toActor(user: UserDoc): Actor {
-  return { userId: user._id, name: user.name, roles: user.roles, skills: user.skills ?? [], held: user.held ?? 0, lastReadAt: user.lastReadAt ?? 0 };
+  return {
+    userId: user._id,
+    name: user.name,
+    roles: user.roles,
+    skills: user.skills ?? [],
+    held: user.held ?? 0,
+    lastReadAt: user.lastReadAt ?? 0,
+    postStints: user.postStints ?? {},
+  };
 }
 
 export async function loadActor(store: DocumentStore, identity: Identity, others: readonly string[] = []): Promise<{ actor: Actor | null; others: UserDoc[] }> {

@@ -1,5 +1,5 @@
 /** Storage of people: the `users` collection and its lookups. */
-import type { RoleGrant, Skill } from '../../shared/users/roles';
+import type { PostStint, RoleGrant, Skill } from '../../shared/users/roles';
 import { staffAreaIdsOf } from '../../shared/users/roles';
 import type { Collection, DocumentStore } from '../store/port';
 
@@ -26,6 +26,8 @@ export interface UserDoc {
   rev: number;
   /** Orders the member holds now (派单 or 接单, not yet 办结): the cap's count, recounted after every change of holder. */
   held?: number;
+  /** The member's 志愿岗位 stints (stint key → when held): the duty check reads "held a post this year" off the caller. */
+  postStints?: Record<string, PostStint>;
   /** Daily quotas: `<name><yyyymmdd>` → units taken that day (backend/users/quota.ts). */
   quota?: Record<string, number>;
   /** 党员技能, from 双报到. */

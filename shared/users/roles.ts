@@ -74,4 +74,12 @@ export interface Actor {
   held?: number;
   /** Messages created after this instant are unread, as kept on their record (the inbox reads it without a second read). */
   lastReadAt?: number;
+  /** The member's 志愿岗位 stints, as kept on their record (my points' duty check reads them without another read). */
+  postStints?: Record<string, PostStint>;
+}
+
+/** One time a member held a volunteer post: from `since` until `until` (null while held). */
+export interface PostStint {
+  since: number;
+  until: number | null;
 }

@@ -1,8 +1,9 @@
 /** Posts stored before their holders were kept on them get `holding` from their open stints once (backend/activities/migrate.ts), then behave as posts made since. */
 import type { PostCard } from '../../shared/activities/schemas';
 import type { Page } from '../../shared/users/schemas';
-import { POST_HOLDERS_ON_POSTS } from '../../backend/activities/migrate';
+import { POST_HOLDERS_ON_POSTS, POST_STINTS_ON_MEMBERS } from '../../backend/activities/migrate';
 import type { PostDoc, PostHolderDoc } from '../../backend/activities/repo';
+import type { UserDoc } from '../../backend/users/repo';
 import { MIGRATIONS } from '../../backend/records/migrate';
 import { addMembers, goodPost } from '../support/activities';
 import { PEOPLE } from '../support/people';
@@ -22,6 +23,25 @@ const stored = (id: string) => s.store.collection<PostDoc>('posts').get(id);
 
 test('is listed among the migrations', () => {
   expect(MIGRATIONS).toContain(POST_HOLDERS_ON_POSTS);
+  expect(MIGRATIONS).toContain(POST_STINTS_ON_MEMBERS);
+});
+
+test('a member stored without their stints on them: each stint is kept on the member once, and 我的积分 sees the post', async () => {
+  const who = extra[0]!;
+  const mine = () => s.call<{ duty: { holdsPost: boolean } }>('points', 'mine', {}, who);
+  const { id } = okData(await call<{ id: string }>('publishPost', goodPost({ slots: 2 }), PEOPLE.staff));
+  okData(await call('claimPost', { postId: id }, who));
+  expect(okData(await mine()).duty.holdsPost).toBe(true);
+  const kept = (await s.store.collection<UserDoc>('users').get(who))?.postStints ?? {};
+  expect(Object.values(kept)).toContainEqual({ since: s.clock.now, until: null });
+  // Back to the shape members had before: the stints only in post_holders.
+  await s.store.collection('users').updateWhere({ _id: who }, { $unset: { postStints: true } });
+  expect(okData(await mine()).duty.holdsPost).toBe(false);
+  expect(await POST_STINTS_ON_MEMBERS.run(s.store)).toBeGreaterThanOrEqual(1);
+  expect(await POST_STINTS_ON_MEMBERS.run(s.store)).toBe(0);
+  expect((await s.store.collection<UserDoc>('users').get(who))?.postStints).toEqual(kept);
+  expect(okData(await mine()).duty.holdsPost).toBe(true);
+  expect(s.logged).toEqual([]);
 });
 
 test('a post stored without holders on it: its open stints become its holders, once; the ended one stays history', async () => {

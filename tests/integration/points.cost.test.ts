@@ -56,6 +56,8 @@ const CASES: Case[] = [
   { action: 'verify', who: PEOPLE.staff, prepare: one('forwarded') },
   { action: 'verify', variant: 'points given', who: PEOPLE.staff, prepare: one('forwarded', { points: 4, note: '照片齐全' }) },
   { action: 'reject', who: PEOPLE.staff, prepare: one('forwarded', { reason: '当天没有该项活动' }) },
+  // After the credits above: the member has a ledger, a total and a standing to show.
+  { action: 'mine', who: PEOPLE.member, prepare: async () => ({}) },
 ];
 
 const label = (c: Case) => `points.${c.action}${c.variant ? ` (${c.variant})` : ''}`;

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { MyPointsView, RulesView } from '../../shared/points/schemas';
 import type { Page } from '../../shared/users/schemas';
-import type { PostHolderDoc } from '../../backend/activities/repo';
+import { goodPost } from '../support/activities';
 import { checkTotals } from '../../backend/points/check';
 import { act, fileOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
@@ -130,9 +130,8 @@ test('the duty check lists who is behind and the year-end export has every membe
   const behind = okData(await s.call<{ items: Array<{ memberId: string }> }>('points', 'duty', { behindOnly: true }, PEOPLE.staff));
   expect(behind.items.map((r) => r.memberId)).toContain(PEOPLE.member);
   // Holding a post this year completes the duty.
-  await s.store
-    .collection<PostHolderDoc>('post_holders')
-    .insert({ _id: 'ph-test', postId: 'p1', memberId: PEOPLE.member, memberName: '张伟', communityId: NODES.community1, path: '/', since: s.clock.now - 86400_000, until: null });
+  const post = okData(await s.call<{ id: string }>('activities', 'publishPost', goodPost(), PEOPLE.staff));
+  okData(await s.call('activities', 'claimPost', { postId: post.id }, PEOPLE.member));
   const after = okData(await s.call<{ items: Array<{ memberId: string; served: boolean; holdsPost: boolean }> }>('points', 'duty', { behindOnly: true }, PEOPLE.staff));
   expect(after.items.map((r) => r.memberId)).not.toContain(PEOPLE.member);
   expect((await mine()).duty).toEqual({ served: true, holdsPost: true });
