@@ -6,13 +6,16 @@ import { COLOURS, COLOUR_NAMES, DAY_COUNT_NAMES } from '../../shared/orders/mode
 import { canEditOrderRules, canViewOrderRules } from '../../shared/orders/permissions';
 import type { OrderRulesInput, OrderRulesView, SetColourRuleInput } from '../../shared/orders/schemas';
 import { keptPathOf } from '../areas/repo';
+import { ownCommunityId } from '../points/community';
 import { recordAudit } from '../audit/record';
 import type { Ctx } from '../runtime/types';
 import { forget } from '../runtime/warm';
 import type { RulesDoc } from './rules';
 import { RULES_KEPT, ruleIn } from './rules';
 
-async function requireCommunity(ctx: Ctx, id: string): Promise<Area> {
+async function requireCommunity(ctx: Ctx, asked: string | undefined): Promise<Area> {
+  const id = asked ?? ownCommunityId(ctx.actor);
+  if (!id) throw invalid('communityId', '请选择社区');
   const { node } = await keptPathOf(ctx.store, id, '社区');
   if (node.level !== 'community') throw invalid('communityId', '请选择一个社区');
   return node;

@@ -143,8 +143,8 @@ export interface CandidateView {
 
 export type ConsoleCounts = Record<ConsoleTab, number>;
 
-/** 时限规则 of a community: read by its staff, one colour changed at a time by community or street staff. */
-export const orderRulesInput = input({ communityId: id('社区') });
+/** 时限规则 of a community (without one, the reader's own): read by its staff, one colour changed at a time by community or street staff. */
+export const orderRulesInput = input({ communityId: z.optional(id('社区')) });
 /** Hours up to 30 days to respond, 90 days to complete; 办结 not before 响应 is checked by the server (backend/orders/rulesAdmin.ts). */
 export const setColourRuleInput = input({
   communityId: id('社区'),

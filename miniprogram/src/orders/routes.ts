@@ -7,6 +7,7 @@ export const ORDER_ROUTES = {
   detail: '/pages/order/detail/index',
   messages: '/pages/order/messages/index',
   console: '/staff/pages/console/index',
+  rules: '/staff/pages/rules/index',
   hall: '/member/pages/hall/index',
   held: '/member/pages/orders/index',
   points: '/member/pages/points/index',

@@ -1,6 +1,7 @@
 /** 派单台 (staff): 待分拣 / 待派单 / 抢单中 / 进行中 / 已超时 / 已完结 with counts, 颜色 and 类别 filters, paged. */
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import type { Colour, ConsoleTab, OrderCategory } from '@shared/orders/model';
 import { CONSOLE_TABS } from '@shared/orders/model';
 import type { ConsoleCounts } from '@shared/orders/schemas';
@@ -8,6 +9,7 @@ import { call } from '../../../api';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import OrderList from '../../../orders/components/OrderList';
+import { ORDER_ROUTES } from '../../../orders/routes';
 import TabBar from '../../../components/TabBar';
 import { useListPage } from '../../../utils/listPage';
 import ConsoleFilters from './ConsoleFilters';
@@ -44,6 +46,9 @@ export default function StaffConsole() {
     <View className="page console" id="staff-console">
       <TabBar tiles tabs={tabs} active={tab} onChange={setTab} id="console-tabs" />
       <ConsoleFilters colour={colour} category={category} onColour={setColour} onCategory={setCategory} />
+      <Text className="console__rules" id="console-rules" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.rules })}>
+        时限规则（自然日 / 工作日）›
+      </Text>
       <OrderList list={list} id="console-orders" emptyTitle={`${CONSOLE_TABS[tab].name}：暂无`} emptyText={EMPTY_TEXT[tab]} />
     </View>
   );
