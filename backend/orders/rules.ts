@@ -29,8 +29,12 @@ export async function colourRule(deps: Deps, path: string, colour: Colour): Prom
 }
 
 export async function communityColourRule(deps: Deps, id: string, colour: Colour): Promise<ColourRule> {
-  const doc = await warm(deps.store, `${RULES_KEPT}${id}`, () => deps.store.collection<RulesDoc>('community_rules').get(id));
-  return ruleIn(doc, colour);
+  return ruleIn(await keptRules(deps, id), colour);
+}
+
+/** A community's rules document as a warm instance keeps it (at most WARM_TTL_MS old). */
+export function keptRules(deps: Pick<Deps, 'store'>, id: string): Promise<RulesDoc | null> {
+  return warm(deps.store, `${RULES_KEPT}${id}`, () => deps.store.collection<RulesDoc>('community_rules').get(id));
 }
 
 /** A colour's rule in a rules document, defaults filling what it lacks. */

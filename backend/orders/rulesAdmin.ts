@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record';
 import type { Ctx } from '../runtime/types';
 import { forget } from '../runtime/warm';
 import type { RulesDoc } from './rules';
-import { RULES_KEPT, ruleIn } from './rules';
+import { keptRules, RULES_KEPT, ruleIn } from './rules';
 
 async function requireCommunity(ctx: Ctx, asked: string | undefined): Promise<Area> {
   const id = asked ?? ownCommunityId(ctx.actor);
@@ -39,13 +39,14 @@ export async function setColourRule(ctx: Ctx, input: SetColourRuleInput): Promis
   if (input.resolveHours < input.respondHours) throw invalid('resolveHours', '办结时限不能短于响应时限');
   const rule: ColourRule = { respondHours: input.respondHours, resolveHours: input.resolveHours, days: input.days };
   const col = ctx.store.collection<RulesDoc>('community_rules');
-  const before = await col.get(community._id);
+  // The warm copy (usually no read): it picks insert or update, and fills the other colours of the answer.
+  const before = await keptRules(ctx, community._id);
   const stamp = { updatedAt: ctx.now(), updatedBy: ctx.actor.userId };
   // One colour's fields only, so two staff saving different colours at once both keep their change.
   const set = { [`colours.${input.colour}`]: rule, ...stamp };
-  if ((await col.updateWhere({ _id: community._id }, { $set: set })) === 0 && !(await col.insertIfAbsent({ _id: community._id, colours: { [input.colour]: rule }, ...stamp }))) {
-    await col.updateWhere({ _id: community._id }, { $set: set });
-  }
+  // A stale "none yet" only costs the insert that fails; documents are never deleted, so "exists" is never stale.
+  if (before?.colours) await col.updateWhere({ _id: community._id }, { $set: set });
+  else if (!(await col.insertIfAbsent({ _id: community._id, colours: { [input.colour]: rule }, ...stamp }))) await col.updateWhere({ _id: community._id }, { $set: set });
   forget(ctx.store, `${RULES_KEPT}${community._id}`);
   const said = `${COLOUR_NAMES[input.colour]}色：${rule.respondHours} 小时响应，${rule.resolveHours} 小时办结，按${DAY_COUNT_NAMES[rule.days]}`;
   await recordAudit(ctx, { action: 'orders.setRule', targetType: 'community', targetId: community._id, areaPath: community.path, detail: { colour: input.colour, ...rule, said } });

@@ -66,6 +66,10 @@ describe('a red order triaged on 9月30日, the day before 国庆', () => {
     const saved = okData(await setRule({}));
     expect(saved).toMatchObject({ isDefault: false, canEdit: true, colours: { red: { days: 'working' }, yellow: { days: 'natural', resolveHours: 72 } } });
     expect((await rules(PEOPLE.gridWorker)).colours.red.days).toBe('working');
+    // Another colour saved later keeps red's change (one colour's fields are written).
+    const green = okData(await setRule({ colour: 'green', respondHours: 24, resolveHours: 120, days: 'natural' }, PEOPLE.street));
+    expect(green.colours).toMatchObject({ red: { days: 'working' }, green: { resolveHours: 120, days: 'natural' } });
+    expect((await rules()).colours).toMatchObject({ red: { resolveHours: 24, days: 'working' }, green: { resolveHours: 120 } });
 
     working = await redOrderTaken();
     workingLate = await redOrderTaken();
