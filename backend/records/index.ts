@@ -1,6 +1,6 @@
 /** The `effects` cloud function: apply named records' pending effects now, and the one-minute drain timer. */
 import * as s from '../../shared/records/schemas';
-import { defineFunction, systemAction, userAction } from '../runtime/define';
+import { callerAction, defineFunction, systemAction } from '../runtime/define';
 import { drainDue, drainRefs } from './drain';
 import { applyMembership } from '../members/membership';
 import { carryMembership } from './apply';
@@ -9,7 +9,8 @@ import { carryMembership } from './apply';
 carryMembership(applyMembership);
 
 export const effectsFunction = defineFunction('effects', {
-  // Anyone signed in may ask: the effects were decided by the move that wrote them, applying them early changes nothing else.
-  drain: userAction(s.drainInput, (ctx, input) => drainRefs(ctx, input.refs)),
+  // Anyone with a verified identity may ask, and who it is is never read: the effects were decided by the move that wrote
+  // them, applying them early changes nothing else.
+  drain: callerAction(s.drainInput, (ctx, input) => drainRefs(ctx, input.refs)),
   sweep: systemAction(s.sweepEffectsInput, (ctx) => drainDue(ctx)),
 });

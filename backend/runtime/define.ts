@@ -24,6 +24,11 @@ export function guestAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: Gue
   return { input, auth: 'guest', run: run as (ctx: Ctx, data: z.infer<S>) => Promise<R> };
 }
 
+/** An action any verified identity may call whose outcome does not depend on who it is: the caller is not read. */
+export function callerAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: GuestCtx, data: z.infer<S>) => Promise<R>): ActionDef<S, R> {
+  return { input, auth: 'caller', run: run as (ctx: Ctx, data: z.infer<S>) => Promise<R> };
+}
+
 /** An action only timers and maintenance scripts may call. */
 export function systemAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: GuestCtx, data: z.infer<S>) => Promise<R>): ActionDef<S, R> {
   return { input, auth: 'system', run: run as (ctx: Ctx, data: z.infer<S>) => Promise<R> };

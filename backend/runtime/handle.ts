@@ -28,7 +28,7 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
     const wants = bad === null && def.prefetch ? def.prefetch(data) : {};
     // The caller (with anyone else the action names) and the record it acts on, read at the same time.
     const [loaded, ...docs] = await Promise.all([
-      identity.kind === 'system' ? { actor: null, others: [] } : loadActor(deps.store, identity, wants.users ?? []),
+      identity.kind === 'system' || def.auth === 'caller' ? { actor: null, others: [] } : loadActor(deps.store, identity, wants.users ?? []),
       ...(wants.docs ?? []).map((d) => deps.store.collection(d.collection).get(d.id)),
     ]);
     const { actor, others } = loaded as Awaited<ReturnType<typeof loadActor>>;

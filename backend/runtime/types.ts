@@ -35,8 +35,11 @@ export interface Ctx extends Deps {
   prefetched?: Map<string, unknown>;
 }
 
-/** `user`: a known person; `guest`: any verified identity, even one not yet registered. */
-export type AuthLevel = 'user' | 'guest' | 'system';
+/**
+ * `user`: a known person; `guest`: any verified identity, even one not yet registered; `caller`: any verified
+ * identity, never read (an action whose outcome does not depend on who asks saves the read).
+ */
+export type AuthLevel = 'user' | 'guest' | 'caller' | 'system';
 
 export interface GuestCtx extends Deps {
   actor: Actor | null;

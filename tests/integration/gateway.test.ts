@@ -107,6 +107,19 @@ describe('identity', () => {
     expect((await meWith(foreign)).json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('refuses a token once it expires, though it was accepted before', async () => {
+    const { token, expiresAt } = signToken(s.secret, PEOPLE.resident, s.clock.now, 60_000);
+    expect((await meWith(token)).json).toMatchObject({ ok: true });
+    const was = s.clock.now;
+    s.clock.now = expiresAt;
+    try {
+      expect((await meWith(token)).json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      s.clock.now = was;
+    }
+    expect((await meWith(token)).json).toMatchObject({ ok: true });
+  });
+
   it('never takes identity from the payload', async () => {
     expect(errorOf(await s.call('users', 'me', { userId: PEOPLE.street })).code).toBe('UNAUTHENTICATED');
     const err = errorOf(await s.call('users', 'me', { userId: PEOPLE.street }, PEOPLE.resident));
