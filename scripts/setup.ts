@@ -76,6 +76,7 @@ export async function setup(argv: string[], env: NodeJS.ProcessEnv, log: (line: 
     log(describe(state));
     if (state.state === 'issued' || state.state === 'valid') {
       const base = (flag(argv, '--url') ?? env.WG_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT ?? 8080}`).replace(/\/+$/, '');
+      if (cloud && !flag(argv, '--url') && !env.WG_PUBLIC_URL) log('注意：没有设置 WG_PUBLIC_URL（或 --url），下面的网页版链接指向本机地址；微信里请用小程序页面或小程序码。');
       await printInvitation(state.token, state.expiresAt, { base, png: path.resolve(flag(argv, '--png') ?? path.join(ROOT, 'build', 'setup', `first-admin-${code}.png`)) }, log);
     }
     return 0;
