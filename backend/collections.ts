@@ -141,6 +141,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   points_rules: [],
   quotas: [],
   order_counters: [],
+  // Done-markers of the data migrations (backend/records/migrate.ts), read by id.
+  migrations: [],
   member_counters: [],
   // Newer domains declare their collections' indexes in their own repo.ts.
   ...MEMBERS_INDEXES,

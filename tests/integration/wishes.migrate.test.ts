@@ -82,8 +82,9 @@ test('a wish stored by the old code, inserted raw: converted once, shown in the 
   const before = await wishes(s.store).get('w-stored-in-words');
   expect(before?.timeline.every((e) => !e.code)).toBe(true);
 
-  // `npm run migrate` against the test's store (SQLite, or the simulated CloudBase through the SDK).
-  const run = await runScript(s, 'scripts/migrate.ts');
+  // `npm run migrate` against the test's store (SQLite, or the simulated CloudBase through the SDK). Forced: the test
+  // server's start marked every migration done before this wish was stored (a real store holds its old wishes first).
+  const run = await runScript(s, 'scripts/migrate.ts', ['--force']);
   expect(run.code).toBe(0);
   expect(run.out).toContain('wishes: timeline words → codes: 1');
 
@@ -94,8 +95,8 @@ test('a wish stored by the old code, inserted raw: converted once, shown in the 
   expect(shown.timeline.map((t) => [t.action, t.note])).toEqual(old.map((e) => [e.action, e.note ?? null]));
 
   // Idempotent: a second run (and the start-up run) converts nothing and leaves the wish as it is.
-  expect((await runScript(s, 'scripts/migrate.ts')).out).toContain('没有需要转换的记录');
-  expect(await migrateAll(s.store)).toBe(0);
+  expect((await runScript(s, 'scripts/migrate.ts', ['--force'])).out).toContain('没有需要转换的记录');
+  expect(await migrateAll(s.store, undefined, { force: true })).toBe(0);
   expect(await wishes(s.store).get('w-stored-in-words')).toEqual(after);
 });
 
@@ -104,7 +105,7 @@ test('wishes written with codes are left alone; only an old one beside them conv
   const stored = await wishes(s.store).get(coded);
   expect(stored?.timeline.map((e) => e.code)).toEqual(['post', 'approve', 'claim']);
   await insertOld('w-old-beside-new');
-  expect(await migrateAll(s.store)).toBe(1);
+  expect(await migrateAll(s.store, undefined, { force: true })).toBe(1);
   expect(await wishes(s.store).get(coded)).toEqual(stored);
   expect((await wishes(s.store).get('w-old-beside-new'))!.timeline.map((e) => e.code)).toEqual(CODED.map((c) => c.code));
 });
