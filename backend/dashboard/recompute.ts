@@ -37,7 +37,7 @@ export async function recomputeCounters(store: DocumentStore): Promise<{ expecte
 }
 
 /** Flattens a stored counter doc into field path → value (only the counted groups). */
-function storedFields(doc: Record<string, unknown>): Map<string, number> {
+export function storedFields(doc: Record<string, unknown>): Map<string, number> {
   const out = new Map<string, number>();
   for (const group of ['c', 'cat', 'col', 'rh', 'sh']) {
     const g = doc[group];

@@ -86,8 +86,8 @@ interface CounterWrite {
   parts: Array<{ key: string; batch: string; inc: Record<string, number> }>;
 }
 
-/** Counter doc id → summed increments and the batch keys they come from. */
-function counterWrites(batches: EffectBatch[]): Map<string, CounterWrite> {
+/** Counter doc id → summed increments and the batch keys they come from (also what the counters' rebuild leaves to pending batches). */
+export function counterWrites(batches: EffectBatch[]): Map<string, CounterWrite> {
   const out = new Map<string, CounterWrite>();
   for (const b of batches) {
     const counts = b.effects.filter((e): e is CountEffect => e.type === 'count');

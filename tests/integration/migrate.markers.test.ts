@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 /** What every migration pages through when it runs. */
-const CONVERTED = ['points_declarations', 'orders', 'wishes', 'posts', 'post_holders'];
+const CONVERTED = ['points_declarations', 'orders', 'wishes', 'posts', 'post_holders', 'order_counters'];
 
 test('a start after the first reads the markers in one request and no page of the converted collections; --force reads them again', async () => {
   // The test server started as the local server does (ensureAllIndexes): every migration ran once and is marked.
