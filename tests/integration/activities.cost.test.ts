@@ -4,41 +4,28 @@
  * the simulator bills the invocation (`/__sim/stats`). Effects drained after the answer are not the person's wait.
  * `WG_COST_TABLE=1` prints the table.
  */
-import path from 'node:path';
-import { FUNCTIONS } from '../../backend/functions';
-import { localPorts } from '../../backend/ports/local';
-import { handle } from '../../backend/runtime/handle';
-import type { Deps } from '../../backend/runtime/types';
-import type { CountingStore } from '../../backend/store/counting';
-import { countingStore } from '../../backend/store/counting';
 import { HOUR, addMembers, goodActivity, goodPost } from '../support/activities';
 import { PEOPLE } from '../support/people';
+import { FUNCTIONS } from '../../backend/functions';
+import { meterAndRuntime } from '../support/cost';
 import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
+import { startTestServer } from '../support/server';
 
 const GOAL = 3;
 
 let s: TestServer;
-let counting: CountingStore;
-let deps: Deps;
+let runtime: ReturnType<typeof meterAndRuntime>;
 let extra: string[];
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
   s = await startTestServer({ containers: 1 });
-  counting = countingStore(s.functionStore);
-  deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+  runtime = meterAndRuntime(s);
   extra = await addMembers(s, 2, 'u-cost');
 });
 afterAll(() => s.close());
 
 /** Setup goes through the same runtime as the measured call (the same warm instance in both modes). */
-async function setup<T>(action: string, data: Record<string, unknown>, who: string): Promise<T> {
-  if (s.sim) return okData(await s.call<T>('activities', action, data, who));
-  const answer = await handle(FUNCTIONS.activities!, { action, data }, { kind: 'local', userId: who }, deps);
-  if (!answer.ok) throw new Error(`setup activities.${action}: ${answer.error.code} ${answer.error.message}`);
-  if (answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, { kind: 'local', userId: who }, deps);
-  return answer.data as T;
-}
+const setup = <T>(action: string, data: Record<string, unknown>, who: string): Promise<T> => runtime.run<T>('activities', action, data, who);
 
 /** An activity two days ahead (signed up by `signed`), the clock then moved to its start or its end when asked. */
 async function activity(signed: string[] = [], at?: 'start' | 'end'): Promise<{ activityId: string }> {
@@ -129,25 +116,8 @@ const CASES: Case[] = [
 
 const label = (c: Case) => `activities.${c.action}${c.variant ? ` (${c.variant})` : ''}`;
 
-/** The requests of one call; its pending effects are applied afterwards, as the client asks, and not counted. */
-async function requests(c: Case, data: Record<string, unknown>): Promise<number> {
-  if (s.sim) {
-    const answer = await s.call('activities', c.action, data, c.who);
-    if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-    const row = s.sim
-      .stats()
-      .filter((r) => r.fn === 'activities' && r.action === c.action)
-      .pop();
-    if (!row) throw new Error(`no stats row for ${label(c)}`);
-    return row.reads + row.writes;
-  }
-  counting.reset();
-  const answer = await handle(FUNCTIONS.activities!, { action: c.action, data }, { kind: 'local', userId: c.who }, deps);
-  const n = counting.counts().total;
-  if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-  if (answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, { kind: 'local', userId: c.who }, deps);
-  return n;
-}
+/** The requests of one call (tests/support/cost.ts). */
+const requests = (c: Case, data: Record<string, unknown>): Promise<number> => runtime.requests('activities', c.action, data, c.who);
 
 it(`every activities user action makes at most ${GOAL} database requests before it answers (warm instance)`, async () => {
   const rows: Array<[string, number]> = [];

@@ -3,29 +3,22 @@
  * period's length (one group over the children's counters, one over the open backlog, and the caller). Locally every
  * DocumentStore call of the function; in cloud mode what the simulator bills the invocation. `WG_COST_TABLE=1` prints them.
  */
-import path from 'node:path';
-import { FUNCTIONS } from '../../backend/functions';
-import { localPorts } from '../../backend/ports/local';
-import { handle } from '../../backend/runtime/handle';
-import type { Deps } from '../../backend/runtime/types';
-import type { CountingStore } from '../../backend/store/counting';
-import { countingStore } from '../../backend/store/counting';
 import { fileUnanswered, runScenario, SCENARIO_START } from '../support/dashboard';
 import { NODES, PEOPLE } from '../support/people';
+import type { Meter } from '../support/cost';
+import { costMeter } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 
 const GOAL = 3;
 
 let s: TestServer;
-let counting: CountingStore;
-let deps: Deps;
+let requestsOf: Meter;
 beforeAll(async () => {
   s = await startTestServer({ start: SCENARIO_START, containers: 1 });
   await runScenario(s);
   await fileUnanswered(s);
-  counting = countingStore(s.functionStore);
-  deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+  requestsOf = costMeter(s);
 });
 afterAll(() => s.close());
 
@@ -35,22 +28,8 @@ const CASES: Array<{ label: string; who: string; data: Record<string, unknown> }
   { label: 'own grid (no areaId), a month', who: PEOPLE.gridLeader, data: { period: 'month' } },
 ];
 
-async function requests(c: (typeof CASES)[number]): Promise<number> {
-  if (s.sim) {
-    const answer = await s.call('dashboard', 'children', c.data, c.who);
-    if (!answer.ok) throw new Error(`${c.label}: ${answer.error.code} ${answer.error.message}`);
-    const row = s.sim
-      .stats()
-      .filter((r) => r.fn === 'dashboard' && r.action === 'children')
-      .pop();
-    if (!row) throw new Error(`no stats row for ${c.label}`);
-    return row.reads + row.writes;
-  }
-  counting.reset();
-  const answer = await handle(FUNCTIONS.dashboard!, { action: 'children', data: c.data }, { kind: 'local', userId: c.who }, deps);
-  if (!answer.ok) throw new Error(`${c.label}: ${answer.error.code} ${answer.error.message}`);
-  return counting.counts().total;
-}
+/** The requests of one call (tests/support/cost.ts). */
+const requests = (c: (typeof CASES)[number]): Promise<number> => requestsOf('dashboard', 'children', c.data, c.who);
 
 it(`dashboard.children makes at most ${GOAL} database requests before it answers (warm instance)`, async () => {
   const rows: Array<{ label: string; first: number; warm: number }> = [];

@@ -4,29 +4,22 @@
  * the simulator bills the invocation (`/__sim/stats`). Effects drained after the answer (the member role, the points
  * placement, messages) are not the person's wait. `WG_COST_TABLE=1` prints the table.
  */
-import path from 'node:path';
-import { FUNCTIONS } from '../../backend/functions';
-import { localPorts } from '../../backend/ports/local';
-import { handle } from '../../backend/runtime/handle';
-import type { Deps } from '../../backend/runtime/types';
-import type { CountingStore } from '../../backend/store/counting';
-import { countingStore } from '../../backend/store/counting';
 import type { UserDoc } from '../../backend/users/repo';
 import { goodRegistration } from '../support/members';
 import { NODES, PEOPLE } from '../support/people';
+import type { Meter } from '../support/cost';
+import { costMeter } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
 
 const GOAL = 3;
 
 let s: TestServer;
-let counting: CountingStore;
-let deps: Deps;
+let requestsOf: Meter;
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
   s = await startTestServer({ containers: 1 });
-  counting = countingStore(s.functionStore);
-  deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+  requestsOf = costMeter(s);
 });
 afterAll(() => s.close());
 
@@ -79,25 +72,8 @@ const CASES: Case[] = [
 
 const label = (c: Case) => `members.${c.action}${c.variant ? ` (${c.variant})` : ''}`;
 
-/** The requests of one call; its pending effects are applied afterwards, as the client asks, and not counted. */
-async function requests(c: Case, { who, data }: Call): Promise<number> {
-  if (s.sim) {
-    const answer = await s.call('members', c.action, data, who);
-    if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-    const row = s.sim
-      .stats()
-      .filter((r) => r.fn === 'members' && r.action === c.action)
-      .pop();
-    if (!row) throw new Error(`no stats row for ${label(c)}`);
-    return row.reads + row.writes;
-  }
-  counting.reset();
-  const answer = await handle(FUNCTIONS.members!, { action: c.action, data }, { kind: 'local', userId: who }, deps);
-  const n = counting.counts().total;
-  if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-  if (answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, { kind: 'local', userId: who }, deps);
-  return n;
-}
+/** The requests of one call (tests/support/cost.ts). */
+const requests = (c: Case, { who, data }: Call): Promise<number> => requestsOf('members', c.action, data, who);
 
 it(`every 双报到 action makes at most ${GOAL} database requests before it answers (warm instance)`, async () => {
   const rows: Array<[string, number]> = [];

@@ -3,28 +3,21 @@
  * unread count against the watermark kept on the caller's record; and the read actions of the staff console,
  * member picker, inbox and 我的积分 held to their requests per call (issue 12), in a warm instance.
  */
-import path from 'node:path';
 import type { MessageDoc } from '../../backend/notifications/outbox';
-import { FUNCTIONS } from '../../backend/functions';
-import { localPorts } from '../../backend/ports/local';
-import { handle } from '../../backend/runtime/handle';
-import type { Deps } from '../../backend/runtime/types';
-import type { CountingStore } from '../../backend/store/counting';
-import { countingStore } from '../../backend/store/counting';
 import type { MessagePage } from '../../shared/notifications/schemas';
 import { orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
+import type { Meter } from '../support/cost';
+import { costMeter } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
 
 let s: TestServer;
-let counting: CountingStore;
-let deps: Deps;
+let requestsOf: Meter;
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
   s = await startTestServer({ containers: 1 });
-  counting = countingStore(s.functionStore);
-  deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+  requestsOf = costMeter(s);
 });
 afterAll(() => s.close());
 
@@ -88,24 +81,10 @@ describe('the inbox', () => {
 });
 
 describe('requests per read action (warm instance)', () => {
-  /** The requests of one call: locally every port call of the function, in cloud mode what the simulator bills it. */
-  async function requests(fn: 'orders' | 'notifications' | 'points', action: string, data: Record<string, unknown>, who: string): Promise<number> {
-    if (s.sim) {
-      okData(await s.call(fn, action, data, who));
-      const row = s.sim
-        .stats()
-        .filter((r) => r.fn === fn && r.action === action)
-        .pop();
-      if (!row) throw new Error(`no stats row for ${fn}.${action}`);
-      return row.reads + row.writes;
-    }
-    counting.reset();
-    const answer = await handle(FUNCTIONS[fn]!, { action, data }, { kind: 'local', userId: who }, deps);
-    if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error.code} ${answer.error.message}`);
-    return counting.counts().total;
-  }
+  /** The requests of one call (tests/support/cost.ts). */
+  const requests = (fn: 'orders' | 'notifications' | 'points', action: string, data: Record<string, unknown>, who: string) => requestsOf(fn, action, data, who);
 
-  it('the console, the member picker, the member and resident lists, the inbox: at most 3; 我的积分: 5', async () => {
+  it('the console, the member picker, the member and resident lists, the inbox, 我的积分: at most 3', async () => {
     const triaged = await orderIn(s, 'triaged');
     await orderIn(s, 'pooled');
     await orderIn(s, 'closed');
@@ -120,8 +99,8 @@ describe('requests per read action (warm instance)', () => {
       ['similar', 'orders', 'similar', { buildingId: NODES.building1, category: '维修' }, PEOPLE.resident, 3],
       ['inbox', 'notifications', 'list', {}, PEOPLE.gridLeader, 3],
       ['unread badge', 'notifications', 'unread', {}, PEOPLE.gridLeader, 2],
-      // The caller, my total, my ledger page, my post and my standing: four sources besides the caller (see docs/benchmarks.md §7).
-      ['我的积分', 'points', 'mine', {}, PEOPLE.member, 5],
+      // The caller (with the posts they held), my ledger page and my standing.
+      ['我的积分', 'points', 'mine', {}, PEOPLE.member, 3],
     ];
     const over: string[] = [];
     // The first round warms the instance (areas kept per instance); the second is measured.

@@ -4,31 +4,23 @@
  * the simulator bills the invocation (`/__sim/stats`). Effects drained after the answer are not the person's wait.
  * `WG_COST_TABLE=1` prints the table.
  */
-import path from 'node:path';
-import { FUNCTIONS } from '../../backend/functions';
-import { localPorts } from '../../backend/ports/local';
-import { handle } from '../../backend/runtime/handle';
-import type { Deps } from '../../backend/runtime/types';
-import type { CountingStore } from '../../backend/store/counting';
-import { countingStore } from '../../backend/store/counting';
 import { organisations } from '../../backend/members/repo';
 import { DAY, uploadPhoto } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
+import type { Meter } from '../support/cost';
+import { SYSTEM, costMeter } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { runTimer, startTestServer } from '../support/server';
 import { goodWish, publicText, wishIn } from '../support/wishes';
 
 const GOAL = 3;
-const SYSTEM = 'system';
 
 let s: TestServer;
-let counting: CountingStore;
-let deps: Deps;
+let requestsOf: Meter;
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
   s = await startTestServer({ containers: 1 });
-  counting = countingStore(s.functionStore);
-  deps = { store: counting.store, now: () => s.clock.now, log: { error: (m) => s.logged.push(m), info: () => undefined }, ports: localPorts(path.join(s.dataDir, 'uploads')) };
+  requestsOf = costMeter(s);
   // 李建国 (another resident) is the contact person of an organisation that reported to 梅川第一居委会.
   const contact = { name: '李建国', mobile: '13900001002' };
   await organisations(s.store).insert({
@@ -103,27 +95,8 @@ const CASES: Case[] = [
 
 const label = (c: Case) => `wishes.${c.action}${c.variant ? ` (${c.variant})` : ''}`;
 
-/** The requests of one call; its pending effects are applied afterwards, as the client asks, and not counted. */
-async function requests(c: Case, data: Record<string, unknown>): Promise<number> {
-  if (s.sim) {
-    const answer = c.who === SYSTEM ? await runTimer(s, 'wishes', c.action) : await s.call('wishes', c.action, data, c.who);
-    if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-    const name = c.who === SYSTEM ? `timer:${c.action}` : c.action;
-    const row = s.sim
-      .stats()
-      .filter((r) => r.fn === 'wishes' && r.action === name)
-      .pop();
-    if (!row) throw new Error(`no stats row for ${label(c)}`);
-    return row.reads + row.writes;
-  }
-  const who = c.who === SYSTEM ? ({ kind: 'system' } as const) : ({ kind: 'local', userId: c.who } as const);
-  counting.reset();
-  const answer = await handle(FUNCTIONS.wishes!, { action: c.action, data }, who, deps);
-  const n = counting.counts().total;
-  if (!answer.ok) throw new Error(`${label(c)}: ${answer.error.code} ${answer.error.message}`);
-  if (answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, who, deps);
-  return n;
-}
+/** The requests of one call (tests/support/cost.ts), as the system for the timer's. */
+const requests = (c: Case, data: Record<string, unknown>): Promise<number> => requestsOf('wishes', c.action, data, c.who);
 
 it(`every wishes action makes at most ${GOAL} database requests before it answers (warm instance)`, async () => {
   const rows: Array<{ label: string; first: number; warm: number; person: boolean }> = [];
