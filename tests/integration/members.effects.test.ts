@@ -4,20 +4,17 @@
  * good by the effects function's one-minute timer (only its bundle carries that applier); a transfer's membership
  * applied again after a crash part-way — or simply again — grants, revokes, ends and audits exactly once.
  */
-import path from 'node:path';
 import type { AuditDoc } from '../../backend/audit/record';
 import type { MembershipEffect } from '../../backend/members/membership';
 import { applyMembership } from '../../backend/members/membership';
 import type { RegistrationDoc } from '../../backend/members/repo';
 import type { MessageDoc } from '../../backend/notifications/outbox';
-import { localPorts } from '../../backend/ports/local';
 import type { TotalDoc } from '../../backend/points/repo';
 import type { Pending } from '../../backend/records/effects';
-import type { Deps } from '../../backend/runtime/types';
-import type { Collection, Doc, DocumentStore, Filter } from '../../backend/store/port';
+import type { DocumentStore, Filter } from '../../backend/store/port';
 import type { UserDoc } from '../../backend/users/repo';
-import type { Envelope } from '../../shared/errors';
 import { shanghaiYear } from '../../shared/time';
+import { beforeUpdates, depsOver, undrained } from '../support/effects';
 import { goodRegistration, pendingRegistration } from '../support/members';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
@@ -30,11 +27,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 type Registration = RegistrationDoc & Pending;
-/** A call as the client makes it, without its follow-up drain (it lost the connection right after the answer). */
-async function raw<T>(action: string, data: unknown, who: string): Promise<Envelope<T>> {
-  const { json } = await s.post('/api/fn/members', JSON.stringify({ action, data }), { authorization: `Bearer ${s.tokenFor(who)}` });
-  return json as Envelope<T>;
-}
+const raw = <T>(action: string, data: unknown, who: string) => undrained<T>(s, 'members', action, data, who);
 const registration = async (id: string) => (await s.store.collection<Registration>('registrations').get(id))!;
 const user = async (id: string) => (await s.store.collection<UserDoc>('users').get(id))!;
 const audits = (filter: Filter) => s.store.collection<AuditDoc>('audit').find(filter);
@@ -73,23 +66,11 @@ test('an approval answered but never drained: approved at once, and the timer ma
 /** The store with the person's role write failing once, as a crash right before it would. */
 function failingOnce(inner: DocumentStore): DocumentStore {
   let failed = false;
-  const wrap = <T extends Doc>(name: string, c: Collection<T>): Collection<T> => ({
-    get: (id) => c.get(id),
-    find: (f, o) => c.find(f, o),
-    count: (f) => c.count(f),
-    insert: (d) => c.insert(d),
-    insertIfAbsent: (d) => c.insertIfAbsent(d),
-    insertMany: (ds) => c.insertMany(ds),
-    group: (f, g) => c.group(f, g),
-    updateWhere: async (f, p) => {
-      if (!failed && name === 'users') {
-        failed = true;
-        throw new Error('the function stopped here');
-      }
-      return c.updateWhere(f, p);
-    },
+  return beforeUpdates(inner, async (name) => {
+    if (failed || name !== 'users') return;
+    failed = true;
+    throw new Error('the function stopped here');
   });
-  return { collection: <T extends Doc>(name: string) => wrap(name, inner.collection<T>(name)), ensureIndexes: (n, i) => inner.ensureIndexes(n, i), close: () => inner.close() };
 }
 
 test("a transfer's membership applied after a crash part-way, and again: one grant, one revoke, the old stint ended once", async () => {
@@ -103,12 +84,7 @@ test("a transfer's membership applied after a crash part-way, and again: one gra
   const effect = batch.effects.find((e): e is MembershipEffect => e.type === 'membership')!;
   expect(effect).toMatchObject({ memberId, transferOf: id, community: { _id: NODES.community2 } });
 
-  const deps = (store: DocumentStore): Deps => ({
-    store,
-    now: () => s.clock.now,
-    log: { error: () => undefined, info: () => undefined },
-    ports: localPorts(path.join(s.dataDir, 'uploads')),
-  });
+  const deps = (store: DocumentStore) => depsOver(s, store);
   await expect(applyMembership(deps(failingOnce(s.store)), effect, batch)).rejects.toThrow('the function stopped here');
   // Audited before the write: the entries are in, the roles not yet.
   expect(memberOf(await user(memberId))).toEqual([NODES.community1]);

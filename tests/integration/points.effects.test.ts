@@ -4,19 +4,17 @@
  * a 汇总 batch carries one batch of effects on every declaration it moved, applied once however many are drained;
  * a declaration decided in the instant between the batch's read and its write is answered as skipped.
  */
-import path from 'node:path';
 import type { AuditDoc } from '../../backend/audit/record';
 import type { MessageDoc } from '../../backend/notifications/outbox';
-import { localPorts } from '../../backend/ports/local';
 import type { DeclarationDoc, TotalDoc } from '../../backend/points/repo';
 import { forwardDeclarations } from '../../backend/points/review';
 import type { Pending, PendingRef } from '../../backend/records/effects';
 import type { Ctx } from '../../backend/runtime/types';
-import type { Collection, Doc, DocumentStore, Filter } from '../../backend/store/port';
+import type { DocumentStore, Filter } from '../../backend/store/port';
 import { toActor } from '../../backend/users/actor';
 import type { UserDoc } from '../../backend/users/repo';
-import type { Envelope } from '../../shared/errors';
 import { shanghaiYear } from '../../shared/time';
+import { beforeUpdates, depsOver, undrained } from '../support/effects';
 import { PEOPLE } from '../support/people';
 import { declarationIn } from '../support/points';
 import type { TestServer } from '../support/server';
@@ -29,11 +27,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 type Declaration = DeclarationDoc & Pending;
-/** A call as the client makes it, without its follow-up drain (it lost the connection right after the answer). */
-async function raw<T>(action: string, data: unknown, who: string): Promise<Envelope<T>> {
-  const { json } = await s.post('/api/fn/points', JSON.stringify({ action, data }), { authorization: `Bearer ${s.tokenFor(who)}` });
-  return json as Envelope<T>;
-}
+const raw = <T>(action: string, data: unknown, who: string) => undrained<T>(s, 'points', action, data, who);
 const declaration = async (id: string) => (await s.store.collection<Declaration>('points_declarations').get(id))!;
 const total = async (memberId: string) => (await s.store.collection<TotalDoc>('points_totals').get(`${memberId}:${shanghaiYear(s.clock.now)}`))?.total ?? 0;
 const audits = (filter: Filter) => s.store.collection<AuditDoc>('audit').count(filter);
@@ -83,23 +77,11 @@ test('a 汇总 batch carries one batch on each declaration it moved: drained thr
 /** The store as the command sees it, with `before` run once right before the first multi-record update of declarations. */
 function racing(inner: DocumentStore, before: () => Promise<void>): DocumentStore {
   let raced = false;
-  const wrap = <T extends Doc>(name: string, c: Collection<T>): Collection<T> => ({
-    get: (id) => c.get(id),
-    find: (f, o) => c.find(f, o),
-    count: (f) => c.count(f),
-    insert: (d) => c.insert(d),
-    insertIfAbsent: (d) => c.insertIfAbsent(d),
-    insertMany: (ds) => c.insertMany(ds),
-    group: (f, g) => c.group(f, g),
-    updateWhere: async (f, p) => {
-      if (!raced && name === 'points_declarations' && typeof f._id === 'object') {
-        raced = true;
-        await before();
-      }
-      return c.updateWhere(f, p);
-    },
+  return beforeUpdates(inner, async (name, f) => {
+    if (raced || name !== 'points_declarations' || typeof f._id !== 'object') return;
+    raced = true;
+    await before();
   });
-  return { collection: <T extends Doc>(name: string) => wrap(name, inner.collection<T>(name)), ensureIndexes: (n, i) => inner.ensureIndexes(n, i), close: () => inner.close() };
 }
 
 test('one of a batch decided between the read and the write is skipped; the rest move and the answer names one of them', async () => {
@@ -108,10 +90,7 @@ test('one of a batch decided between the read and the write is skipped; the rest
   const pending: PendingRef[] = [];
   const store = racing(s.store, async () => void okData(await s.call('points', 'reject', { declarationId: ids[1], reason: '当天没有该项活动' }, PEOPLE.staff)));
   const ctx = {
-    store,
-    now: () => s.clock.now,
-    log: { error: () => undefined, info: () => undefined },
-    ports: localPorts(path.join(s.dataDir, 'uploads')),
+    ...depsOver(s, store),
     actor: toActor(leader),
     identity: { kind: 'local', userId: leader._id },
     pending,
