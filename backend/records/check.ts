@@ -1,7 +1,8 @@
 /**
  * The check of what moves caused (`npm run check:effects`): no effect left pending past the drain's minute, and no
  * record half-written — every order move audited, every 民情日记 visit and its order linked both ways, every order
- * closed with a member's work credited, every fulfilled wish's claimant credited (backend/wishes/check.ts).
+ * closed with a member's work credited, every fulfilled wish's claimant credited (backend/wishes/check.ts), every
+ * closed activity's sign-ups moved on and every post's holders agreeing with its stints (backend/activities/check.ts).
  */
 import { isPartyId } from '../../shared/orders/permissions';
 import { visits } from '../diary/repo';
@@ -10,6 +11,7 @@ import { orders } from '../orders/repo';
 import { ledger, ledgerId } from '../points/ledger';
 import type { DocumentStore } from '../store/port';
 import { checkWishes } from '../wishes/check';
+import { checkActivities } from '../activities/check';
 import type { Pending } from './effects';
 import { pendingReport } from './drain';
 
@@ -49,6 +51,6 @@ export async function checkEffects(store: DocumentStore, now: number): Promise<E
     const v = await visits(store).get(o.visitId);
     if (v?.orderId !== o._id) findings.push(`点单 ${o._id}：来自民情日记 ${o.visitId}，日记上却${v?.orderId ? `连着 ${v.orderId}` : '没有连上'}`);
   }
-  findings.push(...(await checkWishes(store)));
+  findings.push(...(await checkWishes(store)), ...(await checkActivities(store)));
   return { pending: report.pending, orders: all.length, findings };
 }
