@@ -3,7 +3,16 @@
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
 import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
-import type { InvitationInput, InvitationView } from './invitations/schemas';
+import type {
+  AcceptInvitationInput,
+  InvitationInput,
+  InvitationListItem,
+  InvitationsInput,
+  InvitationView,
+  InviteInput,
+  IssuedInvitation,
+  RevokeInvitationInput,
+} from './invitations/schemas';
 import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput } from './users/schemas';
 import type { ListMessagesInput, MediaChecked, MediaCheckedInput, MessagePage } from './notifications/schemas';
 import type {
@@ -80,7 +89,10 @@ export interface ApiContract {
     /** 一键呼叫: null when the person has no home yet and no phone is known. */
     callContact: Call<Empty, { contact: ContactView | null }>;
     invitation: Call<InvitationInput, InvitationView>;
-    acceptInvitation: Call<InvitationInput, InvitationView>;
+    acceptInvitation: Call<AcceptInvitationInput, InvitationView>;
+    invite: Call<InviteInput, IssuedInvitation>;
+    invitations: Call<InvitationsInput, { items: InvitationListItem[] }>;
+    revokeInvitation: Call<RevokeInvitationInput, { revoked: boolean }>;
   };
   orders: {
     file: Call<FileOrderInput, { id: string }>;

@@ -4,8 +4,8 @@
  */
 import { AppError } from '../../shared/errors';
 import type { Invitation } from '../../shared/invitations/model';
-import { INVITATION_TTL_MS } from '../../shared/invitations/model';
-import type { InvitationInput, InvitationView } from '../../shared/invitations/schemas';
+import { BUILDING_HEADS_MAX, CODE_TRIES, INVITATION_TTL_MS, INVITE_POSTS } from '../../shared/invitations/model';
+import type { AcceptInvitationInput, InvitationInput, InvitationView } from '../../shared/invitations/schemas';
 import type { Actor } from '../../shared/users/roles';
 import { ROLE_NAMES } from '../../shared/users/roles';
 import { recordAudit } from '../audit/record';
@@ -14,6 +14,7 @@ import { enroll } from '../users/enroll';
 import type { UserDoc } from '../users/repo';
 import { users } from '../users/repo';
 import { writeRoles } from '../users/roles';
+import { buildingHeadsOn, codeHashOf, HEADS_FULL } from './invite';
 import { hashToken, invitationByToken, invitations } from './repo';
 
 const GONE = '邀请不存在或已作废（可能已重新生成），请向邀请人索取新的邀请链接';
@@ -23,6 +24,9 @@ export function refusalOf(inv: Invitation, actorId: string | null, now: number):
   if (inv.status === 'accepted') return inv.acceptedBy === actorId ? null : '该邀请已被使用：每个邀请只能接受一次';
   if (inv.status === 'revoked') return '该邀请已被撤销，请向邀请人索取新的邀请';
   if (inv.expiresAt <= now) return `该邀请已过期（有效期 ${INVITATION_TTL_MS / 86400_000} 天），请向邀请人索取新的邀请`;
+  if ((inv.codeFailures ?? 0) >= CODE_TRIES) return '确认码输错次数过多，该邀请已作废，请向邀请人索取新的邀请';
+  // Nobody decides their own case: an invitation goes to someone else.
+  if (actorId !== null && inv.createdBy === actorId) return '这是您发出的邀请，不能自己接受：请把二维码或链接交给被邀请人';
   return null;
 }
 
@@ -30,6 +34,8 @@ function toView(inv: Invitation, actorId: string | null, now: number): Invitatio
   return {
     role: inv.role,
     roleName: ROLE_NAMES[inv.role],
+    postName: inv.post ? INVITE_POSTS[inv.post].name : ROLE_NAMES[inv.role],
+    needsCode: inv.codeHash !== undefined,
     areaId: inv.areaId,
     areaName: inv.areaName,
     status: inv.status,
@@ -66,7 +72,29 @@ async function grantInvited(ctx: GuestCtx, actor: Actor, inv: Invitation, read: 
   throw new AppError('CONFLICT', '您的资料刚被修改，请再点一次“接受邀请”');
 }
 
-export async function acceptInvitation(ctx: GuestCtx, input: InvitationInput): Promise<InvitationView> {
+/**
+ * The phone confirmation of a staff invitation: the invitee types the 4 digits the inviter reads out. A wrong code
+ * counts against the invitation (CODE_TRIES spend it), so the 10,000 codes cannot be tried through the link.
+ */
+async function checkCode(ctx: GuestCtx, inv: Invitation, input: AcceptInvitationInput): Promise<void> {
+  if (inv.codeHash === undefined) return;
+  const message = '请输入邀请人告诉您的 4 位确认码';
+  if (!input.code) throw new AppError('VALIDATION', message, { code: message });
+  if (codeHashOf(input.token, input.code) === inv.codeHash) return;
+  await invitations(ctx.store).updateWhere({ _id: inv._id, status: 'pending' }, { $inc: { codeFailures: 1 } });
+  const left = CODE_TRIES - (inv.codeFailures ?? 0) - 1;
+  const wrong = left > 0 ? `确认码不对，请核对邀请人告诉您的 4 位数字（还可以再试 ${left} 次）` : '确认码输错次数过多，该邀请已作废，请向邀请人索取新的邀请';
+  throw new AppError('VALIDATION', wrong, { code: wrong });
+}
+
+/** 双楼长: a 楼栋长 invitation is refused at accept too when two people hold the post already (e.g. granted meanwhile). */
+async function checkHeadSeat(ctx: GuestCtx, inv: Invitation, now: number): Promise<void> {
+  if (inv.role !== 'building_head') return;
+  const seats = await buildingHeadsOn(ctx.store, { _id: inv.areaId }, now, inv._id);
+  if (seats.holders >= BUILDING_HEADS_MAX) throw new AppError('CONFLICT', `「${inv.areaName}」已有 ${seats.holders} 位楼栋长，${HEADS_FULL}`);
+}
+
+export async function acceptInvitation(ctx: GuestCtx, input: AcceptInvitationInput): Promise<InvitationView> {
   // The first WeChat user to open a link may be new here: enrolled first, as users.me would. Their record (for its rev)
   // and the invitation are read side by side.
   const [[actor, user], inv] = await Promise.all([enroll(ctx).then(async (a) => [a, await users(ctx.store).get(a.userId)] as const), requireInvitation(ctx, input.token)]);
@@ -74,6 +102,8 @@ export async function acceptInvitation(ctx: GuestCtx, input: InvitationInput): P
   const refusal = refusalOf(inv, actor.userId, now);
   if (refusal) throw new AppError('CONFLICT', refusal);
   if (inv.status === 'pending') {
+    await checkCode(ctx, inv, input);
+    await checkHeadSeat(ctx, inv, now);
     const claimed = await invitations(ctx.store).updateWhere(
       { _id: inv._id, status: 'pending', tokenHash: hashToken(input.token), expiresAt: { $gt: now } },
       { $set: { status: 'accepted', acceptedBy: actor.userId, acceptedByName: actor.name, acceptedAt: now } },
@@ -88,7 +118,7 @@ export async function acceptInvitation(ctx: GuestCtx, input: InvitationInput): P
       targetType: 'user',
       targetId: actor.userId,
       areaPath: inv.areaPath,
-      detail: { invitationId: inv._id, role: inv.role, areaId: inv.areaId },
+      detail: { invitationId: inv._id, role: inv.role, areaId: inv.areaId, ...(inv.post && { post: INVITE_POSTS[inv.post].name }) },
     };
     await Promise.all([recordAudit({ ...ctx, actor }, audit), grantInvited(ctx, actor, inv, user)]);
   } else {

@@ -7,7 +7,16 @@ export const invitations = (store: DocumentStore): Collection<Invitation> => sto
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   // Opening a link: the invitation whose token hashes to this.
-  invitations: [{ fields: [['tokenHash', 1]] }],
+  invitations: [
+    { fields: [['tokenHash', 1]] },
+    // A node's invitations, newest first (users.invitations), and a building's 楼栋长 seats.
+    {
+      fields: [
+        ['areaId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
 };
 
 /** Only this is stored: someone reading the database cannot rebuild a link from it. */

@@ -1,7 +1,8 @@
 /** The `users` cloud function: who am I, privacy consent, people in scope, role grants, invitations. */
 import { acceptPrivacyInput, callContactInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setElderModeInput, setHomeInput } from '../../shared/users/schemas';
-import { invitationInput } from '../../shared/invitations/schemas';
+import { acceptInvitationInput, invitationInput, invitationsInput, inviteInput, revokeInvitationInput } from '../../shared/invitations/schemas';
 import { acceptInvitation, showInvitation } from '../invitations/accept';
+import { invite, listInvitations, revokeInvitation } from '../invitations/invite';
 import { defineFunction, guestAction, userAction } from '../runtime/define';
 import { myCallContact } from './contact';
 import { setElderMode } from './elder';
@@ -25,5 +26,9 @@ export const usersFunction = defineFunction('users', {
   callContact: userAction(callContactInput, myCallContact),
   /** 邀请: what a link offers, and accepting it (the first to accept gets the role; a new WeChat user is enrolled first). */
   invitation: guestAction(invitationInput, showInvitation),
-  acceptInvitation: guestAction(invitationInput, acceptInvitation),
+  acceptInvitation: guestAction(acceptInvitationInput, acceptInvitation),
+  /** 邀请人员: staff issue (the node read beside the caller), list and revoke invitations to a post on a node of their subtree. */
+  invite: userAction(inviteInput, invite, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
+  invitations: userAction(invitationsInput, listInvitations, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
+  revokeInvitation: userAction(revokeInvitationInput, revokeInvitation),
 });

@@ -17,6 +17,7 @@ export const TARGET_NAMES: Record<string, string> = {
   signup: '活动报名',
   organisation: '报到单位',
   area: '区域',
+  invitation: '邀请',
   export: '导出文件',
 };
 

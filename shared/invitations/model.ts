@@ -33,6 +33,13 @@ export interface Invitation {
   /** `setup` for the first admin; the inviter's user id for a staff invitation. */
   createdBy: string;
   createdAt: number;
+  /** A staff invitation's post (岗位): 专职网格员 and 兼职网格员 are both the 网格员 role; absent on the first admin's. */
+  post?: InvitePost;
+  /** SHA-256 of the token and the 4-digit code the inviter reads out (staff invitations): without the token it cannot be tried offline. */
+  codeHash?: string;
+  /** Wrong codes typed so far: at CODE_TRIES the invitation is spent. */
+  codeFailures?: number;
+  createdByName?: string;
   acceptedBy?: string;
   acceptedByName?: string;
   acceptedAt?: number;
@@ -50,3 +57,36 @@ export const INVITE_PAGE = 'invite/pages/accept/index';
 export function invitePath(token: string): string {
   return `${INVITE_PAGE}?t=${token}`;
 }
+
+/** The web link of an invitation, after the site's address (`WG_PUBLIC_URL`). */
+export function inviteH5Path(token: string): string {
+  return `/#/${invitePath(token)}`;
+}
+
+/** The mini-program code's scene for an invitation (≤ 32 characters). */
+export const inviteScene = (token: string): string => `t=${token}`;
+
+/**
+ * 岗位 staff invite people to, in the street's words, and the role each gives. 专职/兼职网格员 are both 网格员: the role
+ * model has one; the invitation (and its audit) keeps which post it was.
+ */
+export const INVITE_POSTS = {
+  grid_leader: { role: 'grid_leader', name: '网格长' },
+  grid_worker: { role: 'grid_worker', name: '网格员' },
+  grid_worker_full: { role: 'grid_worker', name: '专职网格员' },
+  grid_worker_part: { role: 'grid_worker', name: '兼职网格员' },
+  liaison: { role: 'liaison', name: '微网格联络员' },
+  building_head: { role: 'building_head', name: '楼栋长' },
+  grid_volunteer: { role: 'grid_volunteer', name: '网格志愿者' },
+  community_staff: { role: 'community_staff', name: '社区工作人员' },
+  street_admin: { role: 'street_admin', name: '街道管理员' },
+} as const satisfies Record<string, { role: Role; name: string }>;
+export type InvitePost = keyof typeof INVITE_POSTS;
+export const INVITE_POST_KEYS = Object.keys(INVITE_POSTS) as InvitePost[];
+
+/** 双楼长: at most two 楼栋长 per building, counting holders and invitations still open. */
+export const BUILDING_HEADS_MAX = 2;
+
+/** The code the inviter reads out: 4 digits, and this many wrong tries spend the invitation. */
+export const INVITE_CODE = /^\d{4}$/;
+export const CODE_TRIES = 5;

@@ -1,12 +1,19 @@
 /** Roles, where each may be granted, and the Actor the runtime builds for every call. */
 import type { AreaLevel } from '../areas/model';
 
-export const ROLES = ['resident', 'member', 'grid_worker', 'grid_leader', 'community_staff', 'street_admin'] as const;
+/**
+ * building_head 楼栋长, liaison 微网格联络员 and grid_volunteer 网格志愿者 (issue 16, by invitation) carry no staff powers:
+ * they name who helps where. There is no 专职/兼职 distinction: both are 网格员 (the invitation keeps which post it was).
+ */
+export const ROLES = ['resident', 'member', 'building_head', 'liaison', 'grid_volunteer', 'grid_worker', 'grid_leader', 'community_staff', 'street_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {
   resident: '居民',
   member: '在职党员',
+  building_head: '楼栋长',
+  liaison: '微网格联络员',
+  grid_volunteer: '网格志愿者',
   grid_worker: '网格员',
   grid_leader: '网格长',
   community_staff: '社区工作人员',
@@ -17,6 +24,9 @@ export const ROLE_NAMES: Record<Role, string> = {
 export const ROLE_RANK: Record<Role, number> = {
   resident: 0,
   member: 1,
+  building_head: 1,
+  liaison: 1,
+  grid_volunteer: 1,
   grid_worker: 2,
   grid_leader: 3,
   community_staff: 4,
@@ -27,6 +37,9 @@ export const ROLE_RANK: Record<Role, number> = {
 export const ROLE_LEVELS: Record<Role, readonly AreaLevel[]> = {
   resident: ['building'],
   member: ['community'],
+  building_head: ['building'],
+  liaison: ['grid', 'building'],
+  grid_volunteer: ['grid'],
   grid_worker: ['grid', 'building'],
   grid_leader: ['grid'],
   community_staff: ['community'],
@@ -44,6 +57,9 @@ export function staffAreaIdsOf(roles: readonly Pick<RoleGrant, 'role' | 'areaId'
 export const ROLE_ABILITIES: Record<Role, readonly string[]> = {
   resident: ['扫民情二维码点单', '查看我的点单并评单', '发布微心愿', '一键呼叫网格长'],
   member: ['在接单大厅接单', '处理派给我的单', '报名志愿服务', '申报服务积分'],
+  building_head: ['联系本楼住户', '帮邻居扫码点单', '一键呼叫网格长'],
+  liaison: ['联系所联住户（一人联十户）', '帮邻居扫码点单', '一键呼叫网格长'],
+  grid_volunteer: ['报名志愿服务', '帮邻居扫码点单', '一键呼叫网格长'],
   grid_worker: ['记民情日记', '分拣本网格点单', '绿色事项销号'],
   grid_leader: ['本网格分拣派单', '处置黄色事项', '汇总党员积分申报'],
   community_staff: ['社区派单', '审核双报到', '核实积分', '发布志愿活动', '打印民情二维码', '授予或撤销角色'],
