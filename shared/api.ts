@@ -41,6 +41,7 @@ import type {
   ReassignInput,
   RejectInput,
   ReleaseInput,
+  ReturnVisitInput,
   SetColourRuleInput,
   SimilarOrdersInput,
   TriageInput,
@@ -111,6 +112,8 @@ export interface ApiContract {
     reassign: Call<ReassignInput, Moved>;
     note: Call<NoteInput, Moved>;
     closeReopened: Call<CloseReopenedInput, Moved>;
+    /** 回访: 满意/基本满意 close the order, 不满意 reopens it. */
+    returnVisit: Call<ReturnVisitInput, Moved>;
     hall: Call<HallInput, OrderPage>;
     held: Call<HeldInput, OrderPage>;
     claim: Call<OrderIdInput, Moved>;

@@ -79,6 +79,16 @@ function rating(t: Tally, at: number, stars: number, reopened: boolean): void {
   if (reopened) add(t, at, 'c.reopened');
 }
 
+/** 回访 is a rating by phone: 满意 and 基本满意 count as satisfied, 不满意 as a 重办; `returnVisits` says how many of the ratings they are. */
+function visit(t: Tally, at: number, result: unknown): void {
+  add(t, at, 'c.rated');
+  add(t, at, 'c.returnVisits');
+  if (result === 'unsatisfied') add(t, at, 'c.reopened');
+  else add(t, at, 'c.ratedGood');
+}
+
+const VISIT_CODES: readonly OrderCode[] = ['returnVisit', 'returnVisitReopen'];
+
 /** A new order (in 急时 it arrives already coloured, with deadlines). */
 export function filingTally(o: OrderDoc): Tally {
   const t: Tally = new Map();
@@ -115,7 +125,8 @@ export function moveTally(before: OrderDoc, action: OrderTransition, set: Record
   if (action === 'complete') completion(t, before, at, before.completedAt === null);
   const stars = (set.rating as { stars?: number } | undefined)?.stars;
   if ((action === 'rate' || action === 'reopen') && typeof stars === 'number') rating(t, at, stars, action === 'reopen');
-  if (action === 'rate') confirmation(t, before, typeof set.closedAt === 'number' ? set.closedAt : at);
+  if (VISIT_CODES.includes(action)) visit(t, at, (set.returnVisit as { result?: string } | undefined)?.result);
+  if (action === 'rate' || action === 'returnVisit') confirmation(t, before, typeof set.closedAt === 'number' ? set.closedAt : at);
   return t;
 }
 
@@ -149,6 +160,8 @@ export function orderTally(o: OrderDoc): Tally {
       completed = true;
     } else if ((code === 'rate' || code === 'reopen') && typeof e.data?.stars === 'number') {
       rating(t, e.at, e.data.stars, code === 'reopen');
+    } else if (VISIT_CODES.includes(code)) {
+      visit(t, e.at, e.data?.result);
     }
   }
   if (o.closeReason === 'rated' && o.closedAt !== null) confirmation(t, o, o.closedAt);

@@ -8,6 +8,7 @@ import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
 import { readOrderRules, setColourRule } from './rulesAdmin';
 import { closeReopened, dispatchOrder, noteOrder, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
 import { sweepOrders } from './sweep';
+import { returnVisit } from './visit';
 import { theOrder, theOrderAndMember } from './transition';
 
 export const ordersFunction = defineFunction('orders', {
@@ -27,6 +28,7 @@ export const ordersFunction = defineFunction('orders', {
   reassign: userAction(s.reassignInput, reassignOrder, theOrderAndMember),
   note: userAction(s.noteInput, noteOrder, theOrder),
   closeReopened: userAction(s.closeReopenedInput, closeReopened, theOrder),
+  returnVisit: userAction(s.returnVisitInput, returnVisit, theOrder),
   hall: userAction(s.hallInput, orderHall),
   held: userAction(s.heldInput, heldOrders),
   claim: userAction(s.orderIdInput, claimOrder, theOrder),

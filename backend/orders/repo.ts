@@ -1,6 +1,6 @@
 /** Storage of orders: the `orders` collection, the document shape, ids and timeline entries. */
 import { newId } from '../runtime/ids';
-import type { Colour, OrderCategory, OrderStatus } from '../../shared/orders/model';
+import type { Colour, OrderCategory, OrderStatus, ReturnVisitResult } from '../../shared/orders/model';
 import type { PhotoRef } from '../../shared/orders/schemas';
 import type { Role, Skill } from '../../shared/users/roles';
 import type { OrderFacts } from '../../shared/orders/permissions';
@@ -51,7 +51,10 @@ export interface OrderDoc extends OrderFacts {
   holderName: string | null;
   completion: { note: string; photos: PhotoRef[] } | null;
   rating: { stars: number; comment: string | null } | null;
+  /** 'rated' also when a 回访 closed it (满意/基本满意): the resident's verdict, given by phone (returnVisit). */
   closeReason: 'rated' | 'unrated' | 'staff' | null;
+  /** The latest 回访, when staff recorded one (absent on orders never visited). */
+  returnVisit?: { result: ReturnVisitResult; note: string | null; at: number; byId: string; byName: string };
   rejectReason: string | null;
   timeline: OrderEntry[];
   status: OrderStatus;

@@ -4,10 +4,12 @@ import { AppError } from '../../shared/errors';
 import { DONE_STATUSES, OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { canCancel, canRate, canSeeOrder, isFiler, isHolder } from '../../shared/orders/permissions';
 import type { CancelOrderInput, MyOrdersInput, OrderDetail, OrderIdInput, OrderPage, RateOrderInput } from '../../shared/orders/schemas';
+import type { NotifyEffect } from '../records/effects';
 import { notice } from '../records/make';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { orderCredit } from './credit';
+import type { OrderDoc } from './repo';
 import { orders } from './repo';
 import { moveOrder, requireOrder } from './transition';
 import { toCard, toDetail } from './views';
@@ -45,6 +47,12 @@ export async function cancelOrder(ctx: Ctx, input: CancelOrderInput): Promise<Mo
   return moveOrder(ctx, order, 'cancel', { role: '居民', note: input.reason, set: { closedAt: ctx.now(), holderId: null, holderName: null }, effects: toHolder });
 }
 
+/** 重办 tells the staff who answer for the order now (a low rating, or 回访 不满意: backend/orders/visit.ts). */
+export function reopenNotice(ctx: Ctx, order: OrderDoc, why: string): NotifyEffect {
+  const to = order.owner ? [{ areaId: order.owner.areaId }] : [];
+  return notice(ctx, { to, kind: 'reopened', body: `${order.place}的点单${why}，需要重办`, orderId: order._id });
+}
+
 /** 群众评单: ≥3 stars closes and credits the member; ≤2 reopens it to staff with the comment (重办). */
 export async function rateOrder(ctx: Ctx, input: RateOrderInput): Promise<Moved> {
   const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o));
@@ -56,9 +64,7 @@ export async function rateOrder(ctx: Ctx, input: RateOrderInput): Promise<Moved>
   const data = { stars: input.stars };
   const note = input.comment;
   if (input.stars <= ORDER_LIMITS.reopenAtOrBelow) {
-    const to = order.owner ? [{ areaId: order.owner.areaId }] : [];
-    const toOwner = notice(ctx, { to, kind: 'reopened', body: `${order.place}的点单评价 ${input.stars} 星，需要重办`, orderId: order._id });
-    return moveOrder(ctx, order, 'reopen', { role: '居民', data, note, set: { rating }, effects: [toOwner] });
+    return moveOrder(ctx, order, 'reopen', { role: '居民', data, note, set: { rating }, effects: [reopenNotice(ctx, order, `评价 ${input.stars} 星`)] });
   }
   return moveOrder(ctx, order, 'rate', { role: '居民', data, note, set: { rating, closedAt: ctx.now(), closeReason: 'rated' }, effects: [orderCredit(order, input.stars)] });
 }

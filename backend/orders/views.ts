@@ -42,6 +42,7 @@ function abilities(a: Actor, o: OrderFacts): OrderDetail['can'] {
     pool: can.canPool(a, o),
     note: can.canNote(a, o),
     closeReopened: can.canCloseReopened(a, o),
+    returnVisit: can.canReturnVisit(a, o),
     reassign: can.canReassign(a, o),
     claim: can.canClaim(a, o),
     accept: can.canAccept(a, o),

@@ -86,6 +86,8 @@ export const SCENARIOS: Scenario[] = [
   o('reassign', STAFF, 'assigned to 张伟', onOrder('assigned', { memberId: MEMBER_B, reason: '张伟出差' })),
   o('note', STAFF, 'triaged', onOrder('triaged', { note: '已电话联系居民' })),
   o('closeReopened', STAFF, 'reopened', onOrder('reopened', { explanation: '已与居民当面说明情况' })),
+  o('returnVisit', STAFF, 'completed, 回访 满意: closes, credits points', onOrder('completed', { result: 'satisfied', note: '已电话联系居民，灯已修好' })),
+  o('returnVisit', STAFF, 'completed, 回访 不满意: reopens (owner and holder told)', onOrder('completed', { result: 'unsatisfied', note: '居民说灯还是不亮' }), 'reopen'),
   o('hall', MEMBER, 'one pooled order', around('pooled')),
   o('held', MEMBER, 'one order held', around('in_progress')),
   o('claim', MEMBER, 'pooled', onOrder('pooled')),

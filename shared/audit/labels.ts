@@ -50,6 +50,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'orders.reopen': said(O, 'reopen'),
   'orders.autoClose': '未评价自动办结',
   'orders.closeReopened': said(O, 'closeReopened'),
+  'orders.returnVisit': '电话回访（满意或基本满意）',
+  'orders.returnVisitReopen': said(O, 'returnVisitReopen'),
   'orders.reassign': '改派',
   'orders.note': said(O, 'note'),
   'orders.escalate': '超时升级',

@@ -32,8 +32,9 @@ export const COUNTER_FIELDS = [
   'resolutionMinutes', // event day: sum of filing → first 办结, minutes
   'completions', // event day: every 办结, including after 重办
   'rated', // event day: every rating (评单)
-  'ratedGood', // event day: ratings of 4 or 5 stars
-  'reopened', // event day: ratings of 2 stars or fewer (重办)
+  'ratedGood', // event day: ratings of 4 or 5 stars, and 回访 满意/基本满意
+  'reopened', // event day: ratings of 2 stars or fewer, and 回访 不满意 (重办)
+  'returnVisits', // event day: 回访 (phone verdicts by staff), every one also counted in `rated`
   'respondDue', // deadline day (respondBy) until the first response, then that response's day; cancelled before a response: not due
   'respondedOnTime', // event day: first response at or before respondBy
   'resolveDue', // deadline day (resolveBy): triaged orders not cancelled before completion
@@ -95,7 +96,7 @@ export const RATE_HELP = [
     name: '解决率',
     text: '已解决数 ÷ 应解决数。已解决：本期居民确认（评价 3 星及以上）的点单。应解决：本期确认的，加上办结期限落在本期、至今未经确认的点单。办结前撤单的不计。',
   },
-  { key: 'satisfactionRate', name: '满意率', text: '4 星、5 星评价数 ÷ 本期收到的评价数（重办后再次评价也算一次评价）。' },
+  { key: 'satisfactionRate', name: '满意率', text: '4 星、5 星评价与回访满意、基本满意之和 ÷ 本期收到的评价数（含电话回访；重办后再次评价也算一次评价）。' },
   { key: 'onTimeRate', name: '按时办结率', text: '按时办结数 ÷ 办结期限落在本期的点单数。按时：首次办结不晚于期限。' },
   { key: 'reopenRate', name: '重办率', text: '本期评价为 2 星及以下（转为重办）的次数 ÷ 本期办结次数。' },
   { key: 'medians', name: '响应 / 办结时长', text: '从提交到首次接单、从提交到首次办结的中位数，按本期发生的接单、办结统计；按分段直方图估算，误差在所在分段宽度内。' },

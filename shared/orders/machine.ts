@@ -5,8 +5,8 @@
  */
 import type { EntryData, StateDef, TimelineEntry } from '../records/machine';
 import { canMove, defineMachine, labelOf } from '../records/machine';
-import type { Colour, OrderStatus } from './model';
-import { COLOUR_NAMES, STATUS_NAMES } from './model';
+import type { Colour, OrderStatus, ReturnVisitResult } from './model';
+import { COLOUR_NAMES, RETURN_VISIT_NAMES, STATUS_NAMES } from './model';
 
 const STATES: Record<OrderStatus, StateDef> = {
   new: { name: STATUS_NAMES.new, kind: 'open' },
@@ -67,6 +67,10 @@ export const ORDER_MACHINE = defineMachine({
     rate: { from: ['completed'], to: 'closed', by: ['resident'], label: says('确认并评价') },
     /** 重办: a low rating sends it back to staff; { stars }, the comment is the note. */
     reopen: { from: ['completed'], to: 'reopened', by: ['resident'], label: says('评价不满意，申请重办') },
+    /** 回访 by staff for a resident who did not rate: 满意 or 基本满意 closes it as a good rating does; { result }, the call's note is the note. */
+    returnVisit: { from: ['completed'], to: 'closed', by: ['staff'], label: (d) => `电话回访：${RETURN_VISIT_NAMES[d.result as ReturnVisitResult] ?? ''}` },
+    /** 回访 不满意: reopened to staff exactly as a low rating is; { result: 'unsatisfied' }, the note says why. */
+    returnVisitReopen: { from: ['completed'], to: 'reopened', by: ['staff'], label: says('电话回访：不满意，重办') },
     /** Days without a rating: closed as 未评价; { days } as the rule stood then. */
     autoClose: { from: ['completed'], to: 'closed', by: ['system'], label: (d) => `${d.days} 天未评价，自动办结（未评价）` },
     /** Staff close a reopened order with an explanation. */

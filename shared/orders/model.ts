@@ -78,6 +78,14 @@ export const CONSOLE_TABS = {
 } as const satisfies Record<string, { name: string; statuses: readonly OrderStatus[] }>;
 export type ConsoleTab = keyof typeof CONSOLE_TABS;
 
+/**
+ * 回访: staff call a resident who has not rated a completed order (phone and 12345 residents) and record what they said.
+ * 满意 and 基本满意 close it and count as satisfied in 满意率; 不满意 reopens it as a 2-star rating does.
+ */
+export const RETURN_VISIT_RESULTS = ['satisfied', 'fair', 'unsatisfied'] as const;
+export type ReturnVisitResult = (typeof RETURN_VISIT_RESULTS)[number];
+export const RETURN_VISIT_NAMES: Record<ReturnVisitResult, string> = { satisfied: '满意', fair: '基本满意', unsatisfied: '不满意' };
+
 /** Limits that communities may tune later; these are the defaults the issue names. */
 export const ORDER_LIMITS = {
   perResidentPerDay: 5,

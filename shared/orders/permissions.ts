@@ -90,6 +90,11 @@ export const canTriage = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTr
 export const canDispatch = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('dispatch', o.status);
 export const canReassign = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('reassign', o.status);
 export const canCloseReopened = (a: Actor, o: OrderFacts) => decidesOver(a, o) && canTransition('closeReopened', o.status);
+/**
+ * 回访: staff over a completed order the resident has not rated, who are not a party to it and did not do the work
+ * themselves (the holder would be judging their own result). Both results take the returnVisit status check.
+ */
+export const canReturnVisit = (a: Actor, o: OrderFacts) => decidesOver(a, o) && !isHolder(a, o) && canTransition('returnVisit', o.status);
 export const canNote = (a: Actor, o: OrderFacts) => decidesOver(a, o) && OPEN_STATUSES.includes(o.status);
 export const canAccept = (a: Actor, o: OrderFacts) => isHolder(a, o) && !isParty(a, o) && canTransition('accept', o.status);
 export const canWork = (a: Actor, o: OrderFacts) => isHolder(a, o) && o.status === 'in_progress';

@@ -5,7 +5,7 @@ import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
 import type { Colour, ColourRule, ConsoleTab, OrderCategory, OrderStatus } from './model';
-import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ORDER_CATEGORIES } from './model';
+import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ORDER_CATEGORIES, RETURN_VISIT_RESULTS } from './model';
 
 // Photos are every record's (shared/photos.ts); re-exported for the order modules that name them here.
 export { photoRef, photos } from '../photos';
@@ -52,6 +52,12 @@ export const dispatchInput = input({ orderId, memberId: id('党员') });
 export const poolInput = input({ orderId, level: oneOf('抢单范围', ['grid', 'community'] as const), skill: z.optional(oneOf('所需技能', MEMBER_SKILLS)) });
 export const reassignInput = input({ orderId, memberId: id('党员'), reason: reason('改派原因') });
 export const noteInput = input({ orderId, note: text('备注', { min: 1, max: 300 }), requestKey });
+/** 回访: the result the resident gave on the call, and a note (required for 不满意: backend/orders/visit.ts says so by field). */
+export const returnVisitInput = input({
+  orderId,
+  result: z.enum(RETURN_VISIT_RESULTS, { error: (iss) => (iss.input === undefined ? '请选择回访结果' : '回访结果不在可选范围内') }),
+  note: z.optional(text('回访记录', { min: 1, max: 300 })),
+});
 export const closeReopenedInput = input({ orderId, explanation: text('办结说明', { min: 5, max: 300 }) });
 
 export const hallInput = input({ skill: z.optional(oneOf('技能', MEMBER_SKILLS)), page, pageSize });
@@ -106,6 +112,8 @@ export interface OrderAbilities {
   pool: boolean;
   note: boolean;
   closeReopened: boolean;
+  /** 回访: completed, not rated, in the viewer's subtree, not their own case nor work they did. */
+  returnVisit: boolean;
   reassign: boolean;
   claim: boolean;
   accept: boolean;
@@ -179,6 +187,7 @@ export type PoolInput = z.infer<typeof poolInput>;
 export type ReassignInput = z.infer<typeof reassignInput>;
 export type NoteInput = z.infer<typeof noteInput>;
 export type CloseReopenedInput = z.infer<typeof closeReopenedInput>;
+export type ReturnVisitInput = z.infer<typeof returnVisitInput>;
 export type HallInput = z.infer<typeof hallInput>;
 export type HeldInput = z.infer<typeof heldInput>;
 export type DeclineInput = z.infer<typeof declineInput>;
