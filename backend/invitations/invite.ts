@@ -8,7 +8,7 @@ import type { Area } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import type { Invitation } from '../../shared/invitations/model';
-import { BUILDING_HEADS_MAX, INVITATION_TTL_MS, INVITE_POSTS, invitePath, inviteH5Path, inviteScene } from '../../shared/invitations/model';
+import { BUILDING_HEADS_MAX, INVITATION_TTL_MS, INVITE_PAGE, INVITE_POSTS, invitePath, inviteH5Path, inviteScene } from '../../shared/invitations/model';
 import type { InvitationListItem, InvitationsInput, InviteInput, IssuedInvitation, RevokeInvitationInput } from '../../shared/invitations/schemas';
 import { canGrantRole, grantsCovering } from '../../shared/users/permissions';
 import { ROLE_LEVELS, ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
@@ -75,8 +75,15 @@ export async function invite(ctx: Ctx, input: InviteInput): Promise<IssuedInvita
     createdAt: now,
   };
   const audit = { action: 'users.invite', targetType: 'invitation', targetId: inv._id, areaPath: node.path, detail: { role: post.role, post: post.name, areaId: node._id } };
-  await Promise.all([invitations(ctx.store).insert(inv), recordAudit(ctx, audit)]);
+  // The code's image: a mini-program code (wxacode.getUnlimited, scene t=<token>) in the cloud, a QR of the web link locally.
+  const [image] = await Promise.all([
+    ctx.ports.codes.make({ scene: inviteScene(token), page: INVITE_PAGE, webRoute: `/${invitePath(token)}` }),
+    invitations(ctx.store).insert(inv),
+    recordAudit(ctx, audit),
+  ]);
   return {
+    qr: `data:image/png;base64,${image.image.toString('base64')}`,
+    qrKind: image.kind,
     id: inv._id,
     token,
     h5Path: inviteH5Path(token),

@@ -38,6 +38,9 @@ export interface IssuedInvitation {
   /** The mini-program page with its query, and the scene of a mini-program code for it. */
   pagePath: string;
   scene: string;
+  /** The code to show: a mini-program code (cloud) or a QR of the web link (local), as a PNG data URL. */
+  qr: string;
+  qrKind: 'url' | 'wxacode';
   /** Shown only here, never stored: the inviter reads it out, the invitee types it. */
   code: string;
   postName: string;

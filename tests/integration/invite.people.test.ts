@@ -37,6 +37,9 @@ describe('a community worker invites a 网格长 to 第二网格', () => {
     expect(inv.scene).toBe(`t=${inv.token}`);
     expect(inv.scene.length).toBeLessThanOrEqual(32);
     expect(inv.code).toMatch(/^\d{4}$/);
+    // The image to show: a mini-program code for the scene in the cloud, a QR of the web link locally.
+    expect(inv.qr).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]{100,}/);
+    expect(inv.qrKind).toBe(process.env.WG_TEST_BACKEND === 'cloud' ? 'wxacode' : 'url');
     expect(inv.expiresAt - s.clock.now).toBe(7 * 86400_000);
     const stored = await s.store.collection<Invitation>('invitations').get(inv.id);
     expect(JSON.stringify(stored)).not.toContain(inv.token);
