@@ -29,7 +29,7 @@ beforeAll(async () => {
   const [c1, g1] = await Promise.all([areas.get(NODES.community1), areas.get(NODES.grid1)]);
   await s.store.collection<UserDoc>('users').insert({
     _id: STAFF_MEMBER,
-    name: '周敏',
+    name: '陈静',
     roles: [
       { role: 'member', areaId: NODES.community1, areaPath: c1!.path, grantedBy: 'test', grantedAt: 0 },
       { role: 'grid_worker', areaId: NODES.grid1, areaPath: g1!.path, grantedBy: 'test', grantedAt: 0 },
@@ -110,7 +110,7 @@ test('only staff over the order who did not do the work record a 回访; the pag
   for (const who of [PEOPLE.resident, PEOPLE.member]) expect((await detail(s, id, who)).can.returnVisit).toBe(false);
   expect((await detail(s, id, PEOPLE.gridWorker)).can.returnVisit).toBe(true);
 
-  // 回避: 周敏 (网格员 and member) took the order from the pool and finished it; she may not judge her own work.
+  // 回避: 陈静 (网格员 and member) took the order from the pool and finished it; she may not judge her own work.
   const own = await fileOrder(s);
   await act(s, 'triage', { orderId: own, colour: 'green' }, PEOPLE.staff);
   await act(s, 'pool', { orderId: own, level: 'grid' }, PEOPLE.staff);

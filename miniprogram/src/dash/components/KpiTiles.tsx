@@ -36,7 +36,7 @@ export default function KpiTiles({ v }: { v: SummaryView }) {
       id: 'kpi-satisfaction-rate',
       label: '满意率',
       value: percent(r.satisfactionRate),
-      hint: counted(r.satisfactionRate, '好评', '评价'),
+      hint: `${counted(r.satisfactionRate, '好评', '评价')}${v.totals.returnVisits ? ` · 其中回访 ${v.totals.returnVisits} 单` : ''}`,
       help: 'satisfactionRate',
       ratio: r.satisfactionRate,
     },

@@ -11,11 +11,12 @@ import MemberPopup from './popups/MemberPopup';
 import PoolPopup from './popups/PoolPopup';
 import ProgressPopup from './popups/ProgressPopup';
 import RatePopup from './popups/RatePopup';
+import ReturnVisitPopup from './popups/ReturnVisitPopup';
 import TextPopup from './popups/TextPopup';
 import type { TextAction } from './popups/TextPopup';
 import TriagePopup from './popups/TriagePopup';
 
-type Open = 'rate' | 'triage' | 'pool' | 'dispatch' | 'reassign' | 'progress' | 'complete' | TextAction;
+type Open = 'rate' | 'returnVisit' | 'triage' | 'pool' | 'dispatch' | 'reassign' | 'progress' | 'complete' | TextAction;
 
 interface Props {
   order: OrderDetail;
@@ -62,6 +63,7 @@ export default function OrderActions({ order, reload }: Props) {
   add(can.dispatch, '派到抢单池', 'primary', popup('pool'));
   add(can.dispatch, '派单', 'default', popup('dispatch'));
   add(can.closeReopened, '说明并办结', 'primary', popup('closeReopened'));
+  add(can.returnVisit, '回访', 'primary', popup('returnVisit'));
   add(can.reassign, '改派', 'default', popup('reassign'));
   add(can.note, '备注', 'default', popup('note'));
   add(can.follow && isNeighbour, '+1 我也遇到', 'primary', () => {
@@ -73,8 +75,14 @@ export default function OrderActions({ order, reload }: Props) {
   const popupProps = { orderId, onDone: done, onClose: () => setOpen(null), onStale: () => void reload() };
   return (
     <>
-      <ActionCard id="order-actions" buttons={buttons} running={running} hint={can.rate && '评分 2 星及以下将退回网格重办。'} />
+      <ActionCard
+        id="order-actions"
+        buttons={buttons}
+        running={running}
+        hint={(can.rate && '评分 2 星及以下将退回网格重办。') || (can.returnVisit && '居民尚未评价：电话回访后记录结果，不满意将退回重办。')}
+      />
       {open === 'rate' && <RatePopup {...popupProps} />}
+      {open === 'returnVisit' && <ReturnVisitPopup {...popupProps} />}
       {open === 'triage' && <TriagePopup {...popupProps} category={order.category} />}
       {open === 'pool' && <PoolPopup {...popupProps} />}
       {(open === 'dispatch' || open === 'reassign') && <MemberPopup {...popupProps} mode={open} holderName={order.holderName} />}
