@@ -5,6 +5,7 @@ export const ROUTES = {
   privacy: '/pages/privacy/index',
   area: '/pages/area/index',
   staffPeople: '/staff/pages/people/index',
+  staffInvite: '/staff/pages/invite/index',
   memberHome: '/member/pages/home/index',
 } as const;
 

@@ -6,11 +6,13 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import type { InvitationView } from '@shared/invitations/schemas';
 import { INVITE_PAGE } from '@shared/invitations/model';
 import { shanghaiDay } from '@shared/time';
 import { api, messageOf } from '../../../api';
+import { ApiError } from '../../../api/errors';
+import FieldError from '../../../components/FieldError';
 import EmptyState from '../../../components/EmptyState';
 import StatusView from '../../../components/StatusView';
 import { ROUTES, withQuery } from '../../../utils/routes';
@@ -29,14 +31,19 @@ const goHome = () => void Taro.reLaunch({ url: ROUTES.home });
 
 function Offer({ view, onAccepted }: { view: InvitationView; onAccepted: (v: InvitationView) => void }) {
   const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
   const token = tokenOf(useRouter().params);
   const accept = async () => {
     if (busy) return;
     setBusy(true);
+    setError(null);
     try {
-      onAccepted(await api.users.acceptInvitation({ token }));
+      onAccepted(await api.users.acceptInvitation(view.needsCode ? { token, code: code.trim() } : { token }));
     } catch (e) {
-      void Taro.showModal({ title: '未能接受邀请', content: messageOf(e), showCancel: false });
+      // A wrong or missing code is said under the field; anything else (used, expired…) in a dialog.
+      if (e instanceof ApiError && e.fields.code) setError(e);
+      else void Taro.showModal({ title: '未能接受邀请', content: messageOf(e), showCancel: false });
     } finally {
       setBusy(false);
     }
@@ -44,8 +51,16 @@ function Offer({ view, onAccepted }: { view: InvitationView; onAccepted: (v: Inv
   return (
     <View className="invite__card" id="invite-offer">
       <Text className="invite__lead">邀请您成为</Text>
-      <Text className="invite__role" id="invite-role">{`${view.areaName} · ${view.roleName}`}</Text>
+      <Text className="invite__role" id="invite-role">{`${view.areaName} · ${view.postName}`}</Text>
       <Text className="muted">{`一次性邀请，${shanghaiDay(view.expiresAt)} 前有效；第一个接受的人获得该角色。`}</Text>
+      {view.needsCode && (
+        // The phone confirmation: the inviter reads out the 4 digits shown with the invitation.
+        <View className="invite__code" id="invite-code">
+          <Text className="invite__lead">请输入邀请人告诉您的 4 位确认码</Text>
+          <Input type="number" value={code} onChange={setCode} placeholder="4 位数字" maxLength={4} />
+          <FieldError error={error} field="code" />
+        </View>
+      )}
       <Button block type="primary" size="large" loading={busy} onClick={() => void accept()} id="invite-accept">
         接受邀请
       </Button>
@@ -78,7 +93,7 @@ export default function AcceptInvitation() {
           (view.mine ? (
             <View className="invite__card" id="invite-done">
               <Text className="invite__lead">您已成为</Text>
-              <Text className="invite__role">{`${view.areaName} · ${view.roleName}`}</Text>
+              <Text className="invite__role">{`${view.areaName} · ${view.postName}`}</Text>
               <Button block type="primary" size="large" onClick={goHome} id="invite-home">
                 进入首页
               </Button>

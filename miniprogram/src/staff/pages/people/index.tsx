@@ -1,5 +1,6 @@
 /** 人员与角色 (staff): people in an area of my scope, paged; grant and revoke roles. */
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PersonView, RoleView } from '@shared/users/schemas';
@@ -7,6 +8,7 @@ import { api } from '../../../api';
 import EmptyState from '../../../components/EmptyState';
 import StatusView from '../../../components/StatusView';
 import { pickArea } from '../../../utils/areaPicker';
+import { ROUTES } from '../../../utils/routes';
 import { useLoad } from '../../../utils/useLoad';
 import PeopleList from './PeopleList';
 import GrantRolePopup from './GrantRolePopup';
@@ -46,6 +48,9 @@ export default function StaffPeople() {
                 </View>
                 <Button size="small" fill="outline" type="primary" onClick={() => void changeArea()}>
                   切换区域
+                </Button>
+                <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.staffInvite })} id="people-invite">
+                  邀请人员
                 </Button>
               </View>
               <PeopleList key={`${area.id}#${version}`} areaId={area.id} onGrant={setGranting} onRevoke={(person, role) => setRevoking({ person, role })} />
