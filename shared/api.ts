@@ -2,7 +2,7 @@
  * The API contract both sides compile against: function → action → input and output.
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
-import type { AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, SearchAreasInput } from './areas/schemas';
+import type { AddAreaInput, AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, RetireAreaInput, RetiredArea, SearchAreasInput, UpdateAreaInput } from './areas/schemas';
 import type {
   AcceptInvitationInput,
   InvitationInput,
@@ -78,6 +78,9 @@ export interface ApiContract {
     children: Call<ChildrenInput, { parent: AreaView | null; children: AreaView[] }>;
     get: Call<GetAreaInput, { node: AreaView; ancestors: AreaView[] }>;
     search: Call<SearchAreasInput, { items: AreaWithTrail[] }>;
+    add: Call<AddAreaInput, { node: AreaView }>;
+    update: Call<UpdateAreaInput, { node: AreaView }>;
+    retire: Call<RetireAreaInput, RetiredArea>;
   };
   users: {
     me: Call<Empty, MeView>;

@@ -30,8 +30,18 @@ export interface Area {
   phone?: string;
   /** Retired nodes stay for history but are hidden from pickers and reject new records. */
   retired?: boolean;
+  /** 撤销 (areas.retire): when, by whom, why, and the node retired (itself, or the ancestor whose retirement took it along). */
+  retiredAt?: number;
+  retiredBy?: string;
+  retiredReason?: string;
+  retiredWith?: string;
+  /** The node a scan of this one's code is offered instead (named at retirement, kept on the whole retired subtree). */
+  replacedBy?: string;
   /** Position among siblings. */
   order: number;
+  /** Added in the app (areas.add): when and by whom; seeded and set-up nodes have neither. */
+  createdAt?: number;
+  createdBy?: string;
 }
 
 /** Which levels may sit directly under a level: the 片区 zone is optional. */
@@ -42,6 +52,18 @@ export const CHILD_LEVELS: Record<AreaLevel, readonly AreaLevel[]> = {
   grid: ['building'],
   building: [],
 };
+
+/**
+ * Levels staff build in the app (areas.add/update/retire): 片区, 网格, 楼栋. Streets and communities come from their
+ * GB/T 2260 codes at set-up (scripts/setup), so the app sets their phone but neither adds, renames nor retires them.
+ * There is no 微网格 level yet: the five levels above are the model.
+ */
+export const EDITABLE_LEVELS: readonly AreaLevel[] = ['zone', 'grid', 'building'];
+
+/** The level a new child of `parent` takes: the one editable level allowed under it, or null. */
+export function newChildLevel(parent: AreaLevel): AreaLevel | null {
+  return CHILD_LEVELS[parent].find((l) => EDITABLE_LEVELS.includes(l)) ?? null;
+}
 
 export function childPath(parentPath: string, id: string): string {
   return `${parentPath}${id}/`;

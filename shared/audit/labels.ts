@@ -34,6 +34,9 @@ const P = POST_MACHINE as unknown as AnyMachine;
 
 /** Every action the backend audits, in words; a unit test fails when one is missing (tests/unit/audit-labels.test.ts). */
 export const ACTION_LABELS: Record<string, string> = {
+  'areas.add': '新增区域',
+  'areas.update': '修改区域',
+  'areas.retire': '撤销区域',
   'orders.file': said(O, 'file'),
   'orders.cancel': said(O, 'cancel'),
   'orders.triage': '分拣',
@@ -221,6 +224,12 @@ const FIELDS: Record<string, (v: unknown) => string | null> = {
   checkOutAt: time('签退'),
   cancelledAt: time('取消'),
   closedAt: time('结束'),
+  levelName: words('层级'),
+  parentName: words('上级'),
+  renamedFrom: words('原名称'),
+  phone: (v) => (typeof v === 'string' ? (v ? `电话：${v}` : '清除电话') : null),
+  replacedByName: words('替代为'),
+  subtree: (v) => (typeof v === 'number' && v > 1 ? `连同下级共 ${v} 个区域` : null),
 };
 
 /** from → to: a record's states by their labels, a community's mode as 平时/急时, an export's days as dates. */

@@ -37,11 +37,16 @@ export interface ScanNode {
 }
 
 export interface ScanResolution {
-  /** order: open the new-order page for the building; checkin: the activity's check-in; landing: stay and show the node. */
-  goal: 'order' | 'checkin' | 'landing';
+  /**
+   * order: open the new-order page for the building; checkin: the activity's check-in; landing: stay and show the node;
+   * retired: the scanned node was retired and a replacement named: stay, say why (`retired`), offer `node` (its order page is `route`).
+   */
+  goal: 'order' | 'checkin' | 'landing' | 'retired';
   /** The page to open (with its query), for order and checkin. */
   route: string;
   node?: ScanNode;
+  /** Why the scanned code no longer leads where it did ("该楼栋已撤销…"), for goal retired. */
+  retired?: { message: string };
   activity?: { id: string; title: string };
   /** Who to call about this place (grid leader, else the community office). */
   contact?: ContactView;

@@ -1,7 +1,8 @@
 /**
  * 扫码落地页: a mini-program code opens here with `scene` (URL-encoded). A building's code goes on to
  * its order page, an activity's to its check-in; a grid or community shows itself and whom to call.
- * A bad or stale code says why and offers to choose the building by hand — never a blank page.
+ * A bad or stale code says why and offers to choose the building by hand — never a blank page; a retired building's
+ * code says why and offers the replacement named when it was retired.
  */
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -26,6 +27,11 @@ async function chooseByHand(): Promise<void> {
 function Landing({ r }: { r: ScanResolution }) {
   return (
     <View className="scan__landing" id="scan-landing">
+      {r.retired && (
+        <Text className="scan__retired" id="scan-retired">
+          {r.retired.message}
+        </Text>
+      )}
       <Text className="scan__level">{r.node?.levelName}</Text>
       <Text className="scan__name">{r.node?.name}</Text>
       <Text className="muted">{r.node?.trail}</Text>
@@ -45,9 +51,10 @@ function Landing({ r }: { r: ScanResolution }) {
 export default function Scan() {
   const scene = useRouter().params.scene ?? '';
   const { data, loading, error } = useLoad(() => api.codes.resolve({ scene }), [scene]);
-  const goOn = data && data.goal !== 'landing';
+  // A landing, and a retired code's replacement, stay to be read; the others go straight on.
+  const goOn = data && (data.goal === 'order' || data.goal === 'checkin');
   useEffect(() => {
-    if (data && data.goal !== 'landing') void Taro.redirectTo({ url: data.route });
+    if (data && (data.goal === 'order' || data.goal === 'checkin')) void Taro.redirectTo({ url: data.route });
   }, [data]);
 
   return (

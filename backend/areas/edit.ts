@@ -1,0 +1,147 @@
+/**
+ * 调整网格树 (issue 16, point 2): street and community staff add 片区, 网格 and 楼栋 under a node of their subtree,
+ * rename them or set a node's phone, and retire a node with its subtree (kept for history, gone from lists, its codes
+ * refused at scan). Moving a node is not offered: every record below carries its path.
+ */
+import type { Area, AreaLevel } from '../../shared/areas/model';
+import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, childPath, isWithin, newChildLevel } from '../../shared/areas/model';
+import { canEditNode, canRetireNode } from '../../shared/areas/permissions';
+import type { AddAreaInput, AreaView, RetireAreaInput, RetiredArea, UpdateAreaInput } from '../../shared/areas/schemas';
+import { AppError, invalid } from '../../shared/errors';
+import { OPEN_STATUSES } from '../../shared/orders/model';
+import { recordAudit } from '../audit/record';
+import { orders } from '../orders/repo';
+import { newId } from '../runtime/ids';
+import { readOnce } from '../runtime/prefetch';
+import type { Ctx } from '../runtime/types';
+import { forget } from '../runtime/warm';
+import { AREAS_KEPT, areas, toAreaView } from './repo';
+
+const ID_PREFIX: Partial<Record<AreaLevel, string>> = { zone: 'Z', grid: 'G', building: 'B' };
+const NOT_YOURS = '社区工作人员和街道管理员只能调整本辖区内的区域（网格长、网格员不能调整网格树）';
+/** More siblings than any real node has; a name check over a longer list would still be one read. */
+const SIBLINGS_MAX = 2000;
+
+const inService = (a: Area | null | undefined): a is Area => Boolean(a && !a.retired);
+
+function sameNameTaken(siblings: Area[], name: string, except?: string): Area | undefined {
+  return siblings.find((s) => inService(s) && s._id !== except && s.name === name);
+}
+
+function duplicate(parent: Pick<Area, 'name'>, level: AreaLevel, name: string): AppError {
+  return invalid('name', `「${parent.name}」下已有名为「${name}」的${AREA_LEVEL_NAMES[level]}，请换一个名称`);
+}
+
+/** 新增区域: the parent and its children in one read (the name must be new among siblings in service), then the node and its audit. */
+export async function addArea(ctx: Ctx, input: AddAreaInput): Promise<{ node: AreaView }> {
+  const found = await areas(ctx.store).find({ $or: [{ _id: input.parentId }, { parentId: input.parentId }] }, { limit: SIBLINGS_MAX + 1 });
+  const parent = found.find((a) => a._id === input.parentId);
+  if (!inService(parent)) throw invalid('parentId', '上级区域不存在或已撤销');
+  if (!canEditNode(ctx.actor, parent)) throw new AppError('FORBIDDEN', `不能在「${parent.name}」下新增：${NOT_YOURS}`);
+  const level = newChildLevel(parent.level);
+  if (!level) {
+    const why = parent.level === 'zone' ? '片区下的社区由上线设置按行政区划建立，不能在此新增' : `${AREA_LEVEL_NAMES[parent.level]}下不能再新增区域`;
+    throw invalid('parentId', why);
+  }
+  const siblings = found.filter((a) => a.parentId === parent._id);
+  if (sameNameTaken(siblings, input.name)) throw duplicate(parent, level, input.name);
+  const now = ctx.now();
+  const id = newId(ID_PREFIX[level] ?? 'A', now);
+  const node: Area = {
+    _id: id,
+    name: input.name,
+    level,
+    parentId: parent._id,
+    path: childPath(parent.path, id),
+    ancestors: [...parent.ancestors, parent._id],
+    order: Math.max(-1, ...siblings.map((s) => s.order)) + 1,
+    createdAt: now,
+    createdBy: ctx.actor.userId,
+  };
+  if (input.phone) node.phone = input.phone;
+  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[level], parentName: parent.name, ...(node.phone ? { phone: node.phone } : {}) };
+  await Promise.all([areas(ctx.store).insert(node), recordAudit(ctx, { action: 'areas.add', targetType: 'area', targetId: id, areaPath: node.path, detail })]);
+  return { node: toAreaView(node) };
+}
+
+/** 修改区域: a new name (unique among siblings in service) and/or phone, as one conditional update on a node still in service. */
+export async function updateArea(ctx: Ctx, input: UpdateAreaInput): Promise<{ node: AreaView }> {
+  const node = await readOnce<Area>(ctx, 'areas', input.id);
+  if (!inService(node)) throw new AppError('NOT_FOUND', '区域不存在或已撤销');
+  if (!canEditNode(ctx.actor, node)) throw new AppError('FORBIDDEN', `不能修改「${node.name}」：${NOT_YOURS}`);
+  const rename = input.name !== undefined && input.name !== node.name;
+  const rephone = input.phone !== undefined && input.phone !== (node.phone ?? '');
+  if (!rename && !rephone) throw invalid('name', '名称和电话都没有变化，请填写新的名称或电话');
+  if (rename) {
+    if (!EDITABLE_LEVELS.includes(node.level)) throw invalid('name', `${AREA_LEVEL_NAMES[node.level]}的名称来自行政区划，不能在此修改`);
+    const name = input.name as string;
+    const siblings = await areas(ctx.store).find({ parentId: node.parentId, name }, { limit: 20 });
+    if (sameNameTaken(siblings, name, node._id)) {
+      const parentName = node.ancestors.length ? '上级区域' : '顶层';
+      throw invalid('name', `${parentName}下已有名为「${name}」的${AREA_LEVEL_NAMES[node.level]}，请换一个名称`);
+    }
+  }
+  const set: Record<string, unknown> = {};
+  if (rename) set.name = input.name;
+  if (rephone && input.phone) set.phone = input.phone;
+  const patch = { ...(Object.keys(set).length ? { $set: set } : {}), ...(rephone && !input.phone ? { $unset: { phone: true as const } } : {}) };
+  const matched = await areas(ctx.store).updateWhere({ _id: node._id, retired: { $ne: true } }, patch);
+  if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销，不能再修改`);
+  // Kept paths hold this node's name and phone (the trail, 一键呼叫): this instance forgets them now, others within WARM_TTL_MS.
+  forget(ctx.store, AREAS_KEPT);
+  const detail = { name: input.name ?? node.name, ...(rename ? { renamedFrom: node.name } : {}), ...(rephone ? { phone: input.phone } : {}) };
+  await recordAudit(ctx, { action: 'areas.update', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
+  const after: Area = { ...node, ...(rename ? { name: input.name as string } : {}) };
+  if (rephone) {
+    if (input.phone) after.phone = input.phone;
+    else delete after.phone;
+  }
+  return { node: toAreaView(after) };
+}
+
+/** "第一网格 · 1号楼 2 个、第一网格 · 2号楼 1 个": where the open orders are, most first. */
+function whereOpen(rows: Array<{ key: Record<string, unknown>; count: number }>): string {
+  const parts = [...rows].sort((a, b) => b.count - a.count).map((r) => `${String(r.key.place ?? '未知位置')} ${r.count} 个`);
+  return parts.length > 5 ? `${parts.slice(0, 5).join('、')} 等 ${parts.length} 处` : parts.join('、');
+}
+
+/**
+ * 撤销区域: the node and everything under it in one conditional update (nothing is deleted: they stay for history and
+ * the records that name them). Refused while open orders remain anywhere below: they must be moved first (转派).
+ */
+export async function retireArea(ctx: Ctx, input: RetireAreaInput): Promise<RetiredArea> {
+  const ids = input.replacedBy ? [input.id, input.replacedBy] : [input.id];
+  const found = await areas(ctx.store).find({ _id: { $in: ids } }, { limit: 2 });
+  const node = found.find((a) => a._id === input.id);
+  if (!node) throw new AppError('NOT_FOUND', '区域不存在');
+  if (node.retired) throw new AppError('CONFLICT', `「${node.name}」已经撤销了`);
+  if (!EDITABLE_LEVELS.includes(node.level)) throw new AppError('FORBIDDEN', `${AREA_LEVEL_NAMES[node.level]}由上线设置按行政区划建立，不能在此撤销`);
+  if (!canRetireNode(ctx.actor, node)) throw new AppError('FORBIDDEN', `不能撤销「${node.name}」：${NOT_YOURS}，且不能撤销本人负责的区域`);
+  let replacement: Area | null = null;
+  if (input.replacedBy) {
+    const r = found.find((a) => a._id === input.replacedBy);
+    if (!inService(r)) throw invalid('replacedBy', '替代区域不存在或已撤销');
+    if (isWithin(r.path, node.path)) throw invalid('replacedBy', `替代区域不能是「${node.name}」本身或它的下级`);
+    if (r.level !== node.level) throw invalid('replacedBy', `替代区域应为${AREA_LEVEL_NAMES[node.level]}，「${r.name}」是${AREA_LEVEL_NAMES[r.level]}`);
+    if (!canEditNode(ctx.actor, r)) throw invalid('replacedBy', `替代区域「${r.name}」不在您的辖区内`);
+    replacement = r;
+  }
+  const open = await orders(ctx.store).group({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } }, { by: ['place'] });
+  const openCount = open.reduce((n, r) => n + r.count, 0);
+  if (openCount > 0) throw new AppError('CONFLICT', `「${node.name}」还有 ${openCount} 个未办结点单，请先转派：${whereOpen(open)}`);
+  const now = ctx.now();
+  const set = {
+    retired: true,
+    retiredAt: now,
+    retiredBy: ctx.actor.userId,
+    retiredReason: input.reason,
+    retiredWith: node._id,
+    ...(replacement ? { replacedBy: replacement._id } : {}),
+  };
+  const retired = await areas(ctx.store).updateWhere({ path: { $prefix: node.path }, retired: { $ne: true } }, { $set: set });
+  // Kept paths would still show this node in service (a scan, a filing): this instance forgets them now, others within WARM_TTL_MS.
+  forget(ctx.store, AREAS_KEPT);
+  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[node.level], reason: input.reason, subtree: retired, ...(replacement ? { replacedByName: replacement.name } : {}) };
+  await recordAudit(ctx, { action: 'areas.retire', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
+  return { id: node._id, retired, replacedBy: replacement && toAreaView(replacement) };
+}
