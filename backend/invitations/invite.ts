@@ -126,7 +126,7 @@ export async function listInvitations(ctx: Ctx, input: InvitationsInput): Promis
 
 /** 撤销邀请: only its creator, only while nobody has accepted it; the link is refused from then on. */
 export async function revokeInvitation(ctx: Ctx, input: RevokeInvitationInput): Promise<{ revoked: boolean }> {
-  const inv = await invitations(ctx.store).get(input.id);
+  const inv = await readOnce<Invitation>(ctx, 'invitations', input.id);
   if (!inv) throw new AppError('NOT_FOUND', '邀请不存在');
   if (inv.createdBy !== ctx.actor.userId) throw new AppError('FORBIDDEN', '只有发出邀请的人可以撤销它');
   if (inv.status === 'revoked') return { revoked: false };

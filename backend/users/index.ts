@@ -30,5 +30,5 @@ export const usersFunction = defineFunction('users', {
   /** 邀请人员: staff issue (the node read beside the caller), list and revoke invitations to a post on a node of their subtree. */
   invite: userAction(inviteInput, invite, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
   invitations: userAction(invitationsInput, listInvitations, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
-  revokeInvitation: userAction(revokeInvitationInput, revokeInvitation),
+  revokeInvitation: userAction(revokeInvitationInput, revokeInvitation, (i) => ({ docs: [{ collection: 'invitations', id: i.id }] })),
 });
