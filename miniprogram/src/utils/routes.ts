@@ -6,6 +6,7 @@ export const ROUTES = {
   area: '/pages/area/index',
   staffPeople: '/staff/pages/people/index',
   staffInvite: '/staff/pages/invite/index',
+  staffTree: '/staff/pages/tree/index',
   memberHome: '/member/pages/home/index',
 } as const;
 

@@ -12,6 +12,7 @@ import OrderList from '../../../orders/components/OrderList';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import TabBar from '../../../components/TabBar';
 import { useListPage } from '../../../utils/listPage';
+import { ROUTES } from '../../../utils/routes';
 import ConsoleFilters from './ConsoleFilters';
 import './index.scss';
 
@@ -48,6 +49,10 @@ export default function StaffConsole() {
       <ConsoleFilters colour={colour} category={category} onColour={setColour} onCategory={setCategory} />
       <Text className="console__rules" id="console-rules" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.rules })}>
         时限规则（自然日 / 工作日）›
+      </Text>
+      {/* The server refuses grid leaders and workers; the page tells them so. */}
+      <Text className="console__rules" id="console-tree" onClick={() => void Taro.navigateTo({ url: ROUTES.staffTree })}>
+        网格树（新增、改名、撤销片区 / 网格 / 楼栋）›
       </Text>
       <OrderList list={list} id="console-orders" emptyTitle={`${CONSOLE_TABS[tab].name}：暂无`} emptyText={EMPTY_TEXT[tab]} />
     </View>

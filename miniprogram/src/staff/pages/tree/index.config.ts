@@ -1,0 +1,2 @@
+/** 网格树 (staff subpackage): page window settings. */
+export default definePageConfig({ navigationBarTitleText: '网格树' });

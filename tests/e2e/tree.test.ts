@@ -1,0 +1,112 @@
+/**
+ * 网格树 in Chromium at 375×812 (h5): community staff reach it from the 派单台, add a 网格 (a duplicate name is said
+ * under the field), go into it, add a 楼栋 with its phone, rename it, are told to move its open order before retiring
+ * it, and retire it once the order is gone. A grid leader is told the tree is not theirs. A retired building's code,
+ * scanned, says why and offers the replacement.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { Area } from '../../shared/areas/model';
+import { goodOrder } from '../support/orders';
+import { NODES, PEOPLE } from '../support/people';
+import type { TestServer } from '../support/server';
+import { okData, startTestServer } from '../support/server';
+import { H5_DIR, launch, screenshot, signInAs, watchConsole } from './browser';
+import { waitText } from './orderPages';
+
+jest.setTimeout(120000);
+
+let s: TestServer;
+let browser: Browser;
+const WAIT = { timeout: 15000 };
+
+beforeAll(async () => {
+  s = await startTestServer({ staticDir: H5_DIR, start: Date.now() });
+  browser = await launch();
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+async function smallPhone(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  watchConsole(page);
+  return page;
+}
+
+const byName = async (parentId: string, name: string) => (await s.store.collection<Area>('areas').find({ parentId, name }))[0];
+
+/** Fills the open form's inputs by their wrapper ids and presses its submit button. */
+async function fillForm(page: Page, values: Record<string, string>, submit: string): Promise<void> {
+  const form = page.locator('#tree-form');
+  await form.waitFor(WAIT);
+  for (const [id, value] of Object.entries(values)) await form.locator(`#${id} input`).fill(value);
+  await form.getByText(submit, { exact: true }).click();
+}
+
+test('community staff build, rename and retire part of their tree on a small phone', async () => {
+  const staff = await smallPhone();
+  await signInAs(staff, s.url, '孙丽');
+  await staff.goto(`${s.url}/#/staff/pages/console/index`);
+  await staff.locator('#console-tree').click();
+  await waitText(staff, '#tree-head', '梅川第一居委会');
+  await waitText(staff, '#tree-list', '第一网格');
+
+  await staff.locator('#tree-add').click();
+  await fillForm(staff, { 'tree-name': '第一网格' }, '新增网格');
+  await waitText(staff, '#tree-form', '「梅川第一居委会」下已有名为「第一网格」的网格，请换一个名称');
+  await fillForm(staff, { 'tree-name': '第九网格', 'tree-phone': '021-62345678' }, '新增网格');
+  await staff.locator('#tree-form').waitFor({ state: 'detached', ...WAIT });
+  await waitText(staff, '#tree-list', '第九网格');
+
+  await staff.locator('#tree-list').getByText('第九网格 ›').click();
+  await waitText(staff, '#tree-head', '第九网格');
+  await waitText(staff, '#tree-head', '电话 021-62345678');
+  await staff.locator('#tree-add').click();
+  await fillForm(staff, { 'tree-name': '9号楼', 'tree-phone': '13911112222' }, '新增楼栋');
+  await waitText(staff, '#tree-list', '9号楼');
+  const grid = await byName(NODES.community1, '第九网格');
+  const building = await byName(grid!._id, '9号楼');
+  expect(building).toMatchObject({ level: 'building', phone: '13911112222', path: `${grid!.path}${building!._id}/` });
+
+  const row = staff.locator(`#tree-row-${building!._id}`);
+  await row.getByText('修改', { exact: true }).click();
+  await fillForm(staff, { 'tree-name': '9号楼（东）' }, '保存');
+  await waitText(staff, '#tree-list', '9号楼（东）');
+  // Nothing on the page scrolls sideways at 375 wide.
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(staff, 'tree-grid');
+
+  const order = okData(await s.call<{ id: string }>('orders', 'file', goodOrder({ buildingId: building!._id }), PEOPLE.resident)).id;
+  await row.getByText('撤销', { exact: true }).click();
+  await fillForm(staff, { 'tree-reason': '拆除重建' }, '确认撤销');
+  await waitText(staff, '#tree-form', '「9号楼（东）」还有 1 个未办结点单，请先转派：第九网格 · 9号楼（东） 1 个');
+  await screenshot(staff, 'tree-retire-refused');
+  okData(await s.call('orders', 'cancel', { orderId: order }, PEOPLE.resident));
+  await staff.locator('#tree-form').getByText('确认撤销', { exact: true }).click();
+  await staff.locator('#tree-form').waitFor({ state: 'detached', ...WAIT });
+  await waitText(staff, '#tree-list', '还没有楼栋');
+  expect(await s.store.collection<Area>('areas').get(building!._id)).toMatchObject({ retired: true, retiredReason: '拆除重建', name: '9号楼（东）' });
+});
+
+test('a grid leader is told the tree is not theirs to change', async () => {
+  const leader = await smallPhone();
+  await signInAs(leader, s.url, '赵强');
+  await leader.goto(`${s.url}/#/staff/pages/tree/index`);
+  await waitText(leader, '#staff-tree', '只有社区工作人员和街道管理员可以调整网格树');
+});
+
+test("a retired building's code says why and offers the replacement", async () => {
+  const grid = await byName(NODES.community1, '第九网格');
+  const old = okData(await s.call<{ node: { id: string } }>('areas', 'add', { parentId: grid!._id, name: '旧楼' }, PEOPLE.staff)).node.id;
+  okData(await s.call('areas', 'retire', { id: old, reason: '楼号调整', replacedBy: NODES.building1 }, PEOPLE.staff));
+  const resident = await smallPhone();
+  await signInAs(resident, s.url, '王秀英');
+  await resident.goto(`${s.url}/#/pages/scan/index?scene=${encodeURIComponent(`n=${old}`)}`);
+  await waitText(resident, '#scan-retired', '该楼栋已撤销（楼号调整），请改到楼栋“1号楼”点单');
+  await waitText(resident, '#scan-landing', '长征镇 / 梅川片区 / 梅川第一居委会 / 第一网格 / 1号楼');
+  await screenshot(resident, 'tree-scan-retired');
+  await resident.locator('#scan-landing').getByText('我要点单', { exact: true }).click();
+  await resident.waitForURL(new RegExp(`building=${NODES.building1}`), WAIT);
+});
