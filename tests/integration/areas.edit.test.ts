@@ -182,6 +182,8 @@ describe('retiring', () => {
     expect(await search('19号楼')).toEqual([]);
     const ten = (await s.store.collection<Area>('areas').find({ parentId: grid.id, name: '19号楼' }))[0];
     expect(ten).toMatchObject({ name: '19号楼', retired: true, retiredWith: grid.id });
+    // The building retired before keeps its own retirement: the grid's does not overwrite it.
+    expect(await s.store.collection<Area>('areas').get(building.id)).toMatchObject({ retiredWith: building.id, retiredReason: '拆除重建', replacedBy: NODES.building1 });
     const e = errorOf(await resolve(ten!._id));
     expect(e).toMatchObject({ code: 'NOT_FOUND', message: '这个二维码对应的楼栋“19号楼”已停用：该楼栋已撤销（网格调整）。请手动选择您所在的楼栋' });
     expect((await auditOf('areas.retire'))[0]?.details).toContain('连同下级共 2 个区域');
