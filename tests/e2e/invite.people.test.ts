@@ -37,6 +37,9 @@ test('a 网格长 invites a 专职网格员 and the invitee accepts with the cod
   await staff.goto(`${s.url}/#/staff/pages/invite/index`);
   await waitText(staff, '#invite-area', '第一网格');
   await staff.locator('#invite-posts').getByText('专职网格员', { exact: true }).click();
+  // Only posts below a 网格长 are offered on their grid: no 网格长, and no 楼栋长 (a building's post).
+  expect(await staff.locator('#invite-posts').getByText('网格长', { exact: true }).count()).toBe(0);
+  expect(await staff.locator('#invite-posts').getByText('楼栋长', { exact: true }).count()).toBe(0);
   await staff.locator('#invite-create').click();
   await waitText(staff, '#invite-issued', '第一网格 · 专职网格员');
   expect(await staff.locator('#invite-qr img, img#invite-qr').first().getAttribute('src')).toMatch(/^data:image\/png;base64,/);

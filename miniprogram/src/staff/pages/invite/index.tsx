@@ -12,7 +12,8 @@ import { AREA_LEVEL_NAMES } from '@shared/areas/model';
 import type { InvitePost } from '@shared/invitations/model';
 import { INVITE_POST_KEYS, INVITE_POSTS } from '@shared/invitations/model';
 import type { IssuedInvitation } from '@shared/invitations/schemas';
-import { ROLE_LEVELS, STAFF_ROLES } from '@shared/users/roles';
+import { ROLE_LEVELS, ROLE_RANK, STAFF_ROLES } from '@shared/users/roles';
+import type { RoleView } from '@shared/users/schemas';
 import { shanghaiDay } from '@shared/time';
 import { api, messageOf } from '../../../api';
 import EmptyState from '../../../components/EmptyState';
@@ -25,6 +26,24 @@ interface Node {
   id: string;
   name: string;
   level: AreaLevel;
+  /** Known for a node picked from the tree: its ancestors' ids are on it. */
+  path?: string;
+}
+
+/** My highest rank over the node, from my grants on it or (for a picked node) on its ancestors. */
+function rankOver(roles: readonly RoleView[], node: Node): number {
+  const over = roles.filter((r) => r.areaId === node.id || (node.path ?? '').includes(`/${r.areaId}/`));
+  return Math.max(-1, ...over.map((r) => ROLE_RANK[r.role]));
+}
+
+/** The posts the server would let me invite to this node (canGrantRole): fitting its level, below me, or my peer from 社区 up. */
+function postsFor(roles: readonly RoleView[], node: Node): InvitePost[] {
+  const mine = rankOver(roles, node);
+  return INVITE_POST_KEYS.filter((k) => {
+    const role = INVITE_POSTS[k].role;
+    const theirs = ROLE_RANK[role];
+    return ROLE_LEVELS[role].includes(node.level) && (theirs < mine || (mine >= ROLE_RANK.community_staff && theirs === mine));
+  });
 }
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -106,12 +125,12 @@ export default function StaffInvite() {
   const [version, setVersion] = useState(0);
   const own = (me.data?.roles ?? []).filter((r) => STAFF_ROLES.includes(r.role)).map((r) => ({ id: r.areaId, name: r.areaName, level: r.areaLevel }));
   const node = picked ?? own[0] ?? null;
-  const posts = node ? INVITE_POST_KEYS.filter((k) => ROLE_LEVELS[INVITE_POSTS[k].role].includes(node.level)) : [];
+  const posts = node ? postsFor(me.data?.roles ?? [], node) : [];
 
   const changeArea = async () => {
     const a = await pickArea({ startId: node?.id, title: '邀请到哪个区域' });
     if (a) {
-      setPicked({ id: a.id, name: a.name, level: a.level });
+      setPicked({ id: a.id, name: a.name, level: a.level, path: a.path });
       setPost(null);
       setIssued(null);
     }
@@ -147,7 +166,7 @@ export default function StaffInvite() {
             </View>
             <View className="invite-posts" id="invite-posts">
               <Text className="muted">
-                {posts.length ? '邀请担任（只能邀请比您低的角色，社区、街道可邀请同级）' : `${AREA_LEVEL_NAMES[node.level]}上没有可邀请的岗位，请切换区域`}
+                {posts.length ? '邀请担任（只能邀请比您低的角色，社区、街道可邀请同级）' : `您在这个${AREA_LEVEL_NAMES[node.level]}上没有可邀请的岗位，请切换区域`}
               </Text>
               <View className="invite-posts__list">
                 {posts.map((k) => (
