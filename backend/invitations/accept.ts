@@ -8,6 +8,7 @@ import { BUILDING_HEADS_MAX, CODE_TRIES, INVITATION_TTL_MS, INVITE_POSTS } from 
 import type { AcceptInvitationInput, InvitationInput, InvitationView } from '../../shared/invitations/schemas';
 import type { Actor } from '../../shared/users/roles';
 import { ROLE_NAMES } from '../../shared/users/roles';
+import { canGrantRole } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
 import type { GuestCtx } from '../runtime/types';
 import { enroll } from '../users/enroll';
@@ -87,6 +88,20 @@ async function checkCode(ctx: GuestCtx, inv: Invitation, input: AcceptInvitation
   throw new AppError('VALIDATION', wrong, { code: wrong });
 }
 
+/**
+ * A staff invitation holds only while its inviter could still grant the role on the node: someone moved off the node
+ * (or out of staff) since cannot bring people in through links they sent before.
+ */
+async function checkInviter(ctx: GuestCtx, inv: Invitation): Promise<void> {
+  if (inv.kind !== 'role' || !inv.areaLevel) return;
+  const inviter = await users(ctx.store).get(inv.createdBy);
+  const node = { _id: inv.areaId, path: inv.areaPath, level: inv.areaLevel, name: inv.areaName, parentId: null, ancestors: [], order: 0 };
+  const actor = { userId: inv.createdBy, name: inviter?.name ?? '', roles: inviter?.roles ?? [], skills: [] };
+  if (!inviter || !canGrantRole(actor, inv.role, node)) {
+    throw new AppError('CONFLICT', `邀请人已不再管理「${inv.areaName}」，该邀请不能再用，请向现在的工作人员索取新的邀请`);
+  }
+}
+
 /** 双楼长: a 楼栋长 invitation is refused at accept too when two people hold the post already (e.g. granted meanwhile). */
 async function checkHeadSeat(ctx: GuestCtx, inv: Invitation, now: number): Promise<void> {
   if (inv.role !== 'building_head') return;
@@ -103,7 +118,7 @@ export async function acceptInvitation(ctx: GuestCtx, input: AcceptInvitationInp
   if (refusal) throw new AppError('CONFLICT', refusal);
   if (inv.status === 'pending') {
     await checkCode(ctx, inv, input);
-    await checkHeadSeat(ctx, inv, now);
+    await Promise.all([checkInviter(ctx, inv), checkHeadSeat(ctx, inv, now)]);
     const claimed = await invitations(ctx.store).updateWhere(
       { _id: inv._id, status: 'pending', tokenHash: hashToken(input.token), expiresAt: { $gt: now } },
       { $set: { status: 'accepted', acceptedBy: actor.userId, acceptedByName: actor.name, acceptedAt: now } },

@@ -65,6 +65,7 @@ export async function invite(ctx: Ctx, input: InviteInput): Promise<IssuedInvita
     areaId: node._id,
     areaPath: node.path,
     areaName: node.name,
+    areaLevel: node.level,
     tokenHash: hashToken(token),
     codeHash: codeHashOf(token, code),
     status: 'pending',

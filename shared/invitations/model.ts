@@ -2,6 +2,7 @@
  * 邀请: a one-time, expiring link that gives whoever accepts it first a role on a node. The first street admin's
  * comes from `npm run setup`; staff inviting people to a role on a node (issue 16, point 3) reuse the same record.
  */
+import type { AreaLevel } from '../areas/model';
 import type { Role } from '../users/roles';
 
 /** pending → accepted (once, by the first to accept) or revoked; expiry is a time, not a state. */
@@ -40,6 +41,8 @@ export interface Invitation {
   /** Wrong codes typed so far: at CODE_TRIES the invitation is spent. */
   codeFailures?: number;
   createdByName?: string;
+  /** The node's level when invited: accepting checks the inviter may still grant the role there. */
+  areaLevel?: AreaLevel;
   acceptedBy?: string;
   acceptedByName?: string;
   acceptedAt?: number;

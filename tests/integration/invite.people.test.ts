@@ -193,3 +193,18 @@ describe('revoked, expired and guessed links are refused', () => {
     expect(accepted.map((a) => a.detail.post).sort()).toEqual(['兼职网格员', '楼栋长', '楼栋长', '网格长']);
   });
 });
+
+describe('an inviter who no longer manages the node', () => {
+  test('their pending invitation is refused with the reason; given the role back, it works again', async () => {
+    const inv = await issue(PEOPLE.gridLeader, NODES.grid1, 'grid_volunteer');
+    const role = { userId: PEOPLE.gridLeader, role: 'grid_leader', areaId: NODES.grid1 };
+    okData(await s.call('users', 'revokeRole', { ...role, reason: '调往其他网格' }, PEOPLE.street));
+    const refused = errorOf(await accept('o-volunteer', inv.token, inv.code));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe('邀请人已不再管理「第一网格」，该邀请不能再用，请向现在的工作人员索取新的邀请');
+    expect(await rolesOf('o-volunteer')).toEqual([]);
+    okData(await s.call('users', 'grantRole', role, PEOPLE.street));
+    okData(await accept('o-volunteer', inv.token, inv.code));
+    expect(await rolesOf('o-volunteer')).toEqual(['网格志愿者@第一网格']);
+  });
+});
