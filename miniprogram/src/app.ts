@@ -11,6 +11,11 @@ function App({ children }: PropsWithChildren) {
       initCloud();
       listenForPrivacyRequests();
     }
+    // h5 scrolls each page in its own box: focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+    if (process.env.TARO_ENV === 'h5') {
+      const focusable = () => document.querySelectorAll('.taro_page:not([tabindex])').forEach((p) => p.setAttribute('tabindex', '0'));
+      new MutationObserver(focusable).observe(document.body, { childList: true, subtree: true });
+    }
   });
   return children;
 }

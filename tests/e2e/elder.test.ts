@@ -36,7 +36,8 @@ function textSizes(p: Page, root: string): Promise<Record<string, number>> {
     const walk = (el: Element, key: string) => {
       const r = el.getBoundingClientRect();
       const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
-      const field = (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'file') || el.tagName === 'TEXTAREA';
+      // A switch's checkbox holds no text.
+      const field = (el.tagName === 'INPUT' && !['file', 'checkbox'].includes((el as HTMLInputElement).type)) || el.tagName === 'TEXTAREA';
       if ((own || field) && r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden') out[key] = parseFloat(getComputedStyle(el).fontSize);
       Array.from(el.children).forEach((c, i) => walk(c, `${key}/${c.tagName.toLowerCase().replace(/^taro-|-core$/g, '')}${i}${c.classList[0] ? `.${c.classList[0]}` : ''}`));
     };

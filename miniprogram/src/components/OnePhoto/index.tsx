@@ -61,7 +61,7 @@ export default function OnePhoto({ value, onChange, id, error, label = '添加�
           <View className="photo-picker__tile photo-picker__add" onClick={isH5 ? undefined : onWeappTap}>
             {busy ? <Loading type="circular" /> : <Text className="photo-picker__plus">＋</Text>}
             <Text className="photo-picker__hint">{busy ? '上传中' : label}</Text>
-            {isH5 && !busy && <input className="photo-picker__file" type="file" accept="image/jpeg,image/png,image/webp" onChange={onFile} />}
+            {isH5 && !busy && <input className="photo-picker__file" aria-label={label} type="file" accept="image/jpeg,image/png,image/webp" onChange={onFile} />}
           </View>
         )}
       </View>

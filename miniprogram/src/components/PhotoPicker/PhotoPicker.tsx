@@ -62,7 +62,7 @@ export default function PhotoPicker({ value, onChange, id, error }: Props) {
           <View className="photo-picker__tile photo-picker__add" onClick={isH5 ? undefined : onWeappTap}>
             {busy ? <Loading type="circular" /> : <Text className="photo-picker__plus">＋</Text>}
             <Text className="photo-picker__hint">{busy ? '上传中' : `添加照片`}</Text>
-            {isH5 && !busy && <input className="photo-picker__file" type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={onFiles} />}
+            {isH5 && !busy && <input className="photo-picker__file" aria-label="添加照片" type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={onFiles} />}
           </View>
         )}
       </View>

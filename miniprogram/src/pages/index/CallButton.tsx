@@ -19,7 +19,7 @@ export default function CallButton({ tile = false }: { tile?: boolean }) {
   );
   if (!c) return <View id="call-button">{body}</View>;
   return process.env.TARO_ENV === 'h5' ? (
-    <a id="call-button" className="call-button__link" href={telHref(c.phone)} aria-label={`一键呼叫 ${c.phone}`}>
+    <a id="call-button" className="call-button__link" href={telHref(c.phone)}>
       {body}
     </a>
   ) : (

@@ -25,7 +25,16 @@ export default function ElderSwitch() {
         <Text className="elder-switch__label">长辈模式</Text>
         <Text className="elder-switch__hint">大字体、大按钮，首页只留常用功能</Text>
       </View>
-      <Switch id="elder-switch-input" color="#c8161d" checked={on} disabled={busy} onChange={(e) => void change(e.detail.value)} />
+      {/* nativeProps: h5 puts them on the checkbox it draws, so a screen reader names the switch. */}
+      <Switch
+        id="elder-switch-input"
+        className="big-switch"
+        nativeProps={{ 'aria-label': '长辈模式' }}
+        color="#c8161d"
+        checked={on}
+        disabled={busy}
+        onChange={(e) => void change(e.detail.value)}
+      />
     </View>
   );
 }

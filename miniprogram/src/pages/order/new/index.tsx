@@ -1,8 +1,8 @@
 /** 新点单 (群众点单): building from the 民情二维码, category, description, photos, contact; similar orders to +1 instead. */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Switch, Text, View } from '@tarojs/components';
+import { Input, TextArea } from '@nutui/nutui-react-taro';
 import type { OrderCategory } from '@shared/orders/model';
 import { ORDER_CATEGORIES } from '@shared/orders/model';
 import { api, call } from '../../../api';
@@ -122,7 +122,15 @@ export default function NewOrder() {
             <Text className="new-order__switch-label">对党员匿名</Text>
             <Text className="muted new-order__switch-hint">开启后，接单党员看不到您的姓名和电话，由网格员联系您</Text>
           </View>
-          <Switch checked={anonymous} onChange={setAnonymous} />
+          {/* The platform's switch (NutUI's writes invalid ARIA on h5); nativeProps name it for screen readers on h5. */}
+          <Switch
+            id="order-anonymous"
+            className="big-switch"
+            nativeProps={{ 'aria-label': '对党员匿名' }}
+            color="#c8161d"
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.detail.value)}
+          />
         </View>
       </SectionCard>
 
