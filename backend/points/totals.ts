@@ -9,6 +9,7 @@
 import { AppError } from '../../shared/errors';
 import { areas } from '../areas/repo';
 import { organisations } from '../members/repo';
+import type { Marking } from '../records/effects';
 import type { Deps } from '../runtime/types';
 import type { RollupDoc, Stamp, TotalDoc } from './repo';
 import { rollups, totals } from './repo';
@@ -148,6 +149,8 @@ async function bumpRollup(
   key?: string,
 ): Promise<void> {
   const _id = `${kind}:${refId}:${year}`;
+  // Whatever happens below, the key ends up on the roll-up: the drain takes it off again once the batch is cleared.
+  if (key) (deps as Marking).marks?.push({ collection: 'points_rollups', id: _id, key });
   const where = key ? { _id, applied: { $hasNone: [key] } } : { _id };
   const inc = { $inc: { total, members }, ...(key ? { $pushAll: { applied: [key] } } : {}) };
   if ((await rollups(deps.store).updateWhere(where, inc)) === 1) return;

@@ -17,7 +17,7 @@ import type { MembershipEffect } from '../members/membership';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
-import type { CountEffect, EffectBatch, MoveEffect, Pending } from './effects';
+import type { CountEffect, EffectBatch, KeyMark, Marking, MoveEffect, Pending } from './effects';
 import { moveRecord } from './move';
 
 /** A record read with its pending batches. */
@@ -167,14 +167,33 @@ async function releaseCounts(deps: Deps, writes: Map<string, CounterWrite>, clea
   );
 }
 
-async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<void> {
+/** Applies each batch's credits; returns the guard keys they left on roll-ups, by batch (released once it is cleared). */
+async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<Map<string, KeyMark[]>> {
+  const left = new Map<string, KeyMark[]>();
   // One at a time: credits to one member contend on their total, and a drain batch is small.
   for (const b of batches) {
+    const marking: Deps & Marking = { ...deps, marks: [] };
     for (const e of b.effects) {
-      if (e.type === 'credit') await creditPoints(deps, e.entry);
-      if (e.type === 'orderCredit') await creditOrder(deps, e.order, e.stars);
+      if (e.type === 'credit') await creditPoints(marking, e.entry);
+      if (e.type === 'orderCredit') await creditOrder(marking, e.order, e.stars);
+    }
+    if (marking.marks?.length) left.set(b.key, marking.marks);
+  }
+  return left;
+}
+
+/** Takes the guard keys of cleared batches off the documents they were left on, one write per document. */
+async function releaseMarks(deps: Deps, left: Map<string, KeyMark[]>, cleared: Set<string>): Promise<void> {
+  const byDoc = new Map<string, { collection: string; id: string; keys: string[] }>();
+  for (const [batch, marks] of left) {
+    if (!cleared.has(batch)) continue;
+    for (const m of marks) {
+      const at = byDoc.get(`${m.collection}/${m.id}`) ?? { collection: m.collection, id: m.id, keys: [] };
+      at.keys.push(m.key);
+      byDoc.set(`${m.collection}/${m.id}`, at);
     }
   }
+  await Promise.all([...byDoc.values()].map((d) => deps.store.collection(d.collection).updateWhere({ _id: d.id }, { $pullAll: { applied: d.keys } })));
 }
 
 /** A count, then an absolute set: applying it again gives the same figure. */
@@ -265,7 +284,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
     applyCounts(deps, counts),
     applyLinks(deps, batches),
   ]);
-  await applyCredits(deps, batches);
+  const marks = await applyCredits(deps, batches);
   await applyMemberships(deps, batches);
   await applyMoves(deps, batches);
   let records = 0;
@@ -280,6 +299,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
       }),
     ),
   );
-  await releaseCounts(deps, counts, new Set(batches.map((b) => b.key).filter((k) => !kept.has(k))));
+  const cleared = new Set(batches.map((b) => b.key).filter((k) => !kept.has(k)));
+  await Promise.all([releaseCounts(deps, counts, cleared), releaseMarks(deps, marks, cleared)]);
   return { records, batches: batches.length };
 }

@@ -123,6 +123,21 @@ export interface EffectBatch {
   many?: true;
 }
 
+/**
+ * A key an applied effect left on another document to guard against applying it twice (a roll-up's ledger ids):
+ * needed only while some record still carries the batch, so the drain takes it off once none does.
+ */
+export interface KeyMark {
+  collection: string;
+  id: string;
+  key: string;
+}
+
+/** Deps of an applier that reports the keys it leaves (backend/records/apply.ts collects them per batch). */
+export interface Marking {
+  marks?: KeyMark[];
+}
+
 /** The fields a record carries while it has effects not yet applied. */
 export interface Pending {
   /** Batches not yet applied (cleared by the drain). */

@@ -6,7 +6,8 @@
  */
 import type { AuditDoc } from '../../backend/audit/record';
 import type { MessageDoc } from '../../backend/notifications/outbox';
-import type { DeclarationDoc, TotalDoc } from '../../backend/points/repo';
+import { checkTotals } from '../../backend/points/check';
+import type { DeclarationDoc, RollupDoc, TotalDoc } from '../../backend/points/repo';
 import { forwardDeclarations } from '../../backend/points/review';
 import type { Pending, PendingRef } from '../../backend/records/effects';
 import type { Ctx } from '../../backend/runtime/types';
@@ -52,6 +53,18 @@ test('a verify answered but never drained credits the member on the timer, once'
   expect((await declaration(id)).fx).toBeUndefined();
   expect(await audits({ action: 'points.verify', targetId: id })).toBe(1);
   expect(await messages({ userId: PEOPLE.member, kind: 'pointsVerified', body: { $prefix: `${(await declaration(id)).date} 的服务已核实` } })).toBeGreaterThanOrEqual(1);
+});
+
+test('a credit leaves its ledger id on the roll-ups only while a record still carries it: the grid total grows, its keys do not', async () => {
+  const year = shanghaiYear(s.clock.now);
+  const stamp = (await s.store.collection<TotalDoc>('points_totals').get(`${PEOPLE.member}:${year}`))!;
+  expect(stamp.gridId).toBeTruthy();
+  const grid = () => s.store.collection<RollupDoc>('points_rollups').get(`grid:${stamp.gridId}:${year}`);
+  const before = (await grid())?.total ?? 0;
+  for (const points of [2, 3]) okData(await s.call('points', 'verify', { declarationId: await declarationIn(s, 'forwarded'), points }, PEOPLE.staff));
+  expect(await grid()).toMatchObject({ total: before + 5, applied: [] });
+  // Each credit still counted once: the member's total carries its ledger ids (its own guard), and check:points agrees.
+  expect((await checkTotals(s.store)).differences).toEqual([]);
 });
 
 test('a 汇总 batch carries one batch on each declaration it moved: drained through one, applied once, the rest cleared by the timer', async () => {
