@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-test('issuing makes 4 requests in 2 round trips, listing 3, revoking 4; a 楼栋长 invitation counts its seats', async () => {
+test('issuing makes 4 requests in 2 round trips, listing 3, revoking 4, accepting 7; a 楼栋长 invitation counts its seats', async () => {
   const costs = {
     invite: await requests('users', 'invite', { areaId: NODES.grid1, post: 'grid_worker_full' }, PEOPLE.staff),
     inviteHead: await requests('users', 'invite', { areaId: NODES.building1, post: 'building_head' }, PEOPLE.staff),
@@ -27,5 +27,8 @@ test('issuing makes 4 requests in 2 round trips, listing 3, revoking 4; a 楼栋
   const revoke = await requests('users', 'revokeInvitation', { id: inv.id }, PEOPLE.staff);
   // Issuing: the caller beside the node, then the invitation beside its audit (and for a 楼栋长 the building’s
   // invitations first, and their holders once one was accepted); revoking: the caller beside the invitation, the update, the audit.
-  expect({ ...costs, revoke }).toEqual({ invite: 4, inviteHead: 5, invitations: 3, revoke: 4 });
+  // Accepting, by someone already known: caller, their record beside the invitation, the inviter, the claim, the role beside the audit.
+  const offered = await run<IssuedInvitation>('users', 'invite', { areaId: NODES.grid1, post: 'grid_volunteer' }, PEOPLE.staff);
+  const acceptCost = await requests('users', 'acceptInvitation', { token: offered.token, code: offered.code }, PEOPLE.otherResident);
+  expect({ ...costs, revoke, accept: acceptCost }).toEqual({ invite: 4, inviteHead: 5, invitations: 3, revoke: 4, accept: 7 });
 });
