@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
+import { okData, startTestServer } from '../support/server';
+import { PEOPLE } from '../support/people';
 import { H5_DIR, launch, screenshot } from './browser';
 import { open, signedIn, waitText } from './orderPages';
 
@@ -54,7 +55,15 @@ it('staff 孙丽 sees it in 报到审核 and approves it', async () => {
   await card.waitFor({ timeout: 15000 });
   expect(await card.innerText()).toMatch(/13912340001[\s\S]*普陀区教育局机关党委[\s\S]*教育/);
   await screenshot(staff, 'members-review');
+  // 通过 asks once; 再想想 sends nothing and the application stays pending.
   await card.getByText('通过', { exact: true }).click();
+  await waitText(staff, '.taro-modal__text', '通过 王秀英 的申请并发放报到证吗？');
+  await staff.getByText('再想想', { exact: true }).click();
+  await staff.locator('.taro-modal__text').waitFor({ state: 'hidden' });
+  const pending = okData(await s.call<{ items: Array<{ name: string }> }>('members', 'pending', { page: 1, pageSize: 20 }, PEOPLE.staff));
+  expect(pending.items.map((r) => r.name)).toContain('王秀英');
+  await card.getByText('通过', { exact: true }).click();
+  await staff.getByText('确定通过', { exact: true }).click();
   await waitText(staff, '#review-list', '没有待审核的报到');
   // The number is told in a dialog, whole on one line (a toast's narrow box broke it as "CZ-/2026-000003").
   const told = staff.locator('.taro-modal__text');

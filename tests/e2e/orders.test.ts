@@ -4,7 +4,7 @@ import { FUNCTIONS } from '../../backend/functions';
 import { localPorts } from '../../backend/ports/local';
 import { handle } from '../../backend/runtime/handle';
 import type { UserDoc } from '../../backend/users/repo';
-import { goodOrder, orderIn } from '../support/orders';
+import { detail, goodOrder, orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
@@ -86,7 +86,14 @@ describe('the whole loop in three browsers', () => {
     await card.waitFor();
     expect(await card.innerText()).toContain('黄');
     await fullShot(member, 'orders-member-hall');
+    // 接单 asks once; 再想想 sends nothing and the order stays in the pool.
     await card.getByText('接单', { exact: true }).click();
+    await waitText(member, '.taro-modal__text', '确定接这个点单吗？');
+    await member.getByText('再想想', { exact: true }).click();
+    await member.locator('.taro-modal__text').waitFor({ state: 'hidden' });
+    expect((await detail(s, orderId)).status).toBe('pooled');
+    await card.getByText('接单', { exact: true }).click();
+    await member.getByText('确定接单', { exact: true }).click();
     await waitStatus(member, '处理中');
     expect(orderIdFromUrl(member)).toBe(orderId);
     expect(await text(member, '#order-contact')).toContain('13912345678');
@@ -207,6 +214,7 @@ describe('side paths', () => {
     let before = await staleClaim();
     okData(await s.call('orders', 'claim', { orderId: id }, PEOPLE.member));
     await cards.first().getByText('接单', { exact: true }).click();
+    await member.getByText('确定接单', { exact: true }).click();
     await member.getByText('您已在办理这个点单，不用再接单').waitFor();
     await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
 
@@ -227,6 +235,7 @@ describe('side paths', () => {
     before = await staleClaim();
     okData(await s.call('orders', 'claim', { orderId: id }, 'u-member-b'));
     await cards.first().getByText('接单', { exact: true }).click();
+    await member.getByText('确定接单', { exact: true }).click();
     await member.getByText('已被其他党员接单').waitFor();
     await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
   });

@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
-import { NODES } from '../support/people';
+import { okData, startTestServer } from '../support/server';
+import { NODES, PEOPLE } from '../support/people';
 import { addPerson } from '../support/response';
 import { H5_DIR, launch, screenshot } from './browser';
 import { open, signedIn, submitPopup, waitStatus, waitText } from './orderPages';
@@ -57,7 +57,16 @@ describe('一键响应', () => {
     await staff.locator('#compose-roles').getByText('网格长', { exact: true }).click();
     await staff.locator('#compose-title input').fill('防汛准备');
     await staff.locator('#compose-text textarea').fill('今晚有暴雨，请党员协助检查所住楼栋的地下室和车库。');
+    // 立即发送 asks once; 再想想 sends nothing.
+    const sentCount = async () => okData(await s.call<{ total: number }>('response', 'sent', { page: 1, pageSize: 20 }, PEOPLE.staff)).total;
+    const before = await sentCount();
     await staff.locator('#compose-send').click();
+    await waitText(staff, '.taro-modal__text', '发出后不能撤回');
+    await staff.getByText('再想想', { exact: true }).click();
+    await staff.locator('.taro-modal__text').waitFor({ state: 'hidden' });
+    expect(await sentCount()).toBe(before);
+    await staff.locator('#compose-send').click();
+    await staff.getByText('确定发送', { exact: true }).click();
     await waitText(staff, '#tally-summary', '0/3');
     expect(await text(staff, '#instruction-tally')).toContain('黄磊');
 

@@ -30,6 +30,9 @@ export default function OrderHall() {
 
   const claim = async (order: OrderCard) => {
     askConsent(CONSENT.holdOrder);
+    // 接单 binds me to the order: asked once, so a slip of the finger cannot take one.
+    const { confirm } = await Taro.showModal({ title: '接单', content: '接单后请尽快联系居民并按时办结，确定接这个点单吗？', confirmText: '确定接单', cancelText: '再想想' });
+    if (!confirm) return;
     setClaiming(order.id);
     try {
       await call('orders', 'claim', { orderId: order.id });

@@ -25,6 +25,9 @@ export default function ReviewRegistrations() {
 
   const approve = async (reg: RegistrationView) => {
     askConsent(CONSENT.reviewRegistration);
+    // 通过 issues a 报到证 at once: asked once.
+    const { confirm } = await Taro.showModal({ title: '通过双报到', content: `通过 ${reg.name} 的申请并发放报到证吗？`, confirmText: '确定通过', cancelText: '再想想' });
+    if (!confirm) return;
     setBusyId(reg.id);
     try {
       const { certNo } = await api.members.approve({ registrationId: reg.id });

@@ -40,6 +40,11 @@ export default function OrderActions({ order, reload }: Props) {
     const { confirm } = await Taro.showModal({ title: '撤单', content: '撤单后网格将不再处理这个点单，确定撤单吗？', confirmText: '确定撤单', cancelText: '再想想' });
     if (confirm) await direct('撤单', () => call('orders', 'cancel', { orderId }), '已撤单');
   };
+  // 接单 binds the member to the order: asked once, like 撤单.
+  const claim = async () => {
+    const { confirm } = await Taro.showModal({ title: '接单', content: '接单后请尽快联系居民并按时办结，确定接这个点单吗？', confirmText: '确定接单', cancelText: '再想想' });
+    if (confirm) await direct('接单', () => call('orders', 'claim', { orderId }), '接单成功，请尽快联系居民');
+  };
 
   // can.follow is also true for staff over the order and for its member; +1 is for neighbours only.
   const isNeighbour = !(can.note || can.claim || can.accept || can.progress);
@@ -48,7 +53,7 @@ export default function OrderActions({ order, reload }: Props) {
   add(can.rate, '确认并评价', 'primary', popup('rate'));
   add(can.claim, '接单', 'primary', () => {
     askConsent(CONSENT.holdOrder);
-    void direct('接单', () => call('orders', 'claim', { orderId }), '接单成功，请尽快联系居民');
+    void claim();
   });
   add(can.accept, '接受派单', 'primary', () => {
     askConsent(CONSENT.holdOrder);

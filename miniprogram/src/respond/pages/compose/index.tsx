@@ -71,6 +71,14 @@ export default function Compose() {
 
   const submit = async () => {
     if (!area) return setError(new ApiError('VALIDATION', '请选择发送范围', { areaId: '请选择发送范围' }));
+    // A sent instruction reaches every phone in the area at once and cannot be called back: asked once.
+    const { confirm } = await Taro.showModal({
+      title: '立即发送',
+      content: `发送给「${area.trail}」的接收对象，发出后不能撤回。确定发送吗？`,
+      confirmText: '确定发送',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
     setBusy(true);
     setError(null);
     try {
