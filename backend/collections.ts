@@ -22,6 +22,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
       ],
     },
     { fields: [['path', 1]] },
+    // The effects drain reads records still pending, oldest first (backend/records/drain.ts): an edit's audit.
+    { fields: [['fxAt', 1]] },
   ],
   users: [
     { fields: [['openid', 1]] },

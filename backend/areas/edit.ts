@@ -9,7 +9,8 @@ import { canEditNode, canRetireNode } from '../../shared/areas/permissions';
 import type { AddAreaInput, AreaView, RetireAreaInput, RetiredArea, UpdateAreaInput } from '../../shared/areas/schemas';
 import { AppError, invalid } from '../../shared/errors';
 import { OPEN_STATUSES } from '../../shared/orders/model';
-import { recordAudit } from '../audit/record';
+import { audited } from '../records/make';
+import { updateWithEffects, withEffects } from '../records/move';
 import { orders } from '../orders/repo';
 import { newId } from '../runtime/ids';
 import { readOnce } from '../runtime/prefetch';
@@ -60,7 +61,7 @@ export async function addArea(ctx: Ctx, input: AddAreaInput): Promise<{ node: Ar
   };
   if (input.phone) node.phone = input.phone;
   const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[level], parentName: parent.name, ...(node.phone ? { phone: node.phone } : {}) };
-  await Promise.all([areas(ctx.store).insert(node), recordAudit(ctx, { action: 'areas.add', targetType: 'area', targetId: id, areaPath: node.path, detail })]);
+  await areas(ctx.store).insert(withEffects(ctx, 'areas', node, [audited(ctx, { action: 'areas.add', targetType: 'area', targetId: id, areaPath: node.path, detail })]));
   return { node: toAreaView(node) };
 }
 
@@ -85,12 +86,12 @@ export async function updateArea(ctx: Ctx, input: UpdateAreaInput): Promise<{ no
   if (rename) set.name = input.name;
   if (rephone && input.phone) set.phone = input.phone;
   const patch = { ...(Object.keys(set).length ? { $set: set } : {}), ...(rephone && !input.phone ? { $unset: { phone: true as const } } : {}) };
-  const matched = await areas(ctx.store).updateWhere({ _id: node._id, retired: { $ne: true } }, patch);
+  const detail = { name: input.name ?? node.name, ...(rename ? { renamedFrom: node.name } : {}), ...(rephone ? { phone: input.phone } : {}) };
+  const audit = audited(ctx, { action: 'areas.update', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
+  const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, retired: { $ne: true } }, patch, [audit]);
   if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销，不能再修改`);
   // Kept paths hold this node's name and phone (the trail, 一键呼叫): this instance forgets them now, others within WARM_TTL_MS.
   forget(ctx.store, AREAS_KEPT);
-  const detail = { name: input.name ?? node.name, ...(rename ? { renamedFrom: node.name } : {}), ...(rephone ? { phone: input.phone } : {}) };
-  await recordAudit(ctx, { action: 'areas.update', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
   const after: Area = { ...node, ...(rename ? { name: input.name as string } : {}) };
   if (rephone) {
     if (input.phone) after.phone = input.phone;
@@ -138,10 +139,12 @@ export async function retireArea(ctx: Ctx, input: RetireAreaInput): Promise<Reti
     retiredWith: node._id,
     ...(replacement ? { replacedBy: replacement._id } : {}),
   };
-  const retired = await areas(ctx.store).updateWhere({ path: { $prefix: node.path }, retired: { $ne: true } }, { $set: set });
+  // The audit rides on the write (carried by every node it retires, applied once), so the subtree is counted first.
+  const subtree = await areas(ctx.store).count({ path: { $prefix: node.path }, retired: { $ne: true } });
+  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[node.level], reason: input.reason, subtree, ...(replacement ? { replacedByName: replacement.name } : {}) };
+  const audit = audited(ctx, { action: 'areas.retire', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
+  const retired = await updateWithEffects(ctx, 'areas', node._id, { path: { $prefix: node.path }, retired: { $ne: true } }, { $set: set }, [audit], true);
   // Kept paths would still show this node in service (a scan, a filing): this instance forgets them now, others within WARM_TTL_MS.
   forget(ctx.store, AREAS_KEPT);
-  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[node.level], reason: input.reason, subtree: retired, ...(replacement ? { replacedByName: replacement.name } : {}) };
-  await recordAudit(ctx, { action: 'areas.retire', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
   return { id: node._id, retired, replacedBy: replacement && toAreaView(replacement) };
 }

@@ -98,6 +98,21 @@ export async function moveRecords(deps: Mover, spec: ManySpec): Promise<{ moved:
   return { moved, batch };
 }
 
+/**
+ * A conditional update of records that have no state machine (an area of the tree), carrying its effects the same way
+ * as a move: one request. Returns how many matched. When `where` may match several (a node and its subtree) the
+ * batch rides on each of them and applies once; the answer names the one at `id`.
+ */
+export async function updateWithEffects(deps: Mover, collection: string, id: string, where: Filter, patch: Patch, effects: Effect[], many = false): Promise<number> {
+  const batch: EffectBatch = { ...newBatch(deps.now(), effects), ...(many ? { many: true as const } : {}) };
+  const pending = carry(batch);
+  const carried: Patch = { ...patch, $set: { ...patch.$set, ...pending.set } };
+  if (pending.push.fx) carried.$push = { ...patch.$push, ...pending.push };
+  const matched = await deps.store.collection(collection).updateWhere(where, carried);
+  if (matched > 0) remember(deps, collection, id, batch);
+  return matched;
+}
+
 /** A new record carrying the effects of its creation; the caller inserts it (one request). */
 export function withEffects<T extends Doc>(deps: Mover, collection: string, doc: T, effects: Effect[]): T & Pending {
   const batch = newBatch(deps.now(), effects);
