@@ -7,7 +7,7 @@ import type { ServeMessage } from './serve';
 export function startServer(root: string, script: string, env: Record<string, string>, timeoutS = 120): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(path.join(__dirname, script), [], {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.WG_BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WG_BENCH_CHILD_PROF}`] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
