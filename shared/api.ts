@@ -13,7 +13,7 @@ import type {
   IssuedInvitation,
   RevokeInvitationInput,
 } from './invitations/schemas';
-import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput } from './users/schemas';
+import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput, TodoView } from './users/schemas';
 import type { ListMessagesInput, MediaChecked, MediaCheckedInput, MessagePage } from './notifications/schemas';
 import type {
   CancelOrderInput,
@@ -92,6 +92,8 @@ export interface ApiContract {
     setElderMode: Call<SetElderModeInput, { elderMode: boolean }>;
     /** 一键呼叫: null when the person has no home yet and no phone is known. */
     callContact: Call<Empty, { contact: ContactView | null }>;
+    /** 待办: the caller's counts, urgent first, zeros left out. */
+    todo: Call<Empty, TodoView>;
     invitation: Call<InvitationInput, InvitationView>;
     acceptInvitation: Call<AcceptInvitationInput, InvitationView>;
     invite: Call<InviteInput, IssuedInvitation>;

@@ -19,7 +19,7 @@ function inbox(ctx: Ctx): Filter {
 }
 
 /** The read watermark comes with the caller's own record (Actor.lastReadAt): no second read of it. */
-const unreadOf = (ctx: Ctx): Filter => ({ ...inbox(ctx), createdAt: { $gt: ctx.actor.lastReadAt ?? 0 } });
+export const unreadOf = (ctx: Ctx): Filter => ({ ...inbox(ctx), createdAt: { $gt: ctx.actor.lastReadAt ?? 0 } });
 
 /** Two requests: the caller, one count of their messages since the watermark. */
 async function unread(ctx: Ctx): Promise<{ unread: number }> {

@@ -1,5 +1,15 @@
 /** The `users` cloud function: who am I, privacy consent, people in scope, role grants, invitations. */
-import { acceptPrivacyInput, callContactInput, grantRoleInput, listPeopleInput, meInput, revokeRoleInput, setElderModeInput, setHomeInput } from '../../shared/users/schemas';
+import {
+  acceptPrivacyInput,
+  callContactInput,
+  grantRoleInput,
+  listPeopleInput,
+  meInput,
+  revokeRoleInput,
+  setElderModeInput,
+  setHomeInput,
+  todoInput,
+} from '../../shared/users/schemas';
 import { acceptInvitationInput, invitationInput, invitationsInput, inviteInput, revokeInvitationInput } from '../../shared/invitations/schemas';
 import { acceptInvitation, showInvitation } from '../invitations/accept';
 import { invite, listInvitations, revokeInvitation } from '../invitations/invite';
@@ -10,6 +20,7 @@ import { enroll, setHome } from './enroll';
 import { acceptPrivacy, getMe } from './me';
 import { listPeople } from './people';
 import { grantRole, revokeRole } from './roles';
+import { todo } from './todo';
 
 export const usersFunction = defineFunction('users', {
   /** A first call from a new WeChat identity enrolls the person, then answers as for anyone. */
@@ -24,6 +35,8 @@ export const usersFunction = defineFunction('users', {
   listPeople: userAction(listPeopleInput, listPeople),
   setElderMode: userAction(setElderModeInput, setElderMode),
   callContact: userAction(callContactInput, myCallContact),
+  /** 待办 on the home page: counts for the caller's roles, urgent first. */
+  todo: userAction(todoInput, todo),
   /** 邀请: what a link offers, and accepting it (the first to accept gets the role; a new WeChat user is enrolled first). */
   invitation: guestAction(invitationInput, showInvitation),
   acceptInvitation: guestAction(acceptInvitationInput, acceptInvitation),

@@ -103,3 +103,16 @@ export type RevokeRoleInput = z.infer<typeof revokeRoleInput>;
 export type SetHomeInput = z.infer<typeof setHomeInput>;
 export type ListPeopleInput = z.infer<typeof listPeopleInput>;
 export type SetElderModeInput = z.infer<typeof setElderModeInput>;
+
+export const todoInput = noInput;
+/** One line of the home page's 待办: what it is, how many, and whether it comes first (超时). */
+export type TodoKey = 'overdue' | 'new' | 'toDispatch' | 'held' | 'hall' | 'toRate' | 'unread';
+export interface TodoItem {
+  key: TodoKey;
+  label: string;
+  count: number;
+  urgent: boolean;
+}
+export interface TodoView {
+  items: TodoItem[];
+}
