@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro';
 import type { Envelope } from '@shared/errors';
 import { clearToken, getToken } from '../utils/session';
-import { ROUTES } from '../utils/routes';
+import { ROUTES, withQuery } from '../utils/routes';
 import { toEnvelope } from './envelope';
 import { ApiError, NETWORK_MESSAGE, UNKNOWN_MESSAGE } from './errors';
 
@@ -38,10 +38,12 @@ export function callOverHttp(fn: string, action: string, data: unknown): Promise
   return requestJson('POST', `/api/fn/${encodeURIComponent(fn)}`, { action, data });
 }
 
-/** A lapsed or missing session on the web: forget the token and go to the sign-in page. */
+/** A lapsed or missing session on the web: forget the token and go to the sign-in page, which brings the person back here (a shared link). */
 function signOutToSignIn(): void {
   clearToken();
   const pages = Taro.getCurrentPages();
   const here = pages[pages.length - 1]?.route ?? '';
-  if (!ROUTES.signin.includes(here)) void Taro.reLaunch({ url: ROUTES.signin });
+  if (ROUTES.signin.includes(here)) return;
+  const back = window.location.hash.replace(/^#/, '');
+  void Taro.reLaunch({ url: back && back !== ROUTES.home ? withQuery(ROUTES.signin, { back }) : ROUTES.signin });
 }

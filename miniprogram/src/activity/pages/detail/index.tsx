@@ -10,8 +10,10 @@ import { call } from '../../../api';
 import { ApiError, messageOf } from '../../../api/errors';
 import ResidentPage from '../../../components/ResidentPage';
 import SectionCard from '../../../components/SectionCard';
+import ShareBar, { useShareCard } from '../../../components/ShareBar';
 import StatusView from '../../../components/StatusView';
 import { usePullRefresh } from '../../../utils/pullRefresh';
+import { activityShare } from '../../../utils/shareCard';
 import { useLoad } from '../../../utils/useLoad';
 import { useRefreshOnReturn } from '../../../utils/listPage';
 import { ORDER_ROUTES } from '../../../orders/routes';
@@ -21,7 +23,7 @@ import { scanToCheckin } from '../../scan';
 import './index.scss';
 
 function describeError(error: unknown): string | undefined {
-  if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return '这个活动不存在，或不在您的社区。';
+  if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return '这个活动只有本社区完成双报到的党员和工作人员能看到，或它已不存在。';
   return undefined;
 }
 
@@ -65,6 +67,8 @@ export default function ActivityDetailPage() {
   const [busy, setBusy] = useState(false);
   usePullRefresh(reload);
   useRefreshOnReturn(reload);
+  const card = data ? activityShare(data) : null;
+  useShareCard(card);
 
   const act = async (action: 'signUp' | 'cancel', done: string) => {
     setBusy(true);
@@ -91,6 +95,7 @@ export default function ActivityDetailPage() {
         {data && (
           <View>
             <ActivityFacts activity={data} />
+            {card && <ShareBar card={card} />}
             <MySignup a={data} />
             <View className="a-detail__actions" id="activity-actions">
               {data.canSignUp && (

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '一键响应', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '一键响应', enablePullDownRefresh: true, enableShareAppMessage: true });

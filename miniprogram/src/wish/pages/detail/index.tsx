@@ -4,9 +4,12 @@ import { View } from '@tarojs/components';
 import { call } from '../../../api';
 import { ApiError } from '../../../api/errors';
 import ResidentPage from '../../../components/ResidentPage';
+import ShareBar, { useShareCard } from '../../../components/ShareBar';
 import StatusView from '../../../components/StatusView';
 import Timeline from '../../../components/Timeline';
+import { absoluteUrl } from '../../../utils/download';
 import { usePullRefresh } from '../../../utils/pullRefresh';
+import { wishShare } from '../../../utils/shareCard';
 import { useLoad } from '../../../utils/useLoad';
 import { useRefreshOnReturn } from '../../../utils/listPage';
 import WishActions from './WishActions';
@@ -24,6 +27,8 @@ export default function WishDetailPage() {
   const { data, loading, error, reload } = useLoad(() => call('wishes', 'detail', { wishId }), [wishId]);
   usePullRefresh(reload);
   useRefreshOnReturn(reload);
+  const card = data ? wishShare(data, data.photoUrl && absoluteUrl(data.photoUrl)) : null;
+  useShareCard(card);
 
   return (
     <ResidentPage className="wish-detail" id="wish-detail">
@@ -31,6 +36,7 @@ export default function WishDetailPage() {
         {data && (
           <View>
             <WishHeader wish={data} />
+            {card && <ShareBar card={card} />}
             <WishActions wish={data} reload={reload} startReview={params.review === '1'} />
             <WishSummary wish={data} />
             <Timeline title="心愿记录" id="wish-timeline" entries={data.timeline} />

@@ -1,0 +1,80 @@
+/**
+ * Sharing into the 网格微信群 on h5 (issue 13 point 8), at 375×812: 张伟 copies an activity's link with 复制链接 and the
+ * clipboard holds the activity page with its id; 孙丽 (staff of the same community) opens it and lands on the activity; 刘洋 of
+ * 梅川第二居委会 is told in words that he may not see it; someone signed out is sent to sign in and comes back to it.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { publishActivity } from '../support/activities';
+import type { TestServer } from '../support/server';
+import { startTestServer } from '../support/server';
+import { H5_DIR, launch, signInAs, watchConsole } from './browser';
+import { waitText } from './orderPages';
+
+jest.setTimeout(120000);
+
+let s: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  s = await startTestServer({ staticDir: H5_DIR });
+  browser = await launch();
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+/** A 375×812 phone whose page may read the clipboard, as a person pasting into a chat would. */
+async function phone(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
+  contexts.push(context);
+  const page = await context.newPage();
+  watchConsole(page);
+  return page;
+}
+
+describe('复制链接 and opening the link', () => {
+  let activityId = '';
+  let link = '';
+
+  beforeAll(async () => {
+    ({ id: activityId } = await publishActivity(s, { title: '楼道清洁日' }));
+  });
+
+  it('a member copies the activity link: the clipboard holds the activity page with its id, and the page says so', async () => {
+    const page = await phone();
+    await signInAs(page, s.url, '张伟');
+    await page.goto(`${s.url}/#/activity/pages/detail/index?id=${activityId}`);
+    await page.locator('#share-copy').click();
+    await page.getByText('链接已复制，可粘贴到微信群').waitFor({ timeout: 15000 });
+    link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${s.url}/#/activity/pages/detail/index?id=${encodeURIComponent(activityId)}`);
+  });
+
+  it('a staff member of the same community opens the link and lands on the activity', async () => {
+    const page = await phone();
+    await signInAs(page, s.url, '孙丽');
+    await page.goto(link);
+    await waitText(page, '#activity-detail', '楼道清洁日');
+    expect(await page.locator('#share-copy').isVisible()).toBe(true);
+  });
+
+  it('a member of another community is told in words that he may not see it, with no raw error', async () => {
+    const page = await phone();
+    await signInAs(page, s.url, '刘洋');
+    await page.goto(link);
+    await waitText(page, '#activity-detail', '这个活动只有本社区完成双报到的党员和工作人员能看到');
+    expect(await page.locator('#activity-detail').innerText()).not.toMatch(/FORBIDDEN|NOT_FOUND|楼道清洁日/);
+  });
+
+  it('someone signed out is sent to sign in, then comes back to the activity', async () => {
+    const page = await phone();
+    await page.goto(link);
+    await page.locator('#signin-list').waitFor({ timeout: 15000 });
+    expect(decodeURIComponent(page.url())).toContain(`back=/activity/pages/detail/index?id=${activityId}`);
+    await page.locator('#signin-list').getByText('孙丽', { exact: true }).first().click();
+    await waitText(page, '#activity-detail', '楼道清洁日');
+  });
+});
