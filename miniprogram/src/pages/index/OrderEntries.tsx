@@ -1,26 +1,55 @@
-/** 首页入口: one card per group (居民服务, 党员服务, 网格与社区工作), with the unread badge on 消息. */
+/** 首页入口: the 待办 counts on top (urgent first), then one card per group (居民服务, 党员服务, 网格与社区工作), with the unread badge on 消息. */
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { MeView } from '@shared/users/schemas';
+import type { MeView, TodoItem, TodoKey } from '@shared/users/schemas';
 import { api } from '../../api';
+import { ORDER_ROUTES } from '../../orders/routes';
 import { entryGroups } from './entries';
 import './OrderEntries.scss';
 
+const C = ORDER_ROUTES.console;
+/** Where each count is worked off; the console opens on the matching tab. */
+const TODO_URL: Record<TodoKey, string> = {
+  overdue: `${C}?tab=overdue`,
+  new: `${C}?tab=new`,
+  toDispatch: `${C}?tab=toDispatch`,
+  held: ORDER_ROUTES.held,
+  hall: ORDER_ROUTES.hall,
+  toRate: ORDER_ROUTES.mine,
+  unread: ORDER_ROUTES.messages,
+};
+
 export default function OrderEntries({ me }: { me: MeView }) {
-  const [unread, setUnread] = useState(0);
+  const [todo, setTodo] = useState<TodoItem[]>([]);
+  // One call for the 待办 and the unread badge, again each time home is shown.
   const refresh = useCallback(() => {
-    api.notifications.unread().then(
-      (r) => setUnread(r.unread),
+    api.users.todo().then(
+      (r) => setTodo(r.items),
       () => undefined,
     );
   }, []);
+  const unread = todo.find((t) => t.key === 'unread')?.count ?? 0;
   useEffect(refresh, [refresh]);
   useDidShow(refresh);
 
   const groups = entryGroups(me);
   return (
     <View className="order-entries" id="order-entries">
+      {todo.length > 0 && (
+        <View className="order-entries__todo" id="home-todo">
+          {todo.map((t) => (
+            <View
+              key={t.key}
+              id={`todo-${t.key}`}
+              className={`order-entries__todo-item${t.urgent ? ' is-urgent' : ''}`}
+              onClick={() => void Taro.navigateTo({ url: TODO_URL[t.key] })}
+            >
+              <Text>{t.label}</Text> <Text className="order-entries__todo-count">{t.count}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       {groups.map((g) => (
         <View key={g.id} id={g.id} className="order-entries__group">
           {groups.length > 1 && <Text className="order-entries__heading">{g.title}</Text>}

@@ -28,7 +28,8 @@ const EMPTY_TEXT: Record<ConsoleTab, string> = {
 };
 
 export default function StaffConsole() {
-  const [tab, setTab] = useState<ConsoleTab>('new');
+  // The home page's 待办 opens the console on the tab its count came from.
+  const [tab, setTab] = useState<ConsoleTab>(() => TAB_KEYS.find((k) => k === Taro.getCurrentInstance().router?.params.tab) ?? 'new');
   const [colour, setColour] = useState<Colour | null>(null);
   const [category, setCategory] = useState<OrderCategory | null>(null);
   const [counts, setCounts] = useState<ConsoleCounts | null>(null);

@@ -1,0 +1,68 @@
+/** In Chromium at 375×812: the home page's 待办 shows each person's counts and taps through to where they are worked off. */
+import type { Browser, Page } from 'playwright-core';
+import { fileOrder, orderIn } from '../support/orders';
+import { NODES, PEOPLE } from '../support/people';
+import type { TestServer } from '../support/server';
+import { startTestServer } from '../support/server';
+import { H5_DIR, launch, screenshot } from './browser';
+import { signedIn, waitText } from './orderPages';
+
+let s: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  s = await startTestServer({ staticDir: H5_DIR });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+const WAIT = { timeout: 15000 };
+const orders = () => s.store.collection<{ _id: string; status: string; path: string; createdBy: string }>('orders');
+
+async function phone(name: string): Promise<Page> {
+  const page = await signedIn(browser, s.url, name);
+  await page.setViewportSize({ width: 375, height: 812 });
+  return page;
+}
+
+describe('待办 on the home page', () => {
+  it('staff see 待分拣 N first thing, tap through to the 派单台, and find the count grown when they come back', async () => {
+    await fileOrder(s);
+    const c1 = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!.path;
+    const waiting = await orders().count({ status: 'new', path: { $prefix: c1 } });
+    expect(waiting).toBeGreaterThan(0);
+
+    const page = await phone('孙丽');
+    await waitText(page, '#todo-new', `待分拣 ${waiting}`);
+    // At the top: above the entry grids.
+    const [todo, grid] = [await page.locator('#home-todo').boundingBox(), await page.locator('#order-entries .order-entries__group').first().boundingBox()];
+    expect(todo!.y).toBeLessThan(grid!.y);
+    await screenshot(page, 'home-todo-staff');
+
+    await page.locator('#todo-new').click();
+    await page.locator('#console-orders').waitFor(WAIT);
+    expect(page.url()).toContain('/staff/pages/console/index?tab=new');
+
+    await fileOrder(s);
+    await page.goBack();
+    await waitText(page, '#todo-new', `待分拣 ${waiting + 1}`);
+    await page.context().close();
+  });
+
+  it('a resident sees nothing to rate, then 待评价 once their order is completed, and it opens 我的点单', async () => {
+    const page = await phone('王秀英');
+    await page.locator('#order-entries').waitFor(WAIT);
+    expect(await page.locator('#todo-toRate').count()).toBe(0);
+
+    await orderIn(s, 'completed');
+    const toRate = await orders().count({ createdBy: PEOPLE.resident, status: 'completed' });
+    await page.reload();
+    await waitText(page, '#todo-toRate', `待评价 ${toRate}`);
+    await screenshot(page, 'home-todo-resident');
+    await page.locator('#todo-toRate').click();
+    await page.locator('#mine-tabs').waitFor(WAIT);
+    await page.context().close();
+  });
+});
