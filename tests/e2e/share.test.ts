@@ -2,11 +2,13 @@
  * Sharing into the 网格微信群 on h5 (issue 13 point 8), at 375×812: 张伟 copies an activity's link with 复制链接 and the
  * clipboard holds the activity page with its id; 孙丽 (staff of the same community) opens it and lands on the activity; 刘洋 of
  * 梅川第二居委会 is told in words that he may not see it; someone signed out is sent to sign in and comes back to it.
+ * An 一键响应 instruction: its sender copies its link, someone it was not sent to is told so in words.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { publishActivity } from '../support/activities';
+import type { Browser, Page } from 'playwright-core';
+import { HOUR, publishActivity } from '../support/activities';
+import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
+import { okData, startTestServer } from '../support/server';
 import { H5_DIR, launch, signInAs, watchConsole } from './browser';
 import { waitText } from './orderPages';
 
@@ -14,7 +16,6 @@ jest.setTimeout(120000);
 
 let s: TestServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   s = await startTestServer({ staticDir: H5_DIR });
@@ -29,7 +30,6 @@ afterAll(async () => {
 async function phone(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
-  contexts.push(context);
   const page = await context.newPage();
   watchConsole(page);
   return page;
@@ -76,5 +76,26 @@ describe('复制链接 and opening the link', () => {
     expect(decodeURIComponent(page.url())).toContain(`back=/activity/pages/detail/index?id=${activityId}`);
     await page.locator('#signin-list').getByText('孙丽', { exact: true }).first().click();
     await waitText(page, '#activity-detail', '楼道清洁日');
+  });
+});
+
+describe('an instruction link', () => {
+  it('the sender copies it; a member of another community who opens it is told he was not sent it, in words', async () => {
+    const data = { areaId: NODES.community1, title: '防汛准备', text: '今晚有暴雨，请各网格检查地下车库和低洼楼栋。', deadline: s.clock.now + 6 * HOUR };
+    const { id } = okData(await s.call<{ id: string }>('response', 'send', data, PEOPLE.staff));
+    const sender = await phone();
+    await signInAs(sender, s.url, '孙丽');
+    await sender.goto(`${s.url}/#/respond/pages/detail/index?id=${id}`);
+    await waitText(sender, '#instruction-detail', '防汛准备');
+    await sender.locator('#share-copy').click();
+    await sender.getByText('链接已复制，可粘贴到微信群').waitFor({ timeout: 15000 });
+    const link = await sender.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${s.url}/#/respond/pages/detail/index?id=${encodeURIComponent(id)}`);
+
+    const stranger = await phone();
+    await signInAs(stranger, s.url, '刘洋');
+    await stranger.goto(link);
+    await waitText(stranger, '#instruction-detail', '这条指令只发给了相关区域的人员，您不在发送范围内');
+    expect(await stranger.locator('#instruction-detail').innerText()).not.toMatch(/NOT_FOUND|防汛准备|暴雨/);
   });
 });
