@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fileOrder, orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
+import { okData, startTestServer } from '../support/server';
 import { H5_DIR, launch, screenshot } from './browser';
 import { signedIn, waitText } from './orderPages';
 
@@ -48,6 +48,18 @@ describe('待办 on the home page', () => {
     await fileOrder(s);
     await page.goBack();
     await waitText(page, '#todo-new', `待分拣 ${waiting + 1}`);
+    await page.context().close();
+  });
+
+  it('急时 comes before the counts', async () => {
+    okData(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'emergency', reason: '台风过境' }, PEOPLE.staff));
+    const page = await phone('孙丽');
+    await page.locator('#emergency-banner').waitFor(WAIT);
+    await page.locator('#home-todo').waitFor(WAIT);
+    const [banner, todo] = [await page.locator('#emergency-banner').boundingBox(), await page.locator('#home-todo').boundingBox()];
+    expect(banner!.y + banner!.height).toBeLessThanOrEqual(todo!.y);
+    await screenshot(page, 'home-todo-emergency');
+    okData(await s.call('response', 'switchMode', { communityId: NODES.community1, mode: 'normal', reason: '台风已过' }, PEOPLE.staff));
     await page.context().close();
   });
 

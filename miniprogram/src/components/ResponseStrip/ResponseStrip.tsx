@@ -21,7 +21,8 @@ export default function ResponseStrip({ instructions = false }: { instructions?:
   }, []);
   useEffect(refresh, [refresh]);
   useDidShow(refresh);
-  if (!view) return null;
+  // Nothing to show takes no room: on home the entries then overlap the hero as before.
+  if (!view || (view.emergency.length === 0 && !(instructions && view.openCount > 0))) return null;
   const more = view.openCount - view.open.length;
   return (
     <View className="r-strip" id="response-strip">

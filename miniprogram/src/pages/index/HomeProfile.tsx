@@ -36,8 +36,9 @@ export default function HomeProfile({ me }: Props) {
         <Text className="home__slogan">党建引领 · 网格连心</Text>
       </View>
 
-      <OrderEntries me={me} />
+      {/* Urgent first (issue 13): 急时 and 一键响应 not yet acknowledged, then the 待办 counts and the entries. */}
       <ResponseStrip instructions />
+      <OrderEntries me={me} />
 
       <View className="home__call">
         <CallButton />
