@@ -38,6 +38,8 @@ describe('志愿活动 from publishing to points', () => {
   const TITLE = '梅川路垃圾分类宣传';
 
   it('community staff publish an activity from the home page', async () => {
+    // The phone's clock reads the test clock, so the form's default (tomorrow 09:00–11:00, sign-up closing 08:00) is this activity's time.
+    await staff.clock.setFixedTime(s.clock.now);
     await open(staff, s.url, '/pages/index/index');
     await staff.locator('#entry-publish-activity').click();
     await staff.locator('#publish-activity').click();
@@ -46,9 +48,9 @@ describe('志愿活动 from publishing to points', () => {
     await fill(staff, 'title', TITLE);
     await fill(staff, 'description', '在小区南门向居民讲解垃圾分类，发放宣传册');
     await fill(staff, 'place', '梅川路小区南门');
-    await fill(staff, 'startAt', formatShanghai(startAt));
-    await fill(staff, 'endAt', formatShanghai(startAt + 2 * HOUR));
-    await fill(staff, 'deadline', formatShanghai(startAt - HOUR));
+    expect(await text(staff, '#publish-startAt')).toMatch(new RegExp(formatShanghai(startAt).replace(' ', '\\s+')));
+    expect(await text(staff, '#publish-endAt')).toMatch(new RegExp(formatShanghai(startAt + 2 * HOUR).replace(' ', '\\s+')));
+    expect(await text(staff, '#publish-deadline')).toMatch(new RegExp(formatShanghai(startAt - HOUR).replace(' ', '\\s+')));
     await fill(staff, 'capacity', '0');
     await staff.locator('.publish__submit').getByText('发布活动', { exact: true }).click();
     await waitText(staff, '#activity-publish', '招募人数不能小于 1');

@@ -1,4 +1,4 @@
-/** The publish form's values as typed, and their conversion to the action's input (times typed as "YYYY-MM-DD HH:mm"). */
+/** The publish form's values as entered, and their conversion to the action's input (times picked as "YYYY-MM-DD HH:mm", Shanghai). */
 import { formatShanghai, parseShanghai } from '@shared/activities/model';
 import type { PublishActivityInput, PublishPostInput } from '@shared/activities/schemas';
 import { ApiError } from '../../../api/errors';
@@ -33,6 +33,13 @@ export function defaultValues(now: number): FormValues {
   };
 }
 
+/** A new start, with the end and deadline moved by as much (left alone when either cannot be read). */
+export function shiftedWithStart(v: FormValues, startAt: string): Pick<FormValues, 'startAt' | 'endAt' | 'deadline'> {
+  const [from, to, end, deadline] = [v.startAt, startAt, v.endAt, v.deadline].map(parseShanghai);
+  if (from == null || to == null || end == null || deadline == null) return { startAt, endAt: v.endAt, deadline: v.deadline };
+  return { startAt, endAt: formatShanghai(end + to - from), deadline: formatShanghai(deadline + to - from) };
+}
+
 const LABELS = { startAt: '开始时间', endAt: '结束时间', deadline: '报名截止时间' } as const;
 
 /** Typed times and numbers, or a VALIDATION error naming each field the person must fix first. */
@@ -41,7 +48,7 @@ function parse(v: FormValues, fields: ReadonlyArray<keyof typeof LABELS>): Recor
   const out: Record<string, number> = {};
   for (const f of fields) {
     const at = parseShanghai(v[f]);
-    if (at === null) bad[f] = `${LABELS[f]}请按“2026-11-21 09:00”的格式填写`;
+    if (at === null) bad[f] = `请选择${LABELS[f]}的日期和时间`;
     else out[f] = at;
   }
   const first = Object.values(bad)[0];

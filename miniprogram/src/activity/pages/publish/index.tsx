@@ -11,10 +11,11 @@ import SectionCard from '../../../components/SectionCard';
 import { pickArea } from '../../../utils/areaPicker';
 import { toastFormError } from '../../../utils/toastFormError';
 import ChipGroup from '../../../components/ChipGroup';
+import DateTimeField from '../../../components/DateTimeField';
 import { FormField } from '../../../components/FormPopup';
 import { activityDetailUrl, ACTIVITY_ROUTES } from '../../routes';
 import type { FormValues } from './fields';
-import { activityInput, defaultValues, postInput } from './fields';
+import { activityInput, defaultValues, postInput, shiftedWithStart } from './fields';
 import './index.scss';
 
 type Kind = 'activity' | 'post';
@@ -36,6 +37,8 @@ export default function PublishPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const set = (k: keyof FormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+  // Moving the start carries the end and the sign-up deadline along, so the three stay in step.
+  const moveStart = (value: string) => setV((old) => ({ ...old, ...shiftedWithStart(old, value) }));
 
   useEffect(() => {
     api.users.me().then(
@@ -82,6 +85,12 @@ export default function PublishPage() {
       <FieldError error={error} field={k} />
     </FormField>
   );
+  const when = (k: 'startAt' | 'endAt' | 'deadline', label: string, hint?: string) => (
+    <FormField label={label} hint={hint}>
+      <DateTimeField id={`publish-${k}`} value={v[k]} onChange={k === 'startAt' ? moveStart : set(k)} />
+      <FieldError error={error} field={k} />
+    </FormField>
+  );
   const top = formMessage(error, FIELDS);
 
   return (
@@ -112,9 +121,9 @@ export default function PublishPage() {
         {kind === 'activity' ? (
           <>
             {text('place', '活动地点', '如：梅川路小区南门')}
-            {text('startAt', '开始时间', '2026-11-21 09:00', '年-月-日 时:分')}
-            {text('endAt', '结束时间', '2026-11-21 11:00')}
-            {text('deadline', '报名截止', '2026-11-21 08:00', '不晚于开始时间')}
+            {when('startAt', '开始时间')}
+            {when('endAt', '结束时间')}
+            {when('deadline', '报名截止', '不晚于开始时间')}
             {text('capacity', '招募人数', '至少 1 人')}
             {text('perHour', '每小时积分', '不填按社区积分规则', '选填')}
           </>

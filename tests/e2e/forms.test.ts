@@ -1,0 +1,63 @@
+/** In Chromium at 375×812: the field-worker's forms — activity times from the date and time pickers. */
+import type { Browser, Page } from 'playwright-core';
+import type { ActivityDetail } from '../../shared/activities/schemas';
+import type { TestServer } from '../support/server';
+import { startTestServer } from '../support/server';
+import { H5_DIR, launch } from './browser';
+import { open, signedIn, waitText } from './orderPages';
+import { pick } from './picker';
+
+jest.setTimeout(120000);
+
+let s: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  s = await startTestServer({ staticDir: H5_DIR });
+  browser = await launch();
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+async function phone(name: string): Promise<Page> {
+  const page = await signedIn(browser, s.url, name);
+  await page.setViewportSize({ width: 375, height: 812 });
+  return page;
+}
+
+describe('活动发布 takes its times from pickers', () => {
+  it('the picked start (a day later, an hour later) is the time the server stores; the end and deadline move with it', async () => {
+    const staff = await phone('孙丽');
+    // The phone's clock reads the test clock (2026-11-20 10:00 Shanghai): the form opens on tomorrow 09:00–11:00.
+    await staff.clock.setFixedTime(s.clock.now);
+    await open(staff, s.url, '/activity/pages/publish/index?kind=activity');
+    await waitText(staff, '#publish-area', '梅川第一');
+    await waitText(staff, '#publish-startAt', '2026-11-21');
+    expect(await staff.locator('#publish-startAt input:not([type=hidden])').count()).toBe(0);
+
+    await pick(staff, staff.locator('#publish-startAt .date-time__day'), [0, 0, 1]);
+    await waitText(staff, '#publish-startAt', '2026-11-22');
+    await pick(staff, staff.locator('#publish-startAt .date-time__time'), [1, 0]);
+    await waitText(staff, '#publish-startAt', '10:00');
+    expect(await staff.locator('#publish-endAt').innerText()).toMatch(/2026-11-22\s+12:00/);
+    expect(await staff.locator('#publish-deadline').innerText()).toMatch(/2026-11-22\s+09:00/);
+    await pick(staff, staff.locator('#publish-deadline .date-time__day'), [0, 0, -1]);
+    await waitText(staff, '#publish-deadline', '2026-11-21');
+
+    await staff.locator('#publish-title input').fill('楼道清洁');
+    await staff.locator('#publish-description textarea').fill('清理楼道堆物，张贴消防提示');
+    await staff.locator('#publish-place input').fill('梅川路小区3号楼');
+    await staff.locator('.publish__submit').getByText('发布活动', { exact: true }).click();
+    await waitText(staff, '#activity-title', '楼道清洁');
+    const id = new URL(staff.url().replace('#', '')).searchParams.get('id') ?? '';
+    const stored = await s.call<ActivityDetail>('activities', 'detail', { activityId: id }, 'u-staff');
+    expect(stored.ok && { startAt: stored.data.startAt, endAt: stored.data.endAt, deadline: stored.data.deadline }).toEqual({
+      startAt: Date.parse('2026-11-22T02:00:00Z'),
+      endAt: Date.parse('2026-11-22T04:00:00Z'),
+      deadline: Date.parse('2026-11-21T01:00:00Z'),
+    });
+    expect(await staff.locator('#activity-time').innerText()).toContain('11月22日 周日 10:00–12:00');
+  });
+});
