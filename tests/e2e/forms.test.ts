@@ -1,4 +1,4 @@
-/** In Chromium at 375×812: the field-worker's forms — activity times from the date and time pickers. */
+/** In Chromium at 375×812: the field-worker's forms — activity times from the date and time pickers, one bordered look for every typed field. */
 import type { Browser, Page } from 'playwright-core';
 import type { ActivityDetail } from '../../shared/activities/schemas';
 import type { TestServer } from '../support/server';
@@ -6,6 +6,7 @@ import { startTestServer } from '../support/server';
 import { H5_DIR, launch } from './browser';
 import { open, signedIn, waitText } from './orderPages';
 import { pick } from './picker';
+import { NODES } from '../support/people';
 
 jest.setTimeout(120000);
 
@@ -59,5 +60,48 @@ describe('活动发布 takes its times from pickers', () => {
       deadline: Date.parse('2026-11-21T01:00:00Z'),
     });
     expect(await staff.locator('#activity-time').innerText()).toContain('11月22日 周日 10:00–12:00');
+  });
+});
+
+/** The typed field's box and its placeholder's font, as the browser computes them. */
+async function look(page: Page, box: string): Promise<{ border: string; placeholderFont: string }> {
+  const root = page.locator(box).first();
+  await root.waitFor();
+  return root.evaluate((el) => {
+    const field = el.querySelector('textarea, input:not([type=hidden])')!;
+    return { border: getComputedStyle(el).borderTopWidth, placeholderFont: getComputedStyle(field, '::placeholder').fontFamily };
+  });
+}
+const boxed = { border: '1px', placeholderFont: expect.not.stringMatching(/monospace/) };
+
+describe('every typed field looks the same: a bordered box, the page font in its placeholder', () => {
+  it('积分申报 (date, hours, description)', async () => {
+    const member = await phone('张伟');
+    await open(member, s.url, '/points/pages/declare/index');
+    for (const id of ['#declare-date', '#declare-hours', '#declare-description']) expect(await look(member, `${id} .field-box`)).toEqual(boxed);
+  });
+
+  it('民情日记 and 急时 reason', async () => {
+    const worker = await phone('陈静');
+    await open(worker, s.url, `/respond/pages/visit-new/index?building=${NODES.building1}`);
+    await waitText(worker, '#visit-building', '1号楼');
+    expect(await look(worker, '#visit-resident .field-box')).toEqual(boxed);
+    const staff = await phone('孙丽');
+    await open(staff, s.url, '/respond/pages/mode/index');
+    await staff.locator('#mode-switch').click();
+    expect(await look(staff, '#popup-mode .field-box')).toEqual(boxed);
+  });
+
+  it('the reply to a 一键响应 instruction', async () => {
+    const sent = await s.call<{ id: string }>(
+      'response',
+      'send',
+      { areaId: NODES.community1, roles: ['member'], title: '防汛准备', text: '检查楼道排水口', deadline: s.clock.now + 2 * 3600_000 },
+      'u-staff',
+    );
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+    const member = await phone('张伟');
+    await open(member, s.url, `/respond/pages/detail/index?id=${sent.data.id}`);
+    expect(await look(member, '#reply-text .field-box')).toEqual(boxed);
   });
 });

@@ -16,6 +16,7 @@ import type { PickedPhoto } from '../../../components/PhotoPicker';
 import { fieldsUnder, firstFieldError } from '../../../utils/fieldErrors';
 import { POINTS_ROUTES } from '../../routes';
 import { askConsent, CONSENT } from '../../../utils/subscribe';
+import '../../../components/fieldBox.scss';
 import './index.scss';
 import { toastFormError } from '../../../utils/toastFormError';
 
@@ -63,20 +64,20 @@ export default function DeclareService() {
       <SectionCard title="服务日期">
         <ChipGroup chips={dayChips} value={dayChips.some((c) => c.value === date) ? date : null} onChange={setDate} id="declare-day" />
         <View id="declare-date">
-          <Input value={date} onChange={setDate} placeholder="如 2026-03-05" maxLength={10} />
+          <Input className="field-box" value={date} onChange={setDate} placeholder="如 2026-03-05" maxLength={10} />
         </View>
         <FieldError error={error} field="date" />
       </SectionCard>
       <SectionCard title="服务时长">
         <ChipGroup chips={HOUR_CHIPS} value={HOUR_CHIPS.some((c) => c.value === hours) ? hours : null} onChange={setHours} id="declare-hour-chips" />
         <View id="declare-hours">
-          <Input type="digit" value={hours} onChange={setHours} placeholder="小时，按半小时填写，如 1.5" maxLength={4} />
+          <Input className="field-box" type="digit" value={hours} onChange={setHours} placeholder="小时，按半小时填写，如 1.5" maxLength={4} />
         </View>
         <FieldError error={error} field="hours" />
       </SectionCard>
       <SectionCard title="服务内容">
         <View id="declare-description">
-          <TextArea value={description} onChange={setDescription} placeholder="在哪里、做了什么、服务了谁（5–500 字）" maxLength={500} showCount autoSize />
+          <TextArea className="field-box" value={description} onChange={setDescription} placeholder="在哪里、做了什么、服务了谁（5–500 字）" maxLength={500} showCount autoSize />
         </View>
         <FieldError error={error} field="description" />
         <FormField label="现场照片" hint="选填，最多 3 张">

@@ -122,13 +122,13 @@ export default function Compose() {
       <SectionCard title="指令内容">
         <FormField label="标题">
           <View id="compose-title">
-            <Input className="r-input" value={title} onChange={setTitle} placeholder="如：防汛准备（2–40 字）" maxLength={40} />
+            <Input className="field-box" value={title} onChange={setTitle} placeholder="如：防汛准备（2–40 字）" maxLength={40} />
           </View>
           <FieldError error={error} field="title" />
         </FormField>
         <FormField label="内容">
           <View id="compose-text">
-            <TextArea className="r-input" value={text} onChange={setText} placeholder="要做什么、到哪里、注意什么" maxLength={1000} showCount autoSize />
+            <TextArea className="field-box" value={text} onChange={setText} placeholder="要做什么、到哪里、注意什么" maxLength={1000} showCount autoSize />
           </View>
           <FieldError error={error} field="text" />
         </FormField>

@@ -68,7 +68,7 @@ export default function Mine({ id, mine, onChanged }: Props) {
       )}
       <View id="reply-text">
         <TextArea
-          className="r-input"
+          className="field-box"
           value={text}
           onChange={setText}
           placeholder={mine.reply ? '更新回复（会替换上一条）' : '回复（选填）：落实情况、遇到的困难'}

@@ -127,7 +127,7 @@ export default function ModePage() {
           onClose={() => setTarget(null)}
         >
           <TextArea
-            className="r-input"
+            className="field-box"
             value={reason}
             onChange={setReason}
             placeholder={target === 'emergency' ? '原因，如：台风红色预警' : '说明，如：台风已过境，恢复正常'}

@@ -110,7 +110,7 @@ export default function NewVisit() {
         </FormField>
         <FormField label="走访对象" hint="居民姓名或户，如：5楼王家">
           <View id="visit-resident">
-            <Input className="r-input" value={residentName} onChange={setResidentName} placeholder="姓名或户" maxLength={20} />
+            <Input className="field-box" value={residentName} onChange={setResidentName} placeholder="姓名或户" maxLength={20} />
           </View>
           <FieldError error={error} field="residentName" />
         </FormField>
@@ -129,7 +129,7 @@ export default function NewVisit() {
       </SectionCard>
       <SectionCard title="听到的情况">
         <View id="visit-heard">
-          <TextArea className="r-input" value={heard} onChange={setHeard} placeholder="居民反映了什么、现场看到了什么（5–1000 字）" maxLength={1000} showCount autoSize />
+          <TextArea className="field-box" value={heard} onChange={setHeard} placeholder="居民反映了什么、现场看到了什么（5–1000 字）" maxLength={1000} showCount autoSize />
         </View>
         <FieldError error={error} field="heard" />
         <FormField label="标签" hint={`最多 ${DIARY_LIMITS.tags} 个`}>

@@ -51,16 +51,16 @@ export default function ToOrderPopup({ visit, onClose }: { visit: VisitView; onC
         <FieldError error={error} field="category" />
       </FormField>
       <FormField label="问题描述">
-        <TextArea className="r-input" value={description} onChange={setDescription} maxLength={500} autoSize />
+        <TextArea className="field-box" value={description} onChange={setDescription} maxLength={500} autoSize />
         <FieldError error={error} field="description" />
       </FormField>
       <FormField label="联系人">
-        <Input className="r-input" value={contactName} onChange={setContactName} maxLength={20} />
+        <Input className="field-box" value={contactName} onChange={setContactName} maxLength={20} />
         <FieldError error={error} field="contactName" />
       </FormField>
       <FormField label="联系电话" hint={visit.residentLinked ? '已关联居民，可不填' : '必填'}>
         <View id="to-order-mobile">
-          <Input className="r-input" type={mobileType} value={contactMobile} onChange={setContactMobile} placeholder="11 位手机号" maxLength={11} />
+          <Input className="field-box" type={mobileType} value={contactMobile} onChange={setContactMobile} placeholder="11 位手机号" maxLength={11} />
         </View>
         <FieldError error={error} field="contactMobile" />
       </FormField>
