@@ -1,6 +1,7 @@
 /** In Chromium at 375×812: the field-worker's forms — activity times from the date and time pickers, one bordered look for every typed field. */
 import type { Browser, Page } from 'playwright-core';
 import type { ActivityDetail } from '../../shared/activities/schemas';
+import type { InstructionCard } from '../../shared/response/schemas';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 import { H5_DIR, launch } from './browser';
@@ -60,6 +61,29 @@ describe('活动发布 takes its times from pickers', () => {
       deadline: Date.parse('2026-11-21T01:00:00Z'),
     });
     expect(await staff.locator('#activity-time').innerText()).toContain('11月22日 周日 10:00–12:00');
+  });
+});
+
+describe('一键响应 takes a chosen deadline from pickers', () => {
+  it('自定义 opens on tomorrow 12:00; the picked day and hour are the deadline the server stores', async () => {
+    const staff = await phone('孙丽');
+    await staff.clock.setFixedTime(s.clock.now);
+    await open(staff, s.url, '/respond/pages/compose/index');
+    await waitText(staff, '#compose-area', '梅川第一居委会');
+    await staff.locator('#compose-due').getByText('自定义', { exact: true }).click();
+    await waitText(staff, '#compose-deadline', '2026-11-21');
+    expect(await staff.locator('#compose-deadline').innerText()).toMatch(/2026-11-21\s+12:00/);
+    await pick(staff, staff.locator('#compose-deadline .date-time__day'), [0, 0, 1]);
+    await pick(staff, staff.locator('#compose-deadline .date-time__time'), [2, 0]);
+    await waitText(staff, '#compose-deadline', '14:00');
+    await staff.locator('#compose-title input').fill('楼道堆物清理');
+    await staff.locator('#compose-text textarea').fill('周末前清理各楼道堆物，拍照回复。');
+    await staff.locator('#compose-send').click();
+    await staff.getByText('确定发送', { exact: true }).click();
+    await waitText(staff, '#tally-summary', '0/');
+    const sent = await s.call<{ items: InstructionCard[] }>('response', 'sent', { page: 1, pageSize: 20 }, 'u-staff');
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+    expect(sent.data.items.find((i) => i.title === '楼道堆物清理')?.deadline).toBe(Date.parse('2026-11-22T06:00:00Z'));
   });
 });
 

@@ -14,6 +14,7 @@ import type { PickedPhoto } from '../../../components/PhotoPicker';
 import ChipGroup from '../../../components/ChipGroup';
 import { firstFieldError } from '../../../utils/fieldErrors';
 import OnePhoto from '../../../components/OnePhoto';
+import DateTimeField from '../../../components/DateTimeField';
 import Toggles from '../../components/Toggles';
 import { instructionUrl } from '../../routes';
 import '../../components/respond.scss';
@@ -23,12 +24,13 @@ const ROLE_OPTIONS: Array<{ value: RecipientRole; label: string }> = [
   { value: 'grid_worker', label: '网格员' },
   { value: 'grid_leader', label: '网格长' },
 ];
-type Due = 'h2' | 'today' | 'tomorrow' | 'd3';
+type Due = 'h2' | 'today' | 'tomorrow' | 'd3' | 'custom';
 const DUE_CHIPS: Array<{ value: Due; label: string }> = [
   { value: 'h2', label: '2 小时内' },
   { value: 'today', label: '今天 18:00' },
   { value: 'tomorrow', label: '明天 12:00' },
   { value: 'd3', label: '3 天内' },
+  { value: 'custom', label: '自定义' },
 ];
 const HOUR = 3600_000;
 /** Shanghai midnight of the day `at` falls on, plus `hours`. */
@@ -42,6 +44,9 @@ function deadlineOf(due: Due, now: number): number {
   if (due === 'tomorrow') return shanghaiAt(now, 1, 12);
   return now + 72 * HOUR;
 }
+/** "YYYY-MM-DD HH:mm" in Shanghai time, as the date and time pickers hold it. */
+const shanghaiText = (at: number): string => new Date(at + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+const fromShanghaiText = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
 const FIELDS = ['areaId', 'roles', 'title', 'text', 'deadline'];
 
 export default function Compose() {
@@ -50,6 +55,8 @@ export default function Compose() {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [due, setDue] = useState<Due>('today');
+  // A chosen deadline starts at tomorrow 12:00, a time people can still change their plans for.
+  const [custom, setCustom] = useState(() => shanghaiText(shanghaiAt(Date.now(), 1, 12)));
   const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -87,7 +94,7 @@ export default function Compose() {
         roles,
         title: title.trim(),
         text: text.trim(),
-        deadline: deadlineOf(due, Date.now()),
+        deadline: due === 'custom' ? fromShanghaiText(custom) : deadlineOf(due, Date.now()),
         ...(photo ? { attachment: photo.ref } : {}),
       });
       void Taro.showToast({ title: `已发送给 ${sent.recipients} 人`, icon: 'success' });
@@ -137,6 +144,7 @@ export default function Compose() {
         </FormField>
         <FormField label="截止时间">
           <ChipGroup chips={DUE_CHIPS} value={due} onChange={setDue} id="compose-due" />
+          {due === 'custom' && <DateTimeField id="compose-deadline" value={custom} onChange={setCustom} />}
           <FieldError error={error} field="deadline" />
         </FormField>
       </SectionCard>
