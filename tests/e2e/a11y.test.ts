@@ -8,7 +8,7 @@ import { orderIn } from '../support/orders';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 import { axeViolations, elderSizeFaults } from './axe';
-import { H5_DIR, launch, screenshot, signInAs, watchConsole } from './browser';
+import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
 import { open } from './orderPages';
 
 jest.setTimeout(180000);
@@ -21,9 +21,7 @@ let orderId = '';
 beforeAll(async () => {
   s = await startTestServer({ staticDir: H5_DIR });
   browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  watchConsole(page);
+  page = await smallPhone(browser);
   // One order walked to 已办结 (awaiting the resident's rating), so my orders, its detail and the messages have something to show.
   orderId = await orderIn(s, 'completed');
 }, 60000);

@@ -1,7 +1,7 @@
 /** Real Chromium (Debian's, never a downloaded one) driven by playwright-core against the local gateway. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 export const H5_DIR = process.env.WG_H5_DIR ? path.resolve(process.env.WG_H5_DIR) : path.resolve(__dirname, '../../build/h5');
@@ -37,6 +37,15 @@ afterAll(failOnConsoleErrors);
 /** A phone-sized page, as people use the app; its console is watched. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  watchConsole(page);
+  return page;
+}
+
+/** The 375×812 phone issue 13 checks screens at; `setup` may grant the context permissions first (the clipboard). */
+export async function smallPhone(browser: Browser, setup?: (context: BrowserContext) => Promise<void>): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await setup?.(context);
   const page = await context.newPage();
   watchConsole(page);
   return page;

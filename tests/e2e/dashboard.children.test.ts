@@ -9,7 +9,7 @@ import { fileUnanswered, runScenario, SCENARIO_START } from '../support/dashboar
 import { NODES } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, watchConsole } from './browser';
+import { H5_DIR, launch, signInAs, smallPhone } from './browser';
 import { fullShot, waitText } from './orderPages';
 
 jest.setTimeout(120000);
@@ -23,9 +23,7 @@ beforeAll(async () => {
   await runScenario(s);
   await fileUnanswered(s);
   browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  staff = await context.newPage();
-  watchConsole(staff);
+  staff = await smallPhone(browser);
   await signInAs(staff, s.url, '孙丽');
 }, 90000);
 afterAll(async () => {

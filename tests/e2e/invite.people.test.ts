@@ -3,10 +3,10 @@
  * and the link; the invitee opens the link, a wrong code is said under the field, the right one makes the post
  * theirs, and the inviter's list shows it accepted by them.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
-import { H5_DIR, launch, screenshot, signInAs, watchConsole } from './browser';
+import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
@@ -24,15 +24,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function smallPhone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  watchConsole(page);
-  return page;
-}
-
 test('a 网格长 invites a 专职网格员 and the invitee accepts with the code read out', async () => {
-  const staff = await smallPhone();
+  const staff = await smallPhone(browser);
   await signInAs(staff, s.url, '赵强');
   await staff.goto(`${s.url}/#/staff/pages/invite/index`);
   await waitText(staff, '#invite-area', '第一网格');
@@ -53,7 +46,7 @@ test('a 网格长 invites a 专职网格员 and the invitee accepts with the cod
   await waitText(staff, '#invite-list', '待接受');
   await screenshot(staff, 'invite-people-issued');
 
-  const invitee = await smallPhone();
+  const invitee = await smallPhone(browser);
   await signInAs(invitee, s.url, '李建国');
   await invitee.goto(link);
   await waitText(invitee, '#invite-role', '第一网格 · 专职网格员');

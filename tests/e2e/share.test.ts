@@ -9,7 +9,7 @@ import { HOUR, publishActivity } from '../support/activities';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, watchConsole } from './browser';
+import { H5_DIR, launch, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
@@ -27,12 +27,8 @@ afterAll(async () => {
 });
 
 /** A 375×812 phone whose page may read the clipboard, as a person pasting into a chat would. */
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
-  const page = await context.newPage();
-  watchConsole(page);
-  return page;
+function phone(): Promise<Page> {
+  return smallPhone(browser, (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url }));
 }
 
 describe('复制链接 and opening the link', () => {

@@ -10,7 +10,7 @@ import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, screenshot, signInAs, watchConsole } from './browser';
+import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
@@ -28,13 +28,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function smallPhone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  watchConsole(page);
-  return page;
-}
-
 const byName = async (parentId: string, name: string) => (await s.store.collection<Area>('areas').find({ parentId, name }))[0];
 
 /** Fills the open form's inputs by their wrapper ids and presses its submit button. */
@@ -46,7 +39,7 @@ async function fillForm(page: Page, values: Record<string, string>, submit: stri
 }
 
 test('community staff build, rename and retire part of their tree on a small phone', async () => {
-  const staff = await smallPhone();
+  const staff = await smallPhone(browser);
   await signInAs(staff, s.url, '孙丽');
   await staff.goto(`${s.url}/#/staff/pages/console/index`);
   await staff.locator('#console-tree').click();
@@ -91,7 +84,7 @@ test('community staff build, rename and retire part of their tree on a small pho
 });
 
 test('a grid leader is told the tree is not theirs to change', async () => {
-  const leader = await smallPhone();
+  const leader = await smallPhone(browser);
   await signInAs(leader, s.url, '赵强');
   await leader.goto(`${s.url}/#/staff/pages/tree/index`);
   await waitText(leader, '#staff-tree', '只有社区工作人员和街道管理员可以调整网格树');
@@ -101,7 +94,7 @@ test("a retired building's code says why and offers the replacement", async () =
   const grid = await byName(NODES.community1, '第九网格');
   const old = okData(await s.call<{ node: { id: string } }>('areas', 'add', { parentId: grid!._id, name: '旧楼' }, PEOPLE.staff)).node.id;
   okData(await s.call('areas', 'retire', { id: old, reason: '楼号调整', replacedBy: NODES.building1 }, PEOPLE.staff));
-  const resident = await smallPhone();
+  const resident = await smallPhone(browser);
   await signInAs(resident, s.url, '王秀英');
   await resident.goto(`${s.url}/#/pages/scan/index?scene=${encodeURIComponent(`n=${old}`)}`);
   await waitText(resident, '#scan-retired', '该楼栋已撤销（楼号调整），请改到楼栋“1号楼”点单');

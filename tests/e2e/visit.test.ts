@@ -8,7 +8,7 @@ import { act, orderIn } from '../support/orders';
 import { PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
-import { H5_DIR, launch, screenshot, signInAs, watchConsole } from './browser';
+import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
 import { actionsShown, openOrder, press, waitStatus, waitText } from './orderPages';
 
 jest.setTimeout(120000);
@@ -22,9 +22,7 @@ let other: string;
 beforeAll(async () => {
   s = await startTestServer({ staticDir: H5_DIR });
   browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  staff = await context.newPage();
-  watchConsole(staff);
+  staff = await smallPhone(browser);
   // Two orders finished the same day, neither rated by the resident (she called the hotline, not the app).
   other = await orderIn(s, 'completed');
   unrated = await orderIn(s, 'completed');
