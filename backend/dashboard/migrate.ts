@@ -5,7 +5,7 @@
 import { scanAll } from '../exports/xlsx';
 import type { OrderDoc } from '../orders/repo';
 import { orders } from '../orders/repo';
-import { counterWrites } from '../records/apply';
+import { counterWrites } from '../records/counts';
 import type { EffectBatch, Pending } from '../records/effects';
 import type { Migration } from '../records/migrate';
 import type { DocumentStore, Filter } from '../store/port';

@@ -1,7 +1,7 @@
 /**
  * The `dashboard` collection `order_counters`: one doc per area node per Shanghai day, `${nodeId}:${yyyymmdd}`, its
  * fields incremented by the effects of every counted order event; `applied` holds the keys of the effect batches
- * added while their records still carry them, so a batch applied again adds nothing (backend/records/apply.ts).
+ * added while their records still carry them, so a batch applied again adds nothing (backend/records/counts.ts).
  */
 import type { Colour } from '../../shared/orders/model';
 import type { CounterField } from '../../shared/dashboard/model';

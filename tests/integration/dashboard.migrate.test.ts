@@ -9,7 +9,7 @@ import { compareCounters, recomputeCounters } from '../../backend/dashboard/reco
 import { counterId, counters } from '../../backend/dashboard/repo';
 import type { OrderDoc } from '../../backend/orders/repo';
 import { orders } from '../../backend/orders/repo';
-import { counterWrites } from '../../backend/records/apply';
+import { counterWrites } from '../../backend/records/counts';
 import type { Pending } from '../../backend/records/effects';
 import { MIGRATIONS } from '../../backend/records/migrate';
 import { runScenario, SCENARIO_START } from '../support/dashboard';
