@@ -5,21 +5,12 @@
 import type { MessagePage } from '../../shared/notifications/schemas';
 import { listMessagesInput, markReadInput, mediaCheckedInput, unreadInput } from '../../shared/notifications/schemas';
 import type { ListMessagesInput } from '../../shared/notifications/schemas';
-import { staffAreaIdsOf } from '../../shared/users/roles';
 import { mediaChecked } from '../content/photoChecks';
 import { defineFunction, systemAction, userAction } from '../runtime/define';
 import type { Ctx } from '../runtime/types';
-import type { Filter } from '../store/port';
 import { users } from '../users/repo';
+import { inbox, unreadOf } from './inbox';
 import { messages } from './outbox';
-
-function inbox(ctx: Ctx): Filter {
-  const nodes = staffAreaIdsOf(ctx.actor.roles);
-  return nodes.length ? { $or: [{ userId: ctx.actor.userId }, { toAreaId: { $in: nodes } }] } : { userId: ctx.actor.userId };
-}
-
-/** The read watermark comes with the caller's own record (Actor.lastReadAt): no second read of it. */
-export const unreadOf = (ctx: Ctx): Filter => ({ ...inbox(ctx), createdAt: { $gt: ctx.actor.lastReadAt ?? 0 } });
 
 /** Two requests: the caller, one count of their messages since the watermark. */
 async function unread(ctx: Ctx): Promise<{ unread: number }> {

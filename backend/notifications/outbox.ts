@@ -5,22 +5,13 @@ import type { Actor } from '../../shared/users/roles';
 import type { PushedMessage } from '../ports/types';
 import { newId } from '../runtime/ids';
 import type { Deps } from '../runtime/types';
-import type { Collection, DocumentStore } from '../store/port';
 import { staffOn } from '../users/repo';
+import type { MessageDoc } from './repo';
+import { messages } from './repo';
 
-export interface MessageDoc {
-  _id: string;
-  /** A person, or the staff holding a role on a node (a grid's workers, a community's staff). */
-  userId: string | null;
-  toAreaId: string | null;
-  kind: MessageKind;
-  title: string;
-  body: string;
-  orderId: string | null;
-  /** The record a non-order message is about (a wish, an instruction): the messages page links to it by kind. */
-  sourceId?: string | null;
-  createdAt: number;
-}
+// Read and counted elsewhere without the push (the inbox, 待办): the collection lives in repo.ts.
+export type { MessageDoc } from './repo';
+export { messages } from './repo';
 
 export type Recipient = { userId: string } | { areaId: string };
 
@@ -31,8 +22,6 @@ export interface Outgoing {
   orderId?: string;
   sourceId?: string;
 }
-
-export const messages = (store: DocumentStore): Collection<MessageDoc> => store.collection<MessageDoc>('messages');
 
 /** At most this many people per node get the WeChat push of a message to the node's staff. */
 export const STAFF_PUSH_LIMIT = 50;

@@ -2,8 +2,8 @@
 import { OPEN_STATUSES } from '../../shared/orders/model';
 import { staffScopes } from '../../shared/users/permissions';
 import type { TodoItem, TodoKey, TodoView } from '../../shared/users/schemas';
-import { unreadOf } from '../notifications/index';
-import { messages } from '../notifications/outbox';
+import { unreadOf } from '../notifications/inbox';
+import { messages } from '../notifications/repo';
 import { orders } from '../orders/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter, GroupRow } from '../store/port';
