@@ -5,7 +5,7 @@ import { DECLARATION_STATUSES, canStepFrom, declaredPoints } from '../../shared/
 import { canVerifyDeclaration, isPointsStaffAt } from '../../shared/points/permissions';
 import type { DeclarationView, GridQueueInput, MyDeclarationsInput, VerifyQueueInput } from '../../shared/points/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
-import type { TimelineView } from '../../shared/orders/schemas';
+import type { TimelineView } from '../../shared/records/machine';
 import type { TimelineEntry } from '../../shared/records/machine';
 import type { Page } from '../../shared/users/schemas';
 import { AREAS_KEPT, areas, keptPathOf } from '../areas/repo';

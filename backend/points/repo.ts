@@ -2,7 +2,7 @@
  * 积分 storage: the append-only ledger, yearly totals per member (stamped with their placement), rolled-up
  * totals per organisation and per grid, declarations (申报/汇总/核实), and their declared indexes.
  */
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import type { TimelineEntry } from '../../shared/records/machine';
 import type { DeclarationStatus } from '../../shared/points/model';
 import type { PointReason } from '../../shared/points/schemas';

@@ -1,5 +1,5 @@
 /** Storage of 微心愿: the `wishes` collection and its document shape, the `wish_rules` per community, and their indexes. */
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import type { WishKind, WishRules } from '../../shared/wishes/model';
 import type { WishFacts } from '../../shared/wishes/permissions';
 import type { TimelineEntry } from '../../shared/records/machine';

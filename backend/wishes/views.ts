@@ -3,7 +3,7 @@
  * text and non-identifying fields, so no code path can put a name, phone or door on the board.
  */
 import type { TimelineEntry } from '../../shared/records/machine';
-import type { TimelineView } from '../../shared/orders/schemas';
+import type { TimelineView } from '../../shared/records/machine';
 import { wishLabel } from '../../shared/wishes/machine';
 import { WISH_KIND_NAMES, WISH_STATUS_NAMES } from '../../shared/wishes/model';
 import * as can from '../../shared/wishes/permissions';

@@ -1,6 +1,7 @@
 /** Inputs and views of the `orders` function: 点单, 分拣, 派单, 接单, 评单 and the lists around them. */
 import * as z from 'zod/mini';
 import { bool, id, input, int, mobile, oneOf, requestKey, text } from '../validation';
+import type { TimelineView } from '../records/machine';
 import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
@@ -91,14 +92,6 @@ export interface OrderCard {
   followerCount: number;
   requiredSkill: Skill | null;
   holderName: string | null;
-}
-
-export interface TimelineView {
-  at: number;
-  actorName: string;
-  roleName: string;
-  action: string;
-  note: string | null;
 }
 
 /** What the viewer may do next: computed on the server from the same predicates that guard the actions. */

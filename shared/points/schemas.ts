@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { id, input, int, oneOf, requestKey, text } from '../validation';
 import { photos } from '../orders/schemas';
-import type { TimelineView } from '../orders/schemas';
+import type { TimelineView } from '../records/machine';
 import type { Page } from '../users/schemas';
 import type { DeclarationStatus } from './model';
 import { DECLARATION_STATUSES, POINTS_LIMITS } from './model';

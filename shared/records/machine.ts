@@ -61,6 +61,15 @@ export interface TimelineEntry {
   note?: string;
 }
 
+/** One step of a record's history as a page shows it: the words looked up, the actor's part named. */
+export interface TimelineView {
+  at: number;
+  actorName: string;
+  roleName: string;
+  action: string;
+  note: string | null;
+}
+
 /** The words of an entry: its transition's or step's label; an unknown code shows as itself. */
 export function labelOf<S extends string, T extends string>(m: Machine<S, T>, e: Pick<TimelineEntry, 'code' | 'data'>): string {
   const t = (m.transitions as Record<string, TransitionDef<S> | undefined>)[e.code];

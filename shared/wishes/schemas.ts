@@ -1,7 +1,7 @@
 /** Inputs and views of the `wishes` function: 许愿, 审核, 心愿墙, 认领, 圆梦, 确认, and the community's rules. */
 import * as z from 'zod/mini';
 import { bool, id, input, int, mobile, oneOf, requestKey, text } from '../validation';
-import type { TimelineView } from '../orders/schemas';
+import type { TimelineView } from '../records/machine';
 import { photoRef } from '../orders/schemas';
 import type { Page } from '../users/schemas';
 import type { BoardFilter, WishKind, WishStatus } from './model';

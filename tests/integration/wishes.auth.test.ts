@@ -3,7 +3,7 @@
  * another community, grid worker, grid leader, community staff of this and of another community, street admin.
  * Each case runs on a fresh wish in the status the action needs.
  */
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import type { WishStatus } from '../../shared/wishes/model';
 import { uploadPhoto } from '../support/orders';
 import type { PersonKey } from '../support/people';

@@ -2,7 +2,7 @@
  * Bad input for every wish action: over the value cap, missing or too long text, unknown kinds, bad photos,
  * markup, blocked words → VALIDATION naming the field in Chinese, and nothing written.
  */
-import type { PhotoRef } from '../../shared/orders/schemas';
+import type { PhotoRef } from '../../shared/photos';
 import { uploadPhoto } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';

@@ -1,6 +1,6 @@
 /** 办理记录 / 心愿记录: each step with who (name · role), what, the note and when, oldest first; nothing when empty. */
 import { Text, View } from '@tarojs/components';
-import type { TimelineView } from '@shared/orders/schemas';
+import type { TimelineView } from '@shared/records/machine';
 import { formatWhen } from '@shared/time';
 import SectionCard from '../SectionCard';
 import './Timeline.scss';
