@@ -5,10 +5,28 @@ import type { Locator, Page } from 'playwright-core';
 const OPEN = '.weui-picker__overlay:not([style*="display: none"])';
 const ROW = 34; // Taro's picker row height on h5 (LINE_HEIGHT)
 
-/** Turns column `column` of the open picker by `rows` (positive: later values), in drags that stay inside the column. */
+/** Where column `group` stands, in rows, once its settle transition has finished (`translate3d(0, Hpx, 0)` on its content). */
+async function rowOf(group: Locator): Promise<number> {
+  const content = group.locator('.weui-picker__content');
+  await content.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+  const y = await content.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m42);
+  return Math.round(-y / ROW);
+}
+
+/**
+ * Turns column `column` of the open picker by `rows` (positive: later values), in drags that stay inside the column.
+ * Each drag is checked against where the column really stands: the picker adds every move event to its last rendered
+ * height, so on a busy machine a drag can land a row short. The time columns wrap (24 hours, 60 minutes), hence the fold.
+ */
 async function turn(page: Page, picker: Locator, column: number, rows: number): Promise<void> {
   const group = picker.locator('.weui-picker__group').nth(column);
-  for (let left = rows; left !== 0;) {
+  const start = await rowOf(group);
+  const moved = async () => {
+    const raw = (await rowOf(group)) - start;
+    return [raw, raw - 24, raw + 24, raw - 60, raw + 60].reduce((a, b) => (Math.abs(b - rows) < Math.abs(a - rows) ? b : a));
+  };
+  for (let tries = 0, left = rows; left !== 0; tries++, left = rows - (await moved())) {
+    if (tries === 12) throw new Error(`picker column ${column} did not reach ${rows} rows (stands at ${rows - left})`);
     const step = Math.max(-4, Math.min(4, left));
     const box = (await group.boundingBox())!;
     const x = box.x + box.width / 2;
@@ -17,7 +35,6 @@ async function turn(page: Page, picker: Locator, column: number, rows: number): 
     await page.mouse.down();
     await page.mouse.move(x, y - step * ROW, { steps: 8 });
     await page.mouse.up();
-    left -= step;
   }
 }
 
