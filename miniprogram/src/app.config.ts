@@ -1,6 +1,6 @@
 /** Pages, subpackages and window chrome: residents in the main package, staff and members in subpackages. */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/signin/index', 'pages/privacy/index', 'pages/area/index', 'pages/scan/index'],
+  pages: ['pages/index/index', 'pages/signin/index', 'pages/scan/index'],
   subPackages: [
     // 民情二维码 (staff): codes and printable posters; the scan landing page stays in the main package.
     { root: 'codes', name: 'codes', pages: ['pages/index/index'] },
@@ -43,6 +43,8 @@ export default defineAppConfig({
       name: 'points',
       pages: ['pages/declare/index', 'pages/mine/index', 'pages/review/index', 'pages/verify/index', 'pages/ranking/index', 'pages/duty/index', 'pages/rules/index'],
     },
+    // 浏览网格区域 (also the area picker) and 隐私保护指引: read now and then, so kept out of the main package's budget.
+    { root: 'info', name: 'info', pages: ['pages/area/index', 'pages/privacy/index'] },
     // 接受邀请: an invitation link or code lands here (first street admin from npm run setup; later staff invitations).
     { root: 'invite', name: 'invite', pages: ['pages/accept/index'] },
     // 点单 pages (QR landing, my orders, detail, messages) live outside the main package's size budget.

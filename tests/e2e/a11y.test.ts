@@ -41,7 +41,7 @@ const PAGES: Array<[string, () => string, string]> = [
   ['wish-board', () => '/wish/pages/board/index', '#wish-list .w-card'],
   ['wish-new', () => '/wish/pages/new/index', '.resident-page .nut-button'],
   ['wish-mine', () => '/wish/pages/mine/index', '#wish-mine-tabs'],
-  ['privacy', () => '/pages/privacy/index', '#privacy-guide'],
+  ['privacy', () => '/info/pages/privacy/index', '#privacy-guide'],
 ];
 
 async function show(route: string, ready: string): Promise<void> {

@@ -96,7 +96,7 @@ describe('bad scenes show a message and the choose-by-hand button', () => {
     if (name === 'retired node') {
       await choose.click();
       await resident.locator('.area').waitFor(WAIT);
-      expect(resident.url()).toContain('/pages/area/index');
+      expect(resident.url()).toContain('/info/pages/area/index');
       expect(resident.url()).toContain('mode=pick');
     }
   });

@@ -2,8 +2,8 @@
 export const ROUTES = {
   home: '/pages/index/index',
   signin: '/pages/signin/index',
-  privacy: '/pages/privacy/index',
-  area: '/pages/area/index',
+  privacy: '/info/pages/privacy/index',
+  area: '/info/pages/area/index',
   staffPeople: '/staff/pages/people/index',
   staffInvite: '/staff/pages/invite/index',
   staffTree: '/staff/pages/tree/index',

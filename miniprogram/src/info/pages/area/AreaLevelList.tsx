@@ -2,9 +2,9 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { AreaView } from '@shared/areas/schemas';
-import AreaTrail from '../../components/AreaTrail';
-import StatusView from '../../components/StatusView';
-import { useLoad } from '../../utils/useLoad';
+import AreaTrail from '../../../components/AreaTrail';
+import StatusView from '../../../components/StatusView';
+import { useLoad } from '../../../utils/useLoad';
 import { loadLevel } from './loaders';
 
 interface Props {

@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { AreaView } from '@shared/areas/schemas';
-import StatusView from '../../components/StatusView';
-import { useLoad } from '../../utils/useLoad';
+import StatusView from '../../../components/StatusView';
+import { useLoad } from '../../../utils/useLoad';
 import { describeSearchError, searchAreas } from './loaders';
 
 interface Props {

@@ -1,7 +1,7 @@
 /** Data for the area page: one level of the tree with its breadcrumbs, and name search. */
 import type { AreaView, AreaWithTrail } from '@shared/areas/schemas';
-import { api } from '../../api';
-import { ApiError } from '../../api/errors';
+import { api } from '../../../api';
+import { ApiError } from '../../../api/errors';
 
 export interface Level {
   parent: AreaView | null;

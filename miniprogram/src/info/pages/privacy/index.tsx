@@ -1,7 +1,7 @@
 /** 用户隐私保护指引: what we collect, why, who sees it, how long we keep it, how to reach us. */
 import { Text, View } from '@tarojs/components';
-import ResidentPage from '../../components/ResidentPage';
-import { PRIVACY_VERSION } from '../../utils/constants';
+import ResidentPage from '../../../components/ResidentPage';
+import { PRIVACY_VERSION } from '../../../utils/constants';
 import { GUIDE_INTRO, GUIDE_SECTIONS, GUIDE_UPDATED } from './guide';
 import './index.scss';
 
