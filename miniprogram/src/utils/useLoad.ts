@@ -6,6 +6,8 @@ export interface Loaded<T> {
   loading: boolean;
   error: unknown;
   reload: () => Promise<void>;
+  /** Loads again without the loading state: the page stays as it is and changes only if the answer does (polling). */
+  refresh: () => Promise<void>;
 }
 
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
@@ -46,5 +48,17 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     await get();
   }, [get]);
 
-  return { data, loading, error, reload };
+  // A silent load: keeps the screen, takes a newer answer, and leaves a failure to the next try (useLive).
+  const refresh = useCallback(async () => {
+    const mine = ++seq.current;
+    const value = await load();
+    if (mine === seq.current) {
+      setData(value);
+      setError(null);
+      setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- the caller's deps, as get's
+  }, deps);
+
+  return { data, loading, error, reload, refresh };
 }

@@ -1,9 +1,10 @@
 /** Top of the home and member pages: the 急时 banner of my communities and (home) open 一键响应 instructions to acknowledge. */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { BannerView } from '@shared/response/schemas';
 import { api } from '../../api';
+import { useLive } from '../../utils/useLive';
 import './ResponseStrip.scss';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,7 +21,7 @@ export default function ResponseStrip({ instructions = false }: { instructions?:
     api.response.banner().then(setView, () => undefined);
   }, []);
   useEffect(refresh, [refresh]);
-  useDidShow(refresh);
+  useLive(refresh);
   // Nothing to show takes no room: on home the entries then overlap the hero as before.
   if (!view || (view.emergency.length === 0 && !(instructions && view.openCount > 0))) return null;
   const more = view.openCount - view.open.length;

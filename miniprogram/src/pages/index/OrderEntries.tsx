@@ -1,10 +1,11 @@
 /** 首页入口: the 待办 counts on top (urgent first), then one card per group (居民服务, 党员服务, 网格与社区工作), with the unread badge on 消息. */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView, TodoItem, TodoKey } from '@shared/users/schemas';
 import { api } from '../../api';
 import { ORDER_ROUTES } from '../../orders/routes';
+import { useLive } from '../../utils/useLive';
 import { entryGroups } from './entries';
 import './OrderEntries.scss';
 
@@ -22,7 +23,7 @@ const TODO_URL: Record<TodoKey, string> = {
 
 export default function OrderEntries({ me }: { me: MeView }) {
   const [todo, setTodo] = useState<TodoItem[]>([]);
-  // One call for the 待办 and the unread badge, again each time home is shown.
+  // One call for the 待办 and the unread badge, again each time home is shown and while it stays open.
   const refresh = useCallback(() => {
     api.users.todo().then(
       (r) => setTodo(r.items),
@@ -31,7 +32,7 @@ export default function OrderEntries({ me }: { me: MeView }) {
   }, []);
   const unread = todo.find((t) => t.key === 'unread')?.count ?? 0;
   useEffect(refresh, [refresh]);
-  useDidShow(refresh);
+  useLive(refresh);
 
   const groups = entryGroups(me);
   return (

@@ -9,10 +9,11 @@ import StatusView from '../../components/StatusView';
 import EmptyState from '../../components/EmptyState';
 import { PRIVACY_VERSION } from '../../utils/constants';
 import { rememberElderMode, useElderMode } from '../../utils/elder';
+import { signInFromHome, useSendOn } from '../../utils/entry';
 import { usePullRefresh } from '../../utils/pullRefresh';
-import { ROUTES } from '../../utils/routes';
 import { needsSignIn } from '../../utils/session';
 import { useLoad } from '../../utils/useLoad';
+import { useLive } from '../../utils/useLive';
 import { NEED_PRIVACY, agreeToPendingRequest, declinePendingRequest, hasPendingPrivacyRequest } from '../../utils/wechatPrivacy';
 import ElderHome from './ElderHome';
 import HomeProfile from './HomeProfile';
@@ -20,7 +21,7 @@ import './index.scss';
 
 async function loadMe(): Promise<MeView | null> {
   if (needsSignIn()) {
-    await Taro.reLaunch({ url: ROUTES.signin });
+    await signInFromHome();
     return null;
   }
   const me = await api.users.me();
@@ -29,8 +30,12 @@ async function loadMe(): Promise<MeView | null> {
 }
 
 export default function Home() {
-  const { data: me, loading, error, reload } = useLoad(loadMe, []);
+  const { data: me, loading, error, reload, refresh } = useLoad(loadMe, []);
+  // Roles change while signed in (双报到 approved, a staff invitation accepted): home follows on return and while open.
+  useLive(refresh);
   const elder = useElderMode();
+  // A QR or shared link opened before sign-in or consent: on to its page once consent is given.
+  const leaving = useSendOn(me ?? null);
   const [platformAsks, setPlatformAsks] = useState(hasPendingPrivacyRequest());
   const [declined, setDeclined] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -70,7 +75,7 @@ export default function Home() {
 
   return (
     <ResidentPage className="home">
-      <StatusView loading={loading} error={error} empty={me === null} emptyText="正在进入…" onRetry={reload}>
+      <StatusView loading={loading || leaving} error={error} empty={me === null} emptyText="正在进入…" onRetry={reload}>
         {me && mustConsent ? (
           <EmptyState
             mark="护"

@@ -7,7 +7,7 @@ import StatusView from '../../../components/StatusView';
 import Timeline from '../../../components/Timeline';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../utils/listPage';
+import { useLive } from '../../../utils/useLive';
 import OrderActions from './OrderActions';
 import OrderSummary, { OrderHeader } from './OrderSummary';
 import ResidentPage from '../../../components/ResidentPage';
@@ -20,9 +20,10 @@ function describeError(error: unknown): string | undefined {
 
 export default function OrderDetailPage() {
   const orderId = useRouter().params.id ?? '';
-  const { data, loading, error, reload } = useLoad(() => call('orders', 'detail', { orderId }), [orderId]);
+  const { data, loading, error, reload, refresh } = useLoad(() => call('orders', 'detail', { orderId }), [orderId]);
   usePullRefresh(reload);
-  useRefreshOnReturn(reload);
+  // Someone else moves it too (staff triage, the member's progress): the open page follows without a reload.
+  useLive(refresh);
 
   return (
     <ResidentPage className="order-detail" id="order-detail">

@@ -9,7 +9,7 @@ import { call } from '../../../api';
 import StatusView from '../../../components/StatusView';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
-import { useListPage } from '../../../utils/listPage';
+import { useLiveListPage } from '../../../utils/listPage';
 import ResidentPage from '../../../components/ResidentPage';
 import { messageLink } from '@shared/notifications/links';
 import './index.scss';
@@ -21,7 +21,7 @@ export default function Messages() {
     if (page === 1) setUnread(result.unread);
     return result;
   }, []);
-  useListPage(list);
+  useLiveListPage(list);
   const marked = useRef(false);
 
   // The dots stay on this visit so people can see what was new; the badge clears at once.

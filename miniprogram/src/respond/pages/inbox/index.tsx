@@ -8,7 +8,7 @@ import PagedList from '../../../components/PagedList';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import TabBar from '../../../components/TabBar';
-import { useListPage } from '../../../utils/listPage';
+import { useLiveListPage } from '../../../utils/listPage';
 import { instructionUrl } from '../../routes';
 import '../../components/respond.scss';
 
@@ -21,7 +21,7 @@ const TABS = [
 export default function Inbox() {
   const [scope, setScope] = useState<Scope>('open');
   const list = usePaged((page) => call('response', 'inbox', { scope, page, pageSize: PAGE_SIZE }), [scope]);
-  useListPage(list);
+  useLiveListPage(list);
   return (
     <View className="page" id="response-inbox">
       <TabBar tabs={TABS} active={scope} onChange={setScope} id="inbox-tabs" />
