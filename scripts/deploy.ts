@@ -6,6 +6,7 @@ import { bundleHash, connect, readCurrent, runAction } from './deploy/apply';
 import { describeAction, diffPlan, type Deployables } from './deploy/diff';
 import { buildPlan, formatPlan, ROOT, type Plan } from './deploy/plan';
 import { setup } from './setup';
+import { CALENDAR_SOURCE, calendarGap } from '../shared/calendar/workdays';
 
 const CREDENTIALS = ['TCB_ENV', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'] as const;
 
@@ -72,7 +73,17 @@ async function updateDocs(): Promise<void> {
   console.log(`已更新 ${path.relative(ROOT, DOCS_FILE)}`);
 }
 
+/** A deploy in December ships functions whose working-day deadlines reach next year: say when its 放假安排 is missing. */
+function warnCalendarGap(): void {
+  const gap = calendarGap(Date.now());
+  if (gap.length)
+    console.log(
+      `注意：日历（${CALENDAR_SOURCE}）尚无 ${gap.join('、')} 年的放假安排，工作日时限跨入该年时按周一至周五计算。升级 chinese-days 后运行 node scripts/calendar.mjs 再部署。\n`,
+    );
+}
+
 async function main(): Promise<number> {
+  warnCalendarGap();
   if (process.argv.includes('--dry-run') && process.argv.includes('--update-docs')) {
     await updateDocs();
     return 0;

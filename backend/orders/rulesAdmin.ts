@@ -1,5 +1,6 @@
 /** 时限规则 of a community: staff read them; community or street staff change one colour at a time (audited, later 分拣 only). */
 import type { Area } from '../../shared/areas/model';
+import { calendarGap } from '../../shared/calendar/workdays';
 import { AppError, invalid } from '../../shared/errors';
 import type { Colour, ColourRule } from '../../shared/orders/model';
 import { COLOURS, COLOUR_NAMES, DAY_COUNT_NAMES } from '../../shared/orders/model';
@@ -23,7 +24,14 @@ async function requireCommunity(ctx: Ctx, asked: string | undefined): Promise<Ar
 
 function view(ctx: Ctx, community: Area, doc: RulesDoc | null): OrderRulesView {
   const colours = Object.fromEntries(COLOURS.map((c) => [c, ruleIn(doc, c)])) as Record<Colour, ColourRule>;
-  return { communityId: community._id, communityName: community.name, colours, isDefault: !doc?.colours, canEdit: canEditOrderRules(ctx.actor, community.path) };
+  return {
+    communityId: community._id,
+    communityName: community.name,
+    colours,
+    isDefault: !doc?.colours,
+    canEdit: canEditOrderRules(ctx.actor, community.path),
+    calendarGap: calendarGap(ctx.now()),
+  };
 }
 
 export async function readOrderRules(ctx: Ctx, input: OrderRulesInput): Promise<OrderRulesView> {

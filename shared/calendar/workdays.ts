@@ -36,6 +36,15 @@ export function requiredYears(now: number): number[] {
   return day.slice(5) >= '12-15' ? [year, year + 1] : [year];
 }
 
+/**
+ * The years the table should hold at `now` and does not: until someone adds next year's 放假安排 (upgrade
+ * chinese-days, `node scripts/calendar.mjs`), deadlines that reach into it count Monday to Friday only. The
+ * 时限规则 page and `npm run deploy` say so, rather than a test failing on a date.
+ */
+export function calendarGap(now: number): number[] {
+  return requiredYears(now).filter((y) => !CALENDAR_YEARS.includes(y));
+}
+
 /** Is a Shanghai calendar day (YYYY-MM-DD) a working day: 调休 weekends are, 法定节假日 and other weekends are not. */
 export function isWorkday(day: string): boolean {
   if (WORK.has(day)) return true;

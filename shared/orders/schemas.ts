@@ -162,6 +162,8 @@ export interface OrderRulesView {
   /** True while the community has never saved its own rules: the defaults of shared/orders/model.ts apply. */
   isDefault: boolean;
   canEdit: boolean;
+  /** Years working-day deadlines may reach whose 放假安排 the calendar lacks (they count Monday to Friday): usually none. */
+  calendarGap: number[];
 }
 
 export type OrderRulesInput = z.infer<typeof orderRulesInput>;

@@ -4,6 +4,7 @@
  * due after the holiday, in words: 10月8日（周四）10:00前办结.
  */
 import type { Browser, Page } from 'playwright-core';
+import { CALENDAR_YEARS } from '../../shared/calendar/workdays';
 import type { OrderRulesView } from '../../shared/orders/schemas';
 import { act, goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
@@ -58,4 +59,17 @@ test('a red order triaged now shows its deadline after 国庆, as a date and tim
   await openOrder(staff, s.url, id);
   await waitText(staff, '#order-resolve-by', '10月8日（周四）10:00前办结');
   await waitText(staff, '#order-respond-by', '9月30日（周三）11:00前响应');
+});
+
+test('from 15 December without next year’s 放假安排, the rules page says how deadlines count meanwhile', async () => {
+  await open(staff, s.url, '/staff/pages/rules/index');
+  await waitText(staff, '#order-rules', '梅川第一居委会的时限规则');
+  expect(await staff.locator('#calendar-gap').count()).toBe(0);
+  const next = Math.max(...CALENDAR_YEARS) + 1;
+  s.clock.now = Date.parse(`${next - 1}-12-15T09:00:00+08:00`);
+  // Two and a half months on, her session has lapsed: she signs in again, as she would.
+  const later = await signedIn(browser, s.url, '孙丽');
+  await open(later, s.url, '/staff/pages/rules/index');
+  await waitText(later, '#calendar-gap', `${next} 年的放假安排尚未收录`);
+  expect(await later.locator('#calendar-gap').innerText()).toContain('工作日暂按周一至周五计算');
 });

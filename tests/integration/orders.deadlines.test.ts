@@ -5,6 +5,7 @@
  */
 import type { SummaryView } from '../../shared/dashboard/schemas';
 import type { OrderRulesView } from '../../shared/orders/schemas';
+import { CALENDAR_YEARS } from '../../shared/calendar/workdays';
 import { formatDeadline } from '../../shared/time';
 import { act, detail, goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
@@ -101,5 +102,15 @@ describe('a red order triaged on 9月30日, the day before 国庆', () => {
   it('the on-time rate counts against the same deadlines: both completed on 10月8日 09:00, only the working-day one on time', async () => {
     const v = okData(await s.call<SummaryView>('dashboard', 'summary', { areaId: NODES.community1, period: 'custom', from: '2026-09-30', to: '2026-10-08' }, PEOPLE.staff));
     expect(v.rates.onTimeRate).toMatchObject({ num: 1, den: 3 });
+  });
+});
+
+describe('a year whose 放假安排 the calendar lacks', () => {
+  it('the rules say so from 15 December: deadlines reaching into it count Monday to Friday', async () => {
+    const last = Math.max(...CALENDAR_YEARS);
+    s.clock.now = at(`${last}-12-14T12:00:00`);
+    expect((await rules()).calendarGap).toEqual([]);
+    s.clock.now = at(`${last}-12-15T09:00:00`);
+    expect((await rules()).calendarGap).toEqual([last + 1]);
   });
 });

@@ -67,6 +67,11 @@ export default function OrderRules() {
             <Text className="hint">
               {data.communityName}的时限规则{data.isDefault ? '（默认）' : ''}。按工作日计算时，周末和法定节假日不计时，调休上班日照常计时。修改只影响之后分拣的点单。
             </Text>
+            {data.calendarGap.length > 0 && (
+              <Text className="rules__gap" id="calendar-gap">
+                {data.calendarGap.join('、')} 年的放假安排尚未收录：时限跨入这一年时，工作日暂按周一至周五计算，节假日和调休不计。请联系运维更新日历。
+              </Text>
+            )}
             {COLOURS.map((c) => {
               const err = saveError?.colour === c ? saveError.error : null;
               return (
