@@ -2,7 +2,8 @@
 import Taro from '@tarojs/taro';
 import type { Envelope } from '@shared/errors';
 import { clearToken, getToken } from '../utils/session';
-import { ROUTES, withQuery } from '../utils/routes';
+import { entryTarget, signInUrl } from '../utils/entry';
+import { ROUTES } from '../utils/routes';
 import { toEnvelope } from './envelope';
 import { ApiError, NETWORK_MESSAGE, UNKNOWN_MESSAGE } from './errors';
 
@@ -44,6 +45,5 @@ function signOutToSignIn(): void {
   const pages = Taro.getCurrentPages();
   const here = pages[pages.length - 1]?.route ?? '';
   if (ROUTES.signin.includes(here)) return;
-  const back = window.location.hash.replace(/^#/, '');
-  void Taro.reLaunch({ url: back && back !== ROUTES.home ? withQuery(ROUTES.signin, { back }) : ROUTES.signin });
+  void Taro.reLaunch({ url: signInUrl(entryTarget(window.location.hash.replace(/^#/, ''))) });
 }

@@ -1,10 +1,12 @@
 /**
  * The root of every resident-facing page: adds the 长辈模式 class when the person has switched it on,
- * so type and buttons grow on every resident page from one place (ResidentPage.scss).
+ * so type and buttons grow on every resident page from one place (ResidentPage.scss); a page opened
+ * from a link before privacy consent goes through home's consent sheet first and comes back.
  */
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { useElderMode } from '../../utils/elder';
+import { useConsentGate } from '../../utils/entry';
 import './ResidentPage.scss';
 
 interface Props {
@@ -15,6 +17,7 @@ interface Props {
 
 export default function ResidentPage({ className, id, children }: Props) {
   const elder = useElderMode();
+  useConsentGate();
   return (
     <View id={id} className={['page', 'resident-page', elder ? 'elder' : '', className].filter(Boolean).join(' ')}>
       {children}

@@ -1,4 +1,4 @@
-/** 开发登录 (h5, local mode): pick a seeded demo person, get a session token, go home (or back to the page that sent you, `?back=`). */
+/** 开发登录 (h5, local mode): pick a seeded demo person, get a session token, go home — which asks for consent, then sends a link's target (`?back=`) on. */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -9,6 +9,7 @@ import { messageOf } from '../../api/errors';
 import EmptyState from '../../components/EmptyState';
 import StatusView from '../../components/StatusView';
 import { usePullRefresh } from '../../utils/pullRefresh';
+import { entryTarget, homeUrl } from '../../utils/entry';
 import { ROUTES } from '../../utils/routes';
 import { setToken } from '../../utils/session';
 import { useLoad } from '../../utils/useLoad';
@@ -21,14 +22,8 @@ function byRole(people: readonly DemoPerson[]): Array<[string, DemoPerson[]]> {
   return [...groups.entries()];
 }
 
-/** Only a page of this app (an invitation link sent here to sign in first), never another site. */
-function backTo(back: string | undefined): string {
-  const route = decodeURIComponent(back ?? '');
-  return /^\/[a-z]/.test(route) && !route.includes('//') ? route : ROUTES.home;
-}
-
 function SignInList() {
-  const back = backTo(useRouter().params.back);
+  const back = homeUrl(entryTarget(useRouter().params.back));
   const { data, loading, error, reload } = useLoad(listDemoPeople, []);
   const [signingIn, setSigningIn] = useState<string | null>(null);
   usePullRefresh(reload);
