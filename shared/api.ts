@@ -2,7 +2,22 @@
  * The API contract both sides compile against: function → action → input and output.
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
-import type { AddAreaInput, AreaView, AreaWithTrail, ChildrenInput, GetAreaInput, RetireAreaInput, RetiredArea, SearchAreasInput, UpdateAreaInput } from './areas/schemas';
+import type {
+  AddAreaInput,
+  AreaView,
+  AreaWithTrail,
+  ChildrenInput,
+  GetAreaInput,
+  ImportPreview,
+  ImportStep,
+  ImportTemplate,
+  ImportTemplateInput,
+  ImportTreeInput,
+  RetireAreaInput,
+  RetiredArea,
+  SearchAreasInput,
+  UpdateAreaInput,
+} from './areas/schemas';
 import type {
   AcceptInvitationInput,
   InvitationInput,
@@ -81,6 +96,9 @@ export interface ApiContract {
     add: Call<AddAreaInput, { node: AreaView }>;
     update: Call<UpdateAreaInput, { node: AreaView }>;
     retire: Call<RetireAreaInput, RetiredArea>;
+    importTemplate: Call<ImportTemplateInput, ImportTemplate>;
+    previewImport: Call<ImportTreeInput, ImportPreview>;
+    import: Call<ImportTreeInput, ImportStep>;
   };
   users: {
     me: Call<Empty, MeView>;

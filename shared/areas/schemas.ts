@@ -76,3 +76,51 @@ export interface RetiredArea {
   retired: number;
   replacedBy: AreaView | null;
 }
+
+/** 导入网格树: the file as the page read it (base64), under a node (default: the editor's own). The local body limit is 1 MB. */
+export const IMPORT_FILE_MAX_CHARS = 960_000;
+export const importTreeInput = input({
+  rootId: z.optional(id('导入到')),
+  fileName: text('文件名', { max: 120 }),
+  data: z
+    .string({ error: '文件需为文字' })
+    .check(
+      z.minLength(4, '请选择要导入的文件'),
+      z.maxLength(IMPORT_FILE_MAX_CHARS, '文件过大（上限约 700 KB，约 1 万行）：请分几个文件导入'),
+      z.regex(/^[A-Za-z0-9+/]+=*$/, '文件内容无法读取，请重新选择文件'),
+    ),
+});
+
+/** 下载导入模板: xlsx (with a 说明 sheet) or CSV, pre-filled with the 社区 rows of the caller's scope. */
+export const importTemplateInput = input({
+  rootId: z.optional(id('导入到')),
+  format: oneOf('模板格式', ['xlsx', 'csv'] as const),
+});
+
+export type ImportTreeInput = z.infer<typeof importTreeInput>;
+export type ImportTemplateInput = z.infer<typeof importTemplateInput>;
+
+/** 预览: what the file would create under `root`, or every problem row (nothing is written while there is one). */
+export interface ImportPreview {
+  root: AreaView;
+  /** Rows with content (the header and empty rows not counted). */
+  rows: number;
+  /** Rows naming a node already in the tree, left as it is. */
+  existing: number;
+  create: { zone: number; grid: number; building: number };
+  /** The first 200, in row order; `problemCount` says how many in all. */
+  problems: Array<{ row: number; message: string }>;
+  problemCount: number;
+}
+
+/** One step of 导入: the page calls again until `remaining` is 0 (a rerun of the same file finishes a cut-short import). */
+export interface ImportStep {
+  created: number;
+  /** Nodes of the file still to create after this step. */
+  remaining: number;
+}
+
+export interface ImportTemplate {
+  url: string;
+  name: string;
+}

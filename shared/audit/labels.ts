@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'areas.add': '新增区域',
   'areas.update': '修改区域',
   'areas.retire': '撤销区域',
+  'areas.import': '导入区域树',
   'orders.file': said(O, 'file'),
   'orders.cancel': said(O, 'cancel'),
   'orders.triage': '分拣',
@@ -229,6 +230,8 @@ const FIELDS: Record<string, (v: unknown) => string | null> = {
   renamedFrom: words('原名称'),
   phone: (v) => (typeof v === 'string' ? (v ? `电话：${v}` : '清除电话') : null),
   replacedByName: words('替代为'),
+  importFile: words('文件'),
+  imported: (v) => (typeof v === 'number' ? `本次新增 ${v} 个区域` : null),
   subtree: (v) => (typeof v === 'number' && v > 1 ? `连同下级共 ${v} 个区域` : null),
 };
 
