@@ -12,9 +12,22 @@ import { pointsSection } from './points';
 import type { BenchContext, Section, SectionResult } from './report';
 import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
+import { treeImportSection } from './tree-import';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
-const SECTIONS: Section[] = [storeSection, httpSection, ordersSection, mixSection, activitiesSection, dashboardSection, pointsSection, cloudSection, bundlesSection, h5LoadSection];
+const SECTIONS: Section[] = [
+  storeSection,
+  httpSection,
+  ordersSection,
+  mixSection,
+  activitiesSection,
+  dashboardSection,
+  pointsSection,
+  cloudSection,
+  bundlesSection,
+  h5LoadSection,
+  treeImportSection,
+];
 
 interface Args {
   only: Set<string> | null;
