@@ -36,6 +36,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     },
     // The staff of a node (notify's WeChat pushes): each element of the array is indexed.
     { fields: [['staffAreaIds', 1]], multikey: 'staffAreaIds' },
+    // Everyone holding a role on a node (the node page, backend/users/node.ts).
+    { fields: [['roleAreaIds', 1]], multikey: 'roleAreaIds' },
+    // The effects drain: AB角 and 联户 changes carry their audit on the person's own write (backend/users/deputy.ts).
+    { fields: [['fxAt', 1]] },
   ],
   audit: [
     {

@@ -29,6 +29,7 @@ import type {
   RevokeInvitationInput,
 } from './invitations/schemas';
 import type { ContactView, GrantRoleInput, ListPeopleInput, MeView, Page, PersonView, RevokeRoleInput, SetElderModeInput, SetHomeInput, TodoView } from './users/schemas';
+import type { HouseholdView, LinkHouseholdsInput, NodeInput, NodeView, SetAwayInput, SetDeputyInput } from './users/deputies';
 import type { ListMessagesInput, MediaChecked, MediaCheckedInput, MessagePage } from './notifications/schemas';
 import type {
   CancelOrderInput,
@@ -117,6 +118,12 @@ export interface ApiContract {
     invite: Call<InviteInput, IssuedInvitation>;
     invitations: Call<InvitationsInput, { items: InvitationListItem[] }>;
     revokeInvitation: Call<RevokeInvitationInput, { revoked: boolean }>;
+    /** AB角, 一人联十户 and the node page (shared/users/deputies.ts). */
+    setDeputy: Call<SetDeputyInput, { changed: boolean }>;
+    setAway: Call<SetAwayInput, { changed: boolean }>;
+    linkHouseholds: Call<LinkHouseholdsInput, { households: number }>;
+    myHouseholds: Call<Empty, { items: HouseholdView[] }>;
+    node: Call<NodeInput, NodeView>;
   };
   orders: {
     file: Call<FileOrderInput, { id: string }>;

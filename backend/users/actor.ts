@@ -3,6 +3,7 @@
  * staffAreaIds get it once). Other people an action names (a member to dispatch to) come back in the same read.
  */
 import type { Actor } from '../../shared/users/roles';
+import { activeGrants } from '../../shared/users/roles';
 import type { Identity } from '../runtime/types';
 import type { DocumentStore, Filter } from '../store/port';
 import type { UserDoc } from './repo';
@@ -27,7 +28,8 @@ export function toActor(user: UserDoc): Actor {
   return {
     userId: user._id,
     name: user.name,
-    roles: user.roles,
+    // Away (AB角): their grant acts through the deputy's acting copy until they are back.
+    roles: activeGrants(user.roles),
     skills: user.skills ?? [],
     held: user.held ?? 0,
     lastReadAt: user.lastReadAt ?? 0,

@@ -14,6 +14,7 @@ import { acceptInvitationInput, invitationInput, invitationsInput, inviteInput, 
 import { acceptInvitation, showInvitation } from '../invitations/accept';
 import { invite, listInvitations, revokeInvitation } from '../invitations/invite';
 import { defineFunction, guestAction, userAction } from '../runtime/define';
+import { noInput } from '../../shared/validation';
 import { myCallContact } from './contact';
 import { setElderMode } from './elder';
 import { enroll, setHome } from './enroll';
@@ -21,6 +22,9 @@ import { acceptPrivacy, getMe } from './me';
 import { listPeople } from './people';
 import { grantRole, revokeRole } from './roles';
 import { todo } from './todo';
+import { linkHouseholdsInput, nodeInput, setAwayInput, setDeputyInput } from '../../shared/users/deputies';
+import { linkHouseholds, setAway, setDeputy } from './deputy';
+import { myHouseholds, nodePage } from './node';
 
 export const usersFunction = defineFunction('users', {
   /** A first call from a new WeChat identity enrolls the person, then answers as for anyone. */
@@ -44,4 +48,11 @@ export const usersFunction = defineFunction('users', {
   invite: userAction(inviteInput, invite, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
   invitations: userAction(invitationsInput, listInvitations, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
   revokeInvitation: userAction(revokeInvitationInput, revokeInvitation, (i) => ({ docs: [{ collection: 'invitations', id: i.id }] })),
+  /** AB角 and 一人联十户 (backend/users/deputy.ts): the people named are read in the caller's own read. */
+  setDeputy: userAction(setDeputyInput, setDeputy, (i) => ({ users: [i.userId, ...(i.deputyId ? [i.deputyId] : [])] })),
+  setAway: userAction(setAwayInput, setAway, (i) => ({ users: [i.userId, i.deputyId] })),
+  linkHouseholds: userAction(linkHouseholdsInput, linkHouseholds, (i) => ({ users: [i.userId, ...i.residentIds] })),
+  myHouseholds: userAction(noInput, myHouseholds),
+  /** 节点页: the node read beside the caller. */
+  node: userAction(nodeInput, nodePage, (i) => ({ docs: [{ collection: 'areas', id: i.areaId }] })),
 });

@@ -22,6 +22,8 @@ export interface UserDoc {
    * (fillStaffAreaIds) or, on CloudBase where nothing runs at start, on the person's next call (loadActor).
    */
   staffAreaIds: string[];
+  /** Every node where the person holds any role (a node's page lists them in one indexed query); absent on records stored before it. */
+  roleAreaIds?: string[];
   /** Bumped on every role change: grants and revokes are optimistic, conditional updates. */
   rev: number;
   /** Orders the member holds now (派单 or 接单, not yet 办结): the cap's count, recounted after every change of holder. */
@@ -48,9 +50,9 @@ export interface UserDoc {
 
 export const users = (store: DocumentStore): Collection<UserDoc> => store.collection<UserDoc>('users');
 
-/** The fields that follow a person's role list: every write of `roles` sets all three together. */
-export function roleFields(roles: RoleGrant[]): Pick<UserDoc, 'roles' | 'roleNames' | 'staffAreaIds'> {
-  return { roles, roleNames: [...new Set(roles.map((g) => g.role))], staffAreaIds: staffAreaIdsOf(roles) };
+/** The fields that follow a person's role list: every write of `roles` sets them all together. */
+export function roleFields(roles: RoleGrant[]): Pick<UserDoc, 'roles' | 'roleNames' | 'staffAreaIds' | 'roleAreaIds'> {
+  return { roles, roleNames: [...new Set(roles.map((g) => g.role))], staffAreaIds: staffAreaIdsOf(roles), roleAreaIds: [...new Set(roles.map((g) => g.areaId))] };
 }
 
 /** People holding a staff role on any of these nodes (on the node itself, as their inbox reads it): one query. */

@@ -8,6 +8,7 @@ import type { Role } from '../../shared/users/roles';
 import type { RoleGrant } from '../../shared/users/roles';
 import type { GrantRoleInput, RevokeRoleInput } from '../../shared/users/schemas';
 import { recordAudit } from '../audit/record';
+import { handOver } from './handover';
 import { requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { UserDoc } from './repo';
@@ -72,7 +73,7 @@ export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<{ chan
     throw new AppError('FORBIDDEN', `您不能在「${node.name}」授予${ROLE_NAMES[input.role]}角色`);
   }
   const user = await requireUser(ctx, input.userId);
-  if (user.roles.some((g) => g.role === input.role && g.areaId === node._id)) return { changed: false };
+  if (user.roles.some((g) => g.role === input.role && g.areaId === node._id && !g.actingFor)) return { changed: false };
   await saveRoles(ctx, user, [...user.roles, newGrant(ctx, input.role, node)]);
   await auditRoleChange(ctx, 'grantRole', user, input.role, node);
   return { changed: true };
@@ -85,9 +86,13 @@ export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<{ ch
     throw new AppError('FORBIDDEN', `您不能在「${node.name}」撤销${ROLE_NAMES[input.role]}角色`);
   }
   const user = await requireUser(ctx, input.userId);
-  const rest = user.roles.filter((g) => !(g.role === input.role && g.areaId === node._id));
-  if (rest.length === user.roles.length) return { changed: false };
+  // The person's own grant; an acting copy (AB角) ends when its A person is back.
+  const removed = user.roles.find((g) => g.role === input.role && g.areaId === node._id && !g.actingFor);
+  if (!removed) return { changed: false };
+  const rest = user.roles.filter((g) => g !== removed);
   await saveRoles(ctx, user, rest);
   await auditRoleChange(ctx, 'revokeRole', user, input.role, node, { reason: input.reason });
+  // What they held by it goes to the B角 or back to the node's staff (backend/users/handover.ts).
+  await handOver(ctx, user, removed, rest);
   return { changed: true };
 }

@@ -77,6 +77,8 @@ export const ORDER_MACHINE = defineMachine({
     closeReopened: { from: ['reopened'], to: 'closed', by: ['staff'], label: says('说明情况后办结') },
     /** Staff move a dispatched or held order to another member; { member: their name } */
     reassign: { from: ['assigned', 'in_progress'], to: 'assigned', by: ['staff'], label: (d) => `改派给党员${d.member}` },
+    /** The holder lost the role they held it by (撤销角色) and has no B角 who may take it: back to staff; { member, role } */
+    unhold: { from: ['assigned', 'in_progress'], to: 'triaged', by: ['staff'], label: (d) => `${d.member}已不再担任${d.role}，退回待派单` },
   },
   steps: STEPS,
 });

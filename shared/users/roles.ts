@@ -49,9 +49,13 @@ export const ROLE_LEVELS: Record<Role, readonly AreaLevel[]> = {
 export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'grid_leader', 'community_staff', 'street_admin'];
 
 /** The nodes whose staff messages reach this person (their inbox, and WeChat pushes): every node of a staff grant. */
-export function staffAreaIdsOf(roles: readonly Pick<RoleGrant, 'role' | 'areaId'>[]): string[] {
-  return [...new Set(roles.filter((g) => STAFF_ROLES.includes(g.role)).map((g) => g.areaId))];
+export function staffAreaIdsOf(roles: readonly Pick<RoleGrant, 'role' | 'areaId' | 'away'>[]): string[] {
+  // A grant whose holder is away (AB角) reaches their B person instead, through the B person's acting grant.
+  return [...new Set(roles.filter((g) => STAFF_ROLES.includes(g.role) && !g.away).map((g) => g.areaId))];
 }
+
+/** The grants that act for the person now: those of a holder marked away (AB角) reach their deputy instead. */
+export const activeGrants = (roles: readonly RoleGrant[]): RoleGrant[] => roles.filter((g) => !g.away);
 
 /** What each role may do, as the home page tells it. */
 export const ROLE_ABILITIES: Record<Role, readonly string[]> = {
@@ -77,6 +81,15 @@ export interface RoleGrant {
   areaPath: string;
   grantedBy: string;
   grantedAt: number;
+  /** AB角: the B person who receives this grant's items while the holder is away (docs/areas.md#ab角). */
+  deputyId?: string;
+  deputyName?: string;
+  /** The holder is away: the grant gives them nothing until they are back, and their deputy holds an acting copy. */
+  away?: boolean;
+  /** On the B person: a copy of the A person's grant, held only while A is away. */
+  actingFor?: { userId: string; name: string };
+  /** 一人联十户: the residents a 微网格联络员 is linked to (ids of their records). */
+  households?: string[];
 }
 
 /** Who is calling, as the runtime resolved it: never taken from the payload. */
