@@ -196,6 +196,11 @@ export default function StaffTree() {
                     </Button>
                   </View>
                 )}
+                <View className="tree-add">
+                  <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: '/staff/pages/tree-import/index' })} id="tree-import">
+                    从表格导入整棵树
+                  </Button>
+                </View>
                 <View className="tree-list" id="tree-list">
                   {view.data?.children.length ? (
                     view.data.children.map((a) => (
