@@ -29,7 +29,8 @@ export async function nodePage(ctx: Ctx, input: NodeInput): Promise<NodeView> {
     { limit: PEOPLE_LIMIT },
   );
   const here = (u: UserDoc) => u.roles.filter((g) => g.areaId === node._id);
-  const rank = (u: UserDoc) => Math.max(...here(u).map((g) => ROLE_RANK[g.role]));
+  // Own grants before acting copies (a B角 standing in comes after the person they stand in for).
+  const rank = (u: UserDoc) => Math.max(...here(u).map((g) => ROLE_RANK[g.role] - (g.actingFor ? 0.5 : 0)));
   const staff: NodePersonView[] = found
     .filter((u) => here(u).length > 0)
     .sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name, 'zh'))

@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     // 民情二维码 (staff): codes and printable posters; the scan landing page stays in the main package.
     { root: 'codes', name: 'codes', pages: ['pages/index/index'] },
-    { root: 'staff', name: 'staff', pages: ['pages/people/index', 'pages/console/index', 'pages/rules/index', 'pages/invite/index', 'pages/tree/index', 'pages/tree-import/index'] },
+    { root: 'staff', name: 'staff', pages: ['pages/people/index', 'pages/console/index', 'pages/rules/index', 'pages/invite/index', 'pages/tree/index', 'pages/tree-import/index', 'pages/node/index'] },
     { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },
     {
       root: 'activity',

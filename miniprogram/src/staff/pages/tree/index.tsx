@@ -184,6 +184,9 @@ export default function StaffTree() {
                         上一级
                       </Button>
                     )}
+                    <Button size="small" fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/pages/node/index?id=${parent.id}` })} id="tree-node">
+                      人员
+                    </Button>
                     <Button size="small" fill="outline" type="primary" onClick={() => setForm({ kind: 'edit', node: parent })} id="tree-edit-here">
                       修改
                     </Button>
