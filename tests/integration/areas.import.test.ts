@@ -106,11 +106,14 @@ test('a street admin sees unknown communities as a missing parent and a 楼栋 u
   ]);
 });
 
-test('a header without the columns, a 微网格 row and an unreadable file are refused with the reason', async () => {
+test('a header without the columns, a 微网格 row and an unreadable file are refused with the reason; a GB18030 CSV is read', async () => {
   const noHeader = okData(await preview(PEOPLE.staff, { fileName: 'x.csv', data: b64('名称,电话\r\n一号楼,\r\n') }));
   expect(noHeader.problems[0]?.message).toContain('缺少「社区」「网格」「楼栋」列');
   const micro = okData(await preview(PEOPLE.staff, { fileName: 'x.csv', data: b64(`社区,网格,微网格,楼栋\r\n${c1},第一网格,一号微网格,1号楼\r\n`) }));
   expect(micro.problems[0]?.message).toContain('第 2 行：暂不支持微网格一级');
+  // What Excel on Chinese Windows saves: GB18030, here 社区,网格,楼栋 and no rows.
+  const gbk = Buffer.from('c9e7c7f82ccdf8b8f12cc2a5b6b00d0a', 'hex').toString('base64');
+  expect(okData(await preview(PEOPLE.staff, { fileName: 'gbk.csv', data: gbk }))).toMatchObject({ rows: 0, problemCount: 0 });
   const broken = errorOf(await preview(PEOPLE.staff, { fileName: 'x.xlsx', data: Buffer.from('PK\u0003\u0004 not a zip').toString('base64') }));
   expect(broken.fields?.data).toContain('无法读取这个表格文件');
 });
