@@ -48,6 +48,7 @@ export async function forwardDeclarations(ctx: Ctx, input: ForwardInput): Promis
   const { moved, batch } = await moveRecords(ctx, {
     collection: 'points_declarations',
     ids,
+    records: docs,
     from: 'declared',
     to: DECLARATION_MACHINE.transitions.forward.to,
     entry: stepOf(ctx, '网格长', 'forward', undefined, input.note),

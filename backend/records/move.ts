@@ -7,6 +7,7 @@ import { newId } from '../runtime/ids';
 import type { Deps } from '../runtime/types';
 import type { Doc, Filter, Patch } from '../store/port';
 import type { Effect, EffectBatch, Pending, PendingRef } from './effects';
+import { pendingEffects } from './pending';
 
 /** What a command may use to say which records it left with effects to apply (the handler answers with them). */
 export type Mover = Pick<Deps, 'store' | 'now'> & { pending?: PendingRef[] };
@@ -58,7 +59,9 @@ function patchOf(spec: Pick<MoveSpec, 'to' | 'set' | 'inc' | 'push' | 'entry'>, 
  * null for a resend of a keyed move that already landed (the record keeps the keys of its keyed moves in `reqKeys`).
  */
 export async function moveRecord(deps: Mover, spec: MoveSpec): Promise<EffectBatch | null> {
-  const batch = newBatch(deps.now(), spec.effects);
+  // The 待办 counters follow every move of a record that can wait on someone (backend/records/pending.ts).
+  const after = { ...spec.record, status: spec.to, ...spec.set };
+  const batch = newBatch(deps.now(), [...spec.effects, ...pendingEffects(spec.collection, spec.record, after)]);
   const pending = carry(batch);
   const patch = patchOf(spec, pending);
   const where: Filter = { ...spec.guard, _id: spec.record._id, status: spec.record.status };
@@ -80,6 +83,8 @@ export interface ManySpec extends Omit<MoveSpec, 'record' | 'conflict' | 'reques
   ids: string[];
   /** The status every one of them was read in. */
   from: string;
+  /** The records as read, for the 待办 counters of a collection that keeps them (backend/records/pending.ts). */
+  records?: Doc[];
 }
 
 /**
@@ -89,7 +94,8 @@ export interface ManySpec extends Omit<MoveSpec, 'record' | 'conflict' | 'reques
  * caller tells which by a field the move sets, and names one that moved (`remember`).
  */
 export async function moveRecords(deps: Mover, spec: ManySpec): Promise<{ moved: number; batch: EffectBatch }> {
-  const batch: EffectBatch = { ...newBatch(deps.now(), spec.effects), many: true };
+  const counts = (spec.records ?? []).flatMap((r) => pendingEffects(spec.collection, r, { ...r, status: spec.to, ...spec.set }));
+  const batch: EffectBatch = { ...newBatch(deps.now(), [...spec.effects, ...counts]), many: true };
   const pending = carry(batch);
   const patch = patchOf(spec, pending);
   const moved = await deps.store.collection(spec.collection).updateWhere({ ...spec.guard, _id: { $in: spec.ids }, status: spec.from }, patch);
@@ -115,7 +121,7 @@ export async function updateWithEffects(deps: Mover, collection: string, id: str
 
 /** A new record carrying the effects of its creation; the caller inserts it (one request). */
 export function withEffects<T extends Doc>(deps: Mover, collection: string, doc: T, effects: Effect[]): T & Pending {
-  const batch = newBatch(deps.now(), effects);
+  const batch = newBatch(deps.now(), [...effects, ...pendingEffects(collection, null, doc)]);
   const pending = carry(batch);
   remember(deps, collection, doc._id, batch);
   return { ...doc, ...pending.set, ...(pending.push.fx ? { fx: [batch] } : {}) };

@@ -1,12 +1,16 @@
 /**
  * 待办 on the home page (users.todo, issue 13 point 2): each role sees its counts, a count moves with the action
- * that should move it, staff count only their own subtree, 超时 comes first, zeros are left out; and the call stays
+ * that should move it (报到 and 心愿 to review, 积分申报 to 汇总 and to 核实 too), staff count only their own subtree,
+ * 超时 comes first, zeros are left out; the counters agree with the records; and the call stays
  * within 3 database requests on a warm instance (tests/support/cost.ts).
  */
 import type { TodoKey, TodoView } from '../../shared/users/schemas';
 import { costMeter } from '../support/cost';
+import { pendingRegistration } from '../support/members';
 import { DAY, act, fileOrder } from '../support/orders';
-import { PEOPLE } from '../support/people';
+import { NODES, PEOPLE } from '../support/people';
+import { declare } from '../support/points';
+import { postWish, publicText, wishAct } from '../support/wishes';
 import type { TestServer } from '../support/server';
 import { okData, runTimer, startTestServer } from '../support/server';
 
@@ -79,13 +83,72 @@ describe('users.todo', () => {
     expect(items.every((i) => i.count > 0)).toBe(true);
   });
 
+  it('报到 and 心愿 awaiting review count for the community’s staff and the street, not a sibling community’s; a decision takes them off', async () => {
+    const [reg, wish, sibling, street] = [
+      await countOf(PEOPLE.staff, 'reg'),
+      await countOf(PEOPLE.staff, 'wish'),
+      await todo(PEOPLE.otherStaff),
+      await countOf(PEOPLE.street, 'reg'),
+    ];
+    const registrationId = await pendingRegistration(s, NODES.building1);
+    const wishId = await postWish(s);
+    expect(await todo(PEOPLE.staff)).toEqual(
+      expect.arrayContaining([
+        { key: 'reg', label: '报到待审核', count: reg + 1, urgent: false },
+        { key: 'wish', label: '心愿待审核', count: wish + 1, urgent: false },
+      ]),
+    );
+    expect(await countOf(PEOPLE.street, 'reg')).toBe(street + 1);
+    // Outside the subtree: the other community's staff see the same list as before; a member sees neither.
+    expect(await todo(PEOPLE.otherStaff)).toEqual(sibling);
+    expect((await todo(PEOPLE.member)).map((i) => i.key)).not.toContain('reg');
+
+    okData(await s.call('members', 'approve', { registrationId }, PEOPLE.staff));
+    await wishAct(s, 'approve', { wishId, ...publicText }, PEOPLE.staff);
+    expect([await countOf(PEOPLE.staff, 'reg'), await countOf(PEOPLE.staff, 'wish'), await countOf(PEOPLE.street, 'reg')]).toEqual([reg, wish, street]);
+  });
+
+  it('积分申报 count 待汇总 for the grid leader, then 待核实 for the community once summed up, and neither once verified', async () => {
+    const [sum, verify, sibling] = [await countOf(PEOPLE.gridLeader, 'sum'), await countOf(PEOPLE.staff, 'verify'), await todo(PEOPLE.otherStaff)];
+    const ids = [await declare(s), await declare(s)];
+    expect(await countOf(PEOPLE.gridLeader, 'sum')).toBe(sum + 2);
+    // 待汇总 is the grid leader's: the community's staff do not 汇总.
+    expect(await countOf(PEOPLE.staff, 'sum')).toBe(0);
+
+    okData(await s.call('points', 'forward', { declarationIds: ids }, PEOPLE.gridLeader));
+    expect(await countOf(PEOPLE.gridLeader, 'sum')).toBe(sum);
+    expect(await todo(PEOPLE.staff)).toContainEqual({ key: 'verify', label: '待核实', count: verify + 2, urgent: false });
+    expect(await todo(PEOPLE.otherStaff)).toEqual(sibling);
+
+    okData(await s.call('points', 'verify', { declarationId: ids[0] }, PEOPLE.staff));
+    okData(await s.call('points', 'reject', { declarationId: ids[1], reason: '当天没有该项活动' }, PEOPLE.staff));
+    expect(await countOf(PEOPLE.staff, 'verify')).toBe(verify);
+  });
+
+  it('every staff count equals the records waiting in the caller’s subtree', async () => {
+    const c1 = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!.path;
+    const under = { path: { $prefix: c1 } };
+    const store = (name: string) => s.store.collection(name);
+    const want = {
+      new: await store('orders').count({ ...under, status: 'new' }),
+      toDispatch: await store('orders').count({ ...under, status: { $in: ['triaged', 'reopened'] } }),
+      overdue: await store('orders').count({ ...under, overdue: true, status: { $in: ['new', 'triaged', 'pooled', 'assigned', 'in_progress', 'completed', 'reopened'] } }),
+      reg: await store('registrations').count({ ...under, status: 'pending' }),
+      wish: await store('wishes').count({ ...under, status: 'pending' }),
+      verify: await store('points_declarations').count({ ...under, status: 'forwarded' }),
+    };
+    expect(Object.values(want).some((n) => n > 0)).toBe(true);
+    const items = await todo(PEOPLE.staff);
+    expect(Object.fromEntries(Object.keys(want).map((k) => [k, items.find((i) => i.key === k)?.count ?? 0]))).toEqual(want);
+  });
+
   it('answers within 3 database requests on a warm instance, for staff, a member and a resident', async () => {
     const requestsOf = costMeter(s);
-    const who = [PEOPLE.staff, PEOPLE.gridLeader, PEOPLE.member, PEOPLE.resident];
+    const who = [PEOPLE.staff, PEOPLE.street, PEOPLE.gridLeader, PEOPLE.member, PEOPLE.resident];
     for (const w of who) await requestsOf('users', 'todo', {}, w);
     const warm: Record<string, number> = {};
     for (const w of who) warm[w] = await requestsOf('users', 'todo', {}, w);
-    // The caller, the order group, the unread count: each person's call makes exactly those three.
+    // The caller, the 待办 counters (staff) or the order group (everyone else), the unread count: exactly three each.
     expect(warm).toEqual(Object.fromEntries(who.map((w) => [w, 3])));
     expect(s.logged).toEqual([]);
   });
