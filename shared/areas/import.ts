@@ -26,6 +26,8 @@ const PATH_LEVELS = ['zone', 'community', 'grid', 'building'] as const;
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}(-\d{1,6})?$|^\d{7,8}$/;
 const NAME_MAX = 30;
+/** As shared/validation.ts text(): a name is plain text, never markup. */
+const TAG = /<\s*\/?\s*[a-zA-Z!]/;
 
 export interface ImportProblem {
   /** The row as the spreadsheet numbers it (the header is row 1). */
@@ -131,6 +133,11 @@ export function planImport(rows: string[][], tree: Tree): ImportPlan {
     const long = filled.find((l) => r[l].length > NAME_MAX);
     if (long) {
       say(r.row, `${AREA_LEVEL_NAMES[long]}名称不能超过 ${NAME_MAX} 个字`);
+      continue;
+    }
+    const tagged = filled.find((l) => TAG.test(r[l]));
+    if (tagged) {
+      say(r.row, `${AREA_LEVEL_NAMES[tagged]}名称不能包含网页标签`);
       continue;
     }
     if (r.phone && !PHONE.test(r.phone)) {

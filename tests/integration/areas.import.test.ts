@@ -79,9 +79,10 @@ test('every bad row is listed with its number, and neither the preview nor the i
     `,不存在居委会,第一网格,,`, // 8: unknown community
     `怒江片区,${c1},第十网格,3号楼,`, // 9: community is not in that zone
     `,${c1},第十网格,4号楼,12345`, // 10: bad phone
+    `,${c1},第十网格,<b>5号楼</b>,`, // 11: markup
   );
   const p = okData(await preview(PEOPLE.staff, file));
-  expect(p.problems.map((x) => x.row)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+  expect(p.problems.map((x) => x.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
   const say = Object.fromEntries(p.problems.map((x) => [x.row, x.message]));
   expect(say[4]).toBe(`第 4 行：与第 3 行重复：「第十网格」下已有名为「1号楼」的楼栋`);
   expect(say[5]).toContain(`缺少上级：「${c1}」下没有网格「第十一网格」`);
@@ -90,7 +91,8 @@ test('every bad row is listed with its number, and neither the preview nor the i
   expect(say[8]).toContain('「不存在居委会」不在您的辖区内');
   expect(say[9]).toContain(`社区「${c1}」不在片区「怒江片区」下（在「梅川片区」下）`);
   expect(say[10]).toContain('电话「12345」应为 11 位手机号');
-  expect(p.problemCount).toBe(7);
+  expect(say[11]).toBe('第 11 行：楼栋名称不能包含网页标签');
+  expect(p.problemCount).toBe(8);
 
   const e = errorOf(await step(PEOPLE.staff, file));
   expect(e.code).toBe('VALIDATION');
