@@ -9,7 +9,8 @@ import type { AreaView, ImportPreview, ImportStep, ImportTemplate } from '../../
 import type { AuditPage } from '../../shared/audit/schemas';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, fetchable, okData, startTestServer } from '../support/server';
+import { costMeter } from '../support/cost';
+import { BACKEND, errorOf, fetchable, okData, startTestServer } from '../support/server';
 
 jest.setTimeout(120000);
 
@@ -192,4 +193,13 @@ test('a street admin imports a 片区 and grids across communities in one file',
   const r = await importAll(PEOPLE.street, csv('新城片区,,,,021-1234567', `,${c2},东区网格,,`, `,${c2},东区网格,东1号楼,`, `,${c1},第十网格,10-3号楼,`));
   expect(r.at(-1)).toEqual({ created: 4, remaining: 0 });
   expect(await childrenNames(NODES.street)).toContain('新城片区');
+});
+
+test('database requests do not grow with the rows: a preview reads the caller, the node, its subtree and its ancestors; a step adds one batch insert', async () => {
+  const requests = costMeter(s);
+  const file = csv(`,${c1},第三十网格,,`, ...Array.from({ length: 60 }, (_, i) => `,${c1},第三十网格,${i + 1}号楼,`));
+  expect(await requests('areas', 'previewImport', file, PEOPLE.staff)).toBe(4);
+  // CloudBase: the batch insert first reads which of its ids exist (backend/store/cloudbase.ts insertMany).
+  expect(await requests('areas', 'import', file, PEOPLE.staff)).toBe(BACKEND === 'cloud' ? 6 : 5);
+  expect(await requests('areas', 'import', file, PEOPLE.staff)).toBe(4);
 });
