@@ -2,21 +2,26 @@
  * 撤销角色 hands over what the person held by that role (docs/areas.md#撤销角色时的交接): each open order they hold and
  * could no longer hold (no 在职党员 grant left over its place) goes to the grant's B角 when they may take it, else back
  * to 待派单 for the node's staff; each move is an ordinary order move with its timeline entry saying why. An acting
- * copy the B person held for them (AB角, away) is taken back too. Nothing is left pointing at the person.
+ * copy the B person held for them (AB角, away) is taken back too. Nothing is left pointing at the person. When a staff
+ * grant goes and nobody else on the node holds the roles an open order there is owned by, the order goes up one level
+ * (handUp), as the overdue sweep would move it.
  */
 import { isWithin } from '../../shared/areas/model';
-import { HELD_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
+import { HELD_STATUSES, OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { mayBeGiven } from '../../shared/orders/permissions';
-import { ROLE_NAMES } from '../../shared/users/roles';
+import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
 import type { RoleGrant } from '../../shared/users/roles';
-import { notice } from '../records/make';
+import { audited, notice } from '../records/make';
+import { moveRecord } from '../records/move';
+import { keptNode } from '../areas/repo';
+import { escalatedOwner } from '../orders/rules';
 import type { OrderDoc } from '../orders/repo';
 import { orders } from '../orders/repo';
 import { staffRoleName } from '../orders/staff';
-import { moveOrder } from '../orders/transition';
+import { moveOrder, step } from '../orders/transition';
 import type { Ctx } from '../runtime/types';
 import type { UserDoc } from './repo';
-import { roleFields, users } from './repo';
+import { roleFields, staffOn, users } from './repo';
 
 /** Orders read per removal: a member holds at most ORDER_LIMITS.memberOpenOrders. */
 const HELD_PAGE = 100;
@@ -55,9 +60,46 @@ export async function handOver(ctx: Ctx, user: UserDoc, grant: RoleGrant, rest: 
         role,
         data: { member: user.name, role: ROLE_NAMES[grant.role] },
         set: { holderId: null, holderName: null, pool: null },
-        effects: to.length ? [notice(ctx, { to, kind: 'released', body: `${why}，点单退回待派单`, orderId: order._id })] : [],
+        effects: to.length ? [notice(ctx, { to, kind: 'handedOver', body: `${why}，点单退回待派单`, orderId: order._id })] : [],
       });
     }
   }
   return { handedOver: orphans.length };
+}
+
+/** Open orders a node owns (at most this many moved per removal; the sweep moves any left over when they fall due). */
+const OWNED_PAGE = 200;
+
+/**
+ * Orders owned by the grant's node whose owner roles nobody on the node holds any more go one level up, each with
+ * its timeline step and a notice to the new owner. Nothing happens while someone else still answers for them.
+ */
+export async function handUp(ctx: Ctx, user: UserDoc, grant: RoleGrant): Promise<{ handedUp: number }> {
+  if (!STAFF_ROLES.includes(grant.role)) return { handedUp: 0 };
+  const [left, open] = await Promise.all([
+    staffOn(ctx.store, [grant.areaId], 50),
+    orders(ctx.store).find({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: grant.areaPath } }, { limit: OWNED_PAGE }),
+  ]);
+  const answered = new Set(left.filter((u) => u._id !== user._id).flatMap((u) => u.roles.filter((g) => g.areaId === grant.areaId && !g.away).map((g) => g.role)));
+  const orphans = open.filter((o) => o.owner?.areaId === grant.areaId && !o.owner.roles.some((r) => answered.has(r)));
+  if (orphans.length === 0) return { handedUp: 0 };
+  const node = await keptNode(ctx.store, grant.areaId);
+  const data = { member: user.name, role: ROLE_NAMES[grant.role], node: node?.name ?? '' };
+  for (const order of orphans) {
+    const owner = order.owner ? escalatedOwner(order.owner) : null;
+    if (!owner) continue;
+    await moveRecord(ctx, {
+      collection: 'orders',
+      record: order,
+      to: order.status,
+      entry: step(ctx, staffRoleName(ctx, order), 'handedUp', data),
+      set: { owner },
+      effects: [
+        audited(ctx, { action: 'orders.handedUp', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { ...data, to: owner.areaId } }),
+        notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'handedOver', body: `${data.node}暂无人负责：${order.place} ${order.category}`, orderId: order._id }),
+      ],
+      conflict: '点单刚被他人处理，请刷新后重试',
+    });
+  }
+  return { handedUp: orphans.length };
 }

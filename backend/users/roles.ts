@@ -8,7 +8,7 @@ import type { Role } from '../../shared/users/roles';
 import type { RoleGrant } from '../../shared/users/roles';
 import type { GrantRoleInput, RevokeRoleInput } from '../../shared/users/schemas';
 import { recordAudit } from '../audit/record';
-import { handOver } from './handover';
+import { handOver, handUp } from './handover';
 import { requireArea } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { UserDoc } from './repo';
@@ -94,5 +94,6 @@ export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<{ ch
   await auditRoleChange(ctx, 'revokeRole', user, input.role, node, { reason: input.reason });
   // What they held by it goes to the B角 or back to the node's staff (backend/users/handover.ts).
   await handOver(ctx, user, removed, rest);
+  await handUp(ctx, user, removed);
   return { changed: true };
 }

@@ -58,6 +58,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'orders.returnVisitReopen': said(O, 'returnVisitReopen'),
   'orders.reassign': '改派',
   'orders.unhold': '办理人不再担任角色，退回待派单',
+  'orders.handedUp': '无人负责，转交上一级',
   'orders.note': said(O, 'note'),
   'orders.escalate': '超时升级',
   'orders.setRule': '修改点单时限规则',

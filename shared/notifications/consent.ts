@@ -29,7 +29,7 @@ export const CONSENT = {
   /** 一键响应 收到 / 回复 (members, grid workers and leaders): the next instruction and its reminder. */
   instruction: ['instruction', 'instructionRemind'],
   /** 分拣 / 派单 / 派到抢单池 / 改派 (grid and community staff): new orders, escalations, and orders coming back to them. */
-  dispatchOrder: ['newOrder', 'overdue', 'declined', 'released', 'reopened'],
+  dispatchOrder: ['newOrder', 'overdue', 'declined', 'released', 'reopened', 'handedOver'],
   /** 报到审核 通过 / 驳回 (community staff): the next application. */
   reviewRegistration: ['registrationNew'],
   /** 心愿审核 发布 (community staff): the next wish to review, then the published one claimed or lapsing. */

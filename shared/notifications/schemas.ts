@@ -32,6 +32,8 @@ export const MESSAGE_KINDS = {
   instruction: '一键响应：请确认收到',
   instructionRemind: '一键响应提醒：尚未确认收到',
   emergencyOrder: '急时红色事项已进抢单池',
+  /** 撤销角色 left an order without its holder or its node without anyone in charge (backend/users/handover.ts). */
+  handedOver: '点单需重新安排',
 } as const;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 

@@ -72,6 +72,7 @@ export const SUBSCRIBE_TEMPLATES: Record<MessageKind, TemplateSpec> = {
   instruction: todo,
   instructionRemind: todo,
   emergencyOrder: todo,
+  handedOver: todo,
 };
 
 const chars = (s: string): string[] => [...s];

@@ -32,6 +32,8 @@ const STEPS = {
   emergency: says('急时自动派单'),
   /** Staff filing from a 民情日记 visit (backend/diary/toOrder.ts). */
   fileForResident: says('代居民点单（民情日记）'),
+  /** 撤销角色 left the owning node without anyone in the owner's roles: up one level; { member, role, node } */
+  handedUp: (d: EntryData) => `${d.member}已不再担任${d.role}，${d.node}暂无其他人负责，转交上一级`,
   /** Words stored before codes that no rule of the migration reads (backend/orders/migrate.ts); { words } */
   words: (d: EntryData) => String(d.words ?? ''),
 };

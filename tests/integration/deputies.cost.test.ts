@@ -34,3 +34,13 @@ test('naming a B角 2, away 3, back 3, the node page 3, linking households 2, th
   const households = await requests('users', 'myHouseholds', {}, PEOPLE.resident);
   expect({ setDeputy, away, back, node, link, households }).toEqual({ setDeputy: 2, away: 3, back: 3, node: 3, link: 2, households: 3 });
 });
+
+test('removing a role measured: the revoke itself 5, one more to find what a member holds, two more for a staff grant', async () => {
+  const liaison = { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid1 };
+  await requests('users', 'grantRole', liaison, PEOPLE.staff);
+  const plain = await requests('users', 'revokeRole', { ...liaison, reason: '不再担任' }, PEOPLE.staff);
+  // Caller, node, person, the role write, the audit; a member's held orders (none here); a staff grant: who is left on the node beside its open orders.
+  const member = await requests('users', 'revokeRole', { userId: PEOPLE.member, role: 'member', areaId: NODES.community1, reason: '已搬离' }, PEOPLE.staff);
+  const staff = await requests('users', 'revokeRole', { userId: PEOPLE.gridWorker, role: 'grid_worker', areaId: NODES.grid1, reason: '辞职' }, PEOPLE.staff);
+  expect({ plain, member, staff }).toEqual({ plain: 5, member: 6, staff: 7 });
+});

@@ -133,7 +133,7 @@ describe('removing 张伟 from 在职党员 hands over every open order he holds
     expect(d.holderName).toBeNull();
     expect(d.timeline.at(-1)?.action).toBe('张伟已不再担任在职党员，退回待派单');
     // The grid's staff are told it is theirs again.
-    expect((await inbox(PEOPLE.gridLeader)).filter((m) => m.orderId === back).map((m) => m.kind)).toContain('released');
+    expect((await inbox(PEOPLE.gridLeader)).filter((m) => m.orderId === back).map((m) => m.kind)).toContain('handedOver');
   });
 });
 
@@ -173,5 +173,35 @@ describe('the node page', () => {
     expect(other).toMatchObject({ code: 'FORBIDDEN', message: '「第一网格」不在您的辖区内，不能查看该网格的人员' });
     expect(errorOf(await call('node', { areaId: NODES.community1 }, PEOPLE.gridWorker)).message).toContain('不在您的辖区内');
     expect(errorOf(await call('node', { areaId: '' }, PEOPLE.staff)).fields).toHaveProperty('areaId');
+  });
+});
+
+describe('removing the last people in charge of 第一网格 hands its orders up to the community', () => {
+  let yellow: string;
+  let fresh: string;
+  beforeAll(async () => {
+    yellow = await fileOrder(s, { description: '3号楼的下水道堵了，污水漫到楼道里了，请安排人疏通' });
+    await act(s, 'triage', { orderId: yellow, colour: 'yellow' }, PEOPLE.staff);
+    fresh = await fileOrder(s, { description: '4号楼的单元门关不上了，陌生人随便进出，请修一下' });
+  });
+
+  test('the 网格长 goes: his yellow order goes up (nobody else there is 网格长); the new one stays with the 网格员', async () => {
+    okData(await call('revokeRole', { ...leaderGrant, reason: '调往其他街道' }, PEOPLE.staff));
+    // 黄 is the 网格长's: nobody on the grid holds that role any more, so it goes up; the new order is any grid staff's.
+    expect((await detail(s, yellow)).timeline.at(-1)?.action).toBe('赵强已不再担任网格长，第一网格暂无其他人负责，转交上一级');
+    const stored = await s.store.collection<OrderDoc>('orders').get(fresh);
+    expect(stored?.owner?.areaId).toBe(NODES.grid1);
+  });
+
+  test('when the 网格员 goes too, no open order is owned by the grid; each says why and the community is told', async () => {
+    okData(await call('revokeRole', { userId: PEOPLE.gridWorker, role: 'grid_worker', areaId: NODES.grid1, reason: '辞职' }, PEOPLE.staff));
+    const owned = (await s.store.collection<OrderDoc>('orders').find({ status: { $in: ['new', 'triaged', 'pooled', 'assigned', 'in_progress', 'completed', 'reopened'] } })).filter(
+      (o) => o.owner?.areaId === NODES.grid1,
+    );
+    expect(owned).toEqual([]);
+    const d = await detail(s, fresh);
+    expect(d.timeline.at(-1)?.action).toBe('陈静已不再担任网格员，第一网格暂无其他人负责，转交上一级');
+    expect((await s.store.collection<OrderDoc>('orders').get(fresh))?.owner?.areaId).toBe(NODES.community1);
+    expect((await inbox(PEOPLE.staff)).filter((m) => m.orderId === fresh).map((m) => m.kind)).toContain('handedOver');
   });
 });
