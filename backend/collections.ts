@@ -11,6 +11,7 @@ import { INDEXES as DIARY_INDEXES } from './diary/repo';
 import { INDEXES as AUDIT_INDEXES } from './audit/repo';
 import { INDEXES as POINTS_INDEXES } from './points/repo';
 import { INDEXES as INVITATIONS_INDEXES } from './invitations/repo';
+import { INDEXES as UNITS_INDEXES } from './units/repo';
 import { fillStaffAreaIds } from './users/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
@@ -38,6 +39,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: [['staffAreaIds', 1]], multikey: 'staffAreaIds' },
     // Everyone holding a role on a node (the node page, backend/users/node.ts).
     { fields: [['roleAreaIds', 1]], multikey: 'roleAreaIds' },
+    // The people acting for a unit (backend/units/admin.ts).
+    { fields: [['unitIds', 1]], multikey: 'unitIds' },
     // The effects drain: AB角 and 联户 changes carry their audit on the person's own write (backend/users/deputy.ts).
     { fields: [['fxAt', 1]] },
   ],
@@ -94,6 +97,15 @@ export const INDEXES: Record<string, IndexSpec[]> = {
       fields: [
         ['holderId', 1],
         ['status', 1],
+      ],
+    },
+    // 单位接单: a unit's orders by status, newest first (backend/units/orders.ts).
+    {
+      fields: [
+        ['unit.id', 1],
+        ['status', 1],
+        ['createdAt', -1],
+        ['_id', -1],
       ],
     },
     {
@@ -161,6 +173,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ...AUDIT_INDEXES,
   ...POINTS_INDEXES,
   ...INVITATIONS_INDEXES,
+  ...UNITS_INDEXES,
 };
 
 /**

@@ -14,6 +14,7 @@ import { auditFunction } from './audit';
 import type { FunctionDef } from './runtime/types';
 import { usersFunction } from './users';
 import { effectsFunction } from './records';
+import { unitsFunction } from './units';
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
   areas: areasFunction,
@@ -30,6 +31,7 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   diary: diaryFunction,
   audit: auditFunction,
   effects: effectsFunction,
+  units: unitsFunction,
 };
 
 /**

@@ -18,6 +18,8 @@ import { shanghaiYear } from '../backend/points/ledger';
 import type { WishKind } from '../shared/wishes/model';
 import { newWishDoc, wishes } from '../backend/wishes/repo';
 import { activities, posts } from '../backend/activities/repo';
+import type { UnitDoc } from '../backend/units/repo';
+import { units } from '../backend/units/repo';
 
 const STREET_CODE = '310107102';
 export const STREET_ID = streetId(STREET_CODE);
@@ -140,7 +142,44 @@ export async function seedDemo(store: DocumentStore, now: number): Promise<{ are
   await seedDemoWishes(store, now, byId);
   await seedDemoMembers(store, now, byId);
   await seedDemoVolunteering(store, now, byId);
+  await seedDemoUnit(store, now, byId);
   return { areas: addedAreas, people: addedPeople };
+}
+
+/** 多方接单 demo: 长征物业 serves 梅川第一居委会, and 钱师傅 acts for it (no role on the tree: the unit is what he holds). */
+async function seedDemoUnit(store: DocumentStore, now: number, byId: Map<string, Area>): Promise<void> {
+  const community = byId.get(communityId('310107102008'));
+  if (!community) return;
+  const area = { id: community._id, name: community.name, path: community.path };
+  const unit: UnitDoc = {
+    _id: 'N-demo-property',
+    kind: 'property',
+    name: '长征物业',
+    scopeId: community._id,
+    scopePath: community.path,
+    areas: [area],
+    areaPaths: [area.path],
+    contactName: '钱师傅',
+    contactMobile: '13900001010',
+    orgId: null,
+    createdAt: now,
+    createdBy: 'u-staff',
+    updatedAt: now,
+  };
+  await units(store).insertIfAbsent(unit);
+  await users(store).insertIfAbsent({
+    _id: 'u-unit',
+    name: '钱师傅',
+    mobile: '13900001010',
+    ...roleFields([]),
+    unitIds: [unit._id],
+    rev: 0,
+    createdAt: now,
+    demo: true,
+    demoOrder: 20,
+    demoRoleName: '物业服务企业',
+    demoTrail: '长征物业',
+  });
 }
 
 /** 微心愿 demo: two wishes 孙丽 posted for elderly residents of 梅川第一居委会, reviewed and on the board. */

@@ -73,6 +73,7 @@ import type { ResponseApi } from './response/api';
 import type { DiaryApi } from './diary/api';
 import type { EffectsApi } from './records/api';
 import type { AuditApi } from './audit/api';
+import type { UnitsApi } from './units/api';
 
 /** A spreadsheet or PDF the server made: where to fetch it, what to save it as, and how much it holds. */
 export interface ExportedFileView {
@@ -174,6 +175,7 @@ export interface ApiContract {
   diary: DiaryApi;
   audit: AuditApi;
   effects: EffectsApi;
+  units: UnitsApi;
 }
 
 /** Every order action answers with where the order is now. */

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { orderLabel } from '../../shared/orders/machine';
 import { DONE_STATUSES, HELD_STATUSES, ORDER_LIMITS, STATUS_NAMES } from '../../shared/orders/model';
 import { canClaim, canSeeOrder, isHolder, isMemberInPoolScope, isParty } from '../../shared/orders/permissions';
+import { holdsForUnit } from '../../shared/units/permissions';
 import type { CompleteInput, DeclineInput, HallInput, HeldInput, OrderIdInput, OrderPage, ProgressInput, ReleaseInput } from '../../shared/orders/schemas';
 import type { Effect, NotifyEffect } from '../records/effects';
 import { notice } from '../records/make';
@@ -109,6 +110,14 @@ export async function claimOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> 
   });
 }
 
+/** Who the holder is on the timeline: 在职党员, or the unit (物业, 职能部门, 共建单位) whose staff act for it. */
+function holderRole(ctx: Ctx, order: OrderDoc): string {
+  return order.unit && holdsForUnit(ctx.actor, order) ? order.unit.name : '在职党员';
+}
+
+/** What the resident is told when the holder takes it. */
+const takenBy = (ctx: Ctx, order: OrderDoc) => (order.unit && holdsForUnit(ctx.actor, order) ? `${order.unit.name}已接单` : `党员${ctx.actor.name}已接单`);
+
 async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
   const order = await requireOrder(ctx, orderId, (o) => canSeeOrder(ctx.actor, o));
   if (!isHolder(ctx.actor, order)) throw new AppError('FORBIDDEN', '这不是派给您的点单');
@@ -118,16 +127,18 @@ async function requireHeld(ctx: Ctx, orderId: string): Promise<OrderDoc> {
 export async function acceptOrder(ctx: Ctx, input: OrderIdInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
   if (isParty(ctx.actor, order)) throw new AppError('FORBIDDEN', `不能接受${OWN_CASE}，请婉拒后由社区改派`);
-  return moveOrder(ctx, order, 'accept', { role: '在职党员', set: { respondedAt: ctx.now() }, effects: [tellFiler(ctx, order, 'claimed', `党员${ctx.actor.name}已接单`)] });
+  return moveOrder(ctx, order, 'accept', { role: holderRole(ctx, order), set: { respondedAt: ctx.now() }, effects: [tellFiler(ctx, order, 'claimed', takenBy(ctx, order))] });
 }
 
-/** 婉拒: back to staff with the reason. */
+/** 婉拒 (a unit: 退回): back to staff (待派单) with the reason. */
 export async function declineOrder(ctx: Ctx, input: DeclineInput): Promise<Moved> {
   const order = await requireHeld(ctx, input.orderId);
+  const unit = order.unit && holdsForUnit(ctx.actor, order) ? order.unit : null;
   return moveOrder(ctx, order, 'decline', {
-    role: '在职党员',
+    role: holderRole(ctx, order),
+    ...(unit ? { data: { unit: unit.name } } : {}),
     note: input.reason,
-    set: { holderId: null, holderName: null },
+    set: { holderId: null, holderName: null, unit: null },
     effects: tellOwner(ctx, order, 'declined', input.reason),
   });
 }
@@ -139,7 +150,7 @@ export async function postProgress(ctx: Ctx, input: ProgressInput): Promise<Move
   const data = { delayed: input.delayed ?? false };
   const label = orderLabel({ code: 'progress', data });
   return moveOrder(ctx, order, 'progress', {
-    role: '在职党员',
+    role: holderRole(ctx, order),
     data,
     note: input.note,
     effects: [tellFiler(ctx, order, 'progress', `${label}：${input.note}`)],
@@ -166,7 +177,7 @@ export async function completeOrder(ctx: Ctx, input: CompleteInput): Promise<Mov
   await checkContent(ctx, { note: input.note }, CONTENT_SCENES.comment);
   const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.comment);
   return moveOrder(ctx, order, 'complete', {
-    role: '在职党员',
+    role: holderRole(ctx, order),
     note: input.note,
     set: { completedAt: ctx.now(), completion: { note: input.note, photos } },
     effects: [

@@ -3,6 +3,7 @@ import { newId } from '../runtime/ids';
 import type { Colour, OrderCategory, OrderStatus, ReturnVisitResult } from '../../shared/orders/model';
 import type { PhotoRef } from '../../shared/orders/schemas';
 import type { Role, Skill } from '../../shared/users/roles';
+import type { OrderUnit } from '../../shared/units/model';
 import type { OrderFacts } from '../../shared/orders/permissions';
 import type { TimelineEntry as CodedEntry } from '../../shared/records/machine';
 import type { Collection, DocumentStore } from '../store/port';
@@ -56,6 +57,10 @@ export interface OrderDoc extends OrderFacts {
   /** The latest 回访, when staff recorded one (absent on orders never visited). */
   returnVisit?: { result: ReturnVisitResult; note: string | null; at: number; byId: string; byName: string };
   rejectReason: string | null;
+  /** The unit it was dispatched or 转办 to (多方接单); absent on orders never with one, null once it is no longer. */
+  unit?: OrderUnit | null;
+  /** 转办: the department it was handed to and why (kept after the department declines, for the record). */
+  transfer?: { unitId: string; reason: string; at: number; byId: string } | null;
   timeline: OrderEntry[];
   status: OrderStatus;
 }

@@ -87,7 +87,7 @@ export async function dispatchOrder(ctx: Ctx, input: DispatchInput): Promise<Mov
   return moveOrder(ctx, order, 'dispatch', {
     role: staffRoleName(ctx, order),
     data: { member: member.name },
-    set: { holderId: member.id, holderName: member.name, pool: null },
+    set: { holderId: member.id, holderName: member.name, pool: null, unit: null },
     effects: [notice(ctx, { to: [{ userId: member.id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id })],
   });
 }
@@ -101,7 +101,7 @@ export async function poolOrder(ctx: Ctx, input: PoolInput): Promise<Moved> {
   return moveOrder(ctx, order, 'pool', {
     role: staffRoleName(ctx, order),
     data: { level: input.level, skill: input.skill ?? null },
-    set: { pool, holderId: null, holderName: null },
+    set: { pool, holderId: null, holderName: null, unit: null },
   });
 }
 
@@ -115,7 +115,7 @@ export async function reassignOrder(ctx: Ctx, input: ReassignInput): Promise<Mov
     role: staffRoleName(ctx, order),
     data: { member: member.name },
     note: input.reason,
-    set: { holderId: member.id, holderName: member.name },
+    set: { holderId: member.id, holderName: member.name, unit: null },
     effects: [toNew, ...toOld],
   });
 }

@@ -72,5 +72,7 @@ export function toDetail(a: Actor, o: OrderDoc, files: FileStore): OrderDetail {
     rejectReason: o.rejectReason,
     timeline: o.timeline.map(toStepView),
     can: abilities(a, o),
+    // Only on orders with a unit (多方接单): the unit's staff go back to their own list after declining.
+    ...(o.unit ? { unit: o.unit } : {}),
   };
 }

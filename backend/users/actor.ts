@@ -34,6 +34,7 @@ export function toActor(user: UserDoc): Actor {
     held: user.held ?? 0,
     lastReadAt: user.lastReadAt ?? 0,
     postStints: user.postStints ?? {},
+    units: user.unitIds ?? [],
   };
 }
 

@@ -30,6 +30,8 @@ export interface UserDoc {
   held?: number;
   /** The member's 志愿岗位 stints (stint key → when held): the duty check reads "held a post this year" off the caller. */
   postStints?: Record<string, PostStint>;
+  /** The units (多方接单, backend/units) the person works for; granted and revoked by 社区/街道 staff. */
+  unitIds?: string[];
   /** Daily quotas: `<name><yyyymmdd>` → units taken that day (backend/users/quota.ts). */
   quota?: Record<string, number>;
   /** 党员技能, from 双报到. */

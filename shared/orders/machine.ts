@@ -52,19 +52,23 @@ export const ORDER_MACHINE = defineMachine({
     reject: { from: ['new'], to: 'rejected', by: ['staff'], label: says('不予受理') },
     /** 社区派单 to a named member; { member: their name } */
     dispatch: { from: ['triaged', 'reopened'], to: 'assigned', by: ['staff'], label: (d) => `派单给党员${d.member}` },
+    /** 派单 to a unit (物业服务企业, 职能部门, 共建单位) covering the order's place (shared/units); { unit: its name } */
+    dispatchUnit: { from: ['triaged', 'reopened'], to: 'assigned', by: ['staff'], label: (d) => `派单给${d.unit}` },
+    /** 转办: not the community's duty, handed to the responsible 职能部门 with a reason (the note); { unit: its name } */
+    transfer: { from: ['new', 'triaged', 'reopened'], to: 'assigned', by: ['staff'], label: (d) => `转办至${d.unit}` },
     /** 派到抢单池; { level: 'grid' | 'community', skill: needed or null } */
     pool: { from: ['triaged', 'reopened'], to: 'pooled', by: ['staff'], label: (d) => `派到${d.level === 'grid' ? '网格' : '社区'}抢单池${d.skill ? `（需${d.skill}）` : ''}` },
     /** 党员接单 from the pool: exactly one wins. */
     claim: { from: ['pooled'], to: 'in_progress', by: ['member'], label: says('接单') },
     /** The named member takes a dispatched order. */
-    accept: { from: ['assigned'], to: 'in_progress', by: ['member'], label: says('接受派单') },
-    /** The named member declines: back to staff. */
-    decline: { from: ['assigned'], to: 'triaged', by: ['member'], label: says('婉拒派单') },
+    accept: { from: ['assigned'], to: 'in_progress', by: ['member', 'organisation'], label: says('接受派单') },
+    /** The named member, or the unit it was dispatched to, declines: back to staff (待派单); { unit: its name, when a unit } */
+    decline: { from: ['assigned'], to: 'triaged', by: ['member', 'organisation'], label: (d) => (d.unit ? `${d.unit}退回派单` : '婉拒派单') },
     /** The holder gives it back to the pool. */
     release: { from: ['in_progress'], to: 'pooled', by: ['member'], label: says('退回抢单池') },
     /** Progress and delay notices keep the status; { delayed } */
-    progress: { from: ['in_progress'], to: 'in_progress', by: ['member'], label: (d) => (d.delayed ? '延期说明' : '更新进展') },
-    complete: { from: ['in_progress'], to: 'completed', by: ['member'], label: says('办结') },
+    progress: { from: ['in_progress'], to: 'in_progress', by: ['member', 'organisation'], label: (d) => (d.delayed ? '延期说明' : '更新进展') },
+    complete: { from: ['in_progress'], to: 'completed', by: ['member', 'organisation'], label: says('办结') },
     /** 群众评单: rating above the reopen line closes it; { stars }, the comment is the note. */
     rate: { from: ['completed'], to: 'closed', by: ['resident'], label: says('确认并评价') },
     /** 重办: a low rating sends it back to staff; { stars }, the comment is the note. */

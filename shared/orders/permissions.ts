@@ -5,6 +5,8 @@ import { STAFF_ROLES } from '../users/roles';
 import type { OrderStatus } from './model';
 import { OPEN_STATUSES } from './model';
 import { canTransition } from './machine';
+import type { OrderUnit } from '../units/model';
+import { holdsForUnit } from '../units/permissions';
 
 /** The facts about an order that permissions depend on. */
 export interface OrderFacts {
@@ -17,11 +19,14 @@ export interface OrderFacts {
   anonymousToMembers: boolean;
   /** Set when staff filed it for a resident from a visit (民情日记): the staff filer is then not a party to it. */
   visitId?: string | null;
+  /** The unit (物业, 职能部门, 共建单位) the order was dispatched or 转办 to; absent or null when it is not with a unit. */
+  unit?: OrderUnit | null;
 }
 
 export const isFiler = (a: Actor, o: OrderFacts) => o.createdBy === a.userId;
 export const isFollower = (a: Actor, o: OrderFacts) => o.followers.includes(a.userId);
-export const isHolder = (a: Actor, o: OrderFacts) => o.holderId !== null && o.holderId === a.userId;
+/** The member holding it, or staff of the unit it is with (shared/units): they accept, decline, work and complete it. */
+export const isHolder = (a: Actor, o: OrderFacts) => (o.holderId !== null && o.holderId === a.userId) || holdsForUnit(a, o);
 /** 网格员、网格长、社区、街道 whose subtree holds the order's building. */
 export const isStaffOver = (a: Actor, o: OrderFacts) => hasRoleAt(a, STAFF_ROLES, o.path);
 

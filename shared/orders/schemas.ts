@@ -6,6 +6,7 @@ import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
 import type { Colour, ColourRule, ConsoleTab, OrderCategory, OrderStatus } from './model';
+import type { OrderUnit } from '../units/model';
 import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ORDER_CATEGORIES, RETURN_VISIT_RESULTS } from './model';
 
 // Photos are every record's (shared/photos.ts); re-exported for the order modules that name them here.
@@ -132,6 +133,8 @@ export interface OrderDetail extends OrderCard {
   rejectReason: string | null;
   timeline: TimelineView[];
   can: OrderAbilities;
+  /** The unit (物业, 职能部门, 共建单位) it is with; present only on such orders. */
+  unit?: OrderUnit | null;
 }
 
 export interface CandidateView {

@@ -105,6 +105,8 @@ export interface Actor {
   lastReadAt?: number;
   /** The member's 志愿岗位 stints, as kept on their record (my points' duty check reads them without another read). */
   postStints?: Record<string, PostStint>;
+  /** The units (多方接单) the person works for, as kept on their record: they act on orders dispatched to them. */
+  units?: string[];
 }
 
 /** One time a member held a volunteer post: from `since` until `until` (null while held). */
