@@ -32,8 +32,9 @@ test('a signed-out visitor opens the first-admin link, signs in, accepts and lan
 
   const page = await phonePage(browser);
   await page.goto(link);
-  // Signed out: the sign-in page, which brings the visitor back to the invitation.
+  // Signed out: the sign-in page, then the privacy sheet (a first visit), which bring the visitor back to the invitation.
   await page.locator('#signin-list').getByText('李建国', { exact: true }).first().click();
+  await page.getByText('同意并继续', { exact: true }).click();
   await waitText(page, '#invite-role', '长征镇 · 街道管理员');
   expect(page.url()).toContain('/invite/pages/accept/index');
   await screenshot(page, 'invite-offer');
@@ -51,5 +52,6 @@ test('a signed-out visitor opens the first-admin link, signs in, accepts and lan
   const other = await phonePage(browser);
   await other.goto(link);
   await other.locator('#signin-list').getByText('王秀英', { exact: true }).first().click();
+  await other.getByText('同意并继续', { exact: true }).click();
   await waitText(other, '#invite-refused', '该邀请已被使用');
 });

@@ -35,10 +35,19 @@ export function entryTarget(raw: string | undefined): string | null {
   return route;
 }
 
-/** A page's route with its query (Taro's own `$taro…` keys left out). */
+function decoded(value: string | undefined): string | undefined {
+  try {
+    return value === undefined ? value : decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A page's route with its query (Taro's own `$taro…` keys left out); params arrive still encoded, withQuery encodes them again. */
 export function routeOf(router: { path: string; params: Partial<Record<string, string>> }): string {
   const path = `/${pathOf(router.path).replace(/^\//, '')}`;
-  return withQuery(path, Object.fromEntries(Object.entries(router.params).filter(([k]) => !k.startsWith('$taro'))));
+  const query = Object.entries(router.params).filter(([k]) => !k.startsWith('$taro'));
+  return withQuery(path, Object.fromEntries(query.map(([k, v]) => [k, decoded(v)])));
 }
 
 export const signInUrl = (target: string | null): string => (target ? withQuery(ROUTES.signin, { back: target }) : ROUTES.signin);
