@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { MeView } from '@shared/users/schemas';
 import { api, messageOf } from '../../api';
+import AppTabs from '../../components/AppTabs';
 import PrivacyConsent from '../../components/PrivacyConsent';
 import ResidentPage from '../../components/ResidentPage';
 import StatusView from '../../components/StatusView';
@@ -88,6 +89,7 @@ export default function Home() {
           me && (elder ? <ElderHome me={me} /> : <HomeProfile me={me} />)
         )}
       </StatusView>
+      {me && !mustConsent && <AppTabs me={me} />}
       <PrivacyConsent visible={showConsent} busy={busy} error={consentError} onAgree={agree} onDecline={decline} />
     </ResidentPage>
   );

@@ -13,6 +13,7 @@ import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { usePaged } from '../../../utils/usePaged';
 import type { Chip } from '../../../components/ChipGroup';
 import ChipGroup from '../../../components/ChipGroup';
+import AppTabs from '../../../components/AppTabs';
 import OrderList from '../../../orders/components/OrderList';
 import { isConflict } from '../../../utils/fieldErrors';
 import { useListPage } from '../../../utils/listPage';
@@ -65,6 +66,7 @@ export default function OrderHall() {
           </Button>
         )}
       />
+      <AppTabs />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import StatusView from '../../../components/StatusView';
 import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import { useLiveListPage } from '../../../utils/listPage';
+import AppTabs from '../../../components/AppTabs';
 import ResidentPage from '../../../components/ResidentPage';
 import { messageLink } from '@shared/notifications/links';
 import './index.scss';
@@ -72,6 +73,7 @@ export default function Messages() {
           )}
         </View>
       </StatusView>
+      <AppTabs />
     </ResidentPage>
   );
 }

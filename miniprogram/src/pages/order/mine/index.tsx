@@ -10,6 +10,7 @@ import OrderList from '../../../orders/components/OrderList';
 import TabBar from '../../../components/TabBar';
 import { useListPage } from '../../../utils/listPage';
 import { ORDER_ROUTES } from '../../../orders/routes';
+import AppTabs from '../../../components/AppTabs';
 import ResidentPage from '../../../components/ResidentPage';
 
 type Scope = 'open' | 'done';
@@ -39,6 +40,7 @@ export default function MyOrders() {
           </Button>
         </View>
       )}
+      <AppTabs />
     </ResidentPage>
   );
 }

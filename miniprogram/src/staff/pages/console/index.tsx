@@ -11,6 +11,7 @@ import { usePaged } from '../../../utils/usePaged';
 import OrderList from '../../../orders/components/OrderList';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import TabBar from '../../../components/TabBar';
+import AppTabs from '../../../components/AppTabs';
 import { useListPage } from '../../../utils/listPage';
 import { ROUTES } from '../../../utils/routes';
 import ConsoleFilters from './ConsoleFilters';
@@ -56,6 +57,7 @@ export default function StaffConsole() {
         网格树（新增、改名、撤销片区 / 网格 / 楼栋）›
       </Text>
       <OrderList list={list} id="console-orders" emptyTitle={`${CONSOLE_TABS[tab].name}：暂无`} emptyText={EMPTY_TEXT[tab]} />
+      <AppTabs />
     </View>
   );
 }
