@@ -43,6 +43,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'orders.triage': '分拣',
   'orders.reject': said(O, 'reject'),
   'orders.dispatch': '派单',
+  'orders.dispatchUnit': '派单给单位',
+  'orders.transfer': '转办',
   'orders.pool': '派到抢单池',
   'orders.claim': said(O, 'claim'),
   'orders.accept': said(O, 'accept'),
@@ -120,6 +122,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'dashboard.exportOrders': '导出点单明细',
   'dashboard.exportLedger': '导出积分台账',
   'content.hidePhoto': '隐藏违规照片',
+  'units.create': '新增接单单位',
+  'units.update': '修改接单单位',
+  'units.addStaff': '设为单位人员',
+  'units.removeStaff': '取消单位人员',
 };
 
 /** The states of each record type that moves, by their labels. */

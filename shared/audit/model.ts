@@ -19,6 +19,7 @@ export const TARGET_NAMES: Record<string, string> = {
   area: '区域',
   invitation: '邀请',
   export: '导出文件',
+  unit: '接单单位',
 };
 
 /** The filters the audit page offers as chips (record types people ask about most). */
