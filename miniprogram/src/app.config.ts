@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'codes', name: 'codes', pages: ['pages/index/index'] },
     { root: 'staff', name: 'staff', pages: ['pages/people/index', 'pages/console/index', 'pages/rules/index', 'pages/invite/index', 'pages/tree/index', 'pages/tree-import/index', 'pages/node/index'] },
     { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },
+    // 单位接单: staff of 物业服务企业, 职能部门 and 共建单位 (多方接单).
+    { root: 'unit', name: 'unit', pages: ['pages/orders/index'] },
     {
       root: 'activity',
       name: 'activity',

@@ -68,7 +68,7 @@ describe('the whole loop in three browsers', () => {
     await waitText(staff, '#console-tabs-new', '1');
     await staff.locator('#console-orders').getByText(DESCRIPTION.slice(0, 10)).click();
     await waitStatus(staff, '待分拣');
-    expect(await actionsShown(staff)).toEqual(['分拣', '驳回', '备注']);
+    expect(await actionsShown(staff)).toEqual(['分拣', '驳回', '转办', '备注']);
     await press(staff, '分拣');
     await staff.locator('#triage-yellow').click();
     await submitPopup(staff, 'popup-triage', '确认分拣');

@@ -11,6 +11,7 @@ export const ORDER_ROUTES = {
   hall: '/member/pages/hall/index',
   held: '/member/pages/orders/index',
   points: '/member/pages/points/index',
+  unitOrders: '/unit/pages/orders/index',
 } as const;
 
 export function orderDetailUrl(orderId: string): string {

@@ -15,8 +15,9 @@ import ReturnVisitPopup from './popups/ReturnVisitPopup';
 import TextPopup from './popups/TextPopup';
 import type { TextAction } from './popups/TextPopup';
 import TriagePopup from './popups/TriagePopup';
+import UnitPopup from './popups/UnitPopup';
 
-type Open = 'rate' | 'returnVisit' | 'triage' | 'pool' | 'dispatch' | 'reassign' | 'progress' | 'complete' | TextAction;
+type Open = 'rate' | 'returnVisit' | 'triage' | 'pool' | 'dispatch' | 'unit' | 'transfer' | 'reassign' | 'progress' | 'complete' | TextAction;
 
 interface Props {
   order: OrderDetail;
@@ -31,8 +32,8 @@ export default function OrderActions({ order, reload }: Props) {
   const done = (message: string) => {
     setOpen(null);
     void Taro.showToast({ title: message, icon: 'none' });
-    // A member who declined no longer holds the order and may not see it any more.
-    if (open === 'decline') void Taro.redirectTo({ url: ORDER_ROUTES.held });
+    // A member (or a unit's staff) who declined no longer holds the order and may not see it any more.
+    if (open === 'decline') void Taro.redirectTo({ url: order.unit ? ORDER_ROUTES.unitOrders : ORDER_ROUTES.held });
     else void reload();
   };
   const { running, direct } = useActionRunner(done, reload);
@@ -67,6 +68,9 @@ export default function OrderActions({ order, reload }: Props) {
   add(can.triage, '驳回', 'danger', popup('reject'));
   add(can.dispatch, '派到抢单池', 'primary', popup('pool'));
   add(can.dispatch, '派单', 'default', popup('dispatch'));
+  add(can.dispatch, '派给单位', 'default', popup('unit'));
+  // 转办 is open wherever staff triage or dispatch (待分拣, 待派单, 重办).
+  add(can.triage || can.dispatch, '转办', 'default', popup('transfer'));
   add(can.closeReopened, '说明并办结', 'primary', popup('closeReopened'));
   add(can.returnVisit, '回访', 'primary', popup('returnVisit'));
   add(can.reassign, '改派', 'default', popup('reassign'));
@@ -91,6 +95,7 @@ export default function OrderActions({ order, reload }: Props) {
       {open === 'triage' && <TriagePopup {...popupProps} category={order.category} />}
       {open === 'pool' && <PoolPopup {...popupProps} />}
       {(open === 'dispatch' || open === 'reassign') && <MemberPopup {...popupProps} mode={open} holderName={order.holderName} />}
+      {(open === 'unit' || open === 'transfer') && <UnitPopup {...popupProps} mode={open} />}
       {open === 'progress' && <ProgressPopup {...popupProps} />}
       {open === 'complete' && <CompletePopup {...popupProps} />}
       {(open === 'reject' || open === 'decline' || open === 'release' || open === 'note' || open === 'closeReopened') && <TextPopup {...popupProps} action={open} />}
