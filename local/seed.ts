@@ -146,13 +146,13 @@ export async function seedDemo(store: DocumentStore, now: number): Promise<{ are
   return { areas: addedAreas, people: addedPeople };
 }
 
-/** 多方接单 demo: 长征物业 serves 梅川第一居委会, and 钱师傅 acts for it (no role on the tree: the unit is what he holds). */
+/** 多方接单 demo: 长征物业 serves 梅川第一居委会, and 钱师傅 acts for it (no role on the tree: the unit is what he holds). Its id is a field name in counter keys (letters and digits). */
 async function seedDemoUnit(store: DocumentStore, now: number, byId: Map<string, Area>): Promise<void> {
   const community = byId.get(communityId('310107102008'));
   if (!community) return;
   const area = { id: community._id, name: community.name, path: community.path };
   const unit: UnitDoc = {
-    _id: 'N-demo-property',
+    _id: 'Ndemoproperty',
     kind: 'property',
     name: '长征物业',
     scopeId: community._id,

@@ -89,6 +89,41 @@ function visit(t: Tally, at: number, result: unknown): void {
 
 const VISIT_CODES: readonly OrderCode[] = ['returnVisit', 'returnVisitReopen'];
 
+/**
+ * 多方接单 per unit, under `un.<unitId>_<metric>` (UNIT_METRICS): d 派给它（含转办）, x 退回, a 接受, k 办结, kd/ko 有办结时限的办结 / 其中按时,
+ * n 评价（含回访）, g 好评. Each counts for the unit holding the order at that step, on the step's day.
+ */
+function forUnit(t: Tally, unitId: string | null | undefined, at: number, ...metrics: string[]): void {
+  if (unitId) for (const m of metrics) add(t, at, `un.${unitId}_${m}`);
+}
+
+/** A step's unit counts, from the unit that held the order before it (`unitId`) and, for 派单/转办, the one it went to. */
+function unitStep(
+  t: Tally,
+  code: OrderCode,
+  unitId: string | null | undefined,
+  to: string | null | undefined,
+  o: Pick<OrderDoc, 'resolveBy'>,
+  at: number,
+  good: boolean | null,
+): void {
+  if (code === 'dispatchUnit' || code === 'transfer') forUnit(t, to, at, 'd');
+  if (code === 'decline') forUnit(t, unitId, at, 'x');
+  if (code === 'accept') forUnit(t, unitId, at, 'a');
+  if (code === 'complete') forUnit(t, unitId, at, 'k', ...(o.resolveBy === null ? [] : at <= o.resolveBy ? ['kd', 'ko'] : ['kd']));
+  if (good !== null) forUnit(t, unitId, at, 'n', ...(good ? ['g'] : []));
+}
+
+/** Whether a rating or 回访 step counts as 好评 (null: the step is not one). */
+function goodOf(code: OrderCode, stars: unknown, result: unknown): boolean | null {
+  if ((code === 'rate' || code === 'reopen') && typeof stars === 'number') return stars >= 4;
+  if (VISIT_CODES.includes(code)) return result !== 'unsatisfied';
+  return null;
+}
+
+/** Steps after which no unit holds the order any more. */
+const UNIT_ENDS: readonly OrderCode[] = ['decline', 'dispatch', 'pool', 'reassign'];
+
 /** A new order (in 急时 it arrives already coloured, with deadlines). */
 export function filingTally(o: OrderDoc): Tally {
   const t: Tally = new Map();
@@ -127,6 +162,8 @@ export function moveTally(before: OrderDoc, action: OrderTransition, set: Record
   if ((action === 'rate' || action === 'reopen') && typeof stars === 'number') rating(t, at, stars, action === 'reopen');
   if (VISIT_CODES.includes(action)) visit(t, at, (set.returnVisit as { result?: string } | undefined)?.result);
   if (action === 'rate' || action === 'returnVisit') confirmation(t, before, typeof set.closedAt === 'number' ? set.closedAt : at);
+  const good = goodOf(action, stars, (set.returnVisit as { result?: string } | undefined)?.result);
+  unitStep(t, action, before.unit?.id, (set.unit as { id?: string } | null | undefined)?.id, before, at, good);
   return t;
 }
 
@@ -150,8 +187,14 @@ export function orderTally(o: OrderDoc): Tally {
   if (o.status === 'cancelled' && o.closedAt !== null) add(t, o.closedAt, 'c.cancelled');
   let responded = false;
   let completed = false;
+  // The unit holding the order as its timeline goes (派单/转办 name it in their data).
+  let unitId: string | null = null;
   for (const e of o.timeline) {
     const code = e.code as OrderCode;
+    const to = code === 'dispatchUnit' || code === 'transfer' ? String(e.data?.unitId ?? '') || null : null;
+    unitStep(t, code, unitId, to, o, e.at, goodOf(code, e.data?.stars, e.data?.result));
+    if (to) unitId = to;
+    else if (UNIT_ENDS.includes(code)) unitId = null;
     if (!responded && RESPONSE_CODES.includes(code)) {
       responded = true;
       firstResponse(t, o, e.at);

@@ -19,6 +19,8 @@ export interface CounterDoc {
   /** Histograms: bucket `b<i>` → count (MINUTE_BUCKETS). rh: filing → first response; sh: filing → first 办结. */
   rh?: Partial<Record<string, number>>;
   sh?: Partial<Record<string, number>>;
+  /** 多方接单 per unit: `<unitId>_<metric>` → count (backend/dashboard/events.ts forUnit). */
+  un?: Partial<Record<string, number>>;
   /** Only on a node's `open` doc (day 'open'): its 待办 counts, records waiting in each state (backend/records/pending.ts). */
   p?: Partial<Record<'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify', number>>;
   applied?: string[];

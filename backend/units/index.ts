@@ -1,8 +1,10 @@
 /** The `units` function (多方接单): units and their staff, 派单/转办 to a unit, and a unit's orders. */
+import { summaryInput } from '../../shared/dashboard/schemas';
 import * as s from '../../shared/units/schemas';
 import { input } from '../../shared/validation';
 import { defineFunction, userAction } from '../runtime/define';
 import { theOrder } from '../orders/transition';
+import { unitBoard } from './board';
 import { addUnitStaff, createUnit, listUnits, myUnits, removeUnitStaff, unitStaff, updateUnit } from './admin';
 import { dispatchToUnit, transferToUnit, unitOrders, unitsForOrder } from './orders';
 
@@ -21,4 +23,5 @@ export const unitsFunction = defineFunction('units', {
   dispatch: userAction(s.dispatchUnitInput, dispatchToUnit, theOrder),
   transfer: userAction(s.transferInput, transferToUnit, theOrder),
   orders: userAction(s.unitOrdersInput, unitOrders),
+  board: userAction(summaryInput, unitBoard),
 });

@@ -42,7 +42,7 @@ export async function dispatchToUnit(ctx: Ctx, input: DispatchUnitInput): Promis
   const unit = await requireCovering(ctx, order, input.unitId);
   return moveOrder(ctx, order, 'dispatchUnit', {
     role: staffRoleName(ctx, order),
-    data: { unit: unit.name },
+    data: { unit: unit.name, unitId: unit._id },
     set: { unit: asOrderUnit(unit), holderId: null, holderName: unit.name, pool: null },
   });
 }
@@ -55,7 +55,7 @@ export async function transferToUnit(ctx: Ctx, input: TransferInput): Promise<Mo
   const tell = notice(ctx, { to: [{ userId: order.createdBy }], kind: 'progress', body: `您的点单已转办至${unit.name}：${input.reason}`, orderId: order._id });
   return moveOrder(ctx, order, 'transfer', {
     role: staffRoleName(ctx, order),
-    data: { unit: unit.name },
+    data: { unit: unit.name, unitId: unit._id },
     note: input.reason,
     set: {
       unit: asOrderUnit(unit),

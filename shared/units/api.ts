@@ -1,11 +1,13 @@
 /** The `units` function's contract (多方接单): action → input and output. */
 import type { Call, Moved } from '../api';
+import type { SummaryInput } from '../dashboard/schemas';
 import type {
   CreateUnitInput,
   DispatchUnitInput,
   ListUnitsInput,
   OrderUnitsInput,
   TransferInput,
+  UnitBoardView,
   UnitIdInput,
   UnitOrdersInput,
   UnitOrdersView,
@@ -29,4 +31,6 @@ export interface UnitsApi {
   dispatch: Call<DispatchUnitInput, Moved>;
   transfer: Call<TransferInput, Moved>;
   orders: Call<UnitOrdersInput, UnitOrdersView>;
+  /** The dashboard per unit: counts and 三率 for a node and period; the street sees which units lag. */
+  board: Call<SummaryInput, UnitBoardView>;
 }

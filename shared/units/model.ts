@@ -28,3 +28,12 @@ export const UNIT_ORDER_SCOPES = {
 } as const;
 export type UnitOrderScope = keyof typeof UNIT_ORDER_SCOPES;
 export const UNIT_ORDER_SCOPE_KEYS = Object.keys(UNIT_ORDER_SCOPES) as [UnitOrderScope, ...UnitOrderScope[]];
+
+/** The per-unit counts the dashboard keeps (`un.<unitId>_<metric>` on each counter doc): see backend/dashboard/events.ts. */
+export const UNIT_METRICS = ['d', 'x', 'a', 'k', 'kd', 'ko', 'n', 'g'] as const;
+export type UnitMetric = (typeof UNIT_METRICS)[number];
+
+/** A unit's three rates on the board: 接单率 (accepted of those it answered), 按时办结率, 满意率. */
+export const UNIT_RATES = ['acceptRate', 'onTimeRate', 'satisfactionRate'] as const;
+export type UnitRate = (typeof UNIT_RATES)[number];
+export const UNIT_RATE_NAMES: Record<UnitRate, string> = { acceptRate: '接单率', onTimeRate: '按时办结率', satisfactionRate: '满意率' };

@@ -2,7 +2,8 @@
 import * as z from 'zod/mini';
 import { id, input, int, mobile, oneOf, text } from '../validation';
 import type { OrderPage } from '../orders/schemas';
-import type { UnitKind, UnitOrderScope } from './model';
+import type { Ratio } from '../dashboard/schemas';
+import type { UnitKind, UnitOrderScope, UnitRate } from './model';
 import { UNIT_KINDS, UNIT_ORDER_SCOPE_KEYS } from './model';
 
 const unitId = id('单位');
@@ -67,4 +68,29 @@ export interface UnitStaffView {
 
 export interface UnitOrdersView extends OrderPage {
   scope: UnitOrderScope;
+}
+
+/** One unit's figures on the board for the period. */
+export interface UnitBoardRow {
+  id: string;
+  name: string;
+  kindName: string;
+  /** 派给它的（含转办）, 退回, 接受, 办结 in the period. */
+  dispatched: number;
+  declined: number;
+  accepted: number;
+  completed: number;
+  acceptRate: Ratio;
+  onTimeRate: Ratio;
+  satisfactionRate: Ratio;
+  /** The rates it is behind all units together on; empty when it is not lagging. */
+  behind: UnitRate[];
+}
+
+export interface UnitBoardView {
+  node: { id: string; name: string };
+  period: { from: string; to: string };
+  overall: Record<UnitRate, Ratio>;
+  /** Lagging units first, then by what was dispatched to them. */
+  rows: UnitBoardRow[];
 }

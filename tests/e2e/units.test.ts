@@ -83,7 +83,7 @@ test('钱师傅 finds it under 待接单 in 单位接单, accepts, posts progres
 });
 
 test('he declines the second with a reason: back on his list, and 孙丽 sees it 待派单 with the reason', async () => {
-  okData(await s.call('units', 'dispatch', { orderId: second, unitId: 'N-demo-property' }, PEOPLE.staff));
+  okData(await s.call('units', 'dispatch', { orderId: second, unitId: 'Ndemoproperty' }, PEOPLE.staff));
   await openOrder(unitStaff, s.url, second);
   await press(unitStaff, '婉拒');
   await submitPopup(unitStaff, 'popup-decline', '确认婉拒', '属市政管网，不归物业');

@@ -22,7 +22,7 @@ afterAll(() => s.close());
 
 const order = { buildingId: NODES.building1, category: '维修', description: '电梯三天两头停在五楼不动', contactName: '王阿姨', contactMobile: '13912345678' };
 
-test('create 3, addStaff 3, update 3, staff 3, mine 2, 派单 list 3, 派单 3, accept/progress/complete 3 each, the unit’s list 3, decline 3, 转办 3', async () => {
+test('create 3, addStaff 3, update 3, staff 3, mine 2, 派单 list 3, 派单 3, accept/progress/complete 3 each, the unit’s list 3, decline 3, 转办 3, the board 3', async () => {
   const contact = { contactName: '李经理', contactMobile: '13800001111' };
   const create = await requests('units', 'create', { scopeId: NODES.community1, kind: 'property', name: '梅川物业', areaIds: [NODES.community1], ...contact }, PEOPLE.staff);
   const unit = (await run<{ items: UnitView[] }>('units', 'list', { areaId: NODES.community1 }, PEOPLE.staff)).items.find((u) => u.name === '梅川物业');
@@ -60,7 +60,13 @@ test('create 3, addStaff 3, update 3, staff 3, mine 2, 派单 list 3, 派单 3, 
   await run('units', 'forOrder', { orderId: second }, PEOPLE.staff);
   const transfer = await requests('units', 'transfer', { orderId: second, unitId: department.id, reason: '占道经营属城管执法职责' }, PEOPLE.staff);
 
-  expect({ create, addStaff, update, staff, mine, forOrder, dispatch, list, accept, progress, complete, decline, transfer }).toEqual({
+  // The board, once this instance keeps the node (as the 下级对比 does): the caller, the period's counter docs, the units' names.
+  const period = { areaId: NODES.street, period: 'year' };
+  await run('units', 'board', period, PEOPLE.street);
+  const board = await requests('units', 'board', period, PEOPLE.street);
+
+  expect({ board, create, addStaff, update, staff, mine, forOrder, dispatch, list, accept, progress, complete, decline, transfer }).toEqual({
+    board: 3,
     create: 3,
     addStaff: 3,
     update: 3,

@@ -4,7 +4,9 @@
  * a unit outside the order's area refused, another unit's staff refused, and 转办 to a 职能部门 keeping the timeline.
  */
 import type { Moved } from '../../shared/api';
-import type { UnitOrdersView, UnitView } from '../../shared/units/schemas';
+import type { UnitBoardView, UnitOrdersView, UnitView } from '../../shared/units/schemas';
+import { compareCounters, recomputeCounters } from '../../backend/dashboard/recompute';
+import { shanghaiDay } from '../../shared/time';
 import type { UserDoc } from '../../backend/users/repo';
 import { act, detail, fileOrder, orderIn, uploadPhoto } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
@@ -19,6 +21,8 @@ const FAR = 'u-unit-far';
 let property: UnitView;
 let city: UnitView;
 let far: UnitView;
+/** The day the first order of this file is filed: the board's period starts there. */
+let firstDay: string;
 
 const unitCall = <T>(action: string, data: Record<string, unknown>, who: string) => s.call<T>('units', action, data, who);
 const create = async (data: Record<string, unknown>, who: string = PEOPLE.staff) =>
@@ -27,6 +31,7 @@ const unitOrders = async (unitId: string, scope: string, who: string) => okData(
 
 beforeAll(async () => {
   s = await startTestServer();
+  firstDay = shanghaiDay(s.clock.now);
   for (const [id, name] of [
     [PROPERTY, '钱师傅'],
     [CITY, '冯队长'],
@@ -162,4 +167,20 @@ test('转办 hands an item to the responsible 职能部门 with a reason; it kee
   expect((await detail(s, orderId, PEOPLE.resident)).status).toBe('completed');
   const messages = okData(await s.call<{ items: Array<{ body: string }> }>('notifications', 'list', {}, PEOPLE.resident)).items.map((m) => m.body);
   expect(messages).toContain('您的点单已转办至城管中队：占道经营属城管执法职责');
+});
+
+test('the board counts each unit’s orders and 三率 for the street, marks the one that lags, and agrees with the recompute', async () => {
+  const period = { period: 'custom', from: firstDay, to: shanghaiDay(s.clock.now) };
+  const board = okData(await unitCall<UnitBoardView>('board', { areaId: NODES.street, ...period }, PEOPLE.street));
+  // 梅川物业: three given (one done and rated 5★, one declined, one waiting); 城管中队: the 转办, done, not yet rated.
+  expect(board.overall).toEqual({ acceptRate: { num: 2, den: 3, rate: 2 / 3 }, onTimeRate: { num: 1, den: 1, rate: 1 }, satisfactionRate: { num: 1, den: 1, rate: 1 } });
+  expect(board.rows.map((r) => [r.name, r.dispatched, r.declined, r.accepted, r.completed, r.acceptRate.rate, r.behind])).toEqual([
+    ['梅川物业', 3, 1, 1, 1, 0.5, ['acceptRate']],
+    ['城管中队', 1, 0, 1, 1, 1, []],
+  ]);
+  // A community's staff see their own node; 梅川第二 staff see nothing of 梅川第一's units.
+  const c1 = okData(await unitCall<UnitBoardView>('board', { areaId: NODES.community1, ...period }, PEOPLE.staff));
+  expect(c1.rows.map((r) => r.name)).toEqual(['梅川物业', '城管中队']);
+  expect(errorOf(await unitCall('board', { areaId: NODES.community1, ...period }, PEOPLE.otherStaff)).code).toBe('FORBIDDEN');
+  expect((await compareCounters(s.store, (await recomputeCounters(s.store)).expected)).mismatches).toEqual([]);
 });
