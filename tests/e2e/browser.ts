@@ -26,6 +26,14 @@ export function watchConsole(page: Page): void {
   page.on('pageerror', (e) => consoleErrors.push(`未捕获的异常：${e.stack ?? e.message}`));
 }
 
+/** Takes out the console errors a test caused on purpose (a connection it cut) and says how many there were. */
+export function takeConsoleErrors(match: RegExp): number {
+  const before = consoleErrors.length;
+  const kept = consoleErrors.filter((e) => !match.test(e));
+  consoleErrors.splice(0, consoleErrors.length, ...kept);
+  return before - kept.length;
+}
+
 /** Any console error fails the test (or the suite's set-up) it happened in: a page that logs errors is broken. */
 function failOnConsoleErrors(): void {
   const found = consoleErrors.splice(0);

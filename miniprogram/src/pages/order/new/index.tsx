@@ -13,6 +13,7 @@ import SubmitBar from '../../../components/SubmitBar';
 import { pickArea } from '../../../utils/areaPicker';
 import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
+import { lastContact, rememberContact, useDraft } from '../../../utils/draft';
 import { useFormSubmit } from '../../../utils/useFormSubmit';
 import ChipGroup, { chipsOf } from '../../../components/ChipGroup';
 import { FormField } from '../../../components/FormPopup';
@@ -31,12 +32,23 @@ const FIELDS = ['buildingId', 'category', 'description', 'contactName', 'contact
 const CATEGORY_CHIPS = chipsOf(ORDER_CATEGORIES);
 const mobileType = process.env.TARO_ENV === 'h5' ? 'tel' : 'number';
 
+/** What a 新点单 draft keeps; photos are not kept (a picked photo's preview does not outlive the page). */
+interface OrderDraft {
+  buildingId?: string;
+  category: OrderCategory | null;
+  description: string;
+  contactName: string;
+  contactMobile: string;
+  anonymous: boolean;
+}
+
 function missing(field: string, message: string): ApiError {
   return new ApiError('VALIDATION', message, { [field]: message });
 }
 
 export default function NewOrder() {
-  const [buildingId, setBuildingId] = useState(buildingFromParams(useRouter().params));
+  const fromCode = buildingFromParams(useRouter().params);
+  const [buildingId, setBuildingId] = useState(fromCode);
   const place = useLoad<Place | null>(() => (buildingId ? api.areas.get({ id: buildingId }) : Promise.resolve(null)), [buildingId]);
   const building = place.data?.node.level === 'building' ? place.data.node : null;
   const [category, setCategory] = useState<OrderCategory | null>(null);
@@ -48,12 +60,32 @@ export default function NewOrder() {
   const { busy, error, setError, submit: run } = useFormSubmit();
   const topMessage = formMessage(error, [...FIELDS, ...fieldsUnder(error, 'photos')]);
 
+  const fields: OrderDraft = { buildingId, category, description, contactName, contactMobile, anonymous };
+  const draft = useDraft('order', fields, (d) => !d.category && !d.description.trim());
+  const { open: openDraft } = draft;
+
   useEffect(() => {
     api.users.me().then(
-      (me) => setContactName((n) => n || me.name),
+      (me) => {
+        const kept = openDraft(me.id);
+        if (kept) {
+          // A code just scanned names the building: it wins over the one in the draft.
+          if (!fromCode && kept.buildingId) setBuildingId(kept.buildingId);
+          setCategory(kept.category);
+          setDescription(kept.description);
+          setContactName(kept.contactName);
+          setContactMobile(kept.contactMobile);
+          setAnonymous(kept.anonymous);
+          return;
+        }
+        // The contact of the last order filed here, else the person's own name.
+        const last = lastContact(me.id);
+        setContactName((n) => n || last?.name || me.name);
+        setContactMobile((m) => m || last?.mobile || '');
+      },
       () => undefined,
     );
-  }, []);
+  }, [fromCode, openDraft]);
 
   const chooseBuilding = async () => {
     const start = place.data ? (building ? building.parentId : place.data.node.id) : undefined;
@@ -74,7 +106,10 @@ export default function NewOrder() {
         contactName: contactName.trim(),
         contactMobile: contactMobile.trim(),
         anonymousToMembers: anonymous,
+        requestKey: draft.requestKey,
       });
+      if (draft.owner) rememberContact(draft.owner, { name: contactName.trim(), mobile: contactMobile.trim() });
+      draft.clear();
       void Taro.showToast({ title: '点单已提交', icon: 'success' });
       await Taro.redirectTo({ url: orderDetailUrl(id) });
     });
@@ -83,6 +118,11 @@ export default function NewOrder() {
   return (
     <ResidentPage className="new-order" id="order-new">
       <Text className="hint">告诉网格您遇到的问题或需要的帮助，网格员会尽快分拣，党员就近接单办理。</Text>
+      {draft.restored && (
+        <Text className="new-order__draft" id="order-draft">
+          已恢复您上次未提交的内容（照片需重新选择）
+        </Text>
+      )}
       <SectionCard title="问题所在楼栋">
         <BuildingField place={place} error={error} onPick={() => void chooseBuilding()} />
       </SectionCard>
