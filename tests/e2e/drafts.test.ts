@@ -1,5 +1,5 @@
 /**
- * In Chromium at 375×812 (issue 13, point 5): a 新点单 left half way comes back on return; a submission whose answer
+ * In Chromium at 375×812 (issue 13, point 5): a 新点单 or 许个心愿 left half way comes back on return; a submission whose answer
  * was lost, sent again from the restored draft, is the same order on the server, not a second; the next order starts
  * with the last order's contact.
  */
@@ -89,4 +89,20 @@ it('the next order starts with the last order’s contact, and no draft', async 
   await resident.waitForFunction(() => document.querySelector<HTMLInputElement>('#order-contact-mobile input')?.value === '13912340001');
   expect(await resident.locator('#order-draft').count()).toBe(0);
   expect(await resident.locator('#order-description textarea').inputValue()).toBe('');
+});
+
+it('许个心愿 keeps its draft too: title, story and kind come back', async () => {
+  await open(resident, s.url, '/wish/pages/new/index');
+  await resident.locator('#wish-title input').fill('想给楼里的独居老人装个扶手');
+  await resident.locator('#wish-story textarea').fill('3号楼的李奶奶腿脚不便，楼道没有扶手，上下楼很吃力。');
+  await resident.locator('#wish-kind-choice .chip').first().click();
+  const kind = await resident.locator('#wish-kind-choice .chip--on').innerText();
+  await open(resident, s.url, '/pages/index/index');
+  await resident.locator('#home-name').waitFor();
+
+  await open(resident, s.url, '/wish/pages/new/index');
+  await waitText(resident, '#wish-draft', '已恢复您上次未提交的内容');
+  expect(await resident.locator('#wish-title input').inputValue()).toBe('想给楼里的独居老人装个扶手');
+  expect(await resident.locator('#wish-story textarea').inputValue()).toContain('李奶奶');
+  expect(await resident.locator('#wish-kind-choice .chip--on').innerText()).toBe(kind);
 });

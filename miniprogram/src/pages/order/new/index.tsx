@@ -14,6 +14,7 @@ import { pickArea } from '../../../utils/areaPicker';
 import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import { lastContact, rememberContact, useDraft } from '../../../utils/draft';
+import DraftNote from '../../../components/DraftNote';
 import { useFormSubmit } from '../../../utils/useFormSubmit';
 import ChipGroup, { chipsOf } from '../../../components/ChipGroup';
 import { FormField } from '../../../components/FormPopup';
@@ -118,11 +119,7 @@ export default function NewOrder() {
   return (
     <ResidentPage className="new-order" id="order-new">
       <Text className="hint">告诉网格您遇到的问题或需要的帮助，网格员会尽快分拣，党员就近接单办理。</Text>
-      {draft.restored && (
-        <Text className="new-order__draft" id="order-draft">
-          已恢复您上次未提交的内容（照片需重新选择）
-        </Text>
-      )}
+      {draft.restored && <DraftNote id="order-draft" />}
       <SectionCard title="问题所在楼栋">
         <BuildingField place={place} error={error} onPick={() => void chooseBuilding()} />
       </SectionCard>

@@ -20,6 +20,8 @@ import { pickArea } from '../../../utils/areaPicker';
 import { askConsent, CONSENT } from '../../../utils/subscribe';
 import { useLoad } from '../../../utils/useLoad';
 import { useFormSubmit } from '../../../utils/useFormSubmit';
+import { useDraft } from '../../../utils/draft';
+import DraftNote from '../../../components/DraftNote';
 import ChipGroup from '../../../components/ChipGroup';
 import { FormField } from '../../../components/FormPopup';
 import type { PickedPhoto } from '../../../components/PhotoPicker';
@@ -32,14 +34,23 @@ const FIELDS = ['buildingId', 'title', 'story', 'kind', 'value', 'beneficiaryNam
 const KIND_CHIPS = WISH_KINDS.map((k) => ({ value: k, label: WISH_KIND_NAMES[k] }));
 const numberType = process.env.TARO_ENV === 'h5' ? 'tel' : 'number';
 
+/** What a 心愿 draft keeps; the photo is not kept (its preview does not outlive the page). */
+interface WishDraft {
+  building: AreaView | null;
+  title: string;
+  story: string;
+  kind: WishKind | null;
+  value: string;
+  beneficiaryName: string;
+  contactMobile: string;
+  door: string;
+}
+
 function fieldProblem(field: string, message: string): ApiError {
   return new ApiError('VALIDATION', message, { [field]: message });
 }
 
 export default function NewWish() {
-  const setup = useLoad(() => Promise.all([api.users.me(), call('wishes', 'rules', {})]), []);
-  const [me, rules] = setup.data ?? [null, null];
-  const isStaff = Boolean(me?.roles.some((r) => r.role === 'community_staff'));
   const [building, setBuilding] = useState<AreaView | null>(null);
   const [title, setTitle] = useState('');
   const [story, setStory] = useState('');
@@ -49,6 +60,26 @@ export default function NewWish() {
   const [beneficiaryName, setBeneficiaryName] = useState('');
   const [contactMobile, setContactMobile] = useState('');
   const [door, setDoor] = useState('');
+  const fields: WishDraft = { building, title, story, kind, value, beneficiaryName, contactMobile, door };
+  const draft = useDraft('wish', fields, (d) => !d.title.trim() && !d.story.trim() && !d.kind);
+  const { open: openDraft } = draft;
+  const setup = useLoad(async () => {
+    const got = await Promise.all([api.users.me(), call('wishes', 'rules', {})]);
+    const kept = openDraft(got[0].id);
+    if (kept) {
+      setBuilding(kept.building);
+      setTitle(kept.title);
+      setStory(kept.story);
+      setKind(kept.kind);
+      setValue(kept.value);
+      setBeneficiaryName(kept.beneficiaryName);
+      setContactMobile(kept.contactMobile);
+      setDoor(kept.door);
+    }
+    return got;
+  }, [openDraft]);
+  const [me, rules] = setup.data ?? [null, null];
+  const isStaff = Boolean(me?.roles.some((r) => r.role === 'community_staff'));
   const { busy, error, setError, submit: run } = useFormSubmit();
   const home = me?.home.length ? me.home : null;
   const topMessage = formMessage(error, [...FIELDS, 'photo.0', 'photo.fileId']);
@@ -75,7 +106,9 @@ export default function NewWish() {
         contactMobile: contactMobile.trim(),
         door: door.trim() || undefined,
         buildingId: isStaff ? building?.id : undefined,
+        requestKey: draft.requestKey,
       });
+      draft.clear();
       void Taro.showToast({ title: '心愿已提交，等待社区审核', icon: 'none' });
       await Taro.redirectTo({ url: wishDetailUrl(id) });
     });
@@ -87,6 +120,7 @@ export default function NewWish() {
         <Text className="hint">
           {isStaff ? '为行动不便的老人代许心愿：社区审核后发布到心愿墙，党员认领圆梦。' : '写下一个小小的心愿：社区审核后发布到心愿墙，由党员或报到单位认领圆梦。'}
         </Text>
+        {draft.restored && <DraftNote id="wish-draft" />}
         <SectionCard title={isStaff ? '受助居民所在楼栋' : '为哪里许愿'} id="wish-building">
           {isStaff ? (
             <View>
