@@ -11,6 +11,7 @@ import { COUNTERS_ON_OUTCOME_DAYS } from '../dashboard/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
+import { PENDING_COUNTS } from './pendingRebuild';
 
 export interface Migration {
   name: string;
@@ -37,6 +38,7 @@ export const MIGRATIONS: Migration[] = [
   POST_HOLDERS_ON_POSTS,
   POST_STINTS_ON_MEMBERS,
   COUNTERS_ON_OUTCOME_DAYS,
+  PENDING_COUNTS,
 ];
 
 export interface MigrateOptions {
