@@ -94,6 +94,8 @@ export interface ManySpec extends Omit<MoveSpec, 'record' | 'conflict' | 'reques
  * caller tells which by a field the move sets, and names one that moved (`remember`).
  */
 export async function moveRecords(deps: Mover, spec: ManySpec): Promise<{ moved: number; batch: EffectBatch }> {
+  // Counted as if all move: one decided by someone else in the instant between read and write is counted twice until
+  // `npm run migrate -- --force` rebuilds the 待办 counters (backend/records/pendingRebuild.ts).
   const counts = (spec.records ?? []).flatMap((r) => pendingEffects(spec.collection, r, { ...r, status: spec.to, ...spec.set }));
   const batch: EffectBatch = { ...newBatch(deps.now(), [...spec.effects, ...counts]), many: true };
   const pending = carry(batch);
