@@ -16,6 +16,7 @@ import { readOnce } from '../runtime/prefetch';
 import type { Ctx } from '../runtime/types';
 import { forget, warm } from '../runtime/warm';
 import type { Filter } from '../store/port';
+import { DuplicateKeyError } from '../store/port';
 import type { UserDoc } from '../users/repo';
 import { users } from '../users/repo';
 import type { UnitDoc } from './repo';
@@ -68,7 +69,13 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
     updatedAt: now,
   };
   const audit = audited(ctx, { action: 'units.create', targetType: 'unit', targetId: doc._id, areaPath: scope.path, detail: { name: doc.name, kind: doc.kind } });
-  if (!(await units(ctx.store).insertIfAbsent(withEffects(ctx, 'units', doc, [audit])))) throw invalid('name', `本辖区已有「${input.name}」，不能重复设置`);
+  // A plain insert refused on the id, not insertIfAbsent: on CloudBase that reads first, a fourth request.
+  try {
+    await units(ctx.store).insert(withEffects(ctx, 'units', doc, [audit]));
+  } catch (e) {
+    if (e instanceof DuplicateKeyError) throw invalid('name', `本辖区已有「${input.name}」，不能重复设置`);
+    throw e;
+  }
   return toUnitView(doc);
 }
 

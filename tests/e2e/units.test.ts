@@ -1,7 +1,7 @@
 /**
  * In Chromium on a 375×812 phone: 孙丽 派单 an order to 长征物业 and 转办 another to a 职能部门; 钱师傅, who acts for
  * 长征物业, finds it in 单位接单 (待接单), accepts it, posts progress and completes it, and declines a second one with a
- * reason, landing back on his list while the order is 待派单 again for 孙丽.
+ * reason, landing back on his list while the order is 待派单 again for 孙丽; 吴刚's 数据看板 shows both units' figures.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { UnitView } from '../../shared/units/schemas';
@@ -104,4 +104,16 @@ test('孙丽 转办 to the 职能部门 with a reason: only departments are offe
   await waitStatus(staff, '已派单');
   await waitText(staff, '#order-timeline', '转办至城管中队');
   await waitText(staff, '#order-timeline', '长征物业退回派单');
+});
+
+test('the 数据看板 shows each unit’s orders and 三率 for the street', async () => {
+  const street = await smallPhone(browser);
+  await signInAs(street, s.url, '吴刚');
+  await open(street, s.url, '/dash/pages/board/index?period=today');
+  const row = street.locator('#unit-table .child-table__row').filter({ hasText: '长征物业' });
+  await row.waitFor();
+  // 长征物业: two given, one declined, one done on time and not yet rated: 接单率 1 of 2 answered, 按时 100%, 满意率 —.
+  expect((await row.innerText()).replace(/\s+/g, ' ')).toBe('长征物业 50% 100% — 2 1 1');
+  await waitText(street, '#unit-table', '城管中队');
+  await screenshot(street, 'unit-board');
 });

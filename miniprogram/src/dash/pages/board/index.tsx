@@ -1,4 +1,4 @@
-/** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, 下级对比 (drill down by tapping a child), trend, category and 3色 splits, backlog, points, overdue list, exports. */
+/** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, 下级对比 (drill down by tapping a child), 各单位 (多方接单), trend, category and 3色 splits, backlog, points, overdue list, exports. */
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -6,6 +6,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Period } from '@shared/dashboard/model';
 import { PERIODS } from '@shared/dashboard/model';
 import type { ChildrenView, ChildRow, SummaryInput, SummaryView } from '@shared/dashboard/schemas';
+import type { UnitBoardView } from '@shared/units/schemas';
 import { OPEN_STATUSES, STATUS_NAMES } from '@shared/orders/model';
 import { formatWhen } from '@shared/time';
 import { api } from '../../../api';
@@ -23,6 +24,7 @@ import KpiTiles from '../../components/KpiTiles';
 import PeriodBar from '../../components/PeriodBar';
 import RateHelp from '../../components/RateHelp';
 import TrendLine from '../../components/TrendLine';
+import UnitTable from '../../components/UnitTable';
 import '../../components/charts.scss';
 import './index.scss';
 
@@ -32,7 +34,7 @@ function openChild(row: ChildRow, query: SummaryInput) {
   void Taro.navigateTo({ url: `/dash/pages/board/index?area=${row.id}&period=${query.period}${range}` });
 }
 
-function Board({ v, query, kids }: { v: SummaryView; query: SummaryInput; kids: ChildrenView | null }) {
+function Board({ v, query, kids, units }: { v: SummaryView; query: SummaryInput; kids: ChildrenView | null; units: UnitBoardView | null }) {
   const filedColoured = v.byColour.reduce((a, b) => a + b.count, 0);
   return (
     <View>
@@ -48,6 +50,11 @@ function Board({ v, query, kids }: { v: SummaryView; query: SummaryInput; kids: 
       {kids && kids.childLevelName && (
         <SectionCard title={`下级对比（${kids.childLevelName}）`} id="card-children">
           <ChildTable v={kids} onOpen={(row) => openChild(row, query)} />
+        </SectionCard>
+      )}
+      {units && units.rows.length > 0 && (
+        <SectionCard title="各单位（物业、职能部门、共建单位）" id="card-units">
+          <UnitTable v={units} />
         </SectionCard>
       )}
       <SectionCard title="每日趋势" id="card-trend">
@@ -86,8 +93,9 @@ export default function DashboardPage() {
   const query = useMemo<SummaryInput>(() => ({ areaId, period, ...(period === 'custom' ? { from, to } : {}) }), [areaId, period, from, to]);
   const summary = useLoad(async () => (waiting ? null : api.dashboard.summary(query)), [waiting, query]);
   const children = useLoad(async () => (waiting ? null : api.dashboard.children(query)), [waiting, query]);
+  const units = useLoad(async () => (waiting ? null : api.units.board(query)), [waiting, query]);
   usePullRefresh(async () => {
-    await Promise.all([summary.reload(), children.reload()]);
+    await Promise.all([summary.reload(), children.reload(), units.reload()]);
   });
   const v = summary.data;
 
@@ -119,7 +127,7 @@ export default function DashboardPage() {
         </Text>
       ) : (
         <StatusView loading={summary.loading} error={summary.error} empty={!v} emptyText="暂无数据" onRetry={() => void summary.reload()}>
-          {v && <Board v={v} query={query} kids={children.data} />}
+          {v && <Board v={v} query={query} kids={children.data} units={units.data} />}
         </StatusView>
       )}
       <Text className="dash-foot" onClick={() => void Taro.pageScrollTo({ scrollTop: 0 })}>
