@@ -9,7 +9,11 @@ import type { AreaView, ImportPreview, ImportStep, ImportTemplate } from '../../
 import type { AuditPage } from '../../shared/audit/schemas';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
+import { FUNCTIONS } from '../../backend/functions';
+import { handle } from '../../backend/runtime/handle';
+import type { Collection, Doc, DocumentStore } from '../../backend/store/port';
 import { costMeter } from '../support/cost';
+import { depsOver } from '../support/effects';
 import { BACKEND, errorOf, fetchable, okData, startTestServer } from '../support/server';
 
 jest.setTimeout(120000);
@@ -202,4 +206,41 @@ test('database requests do not grow with the rows: a preview reads the caller, t
   // CloudBase: the batch insert first reads which of its ids exist (backend/store/cloudbase.ts insertMany).
   expect(await requests('areas', 'import', file, PEOPLE.staff)).toBe(BACKEND === 'cloud' ? 6 : 5);
   expect(await requests('areas', 'import', file, PEOPLE.staff)).toBe(4);
+});
+
+/** The store as the import sees it, stopping (the function died) at the given batch insert of areas. */
+function diesAtInsert(inner: DocumentStore, at: number): DocumentStore {
+  let n = 0;
+  const wrap = <T extends Doc>(name: string, c: Collection<T>): Collection<T> => ({
+    get: (id) => c.get(id),
+    find: (f, o) => c.find(f, o),
+    count: (f) => c.count(f),
+    insert: (d) => c.insert(d),
+    insertIfAbsent: (d) => c.insertIfAbsent(d),
+    group: (f, g) => c.group(f, g),
+    updateWhere: (f, p) => c.updateWhere(f, p),
+    insertMany: async (ds) => {
+      if (name === 'areas' && ++n === at) throw new Error('function stopped');
+      return c.insertMany(ds);
+    },
+  });
+  return { collection: <T extends Doc>(name: string) => wrap(name, inner.collection<T>(name)), ensureIndexes: (n2, i) => inner.ensureIndexes(n2, i), close: () => inner.close() };
+}
+
+test('a step that dies between its batch inserts leaves every written node under its parent, and the same file again finishes it', async () => {
+  const file = csv(`,${c1},第四十网格,,`, ...Array.from({ length: 700 }, (_, i) => `,${c1},第四十网格,40-${i + 1}号楼,`));
+  const died = await handle(FUNCTIONS.areas!, { action: 'import', data: file }, { kind: 'local', userId: PEOPLE.staff }, depsOver(s, diesAtInsert(s.functionStore, 2)));
+  expect(died.ok).toBe(false);
+  const written = await all();
+  const ids = new Set(written.map((a) => a._id));
+  const grid = written.find((a) => a.name === '第四十网格')!;
+  const half = written.filter((a) => a.parentId === grid._id);
+  expect(half).toHaveLength(499); // the first batch of 500: the grid and 499 of its buildings
+  expect(written.every((a) => a.parentId === null || ids.has(a.parentId))).toBe(true);
+
+  expect(okData(await preview(PEOPLE.staff, file)).create).toEqual({ zone: 0, grid: 0, building: 201 });
+  expect(await importAll(PEOPLE.staff, file)).toEqual([{ created: 201, remaining: 0 }]);
+  const names = (await all()).filter((a) => a.parentId === grid._id).map((a) => a.name);
+  expect(names).toHaveLength(700);
+  expect(new Set(names).size).toBe(700);
 });
