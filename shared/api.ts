@@ -7,6 +7,7 @@ import type {
   AreaView,
   AreaWithTrail,
   ChildrenInput,
+  ChildrenView,
   GetAreaInput,
   ImportPreview,
   ImportStep,
@@ -92,7 +93,7 @@ type Empty = Record<string, never>;
 
 export interface ApiContract {
   areas: {
-    children: Call<ChildrenInput, { parent: AreaView | null; children: AreaView[] }>;
+    children: Call<ChildrenInput, ChildrenView>;
     get: Call<GetAreaInput, { node: AreaView; ancestors: AreaView[] }>;
     search: Call<SearchAreasInput, { items: AreaWithTrail[] }>;
     add: Call<AddAreaInput, { node: AreaView }>;

@@ -1,12 +1,14 @@
 /** Inputs and views of the `areas` function: browse the tree, a node's trail, search within scope; staff add, rename and retire nodes. */
 import * as z from 'zod/mini';
-import { id, input, int, oneOf, text } from '../validation';
+import { bool, id, input, int, oneOf, text } from '../validation';
 import type { AreaLevel } from './model';
 import { AREA_LEVELS } from './model';
 
 export const childrenInput = input({
   /** Omit for the top of the tree. */
   parentId: z.optional(id('上级区域')),
+  /** Without a parent: start where the person works or lives (a picker's first screen), not at the top. */
+  mine: z.optional(bool('从本人范围开始')),
 });
 
 export const getAreaInput = input({ id: id('区域') });
@@ -64,6 +66,13 @@ export interface AreaWithTrail extends AreaView {
 }
 
 export type ChildrenInput = z.infer<typeof childrenInput>;
+
+/** One level of the tree; with `mine`, also the trail to the parent (root first, ending with it) for the breadcrumbs. */
+export interface ChildrenView {
+  parent: AreaView | null;
+  children: AreaView[];
+  crumbs?: AreaView[];
+}
 export type GetAreaInput = z.infer<typeof getAreaInput>;
 export type SearchAreasInput = z.infer<typeof searchAreasInput>;
 export type AddAreaInput = z.infer<typeof addAreaInput>;

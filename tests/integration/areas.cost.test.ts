@@ -26,6 +26,8 @@ const CASES: Array<{ label: string; ceiling: number; run(): Promise<number> }> =
   { label: 'areas.add', ceiling: 3, run: async () => requestsOf('areas', 'add', { parentId: NODES.grid2, name: `加${++n}号楼`, phone: '13900000000' }, PEOPLE.staff) },
   { label: 'areas.update (phone)', ceiling: 3, run: async () => requestsOf('areas', 'update', { id: await newBuilding(), phone: '021-62345678' }, PEOPLE.staff) },
   { label: 'areas.update (rename)', ceiling: 4, run: async () => requestsOf('areas', 'update', { id: await newBuilding(), name: `改${++n}号楼` }, PEOPLE.staff) },
+  // A picker's first screen: the caller, then the own node with its ancestors beside its children.
+  { label: 'areas.children (mine)', ceiling: 3, run: async () => requestsOf('areas', 'children', { mine: true }, PEOPLE.gridLeader) },
   { label: 'areas.retire', ceiling: 5, run: async () => requestsOf('areas', 'retire', { id: await newBuilding(), reason: '拆除', replacedBy: NODES.building1 }, PEOPLE.staff) },
 ];
 

@@ -42,6 +42,33 @@ describe('areas.children', () => {
   });
 });
 
+describe('areas.children from the person’s own place (mine)', () => {
+  type Own = Children & { crumbs?: AreaView[] };
+  const own = async (who: string) => okData(await s.call<Own>('areas', 'children', { mine: true }, who));
+
+  it('a 网格长 of one grid starts at that grid, its buildings one tap away, with the trail from the street', async () => {
+    const v = await own(PEOPLE.gridLeader);
+    expect(v.parent?.id).toBe(NODES.grid1);
+    expect(v.children).toHaveLength(4);
+    expect(v.children.every((b) => b.level === 'building')).toBe(true);
+    expect(v.crumbs?.map((c) => c.levelName)).toEqual(['街镇', '片区', '社区', '网格']);
+    expect(v.crumbs?.at(-1)?.id).toBe(NODES.grid1);
+  });
+
+  it.each([
+    ['community staff at their community', PEOPLE.staff, NODES.community1],
+    ['the street admin at the street', PEOPLE.street, NODES.street],
+    ['a resident at the grid they live in', PEOPLE.resident, NODES.grid1],
+  ])('%s', async (_, who, at) => {
+    expect((await own(who)).parent?.id).toBe(at);
+  });
+
+  it('with a parent given, mine changes nothing', async () => {
+    const v = await s.call<Own>('areas', 'children', { parentId: NODES.community1, mine: true }, PEOPLE.gridLeader);
+    expect(okData(v).parent?.id).toBe(NODES.community1);
+  });
+});
+
 describe('areas.get', () => {
   it('returns a building with its ancestors, root first', async () => {
     const got = okData(await s.call<{ node: AreaView; ancestors: AreaView[] }>('areas', 'get', { id: NODES.building1 }, PEOPLE.resident));

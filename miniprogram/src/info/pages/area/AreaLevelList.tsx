@@ -9,14 +9,16 @@ import { loadLevel } from './loaders';
 
 interface Props {
   parentId: string | undefined;
+  /** No parent given: open at the person's own place rather than the top. */
+  mine: boolean;
   canPick: (node: AreaView) => boolean;
   onPick: (node: AreaView) => void;
   onOpen: (node: AreaView) => void;
   onGoTo: (id: string | undefined) => void;
 }
 
-export default function AreaLevelList({ parentId, canPick, onPick, onOpen, onGoTo }: Props) {
-  const { data, loading, error, reload } = useLoad(() => loadLevel(parentId), [parentId]);
+export default function AreaLevelList({ parentId, mine, canPick, onPick, onOpen, onGoTo }: Props) {
+  const { data, loading, error, reload } = useLoad(() => loadLevel(parentId, mine), [parentId, mine]);
   const crumbs = [{ id: '', name: '全部', levelName: '' }, ...(data?.crumbs ?? [])];
   const parent = data?.parent ?? null;
 

@@ -14,6 +14,12 @@ import './index.scss';
 export default function AreaPage() {
   const params = readParams(useRouter().params);
   const [parentId, setParentId] = useState<string | undefined>(params.startId);
+  // Opened without a start, the page begins at the person's own place; the 全部 crumb still leads to the top.
+  const [mine, setMine] = useState(!params.startId);
+  const goTo = (id: string | undefined) => {
+    setMine(false);
+    setParentId(id);
+  };
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
@@ -37,7 +43,7 @@ export default function AreaPage() {
   const open = (node: AreaView) => {
     setQuery('');
     setDraft('');
-    setParentId(node.id);
+    goTo(node.id);
   };
 
   return (
@@ -58,7 +64,7 @@ export default function AreaPage() {
       {query ? (
         <AreaSearchResults key={`${query}#${refreshKey}`} query={query} canPick={canPick} onPick={pick} onOpen={open} />
       ) : (
-        <AreaLevelList key={refreshKey} parentId={parentId} canPick={canPick} onPick={pick} onOpen={open} onGoTo={setParentId} />
+        <AreaLevelList key={refreshKey} parentId={parentId} mine={mine} canPick={canPick} onPick={pick} onOpen={open} onGoTo={goTo} />
       )}
     </View>
   );

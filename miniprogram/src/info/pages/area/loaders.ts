@@ -10,7 +10,12 @@ export interface Level {
   crumbs: AreaView[];
 }
 
-export async function loadLevel(parentId: string | undefined): Promise<Level> {
+/** A level by its parent id; with neither an id nor the top asked for, the person's own place (the server picks it). */
+export async function loadLevel(parentId: string | undefined, mine = false): Promise<Level> {
+  if (!parentId && mine) {
+    const own = await api.areas.children({ mine: true });
+    return { parent: own.parent, children: own.children, crumbs: own.crumbs ?? [] };
+  }
   const [level, place] = await Promise.all([api.areas.children(parentId ? { parentId } : {}), parentId ? api.areas.get({ id: parentId }) : Promise.resolve(null)]);
   const crumbs = place ? [...place.ancestors, place.node] : [];
   return { parent: level.parent, children: level.children, crumbs };
