@@ -46,6 +46,7 @@ export async function nodePage(ctx: Ctx, input: NodeInput): Promise<NodeView> {
         away: !!g.away,
         actingForName: g.actingFor?.name ?? null,
         households: g.households?.length ?? 0,
+        householdIds: !g.actingFor && canManageGrant(ctx.actor, u._id, g) ? (g.households ?? []) : [],
         canManage: !g.actingFor && canManageGrant(ctx.actor, u._id, g),
         canMarkAway: !g.actingFor && canMarkAway(ctx.actor, u._id, g),
       })),

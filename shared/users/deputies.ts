@@ -35,6 +35,8 @@ export interface NodeRoleView {
   /** Acting for an away A person (this person is their B角). */
   actingForName: string | null;
   households: number;
+  /** The residents a 联络员 is linked to, for staff who may change the list (empty otherwise). */
+  householdIds: string[];
   /** The viewer may name the deputy, link households, mark away (a grant of a role below theirs, not their own). */
   canManage: boolean;
   /** The viewer may mark this grant away or back: its holder themself or whoever may manage it. */

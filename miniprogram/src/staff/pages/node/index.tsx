@@ -23,10 +23,12 @@ const OPEN_TABS: ConsoleTab[] = ['new', 'toDispatch', 'pool', 'active'];
 interface Picking {
   person: NodePersonView;
   role: NodeRoleView;
+  /** 设B角, or 联户 for a 微网格联络员. */
+  kind: 'deputy' | 'households';
 }
 
 /** One role line: the role, its B角 and away state, and what the viewer may do with it. */
-function RoleLine({ person, role, onPick, onAway }: { person: NodePersonView; role: NodeRoleView; onPick: () => void; onAway: () => void }) {
+function RoleLine({ person, role, onPick, onAway, onLink }: { person: NodePersonView; role: NodeRoleView; onPick: () => void; onAway: () => void; onLink: () => void }) {
   const notes = [
     role.actingForName ? `代${role.actingForName}履职（B角）` : '',
     role.deputyName ? `B角：${role.deputyName}` : '',
@@ -43,6 +45,11 @@ function RoleLine({ person, role, onPick, onAway }: { person: NodePersonView; ro
         {role.canManage && !role.away && (
           <Button size="small" fill="outline" onClick={onPick} className="node-pick">
             {role.deputyName ? '换B角' : '设B角'}
+          </Button>
+        )}
+        {role.canManage && role.role === 'liaison' && (
+          <Button size="small" fill="outline" onClick={onLink} className="node-link">
+            联户
           </Button>
         )}
         {role.canMarkAway && role.deputyId && (
@@ -77,6 +84,38 @@ function DeputyPicker({ picking, data, onDone, onClose }: { picking: Picking; da
           </Button>
         ))}
       </View>
+    </SectionCard>
+  );
+}
+
+/** 一人联十户: staff tick the residents living under the node a 联络员 keeps in touch with (the whole list is saved). */
+function HouseholdPicker({ picking, areaId, onDone, onClose }: { picking: Picking; areaId: string; onDone: (said: string) => void; onClose: () => void }) {
+  const people = useLoad(() => api.users.listPeople({ areaId, pageSize: 50 }), [areaId]);
+  const [chosen, setChosen] = useState<string[]>(picking.role.householdIds);
+  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  const save = async () => {
+    try {
+      const { households } = await api.users.linkHouseholds({ userId: picking.person.id, role: 'liaison', areaId, residentIds: chosen });
+      onDone(`${picking.person.name}联系 ${households} 户`);
+    } catch (e) {
+      void Taro.showModal({ title: '未能保存', content: messageOf(e), showCancel: false });
+    }
+  };
+  const items = (people.data?.items ?? []).filter((p) => p.id !== picking.person.id);
+  return (
+    <SectionCard title={`${picking.person.name}联系的住户（一人联十户）`} id="node-households" extra={<Text onClick={onClose}>取消</Text>}>
+      <StatusView loading={people.loading} error={people.error} empty={items.length === 0} emptyText="这里还没有登记住址的居民" onRetry={people.reload}>
+        <View className="node-picker">
+          {items.map((p) => (
+            <Button key={p.id} size="small" type={chosen.includes(p.id) ? 'primary' : 'default'} onClick={() => toggle(p.id)}>
+              {p.name}
+            </Button>
+          ))}
+        </View>
+        <Button block type="primary" onClick={() => void save()} id="node-households-save">
+          {`保存（${chosen.length} 户）`}
+        </Button>
+      </StatusView>
     </SectionCard>
   );
 }
@@ -143,7 +182,8 @@ export default function StaffNode() {
               <Text className="node-head__name">{data.node.name}</Text>
               <Text className="muted">{data.node.phone ? `电话 ${data.node.phone}` : '未设电话'}</Text>
             </View>
-            {picking && <DeputyPicker picking={picking} data={data} onDone={done} onClose={() => setPicking(null)} />}
+            {picking?.kind === 'deputy' && <DeputyPicker picking={picking} data={data} onDone={done} onClose={() => setPicking(null)} />}
+            {picking?.kind === 'households' && <HouseholdPicker picking={picking} areaId={data.node.id} onDone={done} onClose={() => setPicking(null)} />}
             <SectionCard title="人员与角色" id="node-staff">
               {data.staff.length === 0 && <Text className="muted node-empty">这里还没有人担任角色</Text>}
               {data.staff.map((p) =>
@@ -152,8 +192,9 @@ export default function StaffNode() {
                     key={`${p.id}:${r.role}:${r.actingForName ?? ''}`}
                     person={p}
                     role={r}
-                    onPick={() => setPicking({ person: p, role: r })}
+                    onPick={() => setPicking({ person: p, role: r, kind: 'deputy' })}
                     onAway={() => void markAway(p, r)}
+                    onLink={() => setPicking({ person: p, role: r, kind: 'households' })}
                   />
                 )),
               )}
