@@ -28,7 +28,7 @@ const HELD_PAGE = 100;
 
 export async function handOver(ctx: Ctx, user: UserDoc, grant: RoleGrant, rest: RoleGrant[]): Promise<{ handedOver: number }> {
   const stillHolds = (o: OrderDoc) => rest.some((g) => g.role === 'member' && !g.away && isWithin(o.path, g.areaPath));
-  const held = grant.role === 'member' || grant.actingFor ? await orders(ctx.store).find({ holderId: user._id, status: { $in: [...HELD_STATUSES] } }, { limit: HELD_PAGE }) : [];
+  const held = grant.role === 'member' ? await orders(ctx.store).find({ holderId: user._id, status: { $in: [...HELD_STATUSES] } }, { limit: HELD_PAGE }) : [];
   const orphans = held.filter((o) => !stillHolds(o));
   const deputy = grant.deputyId && (orphans.length > 0 || grant.away) ? await users(ctx.store).get(grant.deputyId) : null;
   if (deputy && grant.away) {
