@@ -1,7 +1,8 @@
 /** 人员列表: staff see the people who live in a node of their subtree, with their roles. */
 import { AppError } from '../../shared/errors';
 import { maskMobile } from '../../shared/users/mask';
-import { canChangeRolesOf, hasRoleAt } from '../../shared/users/permissions';
+import { canChangeRolesOf, canRevokeRole, hasRoleAt } from '../../shared/users/permissions';
+import type { RoleGrant } from '../../shared/users/roles';
 import { STAFF_ROLES } from '../../shared/users/roles';
 import type { ListPeopleInput, Page, PersonView } from '../../shared/users/schemas';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
@@ -32,13 +33,21 @@ export async function listPeople(ctx: Ctx, input: ListPeopleInput): Promise<Page
     ctx.store,
     found.flatMap((u) => [u.homePath ?? '', ...u.roles.map((g) => g.areaPath)]),
   );
-  const items = found.map((u) => ({
-    id: u._id,
-    name: u.name,
-    mobileMasked: maskMobile(u.mobile),
-    homeTrail: u.homePath ? trailOf(u.homePath, known) : '',
-    roles: u.roles.map((g) => roleView(g, known)),
-    canChangeRoles: canChangeRolesOf(ctx.actor, u._id),
-  }));
+  const items = found.map((u) => {
+    const canChangeRoles = canChangeRolesOf(ctx.actor, u._id);
+    // As revokeRole decides: the rule on the node, and never an acting copy (AB角), which ends when its A person is back.
+    const canRevoke = (g: RoleGrant) => {
+      const node = known.get(g.areaId);
+      return canChangeRoles && !g.actingFor && Boolean(node) && canRevokeRole(ctx.actor, g.role, node!);
+    };
+    return {
+      id: u._id,
+      name: u.name,
+      mobileMasked: maskMobile(u.mobile),
+      homeTrail: u.homePath ? trailOf(u.homePath, known) : '',
+      roles: u.roles.map((g) => ({ ...roleView(g, known), canRevoke: canRevoke(g) })),
+      canChangeRoles,
+    };
+  });
   return { items, total, page, pageSize };
 }

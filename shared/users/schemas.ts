@@ -86,7 +86,8 @@ export interface PersonView {
   name: string;
   mobileMasked: string | null;
   homeTrail: string;
-  roles: RoleView[];
+  /** Each with whether the viewer may 撤销 it (the server's own rule), so the page offers no button that always fails. */
+  roles: Array<RoleView & { canRevoke: boolean }>;
   /** The viewer may grant or revoke this person's roles at all: never their own (shared/users/permissions). */
   canChangeRoles: boolean;
 }

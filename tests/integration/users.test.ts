@@ -143,6 +143,20 @@ describe('users.listPeople', () => {
     expect(members.items.map((p) => p.name)).toEqual(['张伟']);
   });
 
+  it('offers 撤销 only on the roles the server lets the viewer revoke: every other one is refused', async () => {
+    const page = okData(await s.call<Page<PersonView>>('users', 'listPeople', { areaId: NODES.grid1, pageSize: 50 }, PEOPLE.gridLeader));
+    const shown = page.items.flatMap((p) => p.roles.map((r) => ({ person: p, role: r })));
+    const offered = shown.filter((x) => x.role.canRevoke);
+    const withheld = shown.filter((x) => !x.role.canRevoke);
+    expect(offered.map((x) => x.role.role)).toContain('grid_worker');
+    expect(withheld.map((x) => x.role.role)).toEqual(expect.arrayContaining(['member', 'grid_leader']));
+    expect(offered.every((x) => x.person.id !== PEOPLE.gridLeader)).toBe(true);
+    for (const { person, role } of withheld) {
+      const answer = await s.call('users', 'revokeRole', { userId: person.id, role: role.role, areaId: role.areaId, reason: '试一试' }, PEOPLE.gridLeader);
+      expect([person.name, role.roleName, errorOf(answer).code]).toEqual([person.name, role.roleName, 'FORBIDDEN']);
+    }
+  });
+
   it('is forbidden to residents, members and staff of another community', async () => {
     for (const who of [PEOPLE.resident, PEOPLE.member, PEOPLE.otherStaff]) {
       expect(errorOf(await s.call('users', 'listPeople', { areaId: NODES.community1 }, who)).code).toBe('FORBIDDEN');

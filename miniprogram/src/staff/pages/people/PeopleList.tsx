@@ -37,7 +37,7 @@ export default function PeopleList({ areaId, onGrant, onRevoke }: Props) {
                 <View key={`${r.role}@${r.areaId}`} className="person__role">
                   <RoleTag text={r.roleName} />
                   <Text className="person__role-area">{r.areaName}</Text>
-                  {p.canChangeRoles && (
+                  {r.canRevoke && (
                     <Text className="person__revoke" onClick={() => onRevoke(p, r)}>
                       撤销
                     </Text>
