@@ -12,6 +12,7 @@ import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
 import { PENDING_COUNTS } from './pendingRebuild';
+import { ROLE_AREAS_ON_USERS } from '../users/migrate';
 
 export interface Migration {
   name: string;
@@ -39,6 +40,7 @@ export const MIGRATIONS: Migration[] = [
   POST_STINTS_ON_MEMBERS,
   COUNTERS_ON_OUTCOME_DAYS,
   PENDING_COUNTS,
+  ROLE_AREAS_ON_USERS,
 ];
 
 export interface MigrateOptions {
