@@ -149,12 +149,21 @@ export const INDEXES: Record<string, IndexSpec[]> = {
         ['createdAt', -1],
       ],
     },
+    // Messages to a unit's staff (多方接单: 派单/转办 to the unit).
+    {
+      fields: [
+        ['toUnitId', 1],
+        ['createdAt', -1],
+      ],
+    },
   ],
   // WeChat image checks by trace_id (backend/content/photoChecks.ts): read by id only.
   photo_checks: [],
   // Read by id only, yet declared: a deploy creates them up front with clients shut out (仅管理端可读写), where a
   // collection the store creates on first write would get CloudBase's default rule.
   community_rules: [],
+  // 职责清单 per street or community (backend/orders/duties.ts): read by id only.
+  duty_lists: [],
   wish_rules: [],
   points_rules: [],
   quotas: [],

@@ -1,11 +1,13 @@
-/** Whose messages a person reads: their own and those of the nodes they staff, and which of them are unread. */
+/** Whose messages a person reads: their own, those of the nodes they staff and of the units they work for, and which are unread. */
 import { staffAreaIdsOf } from '../../shared/users/roles';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 
 export function inbox(ctx: Ctx): Filter {
   const nodes = staffAreaIdsOf(ctx.actor.roles);
-  return nodes.length ? { $or: [{ userId: ctx.actor.userId }, { toAreaId: { $in: nodes } }] } : { userId: ctx.actor.userId };
+  const units = ctx.actor.units ?? [];
+  const mine: Filter[] = [{ userId: ctx.actor.userId }, ...(nodes.length ? [{ toAreaId: { $in: nodes } }] : []), ...(units.length ? [{ toUnitId: { $in: units } }] : [])];
+  return mine.length === 1 ? mine[0] : { $or: mine };
 }
 
 /** The read watermark comes with the caller's own record (Actor.lastReadAt): no second read of it. */

@@ -1,11 +1,11 @@
-/** 站内消息 outbox: messages to a person or to the staff of a node; WeChat subscribe messages mirror them to each person. */
+/** 站内消息 outbox: messages to a person, to the staff of a node or to a unit's staff; WeChat subscribe messages mirror them to each person. */
 import type { MessageKind } from '../../shared/notifications/schemas';
 import { MESSAGE_KINDS } from '../../shared/notifications/schemas';
 import type { Actor } from '../../shared/users/roles';
 import type { PushedMessage } from '../ports/types';
 import { newId } from '../runtime/ids';
 import type { Deps } from '../runtime/types';
-import { staffOn } from '../users/repo';
+import { staffOn, users } from '../users/repo';
 import type { MessageDoc } from './repo';
 import { messages } from './repo';
 
@@ -13,7 +13,8 @@ import { messages } from './repo';
 export type { MessageDoc } from './repo';
 export { messages } from './repo';
 
-export type Recipient = { userId: string } | { areaId: string };
+/** A person, the staff of a node, or the staff of a unit (多方接单: whoever works for it when the message is read). */
+export type Recipient = { userId: string } | { areaId: string } | { unitId: string };
 
 export interface Outgoing {
   to: Recipient[];
@@ -34,13 +35,14 @@ export function messageDocs(out: Outgoing, now: number, idOf: (i: number) => str
   const seen = new Set<string>();
   const docs: MessageDoc[] = [];
   for (const to of out.to) {
-    const key = 'userId' in to ? `u:${to.userId}` : `a:${to.areaId}`;
+    const key = 'userId' in to ? `u:${to.userId}` : 'areaId' in to ? `a:${to.areaId}` : `n:${to.unitId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     docs.push({
       _id: idOf(docs.length),
       userId: 'userId' in to ? to.userId : null,
       toAreaId: 'areaId' in to ? to.areaId : null,
+      ...('unitId' in to && { toUnitId: to.unitId }),
       kind: out.kind,
       title: MESSAGE_KINDS[out.kind],
       body: out.body,
@@ -71,12 +73,20 @@ export async function pushMessages(deps: Deps, docs: MessageDoc[], actorId: stri
   await Promise.all(people.map((userId) => deps.ports.subscribe.send(userId, pushed).catch((e: unknown) => deps.log.error('subscribe message failed', e))));
 }
 
-/** The people addressed, then the staff of the nodes addressed (bar the actor), each once. */
+/** The people addressed, then the staff of the nodes and units addressed (bar the actor), each once. */
 async function pushedTo(deps: Deps, docs: MessageDoc[], actorId: string | null): Promise<string[]> {
   const people = new Set(docs.flatMap((d) => (d.userId ? [d.userId] : [])));
   const nodes = docs.flatMap((d) => (d.toAreaId ? [d.toAreaId] : []));
+  const unitIds = docs.flatMap((d) => (d.toUnitId ? [d.toUnitId] : []));
   // One query however many nodes; the limit scales with them, so each node's staff fit unless one node has more than the cap.
-  const staff = await staffOn(deps.store, nodes, STAFF_PUSH_LIMIT * nodes.length);
-  for (const u of staff) if (u._id !== actorId) people.add(u._id);
+  const [staff, unitStaff] = await Promise.all([staffOn(deps.store, nodes, STAFF_PUSH_LIMIT * nodes.length), staffOfUnits(deps, unitIds)]);
+  for (const u of [...staff, ...unitStaff]) if (u._id !== actorId) people.add(u._id);
   return [...people];
+}
+
+/** A unit's staff are kept on their own records (`unitIds`, element-indexed): read when the message goes out, after the action answered. */
+function staffOfUnits(deps: Deps, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  const filter = unitIds.length === 1 ? { unitIds: { $has: unitIds[0] } } : { $or: unitIds.map((id) => ({ unitIds: { $has: id } })) };
+  return users(deps.store).find(filter, { limit: STAFF_PUSH_LIMIT * unitIds.length });
 }

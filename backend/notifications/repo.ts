@@ -7,6 +7,8 @@ export interface MessageDoc {
   /** A person, or the staff holding a role on a node (a grid's workers, a community's staff). */
   userId: string | null;
   toAreaId: string | null;
+  /** A unit's staff (多方接单): whoever works for the unit reads it; absent on messages to people and nodes. */
+  toUnitId?: string | null;
   kind: MessageKind;
   title: string;
   body: string;

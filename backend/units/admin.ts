@@ -49,7 +49,10 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
   const byId = new Map(found.map((a) => [a._id, a]));
   const scope = byId.get(input.scopeId);
   if (!scope || scope.retired || !SCOPE_LEVELS.includes(scope.level)) throw invalid('scopeId', '请选择单位所属的社区或街道');
-  if (!canManageUnitsAt(ctx.actor, scope.path)) throw new AppError('FORBIDDEN', '只有本社区工作人员或街道可以设置接单单位');
+  if (!canManageUnitsAt(ctx.actor, scope.path)) {
+    const why = `所属社区或街道「${scope.name}」不在您的辖区，只有那里的社区工作人员或街道可以设置接单单位`;
+    throw new AppError('FORBIDDEN', why, { scopeId: why });
+  }
   const served = serviceArea(byId, input.areaIds, (p) => isWithin(p, scope.path));
   if (input.orgId && (!org || !isWithin(org.path, scope.path))) throw invalid('orgId', '报到单位不存在或不在本辖区');
   const now = ctx.now();
@@ -88,7 +91,7 @@ const managedScopes = (ctx: Ctx) => ctx.actor.roles.filter((g) => g.role === 'co
  */
 export async function updateUnit(ctx: Ctx, input: UpdateUnitInput): Promise<{ id: string }> {
   const scopes = managedScopes(ctx);
-  if (scopes.length === 0) throw new AppError('FORBIDDEN', '只有社区工作人员或街道可以修改接单单位');
+  if (scopes.length === 0) throw new AppError('FORBIDDEN', '只有社区工作人员或街道可以修改接单单位', { unitId: '只有社区工作人员或街道可以修改接单单位' });
   const set: Partial<UnitDoc> = { updatedAt: ctx.now() };
   const where: Filter = { _id: input.unitId, $or: scopes.map((p) => ({ scopePath: { $prefix: p } })) };
   if (input.areaIds) {
@@ -104,7 +107,10 @@ export async function updateUnit(ctx: Ctx, input: UpdateUnitInput): Promise<{ id
   if (input.contactMobile) set.contactMobile = input.contactMobile;
   const audit = audited(ctx, { action: 'units.update', targetType: 'unit', targetId: input.unitId, areaPath: scopes[0] ?? '/', detail: { fields: Object.keys(set).join(',') } });
   const matched = await updateWithEffects(ctx, 'units', input.unitId, where, { $set: set }, [audit]);
-  if (matched !== 1) throw new AppError('NOT_FOUND', input.areaIds ? '单位不存在、不在您的辖区，或服务区域超出了单位所属范围' : '单位不存在或不在您的辖区');
+  if (matched !== 1) {
+    const why = input.areaIds ? '单位不存在、不在您的辖区，或服务区域超出了单位所属范围' : '单位不存在或不在您的辖区';
+    throw new AppError('NOT_FOUND', why, { [input.areaIds ? 'areaIds' : 'unitId']: why });
+  }
   forget(ctx.store, `${UNITS_KEPT}${input.unitId}`);
   return { id: input.unitId };
 }

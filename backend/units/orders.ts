@@ -36,6 +36,15 @@ async function requireCovering(ctx: Ctx, order: OrderDoc, unitId: string): Promi
 
 const asOrderUnit = (u: UnitDoc) => ({ id: u._id, name: u.name, kind: u.kind });
 
+/** The unit's staff hear of it as a member hears of an order dispatched to them: the message rides on the same write, its staff found when it goes out. */
+const toUnitStaff = (ctx: Ctx, order: OrderDoc, unit: UnitDoc, reason?: string) =>
+  notice(ctx, {
+    to: [{ unitId: unit._id }],
+    kind: 'dispatched',
+    body: `${reason ? '转办：' : ''}${order.place}：${order.category}${reason ? `（${reason}）` : ''}`,
+    orderId: order._id,
+  });
+
 /** 派单 to a unit (物业服务企业, 职能部门, 共建单位) covering the place: its staff accept or decline it as a member would. */
 export async function dispatchToUnit(ctx: Ctx, input: DispatchUnitInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
@@ -44,6 +53,7 @@ export async function dispatchToUnit(ctx: Ctx, input: DispatchUnitInput): Promis
     role: staffRoleName(ctx, order),
     data: { unit: unit.name, unitId: unit._id },
     set: { unit: asOrderUnit(unit), holderId: null, holderName: unit.name, pool: null },
+    effects: [toUnitStaff(ctx, order, unit)],
   });
 }
 
@@ -64,7 +74,7 @@ export async function transferToUnit(ctx: Ctx, input: TransferInput): Promise<Mo
       pool: null,
       transfer: { unitId: unit._id, reason: input.reason, at: ctx.now(), byId: ctx.actor.userId },
     },
-    effects: [tell],
+    effects: [tell, toUnitStaff(ctx, order, unit, input.reason)],
   });
 }
 

@@ -27,6 +27,8 @@ let firstDay: string;
 const unitCall = <T>(action: string, data: Record<string, unknown>, who: string) => s.call<T>('units', action, data, who);
 const create = async (data: Record<string, unknown>, who: string = PEOPLE.staff) =>
   okData(await unitCall<UnitView>('create', { contactName: '李经理', contactMobile: '13800001111', ...data }, who));
+const inboxOf = async (who: string) =>
+  okData(await s.call<{ items: Array<{ orderId: string | null; title: string; body: string; unread: boolean }> }>('notifications', 'list', {}, who)).items;
 const unitOrders = async (unitId: string, scope: string, who: string) => okData(await unitCall<UnitOrdersView>('orders', { unitId, scope }, who));
 
 beforeAll(async () => {
@@ -58,8 +60,20 @@ test('staff set up units in their scope only, with a service area under it', asy
         { scopeId: NODES.community2, kind: 'property', name: 'X物业', areaIds: [NODES.community2], contactName: '甲', contactMobile: '13800001111' },
         PEOPLE.staff,
       ),
-    ).code,
-  ).toBe('FORBIDDEN');
+    ),
+  ).toMatchObject({ code: 'FORBIDDEN', fields: { scopeId: expect.stringMatching(/^所属社区或街道「.+」不在您的辖区/) } });
+  // Nor edit 梅川第二's unit, or a unit at all as a grid worker: the answer names the unit.
+  expect(errorOf(await unitCall('update', { unitId: far.id, name: '改名物业' }, PEOPLE.staff))).toMatchObject({
+    code: 'NOT_FOUND',
+    fields: { unitId: '单位不存在或不在您的辖区' },
+  });
+  expect(errorOf(await unitCall('update', { unitId: property.id, name: '改名物业' }, PEOPLE.gridWorker))).toMatchObject({
+    code: 'FORBIDDEN',
+    fields: { unitId: expect.stringContaining('只有社区工作人员或街道') },
+  });
+  expect(errorOf(await unitCall('update', { unitId: property.id, areaIds: [NODES.community2] }, PEOPLE.staff)).fields).toEqual({
+    areaIds: expect.stringContaining('不在本单位所属范围内'),
+  });
   const outside = errorOf(
     await unitCall(
       'create',
@@ -99,6 +113,9 @@ test('a 物业 order goes 派单 → 接受 → 进展 → 办结 with photos �
   expect(candidates.sort()).toEqual(['城管中队', '梅川物业', '长征物业'].sort());
   expect(okData(await unitCall<Moved>('dispatch', { orderId, unitId: property.id }, PEOPLE.staff))).toEqual({ id: orderId, status: 'assigned' });
   expect((await unitOrders(property.id, 'waiting', PROPERTY)).items.map((o) => o.id)).toContain(orderId);
+  // The unit's staff get the message (it rode on the 派单's write); another unit's staff do not.
+  expect(await inboxOf(PROPERTY)).toContainEqual(expect.objectContaining({ orderId, title: '派给您的单', unread: true }));
+  expect((await inboxOf(FAR)).map((m) => m.orderId)).not.toContain(orderId);
   const seen = await detail(s, orderId, PROPERTY);
   expect(seen.can).toMatchObject({ accept: true, decline: true, triage: false, rate: false });
   // The unit holds it, so its staff read the resident's number.
@@ -158,6 +175,8 @@ test('转办 hands an item to the responsible 职能部门 with a reason; it kee
   });
   expect(errorOf(await unitCall('transfer', { orderId, unitId: city.id }, PEOPLE.staff)).fields).toEqual({ reason: '转办原因需为文字' });
   expect((await okData(await unitCall<Moved>('transfer', { orderId, unitId: city.id, reason: '占道经营属城管执法职责' }, PEOPLE.staff))).status).toBe('assigned');
+  expect(await inboxOf(CITY)).toContainEqual(expect.objectContaining({ orderId, body: expect.stringContaining('转办：') }));
+  expect((await inboxOf(PROPERTY)).map((m) => m.orderId)).not.toContain(orderId);
   const held = await detail(s, orderId, CITY);
   expect(held.timeline.map((e) => e.action)).toEqual(['提交点单', '转办至城管中队']);
   expect(held.timeline.at(-1)).toMatchObject({ note: '占道经营属城管执法职责' });
