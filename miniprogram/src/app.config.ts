@@ -4,7 +4,20 @@ export default defineAppConfig({
   subPackages: [
     // 民情二维码 (staff): codes and printable posters; the scan landing page stays in the main package.
     { root: 'codes', name: 'codes', pages: ['pages/index/index'] },
-    { root: 'staff', name: 'staff', pages: ['pages/people/index', 'pages/console/index', 'pages/rules/index', 'pages/invite/index', 'pages/tree/index', 'pages/tree-import/index', 'pages/node/index'] },
+    {
+      root: 'staff',
+      name: 'staff',
+      pages: [
+        'pages/people/index',
+        'pages/console/index',
+        'pages/rules/index',
+        'pages/invite/index',
+        'pages/tree/index',
+        'pages/tree-import/index',
+        'pages/node/index',
+        'pages/households/index',
+      ],
+    },
     { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },
     // 单位接单: staff of 物业服务企业, 职能部门 and 共建单位 (多方接单).
     { root: 'unit', name: 'unit', pages: ['pages/orders/index'] },

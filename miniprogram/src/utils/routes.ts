@@ -7,6 +7,7 @@ export const ROUTES = {
   staffPeople: '/staff/pages/people/index',
   staffInvite: '/staff/pages/invite/index',
   staffTree: '/staff/pages/tree/index',
+  households: '/staff/pages/households/index',
   memberHome: '/member/pages/home/index',
 } as const;
 
