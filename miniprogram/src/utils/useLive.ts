@@ -12,13 +12,16 @@ export const LIVE_MS = 20_000;
 const backgrounded = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
 /**
- * Calls `refresh` each time the page comes back into view (not on its first show, which loads anyway) and every
- * `intervalMs` while it is visible. A refresh still running is not started again; the latest `refresh` is the one called.
+ * Calls `refresh` each time the page comes back into view and every `intervalMs` while it is visible. Not on the show
+ * that comes with mounting (the caller loads then): a component mounted after its page showed (home's 待办, once
+ * `me` is in) first hears of a show when the page comes back. A refresh still running is not started again; the
+ * latest `refresh` is the one called.
  */
 export function useLive(refresh: () => unknown, intervalMs = LIVE_MS): void {
   const latest = useRef(refresh);
   const busy = useRef(false);
-  const shown = useRef(false);
+  // A show refreshes only after a hide: the page's first show comes with mounting, when the caller loads anyway.
+  const hidden = useRef(false);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
   useEffect(() => {
@@ -46,11 +49,14 @@ export function useLive(refresh: () => unknown, intervalMs = LIVE_MS): void {
   });
 
   useDidShow(() => {
-    if (shown.current) void run.current();
-    shown.current = true;
+    if (hidden.current) void run.current();
+    hidden.current = false;
     start.current();
   });
-  useDidHide(() => stop.current());
+  useDidHide(() => {
+    hidden.current = true;
+    stop.current();
+  });
   useEffect(() => {
     // Mounted inside a page that is already showing (a component appearing later): start without waiting for a show.
     if (timer.current === null) start.current();

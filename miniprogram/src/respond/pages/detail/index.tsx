@@ -11,6 +11,7 @@ import { absoluteUrl } from '../../../utils/download';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { instructionShare } from '../../../utils/shareCard';
 import { useLoad } from '../../../utils/useLoad';
+import { useLive } from '../../../utils/useLive';
 import Mine from './Mine';
 import Tally from './Tally';
 import '../../components/respond.scss';
@@ -23,8 +24,10 @@ function describeError(error: unknown): string | undefined {
 
 export default function InstructionPage() {
   const id = useRouter().params.id ?? '';
-  const { data, loading, error, reload } = useLoad(() => call('response', 'detail', { instructionId: id }), [id]);
+  const { data, loading, error, reload, refresh: poll } = useLoad(() => call('response', 'detail', { instructionId: id }), [id]);
   usePullRefresh(reload);
+  // The sender watches 收到 come in; a recipient sees a reminder or a change: no reload needed.
+  useLive(poll);
   const card = data ? instructionShare(data, data.attachmentUrl && absoluteUrl(data.attachmentUrl)) : null;
   useShareCard(card);
   const refresh = () => void reload();

@@ -11,7 +11,7 @@ import { absoluteUrl } from '../../../utils/download';
 import { usePullRefresh } from '../../../utils/pullRefresh';
 import { wishShare } from '../../../utils/shareCard';
 import { useLoad } from '../../../utils/useLoad';
-import { useRefreshOnReturn } from '../../../utils/listPage';
+import { useLive } from '../../../utils/useLive';
 import WishActions from './WishActions';
 import WishSummary, { WishHeader } from './WishSummary';
 import './index.scss';
@@ -24,9 +24,10 @@ function describeError(error: unknown): string | undefined {
 export default function WishDetailPage() {
   const params = useRouter().params;
   const wishId = params.id ?? '';
-  const { data, loading, error, reload } = useLoad(() => call('wishes', 'detail', { wishId }), [wishId]);
+  const { data, loading, error, reload, refresh } = useLoad(() => call('wishes', 'detail', { wishId }), [wishId]);
   usePullRefresh(reload);
-  useRefreshOnReturn(reload);
+  // Reviewed, claimed or delivered by someone else while open: the page follows.
+  useLive(refresh);
   const card = data ? wishShare(data, data.photoUrl && absoluteUrl(data.photoUrl)) : null;
   useShareCard(card);
 
