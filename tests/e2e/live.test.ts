@@ -4,8 +4,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { buildingId } from '../../local/seed';
-import { goodRegistration } from '../support/members';
+import { goodRegistration, pendingRegistration } from '../support/members';
 import { act, fileOrder } from '../support/orders';
+import { declare } from '../support/points';
+import { postWish } from '../support/wishes';
 import { C1, NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
@@ -35,6 +37,13 @@ async function livePhone(name: string): Promise<Page> {
   return page;
 }
 
+/** Waits until a tile's badge reads exactly `n`. */
+const waitBadge = (page: Page, tile: string, n: number) =>
+  page
+    .locator(`#${tile}-badge`)
+    .filter({ hasText: new RegExp(`^\\s*${n}\\s*$`) })
+    .waitFor(WAIT);
+
 async function approve(who: string, building: string, name: string, mobile: string): Promise<void> {
   const reg = okData(await s.call<{ id: string }>('members', 'register', goodRegistration(building, { name, mobile }), who));
   okData(await s.call('members', 'approve', { registrationId: reg.id }, PEOPLE.staff));
@@ -63,7 +72,7 @@ describe('live screens', () => {
   });
 
   it('a resident approved as 在职党员 while on home sees the member home at the next poll', async () => {
-    const page = await livePhone('李建国', '13912340002');
+    const page = await livePhone('李建国');
     await page.locator('#entry-register').waitFor(WAIT);
     expect(await page.locator('#entry-hall').count()).toBe(0);
 
@@ -85,5 +94,36 @@ describe('live screens', () => {
     await page.goBack();
     await page.locator('#entry-hall').waitFor(WAIT);
     await page.context().close();
+  });
+
+  it('staff tiles carry what waits behind them (派单台, 报到审核, 心愿审核, 积分核实, 积分汇总), and a new one shows at the next poll', async () => {
+    const c1 = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!.path;
+    const under = { path: { $prefix: c1 } };
+    await fileOrder(s);
+    await pendingRegistration(s, NODES.building1);
+    await postWish(s);
+    const forwarded = await declare(s);
+    okData(await s.call('points', 'forward', { declarationIds: [forwarded] }, PEOPLE.gridLeader));
+    await declare(s);
+    const count = (name: string, filter: object) => s.store.collection(name).count({ ...under, ...filter });
+    const want = {
+      'entry-console': (await count('orders', { status: 'new' })) + (await count('orders', { status: { $in: ['triaged', 'reopened'] } })),
+      'entry-member-review': await count('registrations', { status: 'pending' }),
+      'entry-wish-review': await count('wishes', { status: 'pending' }),
+      'entry-points-verify': await count('points_declarations', { status: 'forwarded' }),
+    };
+    expect(Object.values(want).every((n) => n > 0)).toBe(true);
+
+    const page = await livePhone('孙丽');
+    for (const [tile, n] of Object.entries(want)) await waitBadge(page, tile, n);
+    await screenshot(page, 'live-staff-tiles');
+    await pendingRegistration(s, NODES.building1);
+    await page.clock.fastForward(POLL);
+    await waitBadge(page, 'entry-member-review', want['entry-member-review'] + 1);
+    await page.context().close();
+
+    const leader = await livePhone('赵强');
+    await waitBadge(leader, 'entry-points-review', await s.store.collection('points_declarations').count({ status: 'declared', gridPath: { $prefix: c1 } }));
+    await leader.context().close();
   });
 });

@@ -1,4 +1,4 @@
-/** 首页入口: the 待办 counts on top (urgent first), then one card per group (居民服务, 党员服务, 网格与社区工作), with the unread badge on 消息. */
+/** 首页入口: the 待办 counts on top (urgent first), then one card per group (居民服务, 党员服务, 网格与社区工作), each tile badged with what waits behind it. */
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -15,6 +15,10 @@ const TODO_URL: Record<TodoKey, string> = {
   overdue: `${C}?tab=overdue`,
   new: `${C}?tab=new`,
   toDispatch: `${C}?tab=toDispatch`,
+  reg: '/members/pages/review/index',
+  wish: '/wish/pages/review/index',
+  sum: '/points/pages/review/index',
+  verify: '/points/pages/verify/index',
   held: ORDER_ROUTES.held,
   hall: ORDER_ROUTES.hall,
   toRate: ORDER_ROUTES.mine,
@@ -30,7 +34,7 @@ export default function OrderEntries({ me }: { me: MeView }) {
       () => undefined,
     );
   }, []);
-  const unread = todo.find((t) => t.key === 'unread')?.count ?? 0;
+  const countOf = (keys: TodoKey[]) => keys.reduce((n, k) => n + (todo.find((t) => t.key === k)?.count ?? 0), 0);
   useEffect(refresh, [refresh]);
   useLive(refresh);
 
@@ -55,19 +59,23 @@ export default function OrderEntries({ me }: { me: MeView }) {
         <View key={g.id} id={g.id} className="order-entries__group">
           {groups.length > 1 && <Text className="order-entries__heading">{g.title}</Text>}
           <View className="order-entries__grid">
-            {g.entries.map((e) => (
-              <View key={e.id} id={e.id} className="order-entries__item" onClick={() => void Taro.navigateTo({ url: e.url })}>
-                <View className="order-entries__mark">
-                  <Text>{e.mark}</Text>
-                  {e.unread && unread > 0 ? (
-                    <Text className="order-entries__badge" id="unread-badge">
-                      {unread > 99 ? '99+' : unread}
-                    </Text>
-                  ) : null}
+            {g.entries.map((e) => {
+              const n = countOf(e.counts ?? []);
+              return (
+                <View key={e.id} id={e.id} className="order-entries__item" onClick={() => void Taro.navigateTo({ url: e.url })}>
+                  <View className="order-entries__mark">
+                    <Text>{e.mark}</Text>
+                    {n > 0 ? (
+                      // 消息's keeps the id the unread badge always had.
+                      <Text className="order-entries__badge" id={e.counts?.includes('unread') ? 'unread-badge' : `${e.id}-badge`}>
+                        {n > 99 ? '99+' : n}
+                      </Text>
+                    ) : null}
+                  </View>
+                  <Text className="order-entries__title">{e.title}</Text>
                 </View>
-                <Text className="order-entries__title">{e.title}</Text>
-              </View>
-            ))}
+              );
+            })}
           </View>
         </View>
       ))}

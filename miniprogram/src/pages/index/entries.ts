@@ -3,7 +3,7 @@
  * for staff. Subpackage pages are linked by path so the main package never pulls in their code.
  */
 import type { Role } from '@shared/users/roles';
-import type { MeView } from '@shared/users/schemas';
+import type { MeView, TodoKey } from '@shared/users/schemas';
 import { ORDER_ROUTES, newOrderUrl } from '../../orders/routes';
 
 export interface Entry {
@@ -11,8 +11,8 @@ export interface Entry {
   mark: string;
   title: string;
   url: string;
-  /** Shows the unread-message count. */
-  unread?: boolean;
+  /** The 待办 counts (users.todo) its badge shows, summed: what waits behind this tile. */
+  counts?: TodoKey[];
 }
 
 export interface EntryGroup {
@@ -37,8 +37,8 @@ function residentRows(me: MeView): Row[] {
   const isMember = me.roles.some((r) => r.role === 'member');
   return [
     [EVERYONE, { id: 'entry-new-order', mark: '点', title: '我要点单', url: newOrderUrl(home?.level === 'building' ? home.id : undefined) }],
-    [EVERYONE, { id: 'entry-my-orders', mark: '单', title: '我的点单', url: ORDER_ROUTES.mine }],
-    [EVERYONE, { id: 'entry-messages', mark: '信', title: '消息', url: ORDER_ROUTES.messages, unread: true }],
+    [EVERYONE, { id: 'entry-my-orders', mark: '单', title: '我的点单', url: ORDER_ROUTES.mine, counts: ['toRate'] }],
+    [EVERYONE, { id: 'entry-messages', mark: '信', title: '消息', url: ORDER_ROUTES.messages, counts: ['unread'] }],
     [EVERYONE, { id: 'entry-wishes', mark: '愿', title: '微心愿', url: '/wish/pages/board/index' }],
     [['resident'], { id: 'entry-new-wish', mark: '许', title: '许个心愿', url: '/wish/pages/new/index' }],
     // 双报到: those not yet registered see the form; members see their 报到证.
@@ -52,23 +52,23 @@ function residentRows(me: MeView): Row[] {
 }
 
 const MEMBER_ROWS: Row[] = [
-  [MEMBER, { id: 'entry-hall', mark: '接', title: '接单大厅', url: ORDER_ROUTES.hall }],
-  [MEMBER, { id: 'entry-held', mark: '办', title: '我的接单', url: ORDER_ROUTES.held }],
+  [MEMBER, { id: 'entry-hall', mark: '接', title: '接单大厅', url: ORDER_ROUTES.hall, counts: ['hall'] }],
+  [MEMBER, { id: 'entry-held', mark: '办', title: '我的接单', url: ORDER_ROUTES.held, counts: ['held'] }],
   [MEMBER, { id: 'entry-activities', mark: '志', title: '志愿活动', url: '/activity/pages/list/index' }],
   [MEMBER, { id: 'entry-points', mark: '分', title: '我的积分', url: ORDER_ROUTES.points }],
   [MEMBER, { id: 'entry-points-declare', mark: '申', title: '积分申报', url: '/points/pages/declare/index' }],
 ];
 
 const STAFF_ROWS: Row[] = [
-  [STAFF, { id: 'entry-console', mark: '派', title: '派单台', url: ORDER_ROUTES.console }],
+  [STAFF, { id: 'entry-console', mark: '派', title: '派单台', url: ORDER_ROUTES.console, counts: ['new', 'toDispatch'] }],
   [LEADERS, { id: 'entry-dashboard', mark: '数', title: '数据看板', url: '/dash/pages/board/index' }],
   [GRID_STAFF, { id: 'entry-diary', mark: '记', title: '民情日记', url: '/respond/pages/diary/index' }],
-  [['grid_leader'], { id: 'entry-points-review', mark: '汇', title: '积分汇总', url: '/points/pages/review/index' }],
-  [LEADERS, { id: 'entry-member-review', mark: '审', title: '报到审核', url: '/members/pages/review/index' }],
+  [['grid_leader'], { id: 'entry-points-review', mark: '汇', title: '积分汇总', url: '/points/pages/review/index', counts: ['sum'] }],
+  [LEADERS, { id: 'entry-member-review', mark: '审', title: '报到审核', url: '/members/pages/review/index', counts: ['reg'] }],
   [LEADERS, { id: 'entry-member-library', mark: '库', title: '党员信息库', url: '/members/pages/library/index' }],
-  [['community_staff'], { id: 'entry-points-verify', mark: '实', title: '积分核实', url: '/points/pages/verify/index' }],
+  [['community_staff'], { id: 'entry-points-verify', mark: '实', title: '积分核实', url: '/points/pages/verify/index', counts: ['verify'] }],
   [['community_staff'], { id: 'entry-points-ranking', mark: '榜', title: '积分排行', url: '/points/pages/ranking/index' }],
-  [['community_staff'], { id: 'entry-wish-review', mark: '核', title: '心愿审核', url: '/wish/pages/review/index' }],
+  [['community_staff'], { id: 'entry-wish-review', mark: '核', title: '心愿审核', url: '/wish/pages/review/index', counts: ['wish'] }],
   [STAFF, { id: 'entry-codes', mark: '码', title: '民情二维码', url: '/codes/pages/index/index' }],
   [COMMUNITY, { id: 'entry-publish-activity', mark: '发', title: '发布活动', url: '/activity/pages/manage/index' }],
   [COMMUNITY, { id: 'entry-response', mark: '响', title: '一键响应', url: '/respond/pages/sent/index' }],
