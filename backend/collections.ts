@@ -162,6 +162,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // Read by id only, yet declared: a deploy creates them up front with clients shut out (仅管理端可读写), where a
   // collection the store creates on first write would get CloudBase's default rule.
   community_rules: [],
+  // 职责清单 per street or community (backend/orders/duties.ts): read by id only.
+  duty_lists: [],
   wish_rules: [],
   points_rules: [],
   quotas: [],

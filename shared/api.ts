@@ -2,6 +2,7 @@
  * The API contract both sides compile against: function → action → input and output.
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
+import type { DutiesInput, DutiesView, DutyForView, RemoveDutyInput, SetDutyInput } from './duties/schemas';
 import type {
   AddAreaInput,
   AreaView,
@@ -156,6 +157,10 @@ export interface ApiContract {
     complete: Call<CompleteInput, Moved>;
     rules: Call<OrderRulesInput, OrderRulesView>;
     setRule: Call<SetColourRuleInput, OrderRulesView>;
+    duty: Call<OrderIdInput, DutyForView>;
+    duties: Call<DutiesInput, DutiesView>;
+    setDuty: Call<SetDutyInput, DutiesView>;
+    removeDuty: Call<RemoveDutyInput, DutiesView>;
     sweep: Call<Empty, { escalated: number; autoClosed: number }>;
   };
   notifications: {

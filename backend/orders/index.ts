@@ -6,7 +6,9 @@ import { fileOrder, followOrder, similarOrders } from './file';
 import { acceptOrder, claimOrder, completeOrder, declineOrder, heldOrders, orderHall, postProgress, releaseOrder } from './member';
 import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
 import { readOrderRules, setColourRule } from './rulesAdmin';
-import { closeReopened, dispatchOrder, noteOrder, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
+import { readDuties, removeDuty, setDuty } from './dutiesAdmin';
+import * as d from '../../shared/duties/schemas';
+import { closeReopened, dispatchOrder, noteOrder, orderDuty, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
 import { sweepOrders } from './sweep';
 import { returnVisit } from './visit';
 import { theOrder, theOrderAndMember } from './transition';
@@ -21,6 +23,7 @@ export const ordersFunction = defineFunction('orders', {
   rate: userAction(s.rateOrderInput, rateOrder, theOrder),
   console: userAction(s.consoleInput, orderConsole),
   triage: userAction(s.triageInput, triageOrder, theOrder),
+  duty: userAction(s.orderIdInput, orderDuty, theOrder),
   reject: userAction(s.rejectInput, rejectOrder, theOrder),
   candidates: userAction(s.orderIdInput, dispatchCandidates, theOrder),
   dispatch: userAction(s.dispatchInput, dispatchOrder, theOrderAndMember),
@@ -39,5 +42,8 @@ export const ordersFunction = defineFunction('orders', {
   complete: userAction(s.completeInput, completeOrder, theOrder),
   rules: userAction(s.orderRulesInput, readOrderRules),
   setRule: userAction(s.setColourRuleInput, setColourRule),
+  duties: userAction(d.dutiesInput, readDuties),
+  setDuty: userAction(d.setDutyInput, setDuty),
+  removeDuty: userAction(d.removeDutyInput, removeDuty),
   sweep: systemAction(s.sweepInput, sweepOrders),
 });

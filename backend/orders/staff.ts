@@ -4,7 +4,9 @@ import { idsOnPath } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import { ORDER_LIMITS } from '../../shared/orders/model';
 import { canSeeOrder, isParty, isStaffOver, mayBeGiven } from '../../shared/orders/permissions';
-import type { CloseReopenedInput, DispatchInput, NoteInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
+import type { CloseReopenedInput, DispatchInput, NoteInput, OrderIdInput, PoolInput, ReassignInput, RejectInput, TriageInput } from '../../shared/orders/schemas';
+import { partyName } from '../../shared/duties/model';
+import type { DutyForView } from '../../shared/duties/schemas';
 import type { EntryData } from '../../shared/records/machine';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
@@ -14,6 +16,7 @@ import type { Ctx } from '../runtime/types';
 import { readOnce } from '../runtime/prefetch';
 import type { UserDoc } from '../users/repo';
 import type { OrderDoc } from './repo';
+import { dutyFor } from './duties';
 import { colourRule, deadlinesOf, ownerFor } from './rules';
 import { moveKey, moveOrder, requireOrder, step } from './transition';
 
@@ -34,6 +37,23 @@ export function staffRoleName(ctx: Ctx, order: OrderDoc): string {
   return ROLE_NAMES[held[held.length - 1] ?? 'grid_worker'];
 }
 
+/** The 责任主体 staff chose at 分拣, and the 职责清单's suggestion when they chose otherwise (then with a reason). */
+async function chosenParty(ctx: Ctx, order: OrderDoc, input: TriageInput): Promise<{ party: string; suggested?: string }> {
+  if (input.party === 'department' && !input.department) throw invalid('department', '责任主体为职能部门时，请填写部门名称');
+  const chosen = partyName({ party: input.party!, department: input.department });
+  const suggestion = await dutyFor(ctx, { ...order, category: input.category ?? order.category });
+  const suggested = suggestion ? partyName(suggestion) : null;
+  if (!suggested || suggested === chosen) return { party: chosen };
+  if (!input.partyReason) throw invalid('partyReason', `职责清单建议由${suggested}负责，改定为${chosen}请填写理由`);
+  return { party: chosen, suggested };
+}
+
+/** What the 分拣 sheet shows: the 职责清单's suggestion for this order (kept warm, so opening the sheet costs the order read). */
+export async function orderDuty(ctx: Ctx, input: OrderIdInput): Promise<DutyForView> {
+  const order = await requireStaffOrder(ctx, input.orderId);
+  return { suggestion: await dutyFor(ctx, order) };
+}
+
 export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
   const rule = await colourRule(ctx, order.path, input.colour);
@@ -41,11 +61,13 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
   const owner = ownerFor(order.path, input.colour);
   // The category is said only when triage corrects it.
   const data: EntryData = input.category && input.category !== order.category ? { colour: input.colour, category: input.category } : { colour: input.colour };
+  if (input.party) Object.assign(data, await chosenParty(ctx, order, input));
   const red =
     input.colour === 'red' ? [notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id })] : [];
   return moveOrder(ctx, order, 'triage', {
     role: staffRoleName(ctx, order),
     data,
+    note: input.party ? input.partyReason : undefined,
     set: {
       colour: input.colour,
       category: input.category ?? order.category,

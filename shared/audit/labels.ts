@@ -64,6 +64,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'orders.note': said(O, 'note'),
   'orders.escalate': '超时升级',
   'orders.setRule': '修改点单时限规则',
+  'orders.setDuty': '修改职责清单',
+  'orders.removeDuty': '删除职责清单条目',
   'wishes.post': '许心愿',
   'wishes.approve': '审核通过心愿',
   'wishes.reject': '心愿审核未通过',

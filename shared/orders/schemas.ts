@@ -7,6 +7,7 @@ import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
 import type { Colour, ColourRule, ConsoleTab, OrderCategory, OrderStatus } from './model';
 import type { OrderUnit } from '../units/model';
+import { DUTY_PARTIES } from '../duties/model';
 import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ORDER_CATEGORIES, RETURN_VISIT_RESULTS } from './model';
 
 // Photos are every record's (shared/photos.ts); re-exported for the order modules that name them here.
@@ -48,7 +49,15 @@ export const consoleInput = input({
   page,
   pageSize,
 });
-export const triageInput = input({ orderId, colour: oneOf('颜色', COLOURS), category: z.optional(oneOf('类别', ORDER_CATEGORIES)) });
+/** The 责任主体 is optional; choosing one other than the 职责清单's suggestion needs a reason (backend/orders/staff.ts). */
+export const triageInput = input({
+  orderId,
+  colour: oneOf('颜色', COLOURS),
+  category: z.optional(oneOf('类别', ORDER_CATEGORIES)),
+  party: z.optional(oneOf('责任主体', DUTY_PARTIES)),
+  department: z.optional(text('职能部门', { max: 20 })),
+  partyReason: z.optional(reason('改定理由')),
+});
 export const rejectInput = input({ orderId, reason: reason('驳回原因') });
 export const dispatchInput = input({ orderId, memberId: id('党员') });
 export const poolInput = input({ orderId, level: oneOf('抢单范围', ['grid', 'community'] as const), skill: z.optional(oneOf('所需技能', MEMBER_SKILLS)) });
