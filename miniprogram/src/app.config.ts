@@ -16,6 +16,8 @@ export default defineAppConfig({
         'pages/tree-import/index',
         'pages/node/index',
         'pages/households/index',
+        // 接单单位 (多方接单): 社区/街道 staff set up units and their staff.
+        'pages/units/index',
       ],
     },
     { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },

@@ -56,6 +56,9 @@ export default function StaffConsole() {
       <Text className="console__rules" id="console-tree" onClick={() => void Taro.navigateTo({ url: ROUTES.staffTree })}>
         网格树（新增、改名、撤销片区 / 网格 / 楼栋）›
       </Text>
+      <Text className="console__rules" id="console-units" onClick={() => void Taro.navigateTo({ url: '/staff/pages/units/index' })}>
+        接单单位（物业、职能部门、共建单位）›
+      </Text>
       <OrderList list={list} id="console-orders" emptyTitle={`${CONSOLE_TABS[tab].name}：暂无`} emptyText={EMPTY_TEXT[tab]} />
       <AppTabs />
     </View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '接单单位', enablePullDownRefresh: true });
