@@ -29,6 +29,7 @@ export async function getMe(ctx: Ctx): Promise<MeView> {
     abilities: [...new Set(held.flatMap((r) => ROLE_ABILITIES[r]))],
     privacyAccepted: Boolean(user.privacyAcceptedAt),
     elderMode: user.elderMode === true,
+    units: (user.unitIds ?? []).length,
   };
 }
 

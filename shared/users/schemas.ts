@@ -68,6 +68,8 @@ export interface MeView {
   privacyAccepted: boolean;
   /** 长辈模式 is on for this person. */
   elderMode: boolean;
+  /** How many units (多方接单: 物业, 职能部门, 共建单位) the person acts for: the bottom bar's 接单 then leads to 单位接单. */
+  units: number;
 }
 
 /** 一键呼叫 target: the grid leader of a place, or the community office when the grid has no phone. */

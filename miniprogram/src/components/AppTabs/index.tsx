@@ -1,6 +1,6 @@
 /**
- * The bottom tab bar of the hub pages, by role: 首页 · 办事 (residents: 我的点单) / 接单 (members: 接单大厅) /
- * 待办 (staff: 派单台) · 消息 with the unread count from users.todo. A bar the pages draw, not WeChat's native
+ * The bottom tab bar of the hub pages, by role: 首页 · 办事 (residents: 我的点单) / 接单 (members: 接单大厅; a
+ * unit's staff: 单位接单) / 待办 (staff: 派单台) · 消息 with the unread count from users.todo. A bar the pages draw, not WeChat's native
  * tabBar, whose pages would all have to sit in the main package.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -13,7 +13,8 @@ import { ORDER_ROUTES } from '../../orders/routes';
 import { ROUTES } from '../../utils/routes';
 import './AppTabs.scss';
 
-type Kind = 'resident' | 'member' | 'staff';
+type Kind = 'resident' | 'member' | 'unit' | 'staff';
+const KINDS: readonly unknown[] = ['member', 'unit', 'staff'];
 interface Tab {
   key: string;
   title: string;
@@ -25,12 +26,15 @@ const KIND_KEY = 'wg_tabs';
 
 function kindOf(me: MeView): Kind {
   if (me.roles.some((r) => STAFF_ROLES.includes(r.role))) return 'staff';
+  // Home is owned elsewhere: a unit's staff find 单位接单 here, on the bar every hub draws.
+  if (me.units > 0) return 'unit';
   return me.roles.some((r) => r.role === 'member') ? 'member' : 'resident';
 }
 
 const WORK: Record<Kind, Tab> = {
   resident: { key: 'work', title: '办事', url: ORDER_ROUTES.mine },
   member: { key: 'work', title: '接单', url: ORDER_ROUTES.hall },
+  unit: { key: 'work', title: '接单', url: '/unit/pages/orders/index' },
   staff: { key: 'work', title: '待办', url: ORDER_ROUTES.console },
 };
 
@@ -53,7 +57,7 @@ interface Props {
 export default function AppTabs({ me }: Props) {
   const path = `/${(useRouter().path.split('?')[0] ?? '').replace(/^\//, '')}`;
   const stored: unknown = Taro.getStorageSync(KIND_KEY);
-  const kind: Kind = me ? kindOf(me) : stored === 'staff' || stored === 'member' ? stored : 'resident';
+  const kind: Kind = me ? kindOf(me) : KINDS.includes(stored) ? (stored as Kind) : 'resident';
   if (me && stored !== kind) Taro.setStorageSync(KIND_KEY, kind);
   const [unread, setUnread] = useState(0);
   const asked = useRef(0);

@@ -10,6 +10,7 @@ import OrderList from '../../../orders/components/OrderList';
 import ChipGroup from '../../../components/ChipGroup';
 import StatusView from '../../../components/StatusView';
 import TabBar from '../../../components/TabBar';
+import AppTabs from '../../../components/AppTabs';
 import { useListPage } from '../../../utils/listPage';
 import './index.scss';
 
@@ -64,6 +65,7 @@ export default function UnitOrdersPage() {
           </View>
         )}
       </StatusView>
+      <AppTabs />
     </View>
   );
 }
