@@ -6,6 +6,7 @@ import { scanAll } from '../exports/xlsx';
 import type { OrderDoc } from '../orders/repo';
 import { orders } from '../orders/repo';
 import { counterWrites } from '../records/counts';
+import { OPEN_DAY } from '../records/pending';
 import type { EffectBatch, Pending } from '../records/effects';
 import type { Migration } from '../records/migrate';
 import type { DocumentStore, Filter } from '../store/port';
@@ -41,7 +42,8 @@ function newDoc(id: string, fields: Map<string, number>): CounterDoc {
  */
 async function rebuildPass(store: DocumentStore): Promise<{ changed: number; missed: number }> {
   const stored = new Map<string, CounterDoc>();
-  for await (const d of scanAll(counters(store), {}, 1000)) stored.set(d._id, d);
+  // The 待办 docs (day `open`, group p) are not the dashboard's: backend/records/pendingRebuild.ts keeps them.
+  for await (const d of scanAll(counters(store), {}, 1000)) if (d.day !== OPEN_DAY) stored.set(d._id, d);
   const expected: Expected = new Map();
   const pending = new Map<string, EffectBatch>();
   for await (const o of scanAll(orders(store), {}, 1000)) {
@@ -49,6 +51,7 @@ async function rebuildPass(store: DocumentStore): Promise<{ changed: number; mis
     for (const b of (o as OrderDoc & Pending).fx ?? []) pending.set(b.key, b);
   }
   for (const [id, w] of counterWrites([...pending.values()])) {
+    if (w.day === OPEN_DAY) continue;
     const applied = new Set(stored.get(id)?.applied ?? []);
     const want = expected.get(id) ?? new Map<string, number>();
     for (const p of w.parts) if (!applied.has(p.key)) for (const [f, n] of Object.entries(p.inc)) want.set(f, (want.get(f) ?? 0) - n);
