@@ -7,6 +7,7 @@ import { DUTY_LIST_NAMES, mergeDuties, partyName } from '../../shared/duties/mod
 import { canEditDuties, canViewDuties } from '../../shared/duties/permissions';
 import type { DutiesInput, DutiesView, RemoveDutyInput, SetDutyInput } from '../../shared/duties/schemas';
 import { AppError, invalid } from '../../shared/errors';
+import { STAFF_ROLES } from '../../shared/users/roles';
 import { keptPathOf } from '../areas/repo';
 import { DuplicateKeyError } from '../store/port';
 import { recordAudit } from '../audit/record';
@@ -20,7 +21,8 @@ import { DUTIES_KEPT, keptDutyDocs } from './duties';
 type Level = 'street' | 'community';
 
 async function requireArea(ctx: Ctx, asked: string | undefined): Promise<{ node: Area; level: Level }> {
-  const id = asked ?? ownCommunityId(ctx.actor);
+  // Without one asked for: the reader's community, else (a street admin) the street of their first staff grant.
+  const id = asked ?? ownCommunityId(ctx.actor) ?? idsOnPath(ctx.actor.roles.find((g) => STAFF_ROLES.includes(g.role))?.areaPath ?? '')[0];
   if (!id) throw invalid('areaId', '请选择社区或街道');
   const { node } = await keptPathOf(ctx.store, id, '社区或街道');
   if (node.level !== 'community' && node.level !== 'street') throw invalid('areaId', '职责清单按社区或街道设置，请选择一个社区或街道');
@@ -38,6 +40,7 @@ function viewOf(ctx: Ctx, node: Area, level: Level, layers: { street?: DutyEntri
   return {
     areaId: node._id,
     areaName: node.name,
+    streetId: idsOnPath(node.path)[0] ?? node._id,
     level,
     entries: mergeDuties(DEFAULT_DUTIES, layers.street, layers.community),
     canEdit: canEditDuties(ctx.actor, node.path, level),

@@ -11,6 +11,8 @@ export default defineAppConfig({
         'pages/people/index',
         'pages/console/index',
         'pages/rules/index',
+        // 职责清单 (职责/协助/负面事项): community staff and the street keep it.
+        'pages/duties/index',
         'pages/invite/index',
         'pages/tree/index',
         'pages/tree-import/index',

@@ -29,6 +29,8 @@ export interface DutyEntryView extends DutyEntry {
 export interface DutiesView {
   areaId: string;
   areaName: string;
+  /** The street whose defaults this list builds on (the page's 街道默认 tab). */
+  streetId: string;
   level: 'street' | 'community';
   entries: DutyEntryView[];
   canEdit: boolean;

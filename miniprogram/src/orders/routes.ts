@@ -8,6 +8,7 @@ export const ORDER_ROUTES = {
   messages: '/pages/order/messages/index',
   console: '/staff/pages/console/index',
   rules: '/staff/pages/rules/index',
+  duties: '/staff/pages/duties/index',
   hall: '/member/pages/hall/index',
   held: '/member/pages/orders/index',
   points: '/member/pages/points/index',

@@ -7,6 +7,7 @@ import type { Colour, DayCount } from '@shared/orders/model';
 import { COLOURS, COLOUR_NAMES } from '@shared/orders/model';
 import type { OrderRulesView } from '@shared/orders/schemas';
 import { call } from '../../../api';
+import { ORDER_ROUTES } from '../../../orders/routes';
 import { messageOf } from '../../../api/errors';
 import FieldError from '../../../components/FieldError';
 import SectionCard from '../../../components/SectionCard';
@@ -66,6 +67,9 @@ export default function OrderRules() {
           <>
             <Text className="hint">
               {data.communityName}的时限规则{data.isDefault ? '（默认）' : ''}。按工作日计算时，周末和法定节假日不计时，调休上班日照常计时。修改只影响之后分拣的点单。
+            </Text>
+            <Text className="rules__duties" id="rules-duties" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.duties })}>
+              职责清单（职责事项 / 协助事项 / 负面事项）›
             </Text>
             {data.calendarGap.length > 0 && (
               <Text className="rules__gap" id="calendar-gap">
