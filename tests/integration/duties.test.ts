@@ -98,6 +98,9 @@ test('who may: community staff their own community only, the street its defaults
   expect(errorOf(await s.call('orders', 'duties', { areaId: NODES.community1 }, PEOPLE.resident)).code).toBe('FORBIDDEN');
   expect(errorOf(await s.call('orders', 'duties', { areaId: NODES.community1 }, PEOPLE.member)).code).toBe('FORBIDDEN');
   expect(await duties(NODES.community1, PEOPLE.gridWorker)).toMatchObject({ canEdit: false });
+  // Without an area asked for: staff read their community's list, a street admin the street's defaults.
+  expect(okData(await s.call<DutiesView>('orders', 'duties', {}, PEOPLE.street))).toMatchObject({ areaId: NODES.street, level: 'street', canEdit: true });
+  expect(okData(await s.call<DutiesView>('orders', 'duties', {}, PEOPLE.staff))).toMatchObject({ areaId: NODES.community1, streetId: NODES.street, canEdit: true });
   const orderId = await fileOrder(s, lift);
   expect(errorOf(await s.call('orders', 'duty', { orderId }, PEOPLE.otherStaff)).code).toMatch(/NOT_FOUND|FORBIDDEN/);
   okData(await s.call('orders', 'setDuty', { ...entry, areaId: NODES.community2 }, PEOPLE.street));
