@@ -9,6 +9,7 @@ import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
+import { axeViolations } from './axe';
 import { H5_DIR, launch, signInAs, smallPhone } from './browser';
 import { open, openOrder, press, waitText } from './orderPages';
 
@@ -44,6 +45,7 @@ test('孙丽 opens 职责清单 from 时限规则: three lists, 电梯故障 →
   await waitText(staff, '#duties-negative', '占道经营 → 城管');
   // Nothing sticks out of the 375-pixel screen once the page has slid in.
   await staff.waitForFunction(() => document.documentElement.scrollWidth <= 375, undefined, { timeout: 5000 });
+  expect(await axeViolations(staff)).toEqual([]);
 });
 
 test('a 职能部门 entry without a department is refused under that field; with one it is added to 本社区 only', async () => {
