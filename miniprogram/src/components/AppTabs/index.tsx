@@ -11,6 +11,8 @@ import type { MeView } from '@shared/users/schemas';
 import { api } from '../../api';
 import { ORDER_ROUTES } from '../../orders/routes';
 import { ROUTES } from '../../utils/routes';
+import AppIcon from '../AppIcon';
+import type { IconName } from '../AppIcon';
 import './AppTabs.scss';
 
 type Kind = 'resident' | 'member' | 'unit' | 'staff';
@@ -19,6 +21,7 @@ interface Tab {
   key: string;
   title: string;
   url: string;
+  icon: IconName;
 }
 
 /** Who the bar is for, remembered from home's users.me so the other hubs need no call of their own. */
@@ -32,14 +35,14 @@ function kindOf(me: MeView): Kind {
 }
 
 const WORK: Record<Kind, Tab> = {
-  resident: { key: 'work', title: '办事', url: ORDER_ROUTES.mine },
-  member: { key: 'work', title: '接单', url: ORDER_ROUTES.hall },
-  unit: { key: 'work', title: '接单', url: '/unit/pages/orders/index' },
-  staff: { key: 'work', title: '待办', url: ORDER_ROUTES.console },
+  resident: { key: 'work', title: '办事', url: ORDER_ROUTES.mine, icon: 'orders' },
+  member: { key: 'work', title: '接单', url: ORDER_ROUTES.hall, icon: 'board' },
+  unit: { key: 'work', title: '接单', url: '/unit/pages/orders/index', icon: 'board' },
+  staff: { key: 'work', title: '待办', url: ORDER_ROUTES.console, icon: 'list' },
 };
 
 function tabsFor(kind: Kind): Tab[] {
-  return [{ key: 'home', title: '首页', url: ROUTES.home }, WORK[kind], { key: 'messages', title: '消息', url: ORDER_ROUTES.messages }];
+  return [{ key: 'home', title: '首页', url: ROUTES.home, icon: 'home' }, WORK[kind], { key: 'messages', title: '消息', url: ORDER_ROUTES.messages, icon: 'messages' }];
 }
 
 function go(from: string, tab: Tab): void {
@@ -81,6 +84,7 @@ export default function AppTabs({ me }: Props) {
           const active = path === t.url;
           return (
             <View key={t.key} id={`app-tab-${t.key}`} className={`app-tabs__tab${active ? ' app-tabs__tab--active' : ''}`} onClick={() => !active && go(path, t)}>
+              <AppIcon name={t.icon} size={22} />
               <Text className="app-tabs__title">{t.title}</Text>
               {t.key === 'messages' && unread > 0 && (
                 <Text className="app-tabs__badge" id="app-tab-badge">

@@ -4,13 +4,17 @@ import { Text, View } from '@tarojs/components';
 import type { MeView } from '@shared/users/schemas';
 import { ORDER_ROUTES, newOrderUrl } from '../../orders/routes';
 import { WISH_ROUTES } from '../../wish/routes';
+import AppIcon from '../../components/AppIcon';
+import type { IconName } from '../../components/AppIcon';
 import CallButton from './CallButton';
 import ElderSwitch from './ElderSwitch';
 
-function Tile({ id, mark, title, url }: { id: string; mark: string; title: string; url: string }) {
+function Tile({ id, icon, title, url }: { id: string; icon: IconName; title: string; url: string }) {
   return (
     <View id={id} className="elder-home__tile" onClick={() => void Taro.navigateTo({ url })}>
-      <Text className="elder-home__mark">{mark}</Text>
+      <View className="elder-home__mark">
+        <AppIcon name={icon} size={36} />
+      </View>
       <Text className="elder-home__title">{title}</Text>
     </View>
   );
@@ -24,10 +28,10 @@ export default function ElderHome({ me }: { me: MeView }) {
         {me.name}，您好
       </Text>
       <View className="elder-home__tiles">
-        <Tile id="elder-new-order" mark="点" title="我要点单" url={newOrderUrl(home?.level === 'building' ? home.id : undefined)} />
-        <Tile id="elder-my-orders" mark="单" title="我的点单" url={ORDER_ROUTES.mine} />
+        <Tile id="elder-new-order" icon="write" title="我要点单" url={newOrderUrl(home?.level === 'building' ? home.id : undefined)} />
+        <Tile id="elder-my-orders" icon="orders" title="我的点单" url={ORDER_ROUTES.mine} />
         <CallButton tile />
-        <Tile id="elder-wish" mark="愿" title="微心愿" url={WISH_ROUTES.newWish} />
+        <Tile id="elder-wish" icon="wish" title="微心愿" url={WISH_ROUTES.newWish} />
       </View>
       <ElderSwitch />
     </View>

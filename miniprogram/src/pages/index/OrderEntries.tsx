@@ -8,6 +8,7 @@ import { ORDER_ROUTES } from '../../orders/routes';
 import { useLive } from '../../utils/useLive';
 import { entryGroups } from './entries';
 import './OrderEntries.scss';
+import AppIcon from '../../components/AppIcon';
 
 const C = ORDER_ROUTES.console;
 /** Where each count is worked off; the console opens on the matching tab. */
@@ -64,7 +65,7 @@ export default function OrderEntries({ me }: { me: MeView }) {
               return (
                 <View key={e.id} id={e.id} className="order-entries__item" onClick={() => void Taro.navigateTo({ url: e.url })}>
                   <View className="order-entries__mark">
-                    <Text>{e.mark}</Text>
+                    <AppIcon name={e.icon} size={26} />
                     {n > 0 ? (
                       // 消息's keeps the id the unread badge always had.
                       <Text className="order-entries__badge" id={e.counts?.includes('unread') ? 'unread-badge' : `${e.id}-badge`}>

@@ -4,11 +4,12 @@
  */
 import type { Role } from '@shared/users/roles';
 import type { MeView, TodoKey } from '@shared/users/schemas';
+import type { IconName } from '../../components/AppIcon';
 import { ORDER_ROUTES, newOrderUrl } from '../../orders/routes';
 
 export interface Entry {
   id: string;
-  mark: string;
+  icon: IconName;
   title: string;
   url: string;
   /** The 待办 counts (users.todo) its badge shows, summed: what waits behind this tile. */
@@ -36,44 +37,44 @@ function residentRows(me: MeView): Row[] {
   const home = me.home[me.home.length - 1];
   const isMember = me.roles.some((r) => r.role === 'member');
   return [
-    [EVERYONE, { id: 'entry-new-order', mark: '点', title: '我要点单', url: newOrderUrl(home?.level === 'building' ? home.id : undefined) }],
-    [EVERYONE, { id: 'entry-my-orders', mark: '单', title: '我的点单', url: ORDER_ROUTES.mine, counts: ['toRate'] }],
-    [EVERYONE, { id: 'entry-messages', mark: '信', title: '消息', url: ORDER_ROUTES.messages, counts: ['unread'] }],
-    [EVERYONE, { id: 'entry-wishes', mark: '愿', title: '微心愿', url: '/wish/pages/board/index' }],
-    [['resident'], { id: 'entry-new-wish', mark: '许', title: '许个心愿', url: '/wish/pages/new/index' }],
+    [EVERYONE, { id: 'entry-new-order', icon: 'write', title: '我要点单', url: newOrderUrl(home?.level === 'building' ? home.id : undefined) }],
+    [EVERYONE, { id: 'entry-my-orders', icon: 'orders', title: '我的点单', url: ORDER_ROUTES.mine, counts: ['toRate'] }],
+    [EVERYONE, { id: 'entry-messages', icon: 'messages', title: '消息', url: ORDER_ROUTES.messages, counts: ['unread'] }],
+    [EVERYONE, { id: 'entry-wishes', icon: 'wish', title: '微心愿', url: '/wish/pages/board/index' }],
+    [['resident'], { id: 'entry-new-wish', icon: 'write', title: '许个心愿', url: '/wish/pages/new/index' }],
     // 双报到: those not yet registered see the form; members see their 报到证.
     [
       EVERYONE,
       isMember
-        ? { id: 'entry-certificate', mark: '证', title: '报到证', url: '/members/pages/certificate/index' }
-        : { id: 'entry-register', mark: '报', title: '双报到', url: '/members/pages/register/index' },
+        ? { id: 'entry-certificate', icon: 'person', title: '报到证', url: '/members/pages/certificate/index' }
+        : { id: 'entry-register', icon: 'person', title: '双报到', url: '/members/pages/register/index' },
     ],
   ];
 }
 
 const MEMBER_ROWS: Row[] = [
-  [MEMBER, { id: 'entry-hall', mark: '接', title: '接单大厅', url: ORDER_ROUTES.hall, counts: ['hall'] }],
-  [MEMBER, { id: 'entry-held', mark: '办', title: '我的接单', url: ORDER_ROUTES.held, counts: ['held'] }],
-  [MEMBER, { id: 'entry-activities', mark: '志', title: '志愿活动', url: '/activity/pages/list/index' }],
-  [MEMBER, { id: 'entry-points', mark: '分', title: '我的积分', url: ORDER_ROUTES.points }],
-  [MEMBER, { id: 'entry-points-declare', mark: '申', title: '积分申报', url: '/points/pages/declare/index' }],
+  [MEMBER, { id: 'entry-hall', icon: 'board', title: '接单大厅', url: ORDER_ROUTES.hall, counts: ['hall'] }],
+  [MEMBER, { id: 'entry-held', icon: 'clock', title: '我的接单', url: ORDER_ROUTES.held, counts: ['held'] }],
+  [MEMBER, { id: 'entry-activities', icon: 'wish', title: '志愿活动', url: '/activity/pages/list/index' }],
+  [MEMBER, { id: 'entry-points', icon: 'points', title: '我的积分', url: ORDER_ROUTES.points }],
+  [MEMBER, { id: 'entry-points-declare', icon: 'write', title: '积分申报', url: '/points/pages/declare/index' }],
 ];
 
 const STAFF_ROWS: Row[] = [
-  [STAFF, { id: 'entry-console', mark: '派', title: '派单台', url: ORDER_ROUTES.console, counts: ['new', 'toDispatch'] }],
-  [LEADERS, { id: 'entry-dashboard', mark: '数', title: '数据看板', url: '/dash/pages/board/index' }],
-  [GRID_STAFF, { id: 'entry-diary', mark: '记', title: '民情日记', url: '/respond/pages/diary/index' }],
-  [['grid_leader'], { id: 'entry-points-review', mark: '汇', title: '积分汇总', url: '/points/pages/review/index', counts: ['sum'] }],
-  [LEADERS, { id: 'entry-member-review', mark: '审', title: '报到审核', url: '/members/pages/review/index', counts: ['reg'] }],
-  [LEADERS, { id: 'entry-member-library', mark: '库', title: '党员信息库', url: '/members/pages/library/index' }],
-  [['community_staff'], { id: 'entry-points-verify', mark: '实', title: '积分核实', url: '/points/pages/verify/index', counts: ['verify'] }],
-  [['community_staff'], { id: 'entry-points-ranking', mark: '榜', title: '积分排行', url: '/points/pages/ranking/index' }],
-  [['community_staff'], { id: 'entry-wish-review', mark: '核', title: '心愿审核', url: '/wish/pages/review/index', counts: ['wish'] }],
-  [STAFF, { id: 'entry-codes', mark: '码', title: '民情二维码', url: '/codes/pages/index/index' }],
-  [COMMUNITY, { id: 'entry-publish-activity', mark: '发', title: '发布活动', url: '/activity/pages/manage/index' }],
-  [COMMUNITY, { id: 'entry-response', mark: '响', title: '一键响应', url: '/respond/pages/sent/index' }],
-  [COMMUNITY, { id: 'entry-mode', mark: '急', title: '平时/急时', url: '/respond/pages/mode/index' }],
-  [COMMUNITY, { id: 'entry-audit', mark: '录', title: '操作日志', url: '/respond/pages/audit/index' }],
+  [STAFF, { id: 'entry-console', icon: 'list', title: '派单台', url: ORDER_ROUTES.console, counts: ['new', 'toDispatch'] }],
+  [LEADERS, { id: 'entry-dashboard', icon: 'board', title: '数据看板', url: '/dash/pages/board/index' }],
+  [GRID_STAFF, { id: 'entry-diary', icon: 'write', title: '民情日记', url: '/respond/pages/diary/index' }],
+  [['grid_leader'], { id: 'entry-points-review', icon: 'review', title: '积分汇总', url: '/points/pages/review/index', counts: ['sum'] }],
+  [LEADERS, { id: 'entry-member-review', icon: 'review', title: '报到审核', url: '/members/pages/review/index', counts: ['reg'] }],
+  [LEADERS, { id: 'entry-member-library', icon: 'person', title: '党员信息库', url: '/members/pages/library/index' }],
+  [['community_staff'], { id: 'entry-points-verify', icon: 'review', title: '积分核实', url: '/points/pages/verify/index', counts: ['verify'] }],
+  [['community_staff'], { id: 'entry-points-ranking', icon: 'points', title: '积分排行', url: '/points/pages/ranking/index' }],
+  [['community_staff'], { id: 'entry-wish-review', icon: 'review', title: '心愿审核', url: '/wish/pages/review/index', counts: ['wish'] }],
+  [STAFF, { id: 'entry-codes', icon: 'code', title: '民情二维码', url: '/codes/pages/index/index' }],
+  [COMMUNITY, { id: 'entry-publish-activity', icon: 'notice', title: '发布活动', url: '/activity/pages/manage/index' }],
+  [COMMUNITY, { id: 'entry-response', icon: 'notice', title: '一键响应', url: '/respond/pages/sent/index' }],
+  [COMMUNITY, { id: 'entry-mode', icon: 'warning', title: '平时/急时', url: '/respond/pages/mode/index' }],
+  [COMMUNITY, { id: 'entry-audit', icon: 'clock', title: '操作日志', url: '/respond/pages/audit/index' }],
 ];
 
 function pick(me: MeView, rows: Row[]): Entry[] {

@@ -79,7 +79,7 @@ export default function Home() {
       <StatusView loading={loading || leaving} error={error} empty={me === null} emptyText="正在进入…" onRetry={reload}>
         {me && mustConsent ? (
           <EmptyState
-            mark="护"
+            icon="tips"
             title="请先阅读隐私保护指引"
             description="同意《网格连心用户隐私保护指引》后，才会显示您的个人信息和网格服务。"
             actionText="查看并同意"

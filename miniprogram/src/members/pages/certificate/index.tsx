@@ -45,7 +45,7 @@ function Status({ mine, onLink }: { mine: MineView; onLink: () => void }) {
     );
   }
   if (mine.pending) {
-    return <EmptyState mark="审" title="报到申请审核中" description={`已提交到「${mine.pending.communityName}」，社区工作人员审核后会通知您。`} />;
+    return <EmptyState icon="clock" title="报到申请审核中" description={`已提交到「${mine.pending.communityName}」，社区工作人员审核后会通知您。`} />;
   }
   if (latest?.status === 'rejected') {
     return (
