@@ -1,6 +1,6 @@
 /**
  * 一人联十户 in Chromium at 375×812: 李建国 is made 微网格联络员 of 第一网格 and linked to 王秀英 by 社区 staff; his
- * 我联系的住户 page lists her with where she lives and a call button with her number. Before he has households, the
+ * 我联系的住户 page (his home's 联系住户 tile) lists her with where she lives and a call button with her number. Before he has households, the
  * page says how to get them.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -35,9 +35,9 @@ it('with no households yet, the page says who links them', async () => {
 
 it('once linked, 王秀英 is listed with her building and a call button with her number', async () => {
   okData(await s.call('users', 'linkHouseholds', { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid1, residentIds: [PEOPLE.resident] }, PEOPLE.staff));
+  // From his home, as he would: the 联系住户 tile.
   await open(liaison, s.url, '/pages/index/index');
-  await liaison.locator('#home-name').waitFor();
-  await open(liaison, s.url, '/staff/pages/households/index');
+  await liaison.locator('#entry-households').click();
   await waitText(liaison, '#households', '王秀英');
   const row = liaison.locator('.households__row').filter({ hasText: '王秀英' });
   expect(await row.innerText()).toContain('1号楼');

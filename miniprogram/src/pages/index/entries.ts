@@ -70,6 +70,8 @@ const STAFF_ROWS: Row[] = [
   [['community_staff'], { id: 'entry-points-verify', icon: 'review', title: '积分核实', url: '/points/pages/verify/index', counts: ['verify'] }],
   [['community_staff'], { id: 'entry-points-ranking', icon: 'points', title: '积分排行', url: '/points/pages/ranking/index' }],
   [['community_staff'], { id: 'entry-wish-review', icon: 'review', title: '心愿审核', url: '/wish/pages/review/index', counts: ['wish'] }],
+  // 一人联十户: the 微网格联络员's households (staff link them on the node page).
+  [['liaison'], { id: 'entry-households', icon: 'person', title: '联系住户', url: '/staff/pages/households/index' }],
   [STAFF, { id: 'entry-codes', icon: 'code', title: '民情二维码', url: '/codes/pages/index/index' }],
   [COMMUNITY, { id: 'entry-publish-activity', icon: 'notice', title: '发布活动', url: '/activity/pages/manage/index' }],
   [COMMUNITY, { id: 'entry-response', icon: 'notice', title: '一键响应', url: '/respond/pages/sent/index' }],
