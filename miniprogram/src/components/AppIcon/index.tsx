@@ -4,7 +4,7 @@
  * small (the main package's 450 KB) and meanings share icons where people would not tell them apart anyway.
  */
 import type { ComponentType } from 'react';
-import { Category, CheckChecked, Clock, Edit, Heart, Home, List, Message, Notice, Order, QrCode, Star, Tips, User, Warning } from '@nutui/icons-react-taro';
+import { Category, Clock, Edit, Heart, Home, List, Message, Notice, Order, QrCode, Star, Success, Tips, User, Warning } from '@nutui/icons-react-taro';
 
 const ICONS = {
   home: Home,
@@ -17,7 +17,7 @@ const ICONS = {
   clock: Clock,
   points: Star,
   list: List,
-  review: CheckChecked,
+  review: Success,
   code: QrCode,
   notice: Notice,
   warning: Warning,
