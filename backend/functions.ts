@@ -15,6 +15,7 @@ import type { FunctionDef } from './runtime/types';
 import { usersFunction } from './users';
 import { effectsFunction } from './records';
 import { unitsFunction } from './units';
+import { dutiesFunction } from './duties';
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
   areas: areasFunction,
@@ -32,6 +33,7 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   audit: auditFunction,
   effects: effectsFunction,
   units: unitsFunction,
+  duties: dutiesFunction,
 };
 
 /**

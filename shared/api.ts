@@ -2,7 +2,8 @@
  * The API contract both sides compile against: function → action → input and output.
  * The server's handlers are checked against it; the mini-program's client is typed by it.
  */
-import type { DutiesInput, DutiesView, DutyForView, RemoveDutyInput, SetDutyInput } from './duties/schemas';
+import type { DutyForView } from './duties/schemas';
+import type { DutiesApi } from './duties/api';
 import type {
   AddAreaInput,
   AreaView,
@@ -158,9 +159,6 @@ export interface ApiContract {
     rules: Call<OrderRulesInput, OrderRulesView>;
     setRule: Call<SetColourRuleInput, OrderRulesView>;
     duty: Call<OrderIdInput, DutyForView>;
-    duties: Call<DutiesInput, DutiesView>;
-    setDuty: Call<SetDutyInput, DutiesView>;
-    removeDuty: Call<RemoveDutyInput, DutiesView>;
     sweep: Call<Empty, { escalated: number; autoClosed: number }>;
   };
   notifications: {
@@ -180,6 +178,7 @@ export interface ApiContract {
   response: ResponseApi;
   diary: DiaryApi;
   audit: AuditApi;
+  duties: DutiesApi;
   effects: EffectsApi;
   units: UnitsApi;
 }

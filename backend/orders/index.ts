@@ -6,8 +6,6 @@ import { fileOrder, followOrder, similarOrders } from './file';
 import { acceptOrder, claimOrder, completeOrder, declineOrder, heldOrders, orderHall, postProgress, releaseOrder } from './member';
 import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
 import { readOrderRules, setColourRule } from './rulesAdmin';
-import { readDuties, removeDuty, setDuty } from './dutiesAdmin';
-import * as d from '../../shared/duties/schemas';
 import { closeReopened, dispatchOrder, noteOrder, orderDuty, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
 import { sweepOrders } from './sweep';
 import { returnVisit } from './visit';
@@ -42,8 +40,5 @@ export const ordersFunction = defineFunction('orders', {
   complete: userAction(s.completeInput, completeOrder, theOrder),
   rules: userAction(s.orderRulesInput, readOrderRules),
   setRule: userAction(s.setColourRuleInput, setColourRule),
-  duties: userAction(d.dutiesInput, readDuties),
-  setDuty: userAction(d.setDutyInput, setDuty),
-  removeDuty: userAction(d.removeDutyInput, removeDuty),
   sweep: systemAction(s.sweepInput, sweepOrders),
 });

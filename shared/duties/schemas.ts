@@ -1,4 +1,4 @@
-/** Inputs and views of 职责清单 (actions on the `orders` function: duties, setDuty, removeDuty, dutyFor). */
+/** Inputs and views of 职责清单: the `duties` function (list, set, remove) and the 分拣 sheet's `orders.duty`. */
 import * as z from 'zod/mini';
 import { id, input, oneOf, text } from '../validation';
 import { ORDER_CATEGORIES } from '../orders/model';
@@ -8,7 +8,7 @@ import { DUTY_LISTS, DUTY_PARTIES } from './model';
 /** A street's or community's list (without one, the reader's own community). */
 export const dutiesInput = input({ areaId: z.optional(id('社区或街道')) });
 
-/** Add (no entryId) or replace an entry; a 职能部门 entry names its department (checked by the server, backend/orders/dutiesAdmin.ts). */
+/** Add (no entryId) or replace an entry; a 职能部门 entry names its department (checked by the server, backend/duties/admin.ts). */
 export const setDutyInput = input({
   areaId: id('社区或街道'),
   entryId: z.optional(id('清单条目')),

@@ -61,7 +61,7 @@ test('a 职能部门 entry without a department is refused under that field; wit
   await popup.getByText('保存', { exact: true }).click();
   await popup.waitFor({ state: 'detached' });
   await waitText(staff, '#duties-negative', '群租房整治 → 房管所');
-  const other = okData(await s.call<DutiesView>('orders', 'duties', { areaId: NODES.community2 }, PEOPLE.otherStaff));
+  const other = okData(await s.call<DutiesView>('duties', 'list', { areaId: NODES.community2 }, PEOPLE.otherStaff));
   expect(other.entries.some((e) => e.item === '群租房整治')).toBe(false);
 });
 

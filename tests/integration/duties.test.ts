@@ -1,12 +1,10 @@
 /**
  * 职责清单: the built-in list on first read, street defaults and community overrides, the 分拣 suggestion (电梯 → 物业,
  * 占道经营 flagged 负面/准入外), a 责任主体 changed with a reason on the timeline and in the audit, who may change which list,
- * bad input by field, and the requests each call makes (in both modes).
+ * and bad input by field.
  */
 import type { DutiesView, DutyForView } from '../../shared/duties/schemas';
 import type { AuditPage } from '../../shared/audit/schemas';
-import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
 import { act, detail, fileOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
@@ -15,15 +13,14 @@ import { errorOf, okData, startTestServer } from '../support/server';
 jest.setTimeout(120000);
 
 let s: TestServer;
-let requests: Meter;
-let run: <T>(fn: 'orders', action: string, data: Record<string, unknown>, who: string) => Promise<T>;
 beforeAll(async () => {
-  s = await startTestServer({ containers: 1 });
-  ({ requests, run } = meterAndRuntime(s));
+  // A change reaches other instances within WG_WARM_TTL_MS (docs/duties.md); in cloud mode the list is saved by the
+  // \`duties\` container and read by the \`orders\` one, so this suite keeps nothing warm. Requests: duties.cost.test.ts.
+  s = await startTestServer({ functionEnv: { WG_WARM_TTL_MS: '0' } });
 });
 afterAll(() => s.close());
 
-const duties = async (areaId: string, who: string = PEOPLE.staff) => okData(await s.call<DutiesView>('orders', 'duties', { areaId }, who));
+const duties = async (areaId: string, who: string = PEOPLE.staff) => okData(await s.call<DutiesView>('duties', 'list', { areaId }, who));
 const suggestion = async (orderId: string) => okData(await s.call<DutyForView>('orders', 'duty', { orderId }, PEOPLE.staff)).suggestion;
 const lift = { category: '维修', description: '2号楼电梯三天两头停在五楼不动，老人上下楼很困难' };
 
@@ -47,23 +44,21 @@ test('分拣 suggests 物业 for a lift and flags 占道经营 as 负面 with �
 test('a street default changes every community; a community override changes only its own; removing hides an inherited entry', async () => {
   const { list, item, keywords } = (await duties(NODES.community1)).entries.find((e) => e.id === 'noise')!;
   const base = { list, item, keywords, party: 'department' };
-  const street = okData(await s.call<DutiesView>('orders', 'setDuty', { ...base, areaId: NODES.street, entryId: 'noise', department: '治安派出所' }, PEOPLE.street));
+  const street = okData(await s.call<DutiesView>('duties', 'set', { ...base, areaId: NODES.street, entryId: 'noise', department: '治安派出所' }, PEOPLE.street));
   expect(street.entries.find((e) => e.id === 'noise')).toMatchObject({ department: '治安派出所', source: 'street' });
   expect((await duties(NODES.community2, PEOPLE.otherStaff)).entries.find((e) => e.id === 'noise')).toMatchObject({ department: '治安派出所', source: 'street' });
 
-  const own = okData(
-    await s.call<DutiesView>('orders', 'setDuty', { ...base, areaId: NODES.community1, entryId: 'noise', party: 'community', department: undefined }, PEOPLE.staff),
-  );
+  const own = okData(await s.call<DutiesView>('duties', 'set', { ...base, areaId: NODES.community1, entryId: 'noise', party: 'community', department: undefined }, PEOPLE.staff));
   expect(own.entries.find((e) => e.id === 'noise')).toMatchObject({ party: 'community', department: null, source: 'community' });
   expect((await duties(NODES.community2, PEOPLE.otherStaff)).entries.find((e) => e.id === 'noise')).toMatchObject({ department: '治安派出所' });
 
   const added = okData(
-    await s.call<DutiesView>('orders', 'setDuty', { areaId: NODES.community1, list: 'duty', item: '二次供水水箱清洗', keywords: ['水箱'], party: 'property' }, PEOPLE.staff),
+    await s.call<DutiesView>('duties', 'set', { areaId: NODES.community1, list: 'duty', item: '二次供水水箱清洗', keywords: ['水箱'], party: 'property' }, PEOPLE.staff),
   );
   expect(added.entries.find((e) => e.item === '二次供水水箱清洗')).toMatchObject({ source: 'community', party: 'property' });
   expect((await duties(NODES.community2, PEOPLE.otherStaff)).entries.some((e) => e.item === '二次供水水箱清洗')).toBe(false);
 
-  const removed = okData(await s.call<DutiesView>('orders', 'removeDuty', { areaId: NODES.community1, entryId: 'wage' }, PEOPLE.staff));
+  const removed = okData(await s.call<DutiesView>('duties', 'remove', { areaId: NODES.community1, entryId: 'wage' }, PEOPLE.staff));
   expect(removed.entries.some((e) => e.id === 'wage')).toBe(false);
   expect((await duties(NODES.community2, PEOPLE.otherStaff)).entries.some((e) => e.id === 'wage')).toBe(true);
   const noisy = await fileOrder(s, { category: '其他', description: '楼上邻居每晚装修噪音扰民到十一点' });
@@ -89,53 +84,30 @@ test('分拣 as suggested needs no reason; choosing another party needs one, whi
 
 test('who may: community staff their own community only, the street its defaults; others read nothing', async () => {
   const entry = { list: 'duty', item: '楼道堆物清理', keywords: ['堆物'], party: 'property' };
-  expect(errorOf(await s.call('orders', 'setDuty', { ...entry, areaId: NODES.street }, PEOPLE.staff))).toMatchObject({
+  expect(errorOf(await s.call('duties', 'set', { ...entry, areaId: NODES.street }, PEOPLE.staff))).toMatchObject({
     code: 'FORBIDDEN',
     message: '只有街道管理员可以修改街道默认职责清单',
   });
-  expect(errorOf(await s.call('orders', 'setDuty', { ...entry, areaId: NODES.community2 }, PEOPLE.staff)).code).toBe('FORBIDDEN');
-  expect(errorOf(await s.call('orders', 'removeDuty', { areaId: NODES.community1, entryId: 'lift' }, PEOPLE.gridWorker)).code).toBe('FORBIDDEN');
-  expect(errorOf(await s.call('orders', 'duties', { areaId: NODES.community1 }, PEOPLE.resident)).code).toBe('FORBIDDEN');
-  expect(errorOf(await s.call('orders', 'duties', { areaId: NODES.community1 }, PEOPLE.member)).code).toBe('FORBIDDEN');
+  expect(errorOf(await s.call('duties', 'set', { ...entry, areaId: NODES.community2 }, PEOPLE.staff)).code).toBe('FORBIDDEN');
+  expect(errorOf(await s.call('duties', 'remove', { areaId: NODES.community1, entryId: 'lift' }, PEOPLE.gridWorker)).code).toBe('FORBIDDEN');
+  expect(errorOf(await s.call('duties', 'list', { areaId: NODES.community1 }, PEOPLE.resident)).code).toBe('FORBIDDEN');
+  expect(errorOf(await s.call('duties', 'list', { areaId: NODES.community1 }, PEOPLE.member)).code).toBe('FORBIDDEN');
   expect(await duties(NODES.community1, PEOPLE.gridWorker)).toMatchObject({ canEdit: false });
   // Without an area asked for: staff read their community's list, a street admin the street's defaults.
-  expect(okData(await s.call<DutiesView>('orders', 'duties', {}, PEOPLE.street))).toMatchObject({ areaId: NODES.street, level: 'street', canEdit: true });
-  expect(okData(await s.call<DutiesView>('orders', 'duties', {}, PEOPLE.staff))).toMatchObject({ areaId: NODES.community1, streetId: NODES.street, canEdit: true });
+  expect(okData(await s.call<DutiesView>('duties', 'list', {}, PEOPLE.street))).toMatchObject({ areaId: NODES.street, level: 'street', canEdit: true });
+  expect(okData(await s.call<DutiesView>('duties', 'list', {}, PEOPLE.staff))).toMatchObject({ areaId: NODES.community1, streetId: NODES.street, canEdit: true });
   const orderId = await fileOrder(s, lift);
   expect(errorOf(await s.call('orders', 'duty', { orderId }, PEOPLE.otherStaff)).code).toMatch(/NOT_FOUND|FORBIDDEN/);
-  okData(await s.call('orders', 'setDuty', { ...entry, areaId: NODES.community2 }, PEOPLE.street));
+  okData(await s.call('duties', 'set', { ...entry, areaId: NODES.community2 }, PEOPLE.street));
 });
 
 test('bad input is refused by field', async () => {
   const call = (data: Record<string, unknown>) =>
-    s.call('orders', 'setDuty', { areaId: NODES.community1, list: 'duty', item: '楼道堆物', keywords: ['堆物'], party: 'property', ...data }, PEOPLE.staff);
+    s.call('duties', 'set', { areaId: NODES.community1, list: 'duty', item: '楼道堆物', keywords: ['堆物'], party: 'property', ...data }, PEOPLE.staff);
   expect(errorOf(await call({ party: 'department' })).fields).toEqual({ department: '责任主体为职能部门时，请填写部门名称（如城管、派出所）' });
   expect(errorOf(await call({ keywords: [] })).fields).toEqual({ keywords: '请至少填写一个关键词，或选择点单类别' });
   expect(errorOf(await call({ item: '' })).fields).toMatchObject({ item: '请填写事项名称' });
   expect(Object.keys(errorOf(await call({ list: 'other' })).fields ?? {})).toEqual(['list']);
   expect(errorOf(await call({ entryId: 'nope' })).fields).toEqual({ entryId: '清单条目不存在或已删除，请刷新后重试' });
   expect(errorOf(await call({ areaId: NODES.grid1 })).fields).toEqual({ areaId: '职责清单按社区或街道设置，请选择一个社区或街道' });
-});
-
-test('requests: the sheet’s suggestion 2 warm (3 at most cold), 分拣 with a party 3, the list 3 at most, a save 3', async () => {
-  const file = async () => {
-    s.clock.now += 3600_000 * 24;
-    return (await run<{ id: string }>('orders', 'file', { buildingId: NODES.building1, contactName: '王阿姨', contactMobile: '13912345678', ...lift }, PEOPLE.resident)).id;
-  };
-  const first = await file();
-  const cold = await requests('orders', 'duty', { orderId: first }, PEOPLE.staff);
-  await run('orders', 'triage', { orderId: first, colour: 'yellow' }, PEOPLE.staff);
-  const orderId = await file();
-  const sheet = await requests('orders', 'duty', { orderId }, PEOPLE.staff);
-  const triage = await requests('orders', 'triage', { orderId, colour: 'yellow', party: 'department', department: '区房管局', partyReason: '该楼无物业' }, PEOPLE.staff);
-  const list = await requests('orders', 'duties', { areaId: NODES.community1 }, PEOPLE.staff);
-  const save = await requests(
-    'orders',
-    'setDuty',
-    { areaId: NODES.community1, list: 'assist', item: '养犬扰民', keywords: ['狗'], party: 'department', department: '派出所' },
-    PEOPLE.staff,
-  );
-  // Locally the meter is a fresh instance (rules, list and areas cold); in cloud mode the suite's container is already warm.
-  expect({ sheet, triage, save }).toEqual({ sheet: 2, triage: 3, save: 3 });
-  expect(Math.max(cold, list)).toBeLessThanOrEqual(3);
 });

@@ -45,7 +45,7 @@ export default function EntryPopup({ areaId, entry, onClose, onDone }: Props) {
       category: category === NO_CATEGORY ? undefined : category,
       keywords: words,
     };
-    void submit(() => call('orders', 'setDuty', data), old ? '已保存' : '已添加');
+    void submit(() => call('duties', 'set', data), old ? '已保存' : '已添加');
   };
   return (
     <FormPopup

@@ -20,7 +20,7 @@ const SOURCE_NAMES: Record<DutyEntryView['source'], string> = { default: '默认
 export default function Duties() {
   // undefined: the reader's own community (or, for a street admin, the street).
   const [areaId, setAreaId] = useState<string | undefined>(undefined);
-  const { data, loading, error, reload } = useLoad(() => call('orders', 'duties', { areaId }), [areaId]);
+  const { data, loading, error, reload } = useLoad(() => call('duties', 'list', { areaId }), [areaId]);
   const [editing, setEditing] = useState<DutyEntry | { list: DutyList } | null>(null);
 
   const remove = async (e: DutyEntryView) => {
@@ -28,7 +28,7 @@ export default function Duties() {
     const { confirm } = await Taro.showModal({ title: '删除事项', content: `从${DUTY_LIST_NAMES[e.list]}中删除「${e.item}」吗？`, confirmText: '删除' });
     if (!confirm) return;
     try {
-      await call('orders', 'removeDuty', { areaId: data.areaId, entryId: e.id });
+      await call('duties', 'remove', { areaId: data.areaId, entryId: e.id });
       void Taro.showToast({ title: '已删除', icon: 'none' });
       await reload();
     } catch (err) {

@@ -15,8 +15,8 @@ import { ownCommunityId } from '../points/community';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
 import { forget } from '../runtime/warm';
-import type { DutiesDoc } from './duties';
-import { DUTIES_KEPT, keptDutyDocs } from './duties';
+import type { DutiesDoc } from '../orders/duties';
+import { DUTIES_KEPT, keptDutyDocs } from '../orders/duties';
 
 type Level = 'street' | 'community';
 
@@ -100,7 +100,7 @@ export async function setDuty(ctx: Ctx, input: SetDutyInput): Promise<DutiesView
   };
   await saveEntry(ctx, node._id, own, entryId, entry);
   const said = `${DUTY_LIST_NAMES[entry.list]}：${entry.item} → ${partyName(entry)}`;
-  await recordAudit(ctx, { action: 'orders.setDuty', targetType: level, targetId: node._id, areaPath: node.path, detail: { entryId, said } });
+  await recordAudit(ctx, { action: 'duties.set', targetType: level, targetId: node._id, areaPath: node.path, detail: { entryId, said } });
   const layer = { ...own, [entryId]: entry };
   return viewOf(ctx, node, level, level === 'street' ? { street: layer } : { street: layers.street, community: layer });
 }
@@ -112,7 +112,7 @@ export async function removeDuty(ctx: Ctx, input: RemoveDutyInput): Promise<Duti
   // null, not unset: it also hides the entry this area inherits from the street or the defaults.
   await saveEntry(ctx, node._id, own, input.entryId, null);
   await recordAudit(ctx, {
-    action: 'orders.removeDuty',
+    action: 'duties.remove',
     targetType: level,
     targetId: node._id,
     areaPath: node.path,
