@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import type { TestServer, TestServerOptions } from '../support/server';
+import { startTestServer } from '../support/server';
 
 export const H5_DIR = process.env.WG_H5_DIR ? path.resolve(process.env.WG_H5_DIR) : path.resolve(__dirname, '../../build/h5');
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -13,6 +15,24 @@ export async function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * A suite's server serving the h5 build and its browser, started before its tests and closed after them: read
+ * `suite.s` and `suite.browser` inside tests and hooks. `setup` runs once the server is up (grants, records).
+ */
+export function h5Suite(options: TestServerOptions = {}, setup?: (s: TestServer) => Promise<void>): { s: TestServer; browser: Browser } {
+  const suite = {} as { s: TestServer; browser: Browser };
+  beforeAll(async () => {
+    suite.s = await startTestServer({ staticDir: H5_DIR, ...options });
+    await setup?.(suite.s);
+    suite.browser = await launch();
+  }, 60000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.s?.close();
+  });
+  return suite;
 }
 
 /** Console errors and uncaught exceptions of every page opened here since the last check. */

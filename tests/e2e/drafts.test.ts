@@ -3,37 +3,29 @@
  * was lost, sent again from the restored draft, is the same order on the server, not a second; the next order starts
  * with the last order's contact.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { OrderCard } from '../../shared/orders/schemas';
 import { NODES, PEOPLE } from '../support/people';
-import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, smallPhone, takeConsoleErrors } from './browser';
+import { okData } from '../support/server';
+import { h5Suite, signInAs, smallPhone, takeConsoleErrors } from './browser';
 import { open, orderIdFromUrl, waitStatus, waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite();
 let resident: Page;
 
 beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
-  browser = await launch();
-  resident = await smallPhone(browser);
-  await signInAs(resident, s.url, '王秀英');
+  resident = await smallPhone(suite.browser);
+  await signInAs(resident, suite.s.url, '王秀英');
 }, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
 
 const FORM = `/pages/order/new/index?building=${NODES.building1}`;
 const DESCRIPTION = '2单元门口的地砖翘起来了，老人进出容易绊倒';
-const mine = async () => okData(await s.call<{ items: OrderCard[] }>('orders', 'mine', { page: 1, pageSize: 50 }, PEOPLE.resident)).items;
+const mine = async () => okData(await suite.s.call<{ items: OrderCard[] }>('orders', 'mine', { page: 1, pageSize: 50 }, PEOPLE.resident)).items;
 
 async function openForm(page: Page): Promise<void> {
-  await open(page, s.url, FORM);
+  await open(page, suite.s.url, FORM);
   await waitText(page, '#order-building', '1号楼');
 }
 
@@ -43,7 +35,7 @@ it('a form left half way is there again on return, with a note saying so', async
   await resident.locator('#order-category').getByText('维修', { exact: true }).click();
   await resident.locator('#order-description textarea').fill(DESCRIPTION);
   await resident.locator('#order-contact-mobile input').fill('13912340001');
-  await open(resident, s.url, '/pages/index/index');
+  await open(resident, suite.s.url, '/pages/index/index');
   await resident.locator('#home-name').waitFor();
 
   await openForm(resident);
@@ -72,7 +64,7 @@ it('an answer lost on the way back: 提交 again from the restored draft shows t
   await resident.unroute('**/api/fn/orders');
 
   // She gives up for now and comes back later: the draft is there, and 提交 lands on the order already written.
-  await open(resident, s.url, '/pages/index/index');
+  await open(resident, suite.s.url, '/pages/index/index');
   await resident.locator('#home-name').waitFor();
   await openForm(resident);
   await waitText(resident, '#order-draft', '已恢复');
@@ -92,15 +84,15 @@ it('the next order starts with the last order’s contact, and no draft', async 
 });
 
 it('许个心愿 keeps its draft too: title, story and kind come back', async () => {
-  await open(resident, s.url, '/wish/pages/new/index');
+  await open(resident, suite.s.url, '/wish/pages/new/index');
   await resident.locator('#wish-title input').fill('想给楼里的独居老人装个扶手');
   await resident.locator('#wish-story textarea').fill('3号楼的李奶奶腿脚不便，楼道没有扶手，上下楼很吃力。');
   await resident.locator('#wish-kind-choice .chip').first().click();
   const kind = await resident.locator('#wish-kind-choice .chip--on').innerText();
-  await open(resident, s.url, '/pages/index/index');
+  await open(resident, suite.s.url, '/pages/index/index');
   await resident.locator('#home-name').waitFor();
 
-  await open(resident, s.url, '/wish/pages/new/index');
+  await open(resident, suite.s.url, '/wish/pages/new/index');
   await waitText(resident, '#wish-draft', '已恢复您上次未提交的内容');
   expect(await resident.locator('#wish-title input').inputValue()).toBe('想给楼里的独居老人装个扶手');
   expect(await resident.locator('#wish-story textarea').inputValue()).toContain('李奶奶');

@@ -5,25 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { NODES, PEOPLE } from '../support/people';
-import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
-import { ARTIFACTS, H5_DIR, launch, signInAs, smallPhone } from './browser';
+import { okData } from '../support/server';
+import { ARTIFACTS, h5Suite, signInAs, smallPhone } from './browser';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
+const suite = h5Suite({}, async (s) => {
   okData(await s.call('users', 'grantRole', { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid2 }, PEOPLE.staff));
-  browser = await launch();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
 });
 
 const OUT = process.env.WG_UPDATE_SCREENS ? path.resolve(__dirname, '../../docs/screens') : ARTIFACTS;
@@ -35,8 +24,8 @@ it.each([
   ['community-staff', '孙丽', ['entry-console', 'entry-member-review', 'entry-wish-review', 'entry-points-verify', 'entry-response'], ['entry-hall'], '待办'],
   ['liaison', '李建国', ['entry-households', 'entry-new-order'], ['entry-console'], '办事'],
 ])('%s (%s): the tiles of the role, none of another, and the tab bar', async (file, name, shown, hidden, work) => {
-  const page = await smallPhone(browser);
-  await signInAs(page, s.url, name);
+  const page = await smallPhone(suite.browser);
+  await signInAs(page, suite.s.url, name);
   await page.locator('.order-entries__mark').first().waitFor();
   for (const id of shown) expect([id, await page.locator(`#${id}`).count()]).toEqual([id, 1]);
   for (const id of hidden) expect([id, await page.locator(`#${id}`).count()]).toEqual([id, 0]);

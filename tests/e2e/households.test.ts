@@ -3,40 +3,33 @@
  * 我联系的住户 page (his home's 联系住户 tile) lists her with where she lives and a call button with her number. Before he has households, the
  * page says how to get them.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { NODES, PEOPLE } from '../support/people';
-import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, smallPhone } from './browser';
+import { okData } from '../support/server';
+import { h5Suite, signInAs, smallPhone } from './browser';
 import { open, waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite({}, async (s) => {
+  okData(await s.call('users', 'grantRole', { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid1 }, PEOPLE.staff));
+});
 let liaison: Page;
 
 beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
-  okData(await s.call('users', 'grantRole', { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid1 }, PEOPLE.staff));
-  browser = await launch();
-  liaison = await smallPhone(browser);
-  await signInAs(liaison, s.url, '李建国');
+  liaison = await smallPhone(suite.browser);
+  await signInAs(liaison, suite.s.url, '李建国');
 }, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
 
 it('with no households yet, the page says who links them', async () => {
-  await open(liaison, s.url, '/staff/pages/households/index');
+  await open(liaison, suite.s.url, '/staff/pages/households/index');
   await waitText(liaison, '#households', '还没有关联的住户');
 });
 
 it('once linked, 王秀英 is listed with her building and a call button with her number', async () => {
-  okData(await s.call('users', 'linkHouseholds', { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid1, residentIds: [PEOPLE.resident] }, PEOPLE.staff));
+  okData(await suite.s.call('users', 'linkHouseholds', { userId: PEOPLE.otherResident, role: 'liaison', areaId: NODES.grid1, residentIds: [PEOPLE.resident] }, PEOPLE.staff));
   // From his home, as he would: the 联系住户 tile.
-  await open(liaison, s.url, '/pages/index/index');
+  await open(liaison, suite.s.url, '/pages/index/index');
   await liaison.locator('#entry-households').click();
   await waitText(liaison, '#households', '王秀英');
   const row = liaison.locator('.households__row').filter({ hasText: '王秀英' });

@@ -3,25 +3,13 @@
  * draw an icon from @nutui/icons-react-taro (an SVG mask tinted by the text colour, embedded, no request elsewhere),
  * and no tile carries a single Chinese character in its square any more.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, smallPhone } from './browser';
+import type { Page } from 'playwright-core';
+import { h5Suite, signInAs, smallPhone } from './browser';
 import { open, waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
-  browser = await launch();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const suite = h5Suite();
 
 /** What each tile's square holds: its text, and whether it draws an embedded SVG icon. */
 function squares(page: Page) {
@@ -38,12 +26,12 @@ it.each([
   ['王秀英', 'a resident'],
   ['孙丽', 'community staff'],
 ])('%s (%s): every tile and tab draws an embedded icon, none a character', async (name) => {
-  const page = await smallPhone(browser);
+  const page = await smallPhone(suite.browser);
   const remote: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith(s.url)) remote.push(r.url());
+    if (!r.url().startsWith(suite.s.url)) remote.push(r.url());
   });
-  await signInAs(page, s.url, name);
+  await signInAs(page, suite.s.url, name);
   await page.locator('.order-entries__mark').first().waitFor();
   const tiles = await squares(page);
   expect(tiles.length).toBeGreaterThanOrEqual(6);
@@ -56,9 +44,9 @@ it.each([
 });
 
 it('an empty list shows an icon in its circle, not a character', async () => {
-  const page = await smallPhone(browser);
-  await signInAs(page, s.url, '李建国');
-  await open(page, s.url, '/pages/order/mine/index');
+  const page = await smallPhone(suite.browser);
+  await signInAs(page, suite.s.url, '李建国');
+  await open(page, suite.s.url, '/pages/order/mine/index');
   await waitText(page, '.empty-state', '');
   const circle = page.locator('.empty-state__mark').first();
   expect(await circle.locator('.nut-icon').count()).toBe(1);

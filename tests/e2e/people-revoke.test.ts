@@ -2,30 +2,22 @@
  * 人员管理 offers 撤销 only where the server allows it (issue 13, point 5), in Chromium at 375×812: 赵强, 网格长 of
  * 第一网格, sees 撤销 beside the 网格员's role but not beside his own roles nor a 党员's.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Page as Paged, PersonView } from '../../shared/users/schemas';
 import { NODES, PEOPLE } from '../support/people';
-import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, smallPhone } from './browser';
+import { okData } from '../support/server';
+import { h5Suite, signInAs, smallPhone } from './browser';
 import { open, waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite();
 let leader: Page;
 
 beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
-  browser = await launch();
-  leader = await smallPhone(browser);
-  await signInAs(leader, s.url, '赵强');
+  leader = await smallPhone(suite.browser);
+  await signInAs(leader, suite.s.url, '赵强');
 }, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
 
 /** The roles shown on a person's card, each with whether 撤销 sits beside it. */
 async function rolesOn(page: Page, name: string): Promise<Array<[string, boolean]>> {
@@ -40,9 +32,9 @@ async function rolesOn(page: Page, name: string): Promise<Array<[string, boolean
 }
 
 it('撤销 is beside the 网格员’s role; his own and a 党员’s roles have none', async () => {
-  await open(leader, s.url, '/staff/pages/people/index');
+  await open(leader, suite.s.url, '/staff/pages/people/index');
   await waitText(leader, '#staff-area', '第一网格');
-  const people = okData(await s.call<Paged<PersonView>>('users', 'listPeople', { areaId: NODES.grid1, pageSize: 50 }, PEOPLE.gridLeader)).items;
+  const people = okData(await suite.s.call<Paged<PersonView>>('users', 'listPeople', { areaId: NODES.grid1, pageSize: 50 }, PEOPLE.gridLeader)).items;
   const worker = people.find((p) => p.id === PEOPLE.gridWorker)!;
   const member = people.find((p) => p.id === PEOPLE.member)!;
   await waitText(leader, '#staff-people', worker.name);

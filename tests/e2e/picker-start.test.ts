@@ -3,31 +3,22 @@
  * grid, reaches a building's code in three taps from the codes page (选择区域, the building's 选择, 下载); before, the
  * picker opened at the street and took eight. The 全部 crumb still leads to the top of the tree.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, smallPhone } from './browser';
+import type { Page } from 'playwright-core';
+import { h5Suite, signInAs, smallPhone } from './browser';
 import { open, waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite();
 let leader: Page;
 
 beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
-  browser = await launch();
-  leader = await smallPhone(browser);
-  await signInAs(leader, s.url, '赵强');
+  leader = await smallPhone(suite.browser);
+  await signInAs(leader, suite.s.url, '赵强');
 }, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
 
 it('the 网格长 picks a building of his grid straight away; its code and poster are one tap further', async () => {
-  await open(leader, s.url, '/codes/pages/index/index');
+  await open(leader, suite.s.url, '/codes/pages/index/index');
   await waitText(leader, '#code-card', '第一网格');
   await leader.locator('#codes').getByText('选择区域', { exact: true }).click();
   await waitText(leader, '#area-crumbs', '第一网格');
