@@ -1,6 +1,6 @@
 /** Storage of orders: the `orders` collection, the document shape, ids and timeline entries. */
 import { newId } from '../runtime/ids';
-import type { Colour, OrderCategory, OrderStatus, ReturnVisitResult } from '../../shared/orders/model';
+import type { Colour, OrderCategory, OrderSource, OrderStatus, ReturnVisitResult } from '../../shared/orders/model';
 import type { PhotoRef } from '../../shared/orders/schemas';
 import type { Role, Skill } from '../../shared/users/roles';
 import type { OrderUnit } from '../../shared/units/model';
@@ -61,6 +61,8 @@ export interface OrderDoc extends OrderFacts {
   unit?: OrderUnit | null;
   /** 转办: the department it was handed to and why (kept after the department declines, for the record). */
   transfer?: { unitId: string; reason: string; at: number; byId: string } | null;
+  /** Where it came in (shared/orders/model ORDER_SOURCES); absent on orders filed before sources existed, read as 'app' (orderSource). */
+  source?: OrderSource;
   timeline: OrderEntry[];
   status: OrderStatus;
 }

@@ -86,6 +86,19 @@ export const RETURN_VISIT_RESULTS = ['satisfied', 'fair', 'unsatisfied'] as cons
 export type ReturnVisitResult = (typeof RETURN_VISIT_RESULTS)[number];
 export const RETURN_VISIT_NAMES: Record<ReturnVisitResult, string> = { satisfied: '满意', fair: '基本满意', unsatisfied: '不满意' };
 
+/**
+ * Where an order came in: 小程序 (the resident filed it), or staff filed it on someone's behalf after a 电话, a 来访 or a 网格巡查,
+ * or it came from a 12345热线 ticket. Orders stored before sources existed have none: absent means 'app' (no migration).
+ */
+export const ORDER_SOURCES = ['app', 'phone', 'visit', 'patrol', '12345'] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+export const ORDER_SOURCE_NAMES: Record<OrderSource, string> = { app: '小程序', phone: '电话', visit: '来访', patrol: '网格巡查', '12345': '12345热线' };
+/** The sources staff choose from when they file on someone's behalf (12345 tickets come in by import). */
+export const ON_BEHALF_SOURCES = ['phone', 'visit', 'patrol'] as const satisfies readonly OrderSource[];
+export type OnBehalfSource = (typeof ON_BEHALF_SOURCES)[number];
+/** An order's source, reading an absent field as 'app'. */
+export const orderSource = (order: { source?: OrderSource | null }): OrderSource => order.source ?? 'app';
+
 /** Limits that communities may tune later; these are the defaults the issue names. */
 export const ORDER_LIMITS = {
   perResidentPerDay: 5,
