@@ -43,6 +43,7 @@ import type {
   ConsoleInput,
   DeclineInput,
   DispatchInput,
+  FileOnBehalfInput,
   FileOrderInput,
   HallInput,
   HeldInput,
@@ -131,6 +132,8 @@ export interface ApiContract {
   };
   orders: {
     file: Call<FileOrderInput, { id: string }>;
+    /** 代为登记 (电话/来访/网格巡查): staff file for someone, recording the source. */
+    fileOnBehalf: Call<FileOnBehalfInput, { id: string }>;
     similar: Call<SimilarOrdersInput, { items: OrderCard[] }>;
     follow: Call<OrderIdInput, { followerCount: number }>;
     mine: Call<MyOrdersInput, OrderPage>;

@@ -5,6 +5,8 @@
  * rewording a label changes no count.
  */
 import type { Colour, OrderCategory } from '../../shared/orders/model';
+import { orderSource } from '../../shared/orders/model';
+import { SOURCE_FIELDS } from '../../shared/dashboard/model';
 import { bucketOf, CATEGORY_KEYS } from '../../shared/dashboard/model';
 import { shanghaiDay } from '../../shared/time';
 import type { OrderCode, OrderTransition } from '../../shared/orders/machine';
@@ -124,12 +126,27 @@ function goodOf(code: OrderCode, stars: unknown, result: unknown): boolean | nul
 /** Steps after which no unit holds the order any more. */
 const UNIT_ENDS: readonly OrderCode[] = ['decline', 'dispatch', 'pool', 'reassign'];
 
+/**
+ * Every rate split by source (小程序/电话/来访/网格巡查/12345): each `c.<field>` of SOURCE_FIELDS an order adds is added again under
+ * `src.<source>_<field>`, on the same day. Derived from the finished tally, so the live hook and the recompute split alike.
+ */
+function bySource(t: Tally, o: Pick<OrderDoc, 'source'>): Tally {
+  const source = orderSource(o);
+  for (const fields of t.values()) {
+    for (const f of SOURCE_FIELDS) {
+      const n = fields.get(`c.${f}`);
+      if (n) fields.set(`src.${source}_${f}`, (fields.get(`src.${source}_${f}`) ?? 0) + n);
+    }
+  }
+  return t;
+}
+
 /** A new order (in 急时 it arrives already coloured, with deadlines). */
 export function filingTally(o: OrderDoc): Tally {
   const t: Tally = new Map();
   filed(t, o.createdAt, o.category);
   if (o.colour) triaged(t, { createdAt: o.createdAt, colour: o.colour, respondBy: o.respondBy, resolveBy: o.resolveBy });
-  return t;
+  return bySource(t, o);
 }
 
 /** A move along the machine: `before` is the order as read, `set` the fields the move sets, `at` its timeline time. */
@@ -164,7 +181,7 @@ export function moveTally(before: OrderDoc, action: OrderTransition, set: Record
   if (action === 'rate' || action === 'returnVisit') confirmation(t, before, typeof set.closedAt === 'number' ? set.closedAt : at);
   const good = goodOf(action, stars, (set.returnVisit as { result?: string } | undefined)?.result);
   unitStep(t, action, before.unit?.id, (set.unit as { id?: string } | null | undefined)?.id, before, at, good);
-  return t;
+  return bySource(t, before);
 }
 
 /** The timeline codes of the events only the timeline remembers: a member's first response (接单 or 接受派单). */
@@ -208,5 +225,5 @@ export function orderTally(o: OrderDoc): Tally {
     }
   }
   if (o.closeReason === 'rated' && o.closedAt !== null) confirmation(t, o, o.closedAt);
-  return t;
+  return bySource(t, o);
 }

@@ -39,7 +39,7 @@ export async function recomputeCounters(store: DocumentStore): Promise<{ expecte
 /** Flattens a stored counter doc into field path → value (only the counted groups). */
 export function storedFields(doc: Record<string, unknown>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const group of ['c', 'cat', 'col', 'rh', 'sh', 'un']) {
+  for (const group of ['c', 'cat', 'col', 'rh', 'sh', 'un', 'src']) {
     const g = doc[group];
     if (g && typeof g === 'object') for (const [k, v] of Object.entries(g as Record<string, unknown>)) if (typeof v === 'number') out.set(`${group}.${k}`, v);
   }

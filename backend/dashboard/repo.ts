@@ -21,6 +21,8 @@ export interface CounterDoc {
   sh?: Partial<Record<string, number>>;
   /** 多方接单 per unit: `<unitId>_<metric>` → count (backend/dashboard/events.ts forUnit). */
   un?: Partial<Record<string, number>>;
+  /** Every rate's counts by source: `<source>_<field>` → count, for SOURCE_FIELDS (backend/dashboard/events.ts bySource). */
+  src?: Partial<Record<string, number>>;
   /** Only on a node's `open` doc (day 'open'): its 待办 counts, records waiting in each state (backend/records/pending.ts). */
   p?: Partial<Record<'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify', number>>;
   applied?: string[];

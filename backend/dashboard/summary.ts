@@ -6,11 +6,11 @@
 import type { Area } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
 import type { CounterField } from '../../shared/dashboard/model';
-import { CATEGORY_KEYS, COUNTER_FIELDS, MINUTE_BUCKETS, medianOf } from '../../shared/dashboard/model';
+import { CATEGORY_KEYS, COUNTER_FIELDS, MINUTE_BUCKETS, SOURCE_FIELDS, medianOf } from '../../shared/dashboard/model';
 import type { Days } from '../../shared/dashboard/period';
-import type { EmergencyMark, Ratio, SummaryInput, SummaryView } from '../../shared/dashboard/schemas';
+import type { EmergencyMark, Ratio, SourceRow, SummaryInput, SummaryView } from '../../shared/dashboard/schemas';
 import type { OrderCategory, OrderStatus } from '../../shared/orders/model';
-import { COLOURS, OPEN_STATUSES, ORDER_CATEGORIES } from '../../shared/orders/model';
+import { COLOURS, OPEN_STATUSES, ORDER_CATEGORIES, ORDER_SOURCES } from '../../shared/orders/model';
 import { areas } from '../areas/repo';
 import { registrations } from '../members/repo';
 import { orders } from '../orders/repo';
@@ -50,6 +50,23 @@ export function foldCounters(docs: CounterDoc[], days: string[]) {
     return { day, filed: c.filed ?? 0, responded: c.responded ?? 0, completed: c.completed ?? 0 };
   });
   return { sum, cat, col, rh, sh, trend };
+}
+
+/** Every rate per order source, from the same counter docs (group `src`): no read of its own. */
+export function bySource(docs: CounterDoc[]): SourceRow[] {
+  return ORDER_SOURCES.map((source) => {
+    const n = Object.fromEntries(SOURCE_FIELDS.map((f) => [f, docs.reduce((a, d) => a + (d.src?.[`${source}_${f}`] ?? 0), 0)])) as Record<(typeof SOURCE_FIELDS)[number], number>;
+    return {
+      source,
+      filed: n.filed,
+      returnVisits: n.returnVisits,
+      responseRate: ratio(n.respondedOnTime, n.respondDue),
+      resolutionRate: ratio(n.confirmed, n.solveDue),
+      onTimeRate: ratio(n.completedOnTime, n.resolveDue),
+      satisfactionRate: ratio(n.ratedGood, n.rated),
+      reopenRate: ratio(n.reopened, n.completions),
+    };
+  });
 }
 
 /** 急时 intervals of the communities on or under the node that overlap the period. */
@@ -129,6 +146,7 @@ export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<S
     medians: { responseMinutes: medianOf(rh), resolutionMinutes: medianOf(sh) },
     byCategory: ORDER_CATEGORIES.map((c: OrderCategory) => ({ category: c, count: cat[CATEGORY_KEYS[c]] ?? 0 })),
     byColour: COLOURS.map((c) => ({ colour: c, count: col[c] ?? 0 })),
+    bySource: bySource(docs),
     trend,
     ...people,
     overdue: { total: overdueTotal, items: overdueItems.map(toCard) },

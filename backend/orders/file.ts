@@ -1,5 +1,6 @@
 /** 群众点单: file an order for a building (content-checked, rate-limited), see similar ones, follow one (+1 我也遇到). */
 import { AppError, invalid } from '../../shared/errors';
+import type { OrderSource } from '../../shared/orders/model';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { belongsNear, canFollow, canSeeOrder, canSeeSimilarAt, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, SimilarOrdersInput } from '../../shared/orders/schemas';
@@ -21,8 +22,12 @@ import { toCard } from './views';
 /** How an order comes in: a resident for themself, or staff on a resident's behalf (民情日记 转为点单). */
 export interface Filing {
   role: string;
-  /** The timeline's first entry: 提交点单, or staff filing for a resident (民情日记). */
-  code: 'file' | 'fileForResident';
+  /** The timeline's first entry: 提交点单, or staff filing for a resident (民情日记), or 代为登记 (./behalf.ts). */
+  code: 'file' | 'fileForResident' | 'fileOnBehalf';
+  /** Where it came in, when not the resident's own app (stored only then: absent means 'app'). */
+  source?: OrderSource;
+  /** Asked once the building is known, before anything is written: throws if the actor may not file there, else names their part (代为登记). */
+  roleAt?: (buildingPath: string) => string;
   /** The daily per-person quota guards residents; staff filing from a visit are not limited by it. */
   quota: boolean;
   id?: string;
@@ -42,6 +47,7 @@ const BY_RESIDENT: Filing = { role: '居民', code: 'file', quota: true };
 export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = BY_RESIDENT): Promise<{ id: string }> {
   const { node: building, known } = await keptPathOf(ctx.store, input.buildingId, '楼栋');
   if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
+  const role = how.roleAt?.(building.path) ?? how.role;
   const photos = input.photos ?? [];
   await checkContent(ctx, { description: input.description, contactName: input.contactName });
   const screened = await checkPhotos(ctx, 'photos', photos);
@@ -66,13 +72,20 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
     createdByName: ctx.actor.name,
     createdAt: now,
     owner: grid ? { areaId: grid._id, areaPath: grid.path, roles: ['grid_worker', 'grid_leader'] } : null,
-    timeline: [step(ctx, how.role, how.code)],
+    timeline: [step(ctx, role, how.code, how.source ? { source: how.source } : undefined)],
   });
   const followers = how.followers ?? [];
   // 急时: skips 分拣 as 红, straight to the pool (backend/response/emergency.ts).
-  const order = await dispatchIfEmergency(ctx, { ...filed, followers, followerCount: followers.length, ...(how.visitId ? { visitId: how.visitId } : {}) }, known);
+  const extra = { ...(how.visitId ? { visitId: how.visitId } : {}), ...(how.source ? { source: how.source } : {}) };
+  const order = await dispatchIfEmergency(ctx, { ...filed, followers, followerCount: followers.length, ...extra }, known);
   const effects: Effect[] = [
-    audited(ctx, { action: 'orders.file', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { category: order.category, status: order.status } }),
+    audited(ctx, {
+      action: 'orders.file',
+      targetType: 'order',
+      targetId: order._id,
+      areaPath: order.path,
+      detail: { category: order.category, status: order.status, ...(how.source ? { source: how.source } : {}) },
+    }),
     ...counted(order.path, filingTally(order)),
     ...screened.effects({ collection: 'orders', recordId: order._id, targetType: 'order', areaPath: order.path }),
     // An order that skipped 分拣 (急时) is not waiting for the grid: the street's pool is told instead.

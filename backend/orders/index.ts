@@ -2,6 +2,7 @@
 import * as s from '../../shared/orders/schemas';
 import { defineFunction, systemAction, userAction } from '../runtime/define';
 import { dispatchCandidates, orderConsole } from './console';
+import { fileOnBehalf } from './behalf';
 import { fileOrder, followOrder, similarOrders } from './file';
 import { acceptOrder, claimOrder, completeOrder, declineOrder, heldOrders, orderHall, postProgress, releaseOrder } from './member';
 import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
@@ -13,6 +14,7 @@ import { theOrder, theOrderAndMember } from './transition';
 
 export const ordersFunction = defineFunction('orders', {
   file: userAction(s.fileOrderInput, fileOrder),
+  fileOnBehalf: userAction(s.fileOnBehalfInput, fileOnBehalf),
   similar: userAction(s.similarOrdersInput, similarOrders),
   follow: userAction(s.orderIdInput, followOrder, theOrder),
   mine: userAction(s.myOrdersInput, myOrders),

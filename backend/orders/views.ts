@@ -1,6 +1,6 @@
 /** What each viewer sees of an order: cards for lists, the detail with masking and next-step abilities. */
 import { orderLabel, orderNote } from '../../shared/orders/machine';
-import { COLOUR_NAMES, STATUS_NAMES, orderNumber } from '../../shared/orders/model';
+import { COLOUR_NAMES, ORDER_SOURCE_NAMES, STATUS_NAMES, orderNumber, orderSource } from '../../shared/orders/model';
 import type { OrderFacts } from '../../shared/orders/permissions';
 import * as can from '../../shared/orders/permissions';
 import type { OrderCard, OrderDetail } from '../../shared/orders/schemas';
@@ -23,6 +23,8 @@ export function toCard(o: OrderDoc): OrderCard {
     statusName: STATUS_NAMES[o.status],
     colour: o.colour,
     colourName: o.colour ? COLOUR_NAMES[o.colour] : null,
+    source: orderSource(o),
+    sourceName: ORDER_SOURCE_NAMES[orderSource(o)],
     place: o.place,
     createdAt: o.createdAt,
     overdue: o.overdue,

@@ -44,6 +44,23 @@ export const COUNTER_FIELDS = [
 ] as const;
 export type CounterField = (typeof COUNTER_FIELDS)[number];
 
+/** The counts every rate needs, kept again per order source (counter group `src`, `<source>_<field>`), so each rate splits by source. */
+export const SOURCE_FIELDS = [
+  'filed',
+  'respondDue',
+  'respondedOnTime',
+  'solveDue',
+  'confirmed',
+  'resolveDue',
+  'completedOnTime',
+  'rated',
+  'ratedGood',
+  'returnVisits',
+  'reopened',
+  'completions',
+] as const satisfies readonly CounterField[];
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+
 /** One node's counters for one Shanghai day; `byCategory`/`byColour` count filings by filing day. */
 export interface DayCounters {
   counts: Partial<Record<CounterField, number>>;

@@ -1,6 +1,6 @@
 /** Inputs and views of the `dashboard` function: the summary of a node and period, and the xlsx exports. */
 import * as z from 'zod/mini';
-import type { Colour, OrderCategory, OrderStatus } from '../orders/model';
+import type { Colour, OrderCategory, OrderSource, OrderStatus } from '../orders/model';
 import type { OrderCard } from '../orders/schemas';
 import type { AreaLevel } from '../areas/model';
 import { id, input, int, oneOf } from '../validation';
@@ -57,12 +57,26 @@ export interface SummaryView {
   medians: { responseMinutes: number | null; resolutionMinutes: number | null };
   byCategory: Array<{ category: OrderCategory; count: number }>;
   byColour: Array<{ colour: Colour; count: number }>;
+  /** Every rate per source (小程序/电话/来访/网格巡查/12345), one row per source in ORDER_SOURCES order. */
+  bySource: SourceRow[];
   trend: TrendPoint[];
   members: { registered: number; served: number; servedRate: Ratio; year: number };
   points: Array<{ label: string; count: number }>;
   overdue: { total: number; items: OrderCard[] };
   marks: EmergencyMark[];
   generatedAt: number;
+}
+
+/** One source's filings, 回访 and rates for the period (counter group `src`). */
+export interface SourceRow {
+  source: OrderSource;
+  filed: number;
+  returnVisits: number;
+  responseRate: Ratio;
+  resolutionRate: Ratio;
+  onTimeRate: Ratio;
+  satisfactionRate: Ratio;
+  reopenRate: Ratio;
 }
 
 /** One row of the 下级对比 table: a child node's figures for the period (from its counters) and its open orders now. */

@@ -5,8 +5,8 @@
  */
 import type { EntryData, StateDef, TimelineEntry } from '../records/machine';
 import { canMove, defineMachine, labelOf } from '../records/machine';
-import type { Colour, OrderStatus, ReturnVisitResult } from './model';
-import { COLOUR_NAMES, RETURN_VISIT_NAMES, STATUS_NAMES } from './model';
+import type { Colour, OrderSource, OrderStatus, ReturnVisitResult } from './model';
+import { COLOUR_NAMES, ORDER_SOURCE_NAMES, RETURN_VISIT_NAMES, STATUS_NAMES } from './model';
 
 const STATES: Record<OrderStatus, StateDef> = {
   new: { name: STATUS_NAMES.new, kind: 'open' },
@@ -32,6 +32,8 @@ const STEPS = {
   emergency: says('急时自动派单'),
   /** Staff filing from a 民情日记 visit (backend/diary/toOrder.ts). */
   fileForResident: says('代居民点单（民情日记）'),
+  /** Staff filing for a caller, visitor or what a 网格巡查 found (backend/orders/behalf.ts); { source } */
+  fileOnBehalf: (d: EntryData) => `代为登记（${ORDER_SOURCE_NAMES[d.source as OrderSource] ?? ''}）`,
   /** 撤销角色 left the owning node without anyone in the owner's roles: up one level; { member, role, node } */
   handedUp: (d: EntryData) => `${d.member}已不再担任${d.role}，${d.node}暂无其他人负责，转交上一级`,
   /** Words stored before codes that no rule of the migration reads (backend/orders/migrate.ts); { words } */

@@ -2,7 +2,7 @@
 import { hasRoleAt } from '../users/permissions';
 import type { Actor } from '../users/roles';
 import { STAFF_ROLES } from '../users/roles';
-import type { OrderStatus } from './model';
+import type { OrderSource, OrderStatus } from './model';
 import { OPEN_STATUSES } from './model';
 import { canTransition } from './machine';
 import type { OrderUnit } from '../units/model';
@@ -21,9 +21,14 @@ export interface OrderFacts {
   visitId?: string | null;
   /** The unit (物业, 职能部门, 共建单位) the order was dispatched or 转办 to; absent or null when it is not with a unit. */
   unit?: OrderUnit | null;
+  /** Where it came in (absent: 小程序); any other source was filed by staff on someone's behalf. */
+  source?: OrderSource | null;
 }
 
-export const isFiler = (a: Actor, o: OrderFacts) => o.createdBy === a.userId;
+/** Filed by staff for someone else (电话/来访/网格巡查/12345): the staff filer is neither its filer nor a party, and the verdict comes by 回访. */
+export const isOnBehalf = (o: Pick<OrderFacts, 'source'>) => o.source != null && o.source !== 'app';
+
+export const isFiler = (a: Actor, o: OrderFacts) => o.createdBy === a.userId && !isOnBehalf(o);
 export const isFollower = (a: Actor, o: OrderFacts) => o.followers.includes(a.userId);
 /** The member holding it, or staff of the unit it is with (shared/units): they accept, decline, work and complete it. */
 export const isHolder = (a: Actor, o: OrderFacts) => (o.holderId !== null && o.holderId === a.userId) || holdsForUnit(a, o);
@@ -34,7 +39,8 @@ export const isStaffOver = (a: Actor, o: OrderFacts) => hasRoleAt(a, STAFF_ROLES
  * The people whose case the order is: the resident who filed it for themself and the neighbours following
  * it. Nobody decides or works their own case — a member who took their own order could rate it and earn points.
  */
-export const isPartyId = (userId: string, o: Pick<OrderFacts, 'createdBy' | 'visitId' | 'followers'>) => (o.createdBy === userId && !o.visitId) || o.followers.includes(userId);
+export const isPartyId = (userId: string, o: Pick<OrderFacts, 'createdBy' | 'visitId' | 'followers' | 'source'>) =>
+  (o.createdBy === userId && !o.visitId && !isOnBehalf(o)) || o.followers.includes(userId);
 export const isParty = (a: Actor, o: OrderFacts) => isPartyId(a.userId, o);
 /** Staff over the order who are not a party to it: only they triage, dispatch and close it. */
 export const decidesOver = (a: Actor, o: OrderFacts) => isStaffOver(a, o) && !isParty(a, o);

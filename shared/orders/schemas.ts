@@ -5,10 +5,10 @@ import type { TimelineView } from '../records/machine';
 import type { Page } from '../users/schemas';
 import type { Skill } from '../users/roles';
 import { MEMBER_SKILLS } from '../users/roles';
-import type { Colour, ColourRule, ConsoleTab, OrderCategory, OrderStatus } from './model';
+import type { Colour, ColourRule, ConsoleTab, OrderCategory, OrderSource, OrderStatus } from './model';
 import type { OrderUnit } from '../units/model';
 import { DUTY_PARTIES } from '../duties/model';
-import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ORDER_CATEGORIES, RETURN_VISIT_RESULTS } from './model';
+import { COLOURS, CONSOLE_TABS, DAY_COUNTS, ON_BEHALF_SOURCES, ORDER_CATEGORIES, RETURN_VISIT_RESULTS } from './model';
 
 // Photos are every record's (shared/photos.ts); re-exported for the order modules that name them here.
 export { photoRef, photos } from '../photos';
@@ -29,6 +29,17 @@ export const fileOrderInput = input({
   contactMobile: mobile('联系电话'),
   anonymousToMembers: z.optional(bool('对党员匿名')),
   /** Accepted now; the order write path makes a repeat the same write (issue 12 item 5). */
+  requestKey,
+});
+/** 代为登记: staff file for someone who phoned, came in or was met on a 网格巡查; that person need not have an account. */
+export const fileOnBehalfInput = input({
+  source: z.enum(ON_BEHALF_SOURCES, { error: (iss) => (iss.input === undefined ? '请选择来源（电话、来访或网格巡查）' : '来源只能是电话、来访或网格巡查') }),
+  buildingId: id('楼栋'),
+  category: oneOf('类别', ORDER_CATEGORIES),
+  description: text('问题描述', { min: 5, max: 500 }),
+  photos: z.optional(photos('照片')),
+  contactName: text('联系人', { min: 1, max: 20 }),
+  contactMobile: mobile('联系电话'),
   requestKey,
 });
 export const similarOrdersInput = input({ buildingId: id('楼栋'), category: oneOf('类别', ORDER_CATEGORIES) });
@@ -95,6 +106,9 @@ export interface OrderCard {
   statusName: string;
   colour: Colour | null;
   colourName: string | null;
+  /** Where it came in (小程序 unless staff filed it on someone's behalf or it came from 12345). */
+  source: OrderSource;
+  sourceName: string;
   /** "第一网格 · 1号楼" */
   place: string;
   createdAt: number;
@@ -181,6 +195,7 @@ export interface OrderRulesView {
 export type OrderRulesInput = z.infer<typeof orderRulesInput>;
 export type SetColourRuleInput = z.infer<typeof setColourRuleInput>;
 export type FileOrderInput = z.infer<typeof fileOrderInput>;
+export type FileOnBehalfInput = z.infer<typeof fileOnBehalfInput>;
 export type SimilarOrdersInput = z.infer<typeof similarOrdersInput>;
 export type OrderIdInput = z.infer<typeof orderIdInput>;
 export type MyOrdersInput = z.infer<typeof myOrdersInput>;
