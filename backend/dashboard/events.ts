@@ -128,14 +128,15 @@ const UNIT_ENDS: readonly OrderCode[] = ['decline', 'dispatch', 'pool', 'reassig
 
 /**
  * Every rate split by source (小程序/电话/来访/网格巡查/12345): each `c.<field>` of SOURCE_FIELDS an order adds is added again under
- * `src.<source>_<field>`, on the same day. Derived from the finished tally, so the live hook and the recompute split alike.
+ * `src.s<source>_<field>`, on the same day. Derived from the finished tally, so the live hook and the recompute split alike.
  */
 function bySource(t: Tally, o: Pick<OrderDoc, 'source'>): Tally {
   const source = orderSource(o);
   for (const fields of t.values()) {
     for (const f of SOURCE_FIELDS) {
       const n = fields.get(`c.${f}`);
-      if (n) fields.set(`src.${source}_${f}`, (fields.get(`src.${source}_${f}`) ?? 0) + n);
+      // `s` first: a field name may not start with a digit (assertField), and one source is 12345.
+      if (n) fields.set(`src.s${source}_${f}`, (fields.get(`src.s${source}_${f}`) ?? 0) + n);
     }
   }
   return t;

@@ -55,7 +55,7 @@ export function foldCounters(docs: CounterDoc[], days: string[]) {
 /** Every rate per order source, from the same counter docs (group `src`): no read of its own. */
 export function bySource(docs: CounterDoc[]): SourceRow[] {
   return ORDER_SOURCES.map((source) => {
-    const n = Object.fromEntries(SOURCE_FIELDS.map((f) => [f, docs.reduce((a, d) => a + (d.src?.[`${source}_${f}`] ?? 0), 0)])) as Record<(typeof SOURCE_FIELDS)[number], number>;
+    const n = Object.fromEntries(SOURCE_FIELDS.map((f) => [f, docs.reduce((a, d) => a + (d.src?.[`s${source}_${f}`] ?? 0), 0)])) as Record<(typeof SOURCE_FIELDS)[number], number>;
     return {
       source,
       filed: n.filed,
