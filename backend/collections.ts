@@ -12,6 +12,7 @@ import { INDEXES as AUDIT_INDEXES } from './audit/repo';
 import { INDEXES as POINTS_INDEXES } from './points/repo';
 import { INDEXES as INVITATIONS_INDEXES } from './invitations/repo';
 import { INDEXES as UNITS_INDEXES } from './units/repo';
+import { INDEXES as HOTLINE_INDEXES } from './hotline/repo';
 import { fillStaffAreaIds } from './users/repo';
 
 export const INDEXES: Record<string, IndexSpec[]> = {
@@ -183,6 +184,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ...POINTS_INDEXES,
   ...INVITATIONS_INDEXES,
   ...UNITS_INDEXES,
+  ...HOTLINE_INDEXES,
 };
 
 /**

@@ -16,6 +16,7 @@ import { usersFunction } from './users';
 import { effectsFunction } from './records';
 import { unitsFunction } from './units';
 import { dutiesFunction } from './duties';
+import { hotlineFunction } from './hotline';
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
   areas: areasFunction,
@@ -34,6 +35,7 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   effects: effectsFunction,
   units: unitsFunction,
   duties: dutiesFunction,
+  hotline: hotlineFunction,
 };
 
 /**

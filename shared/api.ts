@@ -4,6 +4,7 @@
  */
 import type { DutyForView } from './duties/schemas';
 import type { DutiesApi } from './duties/api';
+import type { HotlineApi } from './orders/hotlineApi';
 import type {
   AddAreaInput,
   AreaView,
@@ -184,6 +185,7 @@ export interface ApiContract {
   duties: DutiesApi;
   effects: EffectsApi;
   units: UnitsApi;
+  hotline: HotlineApi;
 }
 
 /** Every order action answers with where the order is now. */

@@ -66,6 +66,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'orders.setRule': '修改点单时限规则',
   'duties.set': '修改职责清单',
   'duties.remove': '删除职责清单条目',
+  'hotline.import': '导入12345工单',
+  'hotline.place': '12345工单定位到楼栋',
   'wishes.post': '许心愿',
   'wishes.approve': '审核通过心愿',
   'wishes.reject': '心愿审核未通过',
