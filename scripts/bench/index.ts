@@ -13,6 +13,7 @@ import type { BenchContext, Section, SectionResult } from './report';
 import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 import { treeImportSection } from './tree-import';
+import { hotlineImportSection } from './hotline-import';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
 const SECTIONS: Section[] = [
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   bundlesSection,
   h5LoadSection,
   treeImportSection,
+  hotlineImportSection,
 ];
 
 interface Args {
