@@ -20,6 +20,8 @@ export default defineAppConfig({
         'pages/households/index',
         // 接单单位 (多方接单): 社区/街道 staff set up units and their staff.
         'pages/units/index',
+        // 代为登记: staff file for someone who phoned, came in or was met on a 网格巡查.
+        'pages/behalf/index',
       ],
     },
     { root: 'member', name: 'member', pages: ['pages/home/index', 'pages/hall/index', 'pages/orders/index', 'pages/points/index'] },

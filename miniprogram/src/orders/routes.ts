@@ -7,6 +7,7 @@ export const ORDER_ROUTES = {
   detail: '/pages/order/detail/index',
   messages: '/pages/order/messages/index',
   console: '/staff/pages/console/index',
+  behalf: '/staff/pages/behalf/index',
   rules: '/staff/pages/rules/index',
   duties: '/staff/pages/duties/index',
   hall: '/member/pages/hall/index',

@@ -1,4 +1,4 @@
-/** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, 下级对比 (drill down by tapping a child), 各单位 (多方接单), trend, category and 3色 splits, backlog, points, overdue list, exports. */
+/** 数据看板 (一屏知全域): a node and a period → the 三率 tiles, 下级对比 (drill down by tapping a child), 按来源, 各单位 (多方接单), trend, category and 3色 splits, backlog, points, overdue list, exports. */
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -24,6 +24,7 @@ import KpiTiles from '../../components/KpiTiles';
 import PeriodBar from '../../components/PeriodBar';
 import RateHelp from '../../components/RateHelp';
 import TrendLine from '../../components/TrendLine';
+import SourceTable from '../../components/SourceTable';
 import UnitTable from '../../components/UnitTable';
 import '../../components/charts.scss';
 import './index.scss';
@@ -52,6 +53,9 @@ function Board({ v, query, kids, units }: { v: SummaryView; query: SummaryInput;
           <ChildTable v={kids} onOpen={(row) => openChild(row, query)} />
         </SectionCard>
       )}
+      <SectionCard title="按来源（三率）" id="card-sources">
+        <SourceTable rows={v.bySource} />
+      </SectionCard>
       {units && units.rows.length > 0 && (
         <SectionCard title="各单位（物业、职能部门、共建单位）" id="card-units">
           <UnitTable v={units} />

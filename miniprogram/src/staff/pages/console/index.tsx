@@ -49,6 +49,9 @@ export default function StaffConsole() {
     <View className="page console" id="staff-console">
       <TabBar tiles tabs={tabs} active={tab} onChange={setTab} id="console-tabs" />
       <ConsoleFilters colour={colour} category={category} onColour={setColour} onCategory={setCategory} />
+      <Text className="console__rules" id="console-behalf" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.behalf })}>
+        ＋ 代为登记（电话 / 来访 / 网格巡查）›
+      </Text>
       <Text className="console__rules" id="console-rules" onClick={() => void Taro.navigateTo({ url: ORDER_ROUTES.rules })}>
         时限规则（自然日 / 工作日）›
       </Text>
