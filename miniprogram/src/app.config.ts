@@ -16,6 +16,8 @@ export default defineAppConfig({
         'pages/invite/index',
         'pages/tree/index',
         'pages/tree-import/index',
+        // 12345 工单: import a street's hotline export, place queued tickets, export the results.
+        'pages/hotline/index',
         'pages/node/index',
         'pages/households/index',
         // 接单单位 (多方接单): 社区/街道 staff set up units and their staff.
