@@ -46,7 +46,8 @@ describe('待办 on the home page', () => {
     expect(page.url()).toContain('/staff/pages/console/index?tab=new');
 
     await fileOrder(s);
-    await page.goBack();
+    // Back by the app's own 返回 (the h5 bar; browser back is navigation.test's), then home refreshes on show.
+    await page.locator('#h5-nav-back').click();
     await waitText(page, '#todo-new', `待分拣 ${waiting + 1}`);
     await page.context().close();
   });
