@@ -7,7 +7,7 @@
 import type { Collection, DocumentStore } from '../store/port';
 import { DECLARATION_TIMELINE_CODES } from '../points/migrate';
 import { POST_HOLDERS_ON_POSTS, POST_STINTS_ON_MEMBERS } from '../activities/migrate';
-import { COUNTERS_ON_OUTCOME_DAYS } from '../dashboard/migrate';
+import { COUNTERS_BY_SOURCE, COUNTERS_ON_OUTCOME_DAYS } from '../dashboard/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
@@ -39,6 +39,7 @@ export const MIGRATIONS: Migration[] = [
   POST_HOLDERS_ON_POSTS,
   POST_STINTS_ON_MEMBERS,
   COUNTERS_ON_OUTCOME_DAYS,
+  COUNTERS_BY_SOURCE,
   PENDING_COUNTS,
   ROLE_AREAS_ON_USERS,
 ];

@@ -3,6 +3,9 @@
  * the source. It goes round the normal loop, its verdict comes by 回访, the staff filer is not a party to it, staff outside
  * the building's subtree are refused, and the dashboard splits every rate by source (the recompute agreeing).
  */
+import { COUNTERS_BY_SOURCE } from '../../backend/dashboard/migrate';
+import { counters } from '../../backend/dashboard/repo';
+import { MIGRATIONS } from '../../backend/records/migrate';
 import type { SummaryView } from '../../shared/dashboard/schemas';
 import type { OrderDetail } from '../../shared/orders/schemas';
 import { act, DAY, detail, fileOrder, goodOrder } from '../support/orders';
@@ -94,7 +97,10 @@ test('only staff over the building may file for someone; bad input names the fie
   }
   expect(errorOf(await onBehalf('12345'))).toMatchObject({ code: 'VALIDATION', fields: { source: '来源只能是电话、来访或网格巡查' } });
   expect(errorOf(await onBehalf('phone', PEOPLE.gridWorker, { contactMobile: '123' }))).toMatchObject({ code: 'VALIDATION', fields: { contactMobile: expect.any(String) } });
-  expect(errorOf(await onBehalf('phone', PEOPLE.gridWorker, { source: undefined }))).toMatchObject({ code: 'VALIDATION', fields: { source: '请选择来源（电话、来访或网格巡查）' } });
+  expect(errorOf(await onBehalf('phone', PEOPLE.gridWorker, { source: undefined }))).toMatchObject({
+    code: 'VALIDATION',
+    fields: { source: '请选择来源（电话、来访或网格巡查）' },
+  });
   // The street's 街道 admin files anywhere under it.
   expect(okData(await onBehalf('phone', PEOPLE.street)).id).toBeTruthy();
 
@@ -110,4 +116,16 @@ test('the per-source counters agree with the recompute from the timelines (npm r
   expect(check.out).toContain('计数器与点单时间线一致');
   expect(check.code).toBe(0);
   expect(s.logged).toEqual([]);
+}, 60000);
+
+test('counter days stored before sources existed get their src group from the migration, orders without a source as 小程序', async () => {
+  const before = await today();
+  // As every counter doc stored before the change: no src group at all.
+  expect(await counters(s.store).updateWhere({ src: { $exists: true } }, { $unset: { src: true } })).toBeGreaterThan(0);
+  expect((await today()).bySource.every((r) => r.filed === 0)).toBe(true);
+  expect(MIGRATIONS).toContain(COUNTERS_BY_SOURCE);
+  expect(await COUNTERS_BY_SOURCE.run(s.store)).toBeGreaterThan(0);
+  expect((await today()).bySource).toEqual(before.bySource);
+  const check = await runScript(s, 'scripts/check-counters.ts');
+  expect(check.code).toBe(0);
 }, 60000);
