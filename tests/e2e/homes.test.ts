@@ -21,7 +21,7 @@ it.each([
   ['resident', '王秀英', ['entry-new-order', 'entry-my-orders', 'entry-messages', 'entry-register'], ['entry-hall', 'entry-console'], '办事'],
   ['member', '张伟', ['entry-hall', 'entry-held', 'entry-points', 'entry-certificate'], ['entry-console'], '接单'],
   ['grid-leader', '赵强', ['entry-console', 'entry-diary', 'entry-points-review', 'entry-codes'], ['entry-points-verify'], '待办'],
-  ['community-staff', '孙丽', ['entry-console', 'entry-member-review', 'entry-wish-review', 'entry-points-verify', 'entry-response'], ['entry-hall'], '待办'],
+  ['community-staff', '孙丽', ['entry-console', 'entry-member-review', 'entry-wish-review', 'entry-points-verify', 'entry-response', 'entry-hotline'], ['entry-hall'], '待办'],
   ['liaison', '李建国', ['entry-households', 'entry-new-order'], ['entry-console'], '办事'],
 ])('%s (%s): the tiles of the role, none of another, and the tab bar', async (file, name, shown, hidden, work) => {
   const page = await smallPhone(suite.browser);

@@ -37,7 +37,8 @@ test('community staff import a hotline export, place the queued ticket and downl
   );
   const page = await smallPhone(browser);
   await signInAs(page, s.url, '孙丽');
-  await page.goto(`${s.url}/#/staff/pages/hotline/index`);
+  // From home, as she would: the 12345工单 tile.
+  await page.locator('#entry-hotline').click();
   await page.locator('#hotline-choose').waitFor(WAIT);
   await waitText(page, '#hotline-queue', '待定位（0）');
 

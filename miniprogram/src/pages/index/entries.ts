@@ -73,6 +73,8 @@ const STAFF_ROWS: Row[] = [
   // 一人联十户: the 微网格联络员's households (staff link them on the node page).
   [['liaison'], { id: 'entry-households', icon: 'person', title: '联系住户', url: '/staff/pages/households/index' }],
   [STAFF, { id: 'entry-codes', icon: 'code', title: '民情二维码', url: '/codes/pages/index/index' }],
+  // 12345 热线工单: import the street's export, place the unmatched, export results back (docs/hotline.md).
+  [COMMUNITY, { id: 'entry-hotline', icon: 'notice', title: '12345工单', url: '/staff/pages/hotline/index' }],
   [COMMUNITY, { id: 'entry-publish-activity', icon: 'notice', title: '发布活动', url: '/activity/pages/manage/index' }],
   [COMMUNITY, { id: 'entry-response', icon: 'notice', title: '一键响应', url: '/respond/pages/sent/index' }],
   [COMMUNITY, { id: 'entry-mode', icon: 'warning', title: '平时/急时', url: '/respond/pages/mode/index' }],
