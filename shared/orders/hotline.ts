@@ -4,7 +4,9 @@
  * on a building of the street's tree or queued for staff, and the export back in the same layout. Pure: the server reads
  * the file and the tree, this decides.
  */
-import type { Area } from '../areas/model';
+import { SHANGHAI_OFFSET_MS } from '../time';
+import type { BuildingIndex } from './hotlineAddress';
+import { matchAddress, squash } from './hotlineAddress';
 import type { OrderCategory } from './model';
 import { ORDER_CATEGORIES } from './model';
 
@@ -66,7 +68,6 @@ export interface HotlinePlan {
   columns: Partial<Record<HotlineField, number>>;
 }
 
-const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
 const clean = (s: string | undefined) => (s ?? '').replace(/[\s\u3000]+/g, ' ').trim();
 
 /** The column each field sits in, or a message naming the missing columns (the mapping's header words). */
@@ -100,8 +101,6 @@ export function normaliseMapping(mapping: HotlineMapping): HotlineMapping | { fi
   return out;
 }
 
-const SHANGHAI = 8 * 3600_000;
-
 /**
  * A hotline time in Beijing time: `2026-12-01 09:30[:00]`, `2026/12/1 9:30`, `2026年12月1日 9时30分`, a date alone, or an
  * Excel serial day number (a cell formatted as a date that the reader left as a number). `endOfDay` reads a date alone as
@@ -112,7 +111,7 @@ export function parseHotlineTime(text: string, endOfDay = false): number | null 
   if (/^\d{5}(\.\d+)?$/.test(s)) {
     const serial = Number(s);
     // Excel's day 25569 is 1970-01-01; the fraction is the time of day, both in the sheet's (Beijing) local time.
-    const ms = Math.round((serial - 25569) * 86400_000) - SHANGHAI;
+    const ms = Math.round((serial - 25569) * 86400_000) - SHANGHAI_OFFSET_MS;
     return serial % 1 === 0 && endOfDay ? ms + 86400_000 - 1000 : ms;
   }
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]*(\d{1,2})\s*[:时](\d{1,2})(?:\s*[:分](\d{1,2}))?\s*[秒分]?)?$/.exec(s);
@@ -121,8 +120,8 @@ export function parseHotlineTime(text: string, endOfDay = false): number | null 
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || (h ?? 0) > 23 || (mi ?? 0) > 59 || (se ?? 0) > 59) return null;
   const utc = Date.UTC(y!, mo! - 1, d!, h ?? 0, mi ?? 0, se ?? 0);
   if (new Date(utc).getUTCDate() !== d) return null; // 2月30日
-  if (h === undefined && endOfDay) return utc - SHANGHAI + 86400_000 - 1000;
-  return utc - SHANGHAI;
+  if (h === undefined && endOfDay) return utc - SHANGHAI_OFFSET_MS + 86400_000 - 1000;
+  return utc - SHANGHAI_OFFSET_MS;
 }
 
 /** 12345 诉求分类 words and the 点单 category each falls in (the first that the 分类 contains). */
@@ -169,53 +168,6 @@ export function hotlineCategory(text: string): OrderCategory | null {
   if (!s) return '其他';
   if ((ORDER_CATEGORIES as readonly string[]).includes(s)) return s as OrderCategory;
   return CATEGORY_WORDS.find(([word]) => s.includes(word))?.[1] ?? null;
-}
-
-/** Arabic digits for full-width ones and 一…十 before 号/栋/幢/楼/单元, so 三号楼 and ３号楼 read as 3号楼; 幢/栋/号楼 alike. */
-export function normaliseAddress(text: string): string {
-  const digits = '零一二三四五六七八九';
-  return squash(text)
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/([一二三四五六七八九]?十?[一二三四五六七八九十])(?=号|栋|幢|单元)/g, (w) => {
-      if (!w.includes('十')) return String(digits.indexOf(w));
-      const [tens, ones] = w.split('十');
-      return String((tens ? digits.indexOf(tens) : 1) * 10 + (ones ? digits.indexOf(ones) : 0));
-    })
-    .replace(/(\d+)(?:号楼|栋|幢|号)/g, '$1号楼');
-}
-
-/** The street's buildings with the names of the nodes above them (community, grid), read once per import. */
-export interface BuildingIndex {
-  buildings: Array<{ id: string; name: string; trail: string[]; label: string }>;
-}
-
-export function indexBuildings(tree: Area[]): BuildingIndex {
-  const inService = tree.filter((a) => !a.retired);
-  const byId = new Map(inService.map((a) => [a._id, a]));
-  const buildings = inService
-    .filter((a) => a.level === 'building')
-    .map((b) => {
-      const above = b.ancestors.map((id) => byId.get(id)).filter((a): a is Area => !!a && (a.level === 'community' || a.level === 'grid'));
-      return { id: b._id, name: normaliseAddress(b.name), trail: above.map((a) => normaliseAddress(a.name)), label: [...above.map((a) => a.name), b.name].join(' / ') };
-    });
-  return { buildings };
-}
-
-/**
- * The building an address names. A building's name must appear in the address; when several do (every community has a
- * 3号楼), the ones whose community or grid is named too win; exactly one left is a match, more is ambiguous, none unknown.
- */
-export function matchAddress(address: string, index: BuildingIndex): Pick<HotlineTicket, 'buildingId' | 'unplaced'> {
-  const a = normaliseAddress(address);
-  const named = index.buildings.filter((b) => b.name && a.includes(b.name));
-  // A longer building name found in the address outranks a shorter one it contains (12号楼 over 2号楼).
-  const longest = named.filter((b) => !named.some((o) => o.name.length > b.name.length && o.name.includes(b.name) && a.includes(o.name)));
-  const score = (b: (typeof longest)[number]) => b.trail.filter((t) => a.includes(t)).length;
-  const best = Math.max(0, ...longest.map(score));
-  const top = longest.filter((b) => score(b) === best);
-  if (top.length === 1) return { buildingId: top[0]!.id };
-  if (top.length === 0) return { unplaced: { reason: 'unknown', candidates: [] } };
-  return { unplaced: { reason: 'ambiguous', candidates: top.slice(0, 5).map((b) => b.label) } };
 }
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}(-\d{1,6})?$|^\d{7,8}$/;
@@ -289,7 +241,7 @@ export interface HotlineOutcome {
 
 /** `2026-12-03 16:05` in Beijing time, as the hotline's own exports write times. */
 export function formatHotlineTime(at: number): string {
-  const d = new Date(at + SHANGHAI);
+  const d = new Date(at + SHANGHAI_OFFSET_MS);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }

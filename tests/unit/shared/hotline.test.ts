@@ -1,15 +1,7 @@
 /** 12345 tickets read from a sheet: header mapping, every problem row numbered, addresses placed or queued, the export layout. */
 import type { Area, AreaLevel } from '../../../shared/areas/model';
-import {
-  HOTLINE_RESULT_COLUMNS,
-  exportRow,
-  indexBuildings,
-  matchAddress,
-  normaliseMapping,
-  parseHotlineTime,
-  planHotline,
-  readHotlineHeader,
-} from '../../../shared/orders/hotline';
+import { HOTLINE_RESULT_COLUMNS, exportRow, normaliseMapping, parseHotlineTime, planHotline, readHotlineHeader } from '../../../shared/orders/hotline';
+import { indexBuildings, matchAddress } from '../../../shared/orders/hotlineAddress';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
 
