@@ -3,31 +3,18 @@
  * and the link; the invitee opens the link, a wrong code is said under the field, the right one makes the post
  * theirs, and the inviter's list shows it accepted by them.
  */
-import type { Browser } from 'playwright-core';
-import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
-import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
+import { h5Suite, screenshot, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite({ start: Date.now() });
 const WAIT = { timeout: 15000 };
 
-beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR, start: Date.now() });
-  browser = await launch();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
-
 test('a 网格长 invites a 专职网格员 and the invitee accepts with the code read out', async () => {
-  const staff = await smallPhone(browser);
-  await signInAs(staff, s.url, '赵强');
-  await staff.goto(`${s.url}/#/staff/pages/invite/index`);
+  const staff = await smallPhone(suite.browser);
+  await signInAs(staff, suite.s.url, '赵强');
+  await staff.goto(`${suite.s.url}/#/staff/pages/invite/index`);
   await waitText(staff, '#invite-area', '第一网格');
   await staff.locator('#invite-posts').getByText('专职网格员', { exact: true }).click();
   // Only posts below a 网格长 are offered on their grid: no 网格长, and no 楼栋长 (a building's post).
@@ -39,15 +26,15 @@ test('a 网格长 invites a 专职网格员 and the invitee accepts with the cod
   const code = ((await staff.locator('#invite-code-digits').textContent()) ?? '').trim();
   expect(code).toMatch(/^\d{4}$/);
   const link = ((await staff.locator('#invite-link').textContent()) ?? '').trim();
-  expect(link).toMatch(new RegExp(`^${s.url}/#/invite/pages/accept/index\\?t=[A-Za-z0-9_-]{22}$`));
+  expect(link).toMatch(new RegExp(`^${suite.s.url}/#/invite/pages/accept/index\\?t=[A-Za-z0-9_-]{22}$`));
   await staff.locator('#invite-copy').waitFor(WAIT);
   // The whole card fits the 375-wide screen: nothing to scroll sideways.
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await waitText(staff, '#invite-list', '待接受');
   await screenshot(staff, 'invite-people-issued');
 
-  const invitee = await smallPhone(browser);
-  await signInAs(invitee, s.url, '李建国');
+  const invitee = await smallPhone(suite.browser);
+  await signInAs(invitee, suite.s.url, '李建国');
   await invitee.goto(link);
   await waitText(invitee, '#invite-role', '第一网格 · 专职网格员');
   const wrong = String((Number(code) + 1) % 10000).padStart(4, '0');

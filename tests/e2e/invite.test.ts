@@ -3,34 +3,22 @@
  * back to the invitation after it, is accepted, and its taker lands on the home page as 街道管理员; opened again it
  * says it is used.
  */
-import type { Browser } from 'playwright-core';
-import type { TestServer } from '../support/server';
-import { runScript, startTestServer } from '../support/server';
-import { H5_DIR, launch, phonePage, screenshot } from './browser';
+import { runScript } from '../support/server';
+import { h5Suite, phonePage, screenshot } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite({ start: Date.now() });
 const WAIT = { timeout: 15000 };
 
-beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR, start: Date.now() });
-  browser = await launch();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
-
 test('a signed-out visitor opens the first-admin link, signs in, accepts and lands as 街道管理员', async () => {
-  const run = await runScript(s, 'scripts/setup.ts', ['310107102', '--url', s.url, '--png', `${s.dataDir}/first-admin.png`]);
+  const run = await runScript(suite.s, 'scripts/setup.ts', ['310107102', '--url', suite.s.url, '--png', `${suite.s.dataDir}/first-admin.png`]);
   expect(run.code).toBe(0);
   const link = /网页版链接：(\S+)/.exec(run.out)?.[1] ?? '';
-  expect(link).toMatch(new RegExp(`^${s.url}/#/invite/pages/accept/index\\?t=[A-Za-z0-9_-]{22}$`));
+  expect(link).toMatch(new RegExp(`^${suite.s.url}/#/invite/pages/accept/index\\?t=[A-Za-z0-9_-]{22}$`));
 
-  const page = await phonePage(browser);
+  const page = await phonePage(suite.browser);
   await page.goto(link);
   // Signed out: the sign-in page, then the privacy sheet (a first visit), which bring the visitor back to the invitation.
   await page.locator('#signin-list').getByText('李建国', { exact: true }).first().click();
@@ -49,7 +37,7 @@ test('a signed-out visitor opens the first-admin link, signs in, accepts and lan
   await screenshot(page, 'invite-landed');
 
   // The same link for someone else: used.
-  const other = await phonePage(browser);
+  const other = await phonePage(suite.browser);
   await other.goto(link);
   await other.locator('#signin-list').getByText('王秀英', { exact: true }).first().click();
   await other.getByText('同意并继续', { exact: true }).click();

@@ -4,31 +4,20 @@
  * 梅川第二居委会 is told in words that he may not see it; someone signed out is sent to sign in and comes back to it.
  * An 一键响应 instruction: its sender copies its link, someone it was not sent to is told so in words.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { HOUR, publishActivity } from '../support/activities';
 import { NODES, PEOPLE } from '../support/people';
-import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, signInAs, smallPhone } from './browser';
+import { okData } from '../support/server';
+import { h5Suite, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR });
-  browser = await launch();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const suite = h5Suite();
 
 /** A 375×812 phone whose page may read the clipboard, as a person pasting into a chat would. */
 function phone(): Promise<Page> {
-  return smallPhone(browser, (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url }));
+  return smallPhone(suite.browser, (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.s.url }));
 }
 
 describe('复制链接 and opening the link', () => {
@@ -36,22 +25,22 @@ describe('复制链接 and opening the link', () => {
   let link = '';
 
   beforeAll(async () => {
-    ({ id: activityId } = await publishActivity(s, { title: '楼道清洁日' }));
+    ({ id: activityId } = await publishActivity(suite.s, { title: '楼道清洁日' }));
   });
 
   it('a member copies the activity link: the clipboard holds the activity page with its id, and the page says so', async () => {
     const page = await phone();
-    await signInAs(page, s.url, '张伟');
-    await page.goto(`${s.url}/#/activity/pages/detail/index?id=${activityId}`);
+    await signInAs(page, suite.s.url, '张伟');
+    await page.goto(`${suite.s.url}/#/activity/pages/detail/index?id=${activityId}`);
     await page.locator('#share-copy').click();
     await page.getByText('链接已复制，可粘贴到微信群').waitFor({ timeout: 15000 });
     link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(`${s.url}/#/activity/pages/detail/index?id=${encodeURIComponent(activityId)}`);
+    expect(link).toBe(`${suite.s.url}/#/activity/pages/detail/index?id=${encodeURIComponent(activityId)}`);
   });
 
   it('a staff member of the same community opens the link and lands on the activity', async () => {
     const page = await phone();
-    await signInAs(page, s.url, '孙丽');
+    await signInAs(page, suite.s.url, '孙丽');
     await page.goto(link);
     await waitText(page, '#activity-detail', '楼道清洁日');
     expect(await page.locator('#share-copy').isVisible()).toBe(true);
@@ -59,7 +48,7 @@ describe('复制链接 and opening the link', () => {
 
   it('a member of another community is told in words that he may not see it, with no raw error', async () => {
     const page = await phone();
-    await signInAs(page, s.url, '刘洋');
+    await signInAs(page, suite.s.url, '刘洋');
     await page.goto(link);
     await waitText(page, '#activity-detail', '这个活动只有本社区完成双报到的党员和工作人员能看到');
     expect(await page.locator('#activity-detail').innerText()).not.toMatch(/FORBIDDEN|NOT_FOUND|楼道清洁日/);
@@ -77,19 +66,19 @@ describe('复制链接 and opening the link', () => {
 
 describe('an instruction link', () => {
   it('the sender copies it; a member of another community who opens it is told he was not sent it, in words', async () => {
-    const data = { areaId: NODES.community1, title: '防汛准备', text: '今晚有暴雨，请各网格检查地下车库和低洼楼栋。', deadline: s.clock.now + 6 * HOUR };
-    const { id } = okData(await s.call<{ id: string }>('response', 'send', data, PEOPLE.staff));
+    const data = { areaId: NODES.community1, title: '防汛准备', text: '今晚有暴雨，请各网格检查地下车库和低洼楼栋。', deadline: suite.s.clock.now + 6 * HOUR };
+    const { id } = okData(await suite.s.call<{ id: string }>('response', 'send', data, PEOPLE.staff));
     const sender = await phone();
-    await signInAs(sender, s.url, '孙丽');
-    await sender.goto(`${s.url}/#/respond/pages/detail/index?id=${id}`);
+    await signInAs(sender, suite.s.url, '孙丽');
+    await sender.goto(`${suite.s.url}/#/respond/pages/detail/index?id=${id}`);
     await waitText(sender, '#instruction-detail', '防汛准备');
     await sender.locator('#share-copy').click();
     await sender.getByText('链接已复制，可粘贴到微信群').waitFor({ timeout: 15000 });
     const link = await sender.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(`${s.url}/#/respond/pages/detail/index?id=${encodeURIComponent(id)}`);
+    expect(link).toBe(`${suite.s.url}/#/respond/pages/detail/index?id=${encodeURIComponent(id)}`);
 
     const stranger = await phone();
-    await signInAs(stranger, s.url, '刘洋');
+    await signInAs(stranger, suite.s.url, '刘洋');
     await stranger.goto(link);
     await waitText(stranger, '#instruction-detail', '这条指令只发给了相关区域的人员，您不在发送范围内');
     expect(await stranger.locator('#instruction-detail').innerText()).not.toMatch(/NOT_FOUND|防汛准备|暴雨/);

@@ -4,31 +4,20 @@
  * it, and retire it once the order is gone. A grid leader is told the tree is not theirs. A retired building's code,
  * scanned, says why and offers the replacement.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Area } from '../../shared/areas/model';
 import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
-import type { TestServer } from '../support/server';
-import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
+import { okData } from '../support/server';
+import { h5Suite, screenshot, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
 
-let s: TestServer;
-let browser: Browser;
+const suite = h5Suite({ start: Date.now() });
 const WAIT = { timeout: 15000 };
 
-beforeAll(async () => {
-  s = await startTestServer({ staticDir: H5_DIR, start: Date.now() });
-  browser = await launch();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
-
-const byName = async (parentId: string, name: string) => (await s.store.collection<Area>('areas').find({ parentId, name }))[0];
+const byName = async (parentId: string, name: string) => (await suite.s.store.collection<Area>('areas').find({ parentId, name }))[0];
 
 /** Fills the open form's inputs by their wrapper ids and presses its submit button. */
 async function fillForm(page: Page, values: Record<string, string>, submit: string): Promise<void> {
@@ -39,9 +28,9 @@ async function fillForm(page: Page, values: Record<string, string>, submit: stri
 }
 
 test('community staff build, rename and retire part of their tree on a small phone', async () => {
-  const staff = await smallPhone(browser);
-  await signInAs(staff, s.url, '孙丽');
-  await staff.goto(`${s.url}/#/staff/pages/console/index`);
+  const staff = await smallPhone(suite.browser);
+  await signInAs(staff, suite.s.url, '孙丽');
+  await staff.goto(`${suite.s.url}/#/staff/pages/console/index`);
   await staff.locator('#console-tree').click();
   await waitText(staff, '#tree-head', '梅川第一居委会');
   await waitText(staff, '#tree-list', '第一网格');
@@ -71,32 +60,32 @@ test('community staff build, rename and retire part of their tree on a small pho
   expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await screenshot(staff, 'tree-grid');
 
-  const order = okData(await s.call<{ id: string }>('orders', 'file', goodOrder({ buildingId: building!._id }), PEOPLE.resident)).id;
+  const order = okData(await suite.s.call<{ id: string }>('orders', 'file', goodOrder({ buildingId: building!._id }), PEOPLE.resident)).id;
   await row.getByText('撤销', { exact: true }).click();
   await fillForm(staff, { 'tree-reason': '拆除重建' }, '确认撤销');
   await waitText(staff, '#tree-form', '「9号楼（东）」还有 1 个未办结点单，请先转派：第九网格 · 9号楼（东） 1 个');
   await screenshot(staff, 'tree-retire-refused');
-  okData(await s.call('orders', 'cancel', { orderId: order }, PEOPLE.resident));
+  okData(await suite.s.call('orders', 'cancel', { orderId: order }, PEOPLE.resident));
   await staff.locator('#tree-form').getByText('确认撤销', { exact: true }).click();
   await staff.locator('#tree-form').waitFor({ state: 'detached', ...WAIT });
   await waitText(staff, '#tree-list', '还没有楼栋');
-  expect(await s.store.collection<Area>('areas').get(building!._id)).toMatchObject({ retired: true, retiredReason: '拆除重建', name: '9号楼（东）' });
+  expect(await suite.s.store.collection<Area>('areas').get(building!._id)).toMatchObject({ retired: true, retiredReason: '拆除重建', name: '9号楼（东）' });
 });
 
 test('a grid leader is told the tree is not theirs to change', async () => {
-  const leader = await smallPhone(browser);
-  await signInAs(leader, s.url, '赵强');
-  await leader.goto(`${s.url}/#/staff/pages/tree/index`);
+  const leader = await smallPhone(suite.browser);
+  await signInAs(leader, suite.s.url, '赵强');
+  await leader.goto(`${suite.s.url}/#/staff/pages/tree/index`);
   await waitText(leader, '#staff-tree', '只有社区工作人员和街道管理员可以调整网格树');
 });
 
 test("a retired building's code says why and offers the replacement", async () => {
   const grid = await byName(NODES.community1, '第九网格');
-  const old = okData(await s.call<{ node: { id: string } }>('areas', 'add', { parentId: grid!._id, name: '旧楼' }, PEOPLE.staff)).node.id;
-  okData(await s.call('areas', 'retire', { id: old, reason: '楼号调整', replacedBy: NODES.building1 }, PEOPLE.staff));
-  const resident = await smallPhone(browser);
-  await signInAs(resident, s.url, '王秀英');
-  await resident.goto(`${s.url}/#/pages/scan/index?scene=${encodeURIComponent(`n=${old}`)}`);
+  const old = okData(await suite.s.call<{ node: { id: string } }>('areas', 'add', { parentId: grid!._id, name: '旧楼' }, PEOPLE.staff)).node.id;
+  okData(await suite.s.call('areas', 'retire', { id: old, reason: '楼号调整', replacedBy: NODES.building1 }, PEOPLE.staff));
+  const resident = await smallPhone(suite.browser);
+  await signInAs(resident, suite.s.url, '王秀英');
+  await resident.goto(`${suite.s.url}/#/pages/scan/index?scene=${encodeURIComponent(`n=${old}`)}`);
   await waitText(resident, '#scan-retired', '该楼栋已撤销（楼号调整），请改到楼栋“1号楼”点单');
   await waitText(resident, '#scan-landing', '长征镇 / 梅川片区 / 梅川第一居委会 / 第一网格 / 1号楼');
   await screenshot(resident, 'tree-scan-retired');
