@@ -129,7 +129,7 @@ export function ticketOrder(
     owner: grid ? { areaId: grid._id, areaPath: grid.path, roles: ['grid_worker', 'grid_leader'] } : null,
     timeline: [step(ctx, '12345热线', 'file', { ticket: t.ticket })],
   });
-  const doc: OrderDoc & { hotline: { ticket: string; deadline: number } } = { ...order, source: '12345', hotline: { ticket: t.ticket, deadline: t.deadline } };
+  const doc: OrderDoc = { ...order, source: '12345', hotline: { ticket: t.ticket, deadline: t.deadline } };
   return withEffects(ctx, 'orders', doc, [...counted(doc.path, filingTally(doc)), ...extra]);
 }
 

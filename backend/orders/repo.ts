@@ -63,6 +63,8 @@ export interface OrderDoc extends OrderFacts {
   transfer?: { unitId: string; reason: string; at: number; byId: string } | null;
   /** Where it came in (shared/orders/model ORDER_SOURCES); absent on orders filed before sources existed, read as 'app' (orderSource). */
   source?: OrderSource;
+  /** A 12345 ticket's number and the hotline's own 办理时限: 分拣 takes it as resolveBy instead of the colour's (backend/orders/staff.ts). */
+  hotline?: { ticket: string; deadline: number };
   timeline: OrderEntry[];
   status: OrderStatus;
 }

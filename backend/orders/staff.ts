@@ -62,6 +62,13 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
   // The category is said only when triage corrects it.
   const data: EntryData = input.category && input.category !== order.category ? { colour: input.colour, category: input.category } : { colour: input.colour };
   if (input.party) Object.assign(data, await chosenParty(ctx, order, input));
+  // A 12345 ticket is due when the hotline says (街道 are ranked on it): the colour sets the owner and the 响应 deadline only.
+  const due = deadlinesOf(rule, now);
+  if (order.hotline) {
+    due.resolveBy = order.hotline.deadline;
+    due.respondBy = Math.min(due.respondBy, order.hotline.deadline);
+    data.hotlineDue = true;
+  }
   const red =
     input.colour === 'red' ? [notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'newOrder', body: `红色事项：${order.place} ${order.category}`, orderId: order._id })] : [];
   return moveOrder(ctx, order, 'triage', {
@@ -72,7 +79,7 @@ export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> 
       colour: input.colour,
       category: input.category ?? order.category,
       owner,
-      ...deadlinesOf(rule, now),
+      ...due,
     },
     effects: red,
   });

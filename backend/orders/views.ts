@@ -70,6 +70,7 @@ export function toDetail(a: Actor, o: OrderDoc, files: FileStore): OrderDetail {
     contactMobile: fullContact ? o.contactMobile : hideName ? null : maskMobile(o.contactMobile),
     respondBy: o.respondBy,
     resolveBy: o.resolveBy,
+    ...(o.hotline ? { hotline: o.hotline } : {}),
     rating: o.rating,
     rejectReason: o.rejectReason,
     timeline: o.timeline.map(toStepView),

@@ -4,6 +4,7 @@
  * on a building of the street's tree or queued for staff, and the export back in the same layout. Pure: the server reads
  * the file and the tree, this decides.
  */
+import { addWorkingHours } from '../calendar/workdays';
 import { SHANGHAI_OFFSET_MS } from '../time';
 import type { BuildingIndex } from './hotlineAddress';
 import { matchAddress, squash } from './hotlineAddress';
@@ -50,7 +51,7 @@ export interface HotlineTicket {
   address: string;
   contact?: string;
   phone?: string;
-  /** The hotline's own 办理时限 (a date alone means the end of that day, Beijing time). */
+  /** The hotline's own 办理时限 (parseHotlineDeadline): the order's 办结期限, whatever colour triage gives it. */
   deadline: number;
   /** The 诉求分类 as written, and the 点单 category it maps to. */
   hotlineCategory?: string;
@@ -122,6 +123,26 @@ export function parseHotlineTime(text: string, endOfDay = false): number | null 
   if (new Date(utc).getUTCDate() !== d) return null; // 2月30日
   if (h === undefined && endOfDay) return utc - SHANGHAI_OFFSET_MS + 86400_000 - 1000;
   return utc - SHANGHAI_OFFSET_MS;
+}
+
+/** A 办理时限 written as a span: `5个工作日`, `3工作日内`, `16个工作小时`, `24小时`, `7天`/`7个自然日`; a bare number is working days. */
+const SPAN = /^(\d{1,3})\s*(?:个)?\s*(工作日|工作天|工作小时|工作时|小时|自然日|天|日)?\s*内?$/;
+
+/**
+ * The hotline's 办理时限 of a ticket called at `calledAt`: a date/time as parseHotlineTime reads it (a date alone is that day's
+ * end), or a span counted from 来电时间. Working days and hours follow China's calendar with 调休 (shared/calendar/workdays),
+ * so 5个工作日 from 9月29日 runs past 国庆; a bare number is working days, as hotline rules count 办理时限. Null when unreadable.
+ */
+export function parseHotlineDeadline(text: string, calledAt: number): number | null {
+  const s = clean(text).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const span = SPAN.exec(s);
+  if (!span) return parseHotlineTime(s, true);
+  const n = Number(span[1]);
+  const unit = span[2] ?? '工作日';
+  if (n < 1 || (unit.includes('时') ? n > 720 : n > 90)) return null;
+  if (unit === '工作日' || unit === '工作天') return addWorkingHours(calledAt, n * 24);
+  if (unit === '工作小时' || unit === '工作时') return addWorkingHours(calledAt, n);
+  return calledAt + n * (unit === '小时' ? 1 : 24) * 3600_000;
 }
 
 /** 12345 诉求分类 words and the 点单 category each falls in (the first that the 分类 contains). */
@@ -200,8 +221,8 @@ export function planHotline(rows: string[][], mapping: HotlineMapping, index: Bu
     firstRow.set(ticket, row);
     const calledAt = parseHotlineTime(at('calledAt'));
     if (calledAt === null) return say(`「${name('calledAt')}」「${at('calledAt')}」不是日期时间（如 2026-12-01 09:30）`);
-    const deadline = parseHotlineTime(at('deadline'), true);
-    if (deadline === null) return say(`「${name('deadline')}」「${at('deadline')}」不是日期时间（如 2026-12-05 18:00）`);
+    const deadline = parseHotlineDeadline(at('deadline'), calledAt);
+    if (deadline === null) return say(`「${name('deadline')}」「${at('deadline')}」不是日期时间或工作日数（如 2026-12-05 18:00、5个工作日）`);
     if (deadline < calledAt) return say(`「${name('deadline')}」早于「${name('calledAt')}」`);
     const content = at('content');
     if (content.length > 1000) return say(`「${name('content')}」不能超过 1000 个字`);

@@ -48,13 +48,13 @@ export const ORDER_MACHINE = defineMachine({
     file: { from: [], to: 'new', by: ['resident'], label: says('提交点单') },
     /** 撤单: before a member has taken it. */
     cancel: { from: ['new', 'triaged', 'pooled', 'assigned'], to: 'cancelled', by: ['resident'], label: says('撤单') },
-    /** 分拣: accept with a colour; { colour, category? (only when corrected), party? and suggested? (职责清单, when overridden) } */
+    /** 分拣: accept with a colour; { colour, category? (only when corrected), party? and suggested? (职责清单, when overridden), hotlineDue? (12345: its 办理时限 kept) } */
     triage: {
       from: ['new'],
       to: 'triaged',
       by: ['staff'],
       label: (d) =>
-        `分拣为${COLOUR_NAMES[d.colour as Colour] ?? ''}色${d.category ? `，类别改为${d.category}` : ''}${d.party ? `，责任主体：${d.party}${d.suggested ? `（建议为${d.suggested}，已改定）` : ''}` : ''}`,
+        `分拣为${COLOUR_NAMES[d.colour as Colour] ?? ''}色${d.category ? `，类别改为${d.category}` : ''}${d.party ? `，责任主体：${d.party}${d.suggested ? `（建议为${d.suggested}，已改定）` : ''}` : ''}${d.hotlineDue ? '，办结期限按12345热线时限' : ''}`,
     },
     /** 分拣: reject with a reason the resident sees (the note). */
     reject: { from: ['new'], to: 'rejected', by: ['staff'], label: says('不予受理') },

@@ -152,6 +152,8 @@ export interface OrderDetail extends OrderCard {
   contactMobile: string | null;
   respondBy: number | null;
   resolveBy: number | null;
+  /** A 12345 ticket's number and 办理时限, which is its 办结期限 before and after 分拣 (the colour does not change it). */
+  hotline?: { ticket: string; deadline: number };
   rating: { stars: number; comment: string | null } | null;
   rejectReason: string | null;
   timeline: TimelineView[];

@@ -1,6 +1,6 @@
 /** 12345 tickets read from a sheet: header mapping, every problem row numbered, addresses placed or queued, the export layout. */
 import type { Area, AreaLevel } from '../../../shared/areas/model';
-import { HOTLINE_RESULT_COLUMNS, exportRow, normaliseMapping, parseHotlineTime, planHotline, readHotlineHeader } from '../../../shared/orders/hotline';
+import { HOTLINE_RESULT_COLUMNS, exportRow, normaliseMapping, parseHotlineDeadline, parseHotlineTime, planHotline, readHotlineHeader } from '../../../shared/orders/hotline';
 import { indexBuildings, matchAddress } from '../../../shared/orders/hotlineAddress';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
@@ -65,6 +65,21 @@ describe('12345 ticket import', () => {
     expect(parseHotlineTime('46357.5')).toBe(at('2026-12-01T12:00:00')); // Excel serial day
     expect(parseHotlineTime('2026-02-30')).toBeNull();
     expect(parseHotlineTime('下周一')).toBeNull();
+  });
+
+  it('reads a 办理时限 as a date/time or as a span from 来电时间: working days and hours skip 国庆, hours and days are natural, a bare number is working days', () => {
+    const called = at('2026-09-30T16:00:00');
+    expect(parseHotlineDeadline('2026-10-09 18:00', called)).toBe(at('2026-10-09T18:00:00'));
+    expect(parseHotlineDeadline('2026年10月9日', called)).toBe(at('2026-10-09T23:59:59'));
+    // 8 h left on the 30th, 10月1日–7日 rest, 24 h on the 8th and 9th, then 16 h on the 调休 Saturday the 10th.
+    expect(parseHotlineDeadline('3个工作日', called)).toBe(at('2026-10-10T16:00:00'));
+    expect(parseHotlineDeadline('３工作日内', called)).toBe(at('2026-10-10T16:00:00'));
+    expect(parseHotlineDeadline('3', called)).toBe(at('2026-10-10T16:00:00'));
+    expect(parseHotlineDeadline('16个工作小时', called)).toBe(at('2026-10-08T08:00:00'));
+    expect(parseHotlineDeadline('24小时', called)).toBe(at('2026-10-01T16:00:00'));
+    expect(parseHotlineDeadline('7天', called)).toBe(at('2026-10-07T16:00:00'));
+    expect(parseHotlineDeadline('2个自然日', called)).toBe(at('2026-10-02T16:00:00'));
+    for (const bad of ['下周', '0个工作日', '91个工作日', '1000小时', '3个月', '']) expect(parseHotlineDeadline(bad, called)).toBeNull();
   });
 
   it('places an address on the one building it names, queues an ambiguous or unknown one', () => {

@@ -92,7 +92,7 @@ export default function OrderActions({ order, reload }: Props) {
       />
       {open === 'rate' && <RatePopup {...popupProps} />}
       {open === 'returnVisit' && <ReturnVisitPopup {...popupProps} />}
-      {open === 'triage' && <TriagePopup {...popupProps} category={order.category} />}
+      {open === 'triage' && <TriagePopup {...popupProps} category={order.category} hotlineDeadline={order.hotline?.deadline} />}
       {open === 'pool' && <PoolPopup {...popupProps} />}
       {(open === 'dispatch' || open === 'reassign') && <MemberPopup {...popupProps} mode={open} holderName={order.holderName} />}
       {(open === 'unit' || open === 'transfer') && <UnitPopup {...popupProps} mode={open} />}

@@ -34,6 +34,13 @@ function Row({ label, value, id }: { label: string; value: string; id?: string }
   );
 }
 
+/** 办结期限: a 12345 ticket's is the hotline's 办理时限 even before 分拣. */
+function resolveText(order: OrderDetail): string {
+  const by = order.resolveBy ?? order.hotline?.deadline;
+  if (!by) return '分拣后确定';
+  return `${formatDeadline(by)}前办结${order.hotline ? '（12345热线时限）' : ''}`;
+}
+
 export function OrderHeader({ order }: { order: OrderDetail }) {
   return (
     <View className="detail__hero">
@@ -95,7 +102,12 @@ export default function OrderSummary({ order }: { order: OrderDetail }) {
         <Row label="承办党员" value={order.holderName ?? '暂无'} id="order-holder" />
         {order.requiredSkill && <Row label="所需技能" value={order.requiredSkill} />}
         <Row label="响应期限" value={order.respondBy ? `${formatDeadline(order.respondBy)}前响应` : '分拣后确定'} id="order-respond-by" />
-        <Row label="办结期限" value={order.resolveBy ? `${formatDeadline(order.resolveBy)}前办结` : '分拣后确定'} id="order-resolve-by" />
+        <Row label="办结期限" value={resolveText(order)} id="order-resolve-by" />
+        {order.hotline && (
+          <Text className="muted" id="order-hotline">
+            12345 工单 {order.hotline.ticket}：办结期限按热线的办理时限，分拣定颜色不改变它
+          </Text>
+        )}
         {order.overdue && <Text className="detail__overdue">已超过期限，已上报上一级督办</Text>}
         {order.completionPhotoUrls.length > 0 && (
           <View>

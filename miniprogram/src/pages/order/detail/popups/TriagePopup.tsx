@@ -6,6 +6,7 @@ import type { DutyParty } from '@shared/duties/model';
 import { DUTY_PARTIES, DUTY_PARTY_NAMES, partyName } from '@shared/duties/model';
 import type { Colour, OrderCategory } from '@shared/orders/model';
 import { COLOURS, COLOUR_NAMES, DEFAULT_COLOUR_RULES, ORDER_CATEGORIES } from '@shared/orders/model';
+import { formatDeadline } from '@shared/time';
 import { call } from '../../../../api';
 import FieldError from '../../../../components/FieldError';
 import ChipGroup, { chipsOf } from '../../../../components/ChipGroup';
@@ -22,7 +23,7 @@ function hours(h: number): string {
   return h >= 24 && h % 24 === 0 ? `${h / 24} 天` : `${h} 小时`;
 }
 
-export default function TriagePopup({ category, ...props }: PopupProps & { category: OrderCategory }) {
+export default function TriagePopup({ category, hotlineDeadline, ...props }: PopupProps & { category: OrderCategory; hotlineDeadline?: number }) {
   const [colour, setColour] = useState<Colour>('yellow');
   const [corrected, setCorrected] = useState<OrderCategory>(category);
   const { busy, error, submit } = usePopupSubmit(props);
@@ -61,7 +62,12 @@ export default function TriagePopup({ category, ...props }: PopupProps & { categ
       onClose={props.onClose}
       onSubmit={send}
     >
-      <FormField label="事项颜色" hint="决定响应和办结期限">
+      <FormField label="事项颜色" hint={hotlineDeadline ? '决定谁牵头和响应期限' : '决定响应和办结期限'}>
+        {hotlineDeadline && (
+          <Text className="triage-duty" id="triage-hotline">
+            12345 工单：办结期限按热线的办理时限 {formatDeadline(hotlineDeadline)}，不随颜色改变
+          </Text>
+        )}
         {COLOURS.map((c) => (
           <View key={c} id={`triage-${c}`} className={`colour-option colour-option--${c}${c === colour ? ' colour-option--on' : ''}`} onClick={() => setColour(c)}>
             <Text className={`colour-option__dot colour-option__dot--${c}`}>{COLOUR_NAMES[c]}</Text>
