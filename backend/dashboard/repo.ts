@@ -24,7 +24,7 @@ export interface CounterDoc {
   /** Every rate's counts by source: `<source>_<field>` → count, for SOURCE_FIELDS (backend/dashboard/events.ts bySource). */
   src?: Partial<Record<string, number>>;
   /** Only on a node's `open` doc (day 'open'): its 待办 counts, records waiting in each state (backend/records/pending.ts). */
-  p?: Partial<Record<'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify', number>>;
+  p?: Partial<Record<'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify' | 'pool', number>>;
   applied?: string[];
 }
 

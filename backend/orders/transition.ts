@@ -8,7 +8,8 @@ import type { OrderStatus } from '../../shared/orders/model';
 import { HELD_STATUSES, STATUS_NAMES } from '../../shared/orders/model';
 import type { Actor } from '../../shared/users/roles';
 import { moveTally } from '../dashboard/events';
-import type { Effect, RecountHeldEffect } from '../records/effects';
+import type { Effect, RecountEffect, RecountHeldEffect } from '../records/effects';
+import { isOnBehalf } from '../../shared/orders/permissions';
 import { audited, counted } from '../records/make';
 import type { Mover } from '../records/move';
 import { moveRecord } from '../records/move';
@@ -56,13 +57,18 @@ export async function requireOrder(ctx: Ctx, id: string, visible: (o: OrderDoc) 
   return order;
 }
 
-/** Whoever starts or stops holding the order by this move gets their held count (the cap) taken again. */
-function recounts(order: OrderDoc, to: OrderStatus, set: Record<string, unknown> = {}): RecountHeldEffect[] {
+/**
+ * Whoever starts or stops holding the order by this move gets their held count (the cap) taken again; the filer's
+ * 待评价 (on their record, read by users.todo with the caller) when it comes to or leaves 待评价.
+ */
+function recounts(order: OrderDoc, to: OrderStatus, set: Record<string, unknown> = {}): Array<RecountHeldEffect | RecountEffect> {
+  const toRate: RecountEffect[] =
+    (order.status === 'completed') !== (to === 'completed') && !isOnBehalf(order) ? [{ type: 'recount', what: 'toRate', ids: [order.createdBy] }] : [];
   const holds = (status: OrderStatus, holder: unknown) => (HELD_STATUSES.includes(status) && typeof holder === 'string' ? holder : null);
   const before = holds(order.status, order.holderId);
   const after = holds(to, 'holderId' in set ? set.holderId : order.holderId);
-  if (before === after) return [];
-  return [before, after].flatMap((memberId) => (memberId ? [{ type: 'recountHeld' as const, memberId }] : []));
+  if (before === after) return toRate;
+  return [...[before, after].flatMap((memberId) => (memberId ? [{ type: 'recountHeld' as const, memberId }] : [])), ...toRate];
 }
 
 /**

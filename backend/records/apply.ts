@@ -16,7 +16,8 @@ import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
 import { applyCounts, counterWrites, releaseCounts } from './counts';
-import type { EffectBatch, KeyMark, Marking, MoveEffect, Pending } from './effects';
+import type { EffectBatch, KeyMark, Marking, MoveEffect, Pending, RecountEffect } from './effects';
+import { applyRecounts } from './recount';
 import { moveRecord } from './move';
 
 /** A record read with its pending batches. */
@@ -115,15 +116,19 @@ async function recountHeld(deps: Deps, memberId: string): Promise<void> {
 /** Absolute sets, recounts and photo-check registrations: each idempotent on its own. */
 async function applyLinks(deps: Deps, batches: EffectBatch[]): Promise<void> {
   const effects = batches.flatMap((b) => b.effects);
-  await Promise.all(
-    effects.map((e) => {
+  await Promise.all([
+    applyRecounts(
+      deps,
+      effects.filter((e): e is RecountEffect => e.type === 'recount'),
+    ),
+    ...effects.map((e) => {
       if (e.type === 'set') return deps.store.collection(e.collection).updateWhere({ ...e.where, _id: e.id }, { $set: e.set });
       if (e.type === 'update') return deps.store.collection(e.collection).updateWhere({ ...e.where, _id: e.id }, e.patch);
       if (e.type === 'photoCheck') return registerCheck(deps, e.traceId, e.fileId, e.target);
       if (e.type === 'recountHeld') return recountHeld(deps, e.memberId);
       return null;
     }),
-  );
+  ]);
 }
 
 /** Records other records' moves create, one batch insert per collection (a replay inserts none): before anything moves them. */

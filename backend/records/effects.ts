@@ -61,6 +61,16 @@ export interface RecountHeldEffect {
   memberId: string;
 }
 
+/** What a recount takes again (backend/records/recount.ts): a person's 待评价 or unacknowledged 一键响应. */
+export type RecountKind = 'toRate' | 'unacked';
+
+/** Figures on other records counted again from the records they count, then set: a replay sets the same figures. */
+export interface RecountEffect {
+  type: 'recount';
+  what: RecountKind;
+  ids: string[];
+}
+
 /** An absolute `$set` on another record (a 民情日记 visit's link to its order): idempotent by nature. */
 export interface SetEffect {
   type: 'set';
@@ -109,6 +119,7 @@ export type Effect =
   | SetEffect
   | PhotoCheckEffect
   | RecountHeldEffect
+  | RecountEffect
   | MembershipEffect
   | InsertEffect
   | UpdateEffect

@@ -11,7 +11,8 @@ import { COUNTERS_BY_SOURCE, COUNTERS_ON_OUTCOME_DAYS } from '../dashboard/migra
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
-import { PENDING_COUNTS } from './pendingRebuild';
+import { PENDING_COUNTS, PENDING_POOL_COUNTS } from './pendingRebuild';
+import { PERSONAL_COUNTS } from './recount';
 import { ROLE_AREAS_ON_USERS } from '../users/migrate';
 
 export interface Migration {
@@ -42,6 +43,8 @@ export const MIGRATIONS: Migration[] = [
   COUNTERS_BY_SOURCE,
   PENDING_COUNTS,
   ROLE_AREAS_ON_USERS,
+  PENDING_POOL_COUNTS,
+  PERSONAL_COUNTS,
 ];
 
 export interface MigrateOptions {

@@ -13,14 +13,14 @@ import type { CountEffect } from './effects';
 /** The pseudo-day of the counter docs that hold the 待办 counts (order_counters' days are YYYY-MM-DD, so no range reaches it). */
 export const OPEN_DAY = 'open';
 
-export type PendingField = 'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify';
+export type PendingField = 'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify' | 'pool';
 
 interface Share {
   field: PendingField;
   path: string;
 }
 
-type Facts = Doc & { status?: unknown; path?: unknown; gridPath?: unknown; overdue?: unknown };
+type Facts = Doc & { status?: unknown; path?: unknown; gridPath?: unknown; overdue?: unknown; pool?: { areaPath?: unknown } | null };
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const at = (field: PendingField, path: unknown): Share[] => (str(path) ? [{ field, path: str(path)! }] : []);
 
@@ -31,6 +31,8 @@ const SHARES: Partial<Record<string, (d: Facts) => Share[]>> = {
     ...(d.status === 'new' ? at('new', d.path) : []),
     ...(d.status === 'triaged' || d.status === 'reopened' ? at('toDispatch', d.path) : []),
     ...(d.overdue === true && OPEN_STATUSES.includes(d.status as OrderStatus) ? at('overdue', d.path) : []),
+    // 接单大厅: in the pool at its node, so a member reads the count of the community they registered in.
+    ...(d.status === 'pooled' ? at('pool', d.pool?.areaPath) : []),
   ],
   // 报到审核: the applicant's building path.
   registrations: (d) => (d.status === 'pending' ? at('reg', d.path) : []),

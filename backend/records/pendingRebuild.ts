@@ -15,7 +15,7 @@ import type { PendingField } from './pending';
 import { OPEN_DAY, tallyPending } from './pending';
 
 const COLLECTIONS = ['orders', 'registrations', 'wishes', 'points_declarations'];
-const FIELDS: PendingField[] = ['new', 'toDispatch', 'overdue', 'reg', 'wish', 'sum', 'verify'];
+const FIELDS: PendingField[] = ['new', 'toDispatch', 'overdue', 'reg', 'wish', 'sum', 'verify', 'pool'];
 
 export async function rebuildPending(store: DocumentStore): Promise<number> {
   const stored = new Map<string, CounterDoc>();
@@ -59,3 +59,5 @@ export async function rebuildPending(store: DocumentStore): Promise<number> {
 }
 
 export const PENDING_COUNTS: Migration = { name: '首页待办计数（各节点 open 计数器）', run: rebuildPending };
+/** The same rebuild again once the 接单大厅 count (`pool`) joined the counters: orders already in the pool count there. */
+export const PENDING_POOL_COUNTS: Migration = { name: '首页待办计数：接单大厅（pool）', run: rebuildPending };

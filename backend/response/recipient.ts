@@ -5,6 +5,7 @@ import type { BannerView, InboxInput, InstructionIdInput, ReceiptCard, ReceiptPa
 import { areasOnPaths } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
+import { updateWithEffects } from '../records/move';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { CommunityNode } from './mode';
@@ -54,13 +55,13 @@ export async function inbox(ctx: Ctx, input: InboxInput): Promise<ReceiptPage> {
 }
 
 /**
- * 收到: only the first tap writes (update where not yet acknowledged), and only that one raises the
- * instruction's count, so repeats and double taps change nothing.
+ * 收到: only the first tap writes (update where not yet acknowledged), and only that one raises the instruction's
+ * count; the write carries the recount of the person's instructions to acknowledge (their 待办, docs/effects.md).
  */
 async function acknowledge(ctx: Ctx, r: ReceiptDoc): Promise<number> {
   if (r.ackedAt !== null) return r.ackedAt;
   const now = ctx.now();
-  const first = await receipts(ctx.store).updateWhere({ _id: r._id, ackedAt: null }, { $set: { ackedAt: now } });
+  const first = await updateWithEffects(ctx, 'receipts', r._id, { _id: r._id, ackedAt: null }, { $set: { ackedAt: now } }, [{ type: 'recount', what: 'unacked', ids: [r.userId] }]);
   if (first === 1) {
     await instructions(ctx.store).updateWhere({ _id: r.instructionId }, { $inc: { acked: 1 } });
     return now;

@@ -64,7 +64,9 @@ export const modeSwitches = (store: DocumentStore): Collection<ModeSwitchDoc> =>
 export const receiptId = (instructionId: string, userId: string): string => `${instructionId}:${userId}`;
 
 export const INDEXES: Record<string, IndexSpec[]> = {
+  // Both carry effects (the recount of a recipient's instructions to acknowledge): the drain reads them by `fxAt`.
   instructions: [
+    { fields: [['fxAt', 1]] },
     {
       fields: [
         ['path', 1],
@@ -73,6 +75,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     },
   ],
   receipts: [
+    { fields: [['fxAt', 1]] },
     {
       fields: [
         ['userId', 1],

@@ -13,6 +13,7 @@ import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { scanAll } from '../exports/xlsx';
 import { checkContent, checkPhotos } from '../content/check';
 import { notify } from '../notifications/outbox';
+import { updateWithEffects } from '../records/move';
 import { newId } from '../runtime/ids';
 import type { Ctx, Deps } from '../runtime/types';
 import type { UserDoc } from '../users/repo';
@@ -128,5 +129,7 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     detail: { title: doc.title, roles, recipients: docs.length },
   });
   await notify(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）`, sourceId: doc._id });
+  // Last, once every receipt is in: each recipient's count of instructions to acknowledge (their home's 待办) is taken again.
+  await updateWithEffects(ctx, 'instructions', doc._id, { _id: doc._id }, {}, [{ type: 'recount', what: 'unacked', ids: docs.map((d) => d.userId) }]);
   return { id: doc._id, recipients: docs.length };
 }

@@ -32,6 +32,8 @@ export function toActor(user: UserDoc): Actor {
     roles: activeGrants(user.roles),
     skills: user.skills ?? [],
     held: user.held ?? 0,
+    toRate: user.toRate ?? 0,
+    unacked: user.unacked ?? 0,
     lastReadAt: user.lastReadAt ?? 0,
     postStints: user.postStints ?? {},
     units: user.unitIds ?? [],

@@ -28,6 +28,10 @@ export interface UserDoc {
   rev: number;
   /** Orders the member holds now (派单 or 接单, not yet 办结): the cap's count, recounted after every change of holder. */
   held?: number;
+  /** Own orders awaiting the person's rating (待评价), recounted when one comes to or leaves 待评价 (backend/records/recount.ts). */
+  toRate?: number;
+  /** 一键响应 sent to the person not yet acknowledged, recounted after a send and after their 收到 (backend/records/recount.ts). */
+  unacked?: number;
   /** The member's 志愿岗位 stints (stint key → when held): the duty check reads "held a post this year" off the caller. */
   postStints?: Record<string, PostStint>;
   /** The units (多方接单, backend/units) the person works for; granted and revoked by 社区/街道 staff. */

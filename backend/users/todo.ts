@@ -1,4 +1,4 @@
-/** 待办: the counts that matter to the caller on the home page, urgent first, from at most three requests. */
+/** 待办: the counts that matter to the caller on the home page, urgent first, from at most three requests (one counter read for everyone with a node count). */
 import { isWithin } from '../../shared/areas/model';
 import { DECIDER_ROLES } from '../../shared/members/permissions';
 import { POINTS_STAFF } from '../../shared/points/permissions';
@@ -8,13 +8,12 @@ import type { TodoItem, TodoKey, TodoView } from '../../shared/users/schemas';
 import { counterId, counters } from '../dashboard/repo';
 import { unreadOf } from '../notifications/inbox';
 import { messages } from '../notifications/repo';
-import { orders } from '../orders/repo';
 import type { PendingField } from '../records/pending';
 import { OPEN_DAY } from '../records/pending';
 import type { Ctx } from '../runtime/types';
-import type { Filter, GroupRow } from '../store/port';
 
 const LABELS: Record<TodoKey, string> = {
+  ack: '指令待确认',
   overdue: '超时',
   new: '待分拣',
   toDispatch: '待派单',
@@ -27,10 +26,13 @@ const LABELS: Record<TodoKey, string> = {
   toRate: '待评价',
   unread: '未读',
 };
-const URGENT: readonly TodoKey[] = ['overdue'];
+/** First, in this order: 一键响应 not yet acknowledged, then overdue orders (急时 itself is the strip above the counts). */
+const URGENT: readonly TodoKey[] = ['ack', 'overdue'];
+
+type StaffField = Exclude<PendingField, 'pool'>;
 
 /** Who works off each staff count: the roles that may act on it (the queues' own checks), over their outermost nodes. */
-const WORKERS: Record<PendingField, readonly Role[]> = {
+const WORKERS: Record<StaffField, readonly Role[]> = {
   overdue: STAFF_ROLES,
   new: STAFF_ROLES,
   toDispatch: STAFF_ROLES,
@@ -48,39 +50,33 @@ function nodesOf(ctx: Ctx, roles: readonly Role[]): string[] {
 }
 
 /**
- * Staff: every count from the 待办 counters (backend/records/pending.ts) of the nodes they work on, read by id in one
- * request. A staff member's own 待评价 and hall are left to those pages: a fourth request is over the budget.
+ * Every node count the caller works off, from the 待办 counters (backend/records/pending.ts) read by id in one request:
+ * a staff member's queues over the nodes they work on, a 党员's 待接单 (the pool of each community they registered in).
+ * The hall page also leaves out orders the member filed or follows and ones asking for a skill they lack: the count
+ * is the pool where they may take orders, which those are rarely in. Nobody with neither: no request.
  */
-async function staffCounts(ctx: Ctx): Promise<Partial<Record<TodoKey, number>> | null> {
-  const nodes = Object.fromEntries((Object.keys(WORKERS) as PendingField[]).map((f) => [f, nodesOf(ctx, WORKERS[f])])) as Record<PendingField, string[]>;
-  const all = [...new Set(Object.values(nodes).flat())];
-  if (!nodes.new.length) return null;
+async function nodeCounts(ctx: Ctx): Promise<Partial<Record<TodoKey, number>>> {
+  const nodes = Object.fromEntries((Object.keys(WORKERS) as StaffField[]).map((f) => [f, nodesOf(ctx, WORKERS[f])])) as Record<StaffField, string[]>;
+  const pool = nodesOf(ctx, ['member']);
+  const all = [...new Set([...Object.values(nodes).flat(), ...pool])];
+  if (all.length === 0) return {};
   const docs = new Map((await counters(ctx.store).find({ _id: { $in: all.map((id) => counterId(id, OPEN_DAY)) } })).map((d) => [d.nodeId, d]));
-  const sum = (f: PendingField) =>
+  const sum = (f: PendingField, at: string[]) =>
     Math.max(
       0,
-      nodes[f].reduce((n, id) => n + (docs.get(id)?.p?.[f] ?? 0), 0),
+      at.reduce((n, id) => n + (docs.get(id)?.p?.[f] ?? 0), 0),
     );
-  return Object.fromEntries((Object.keys(WORKERS) as PendingField[]).map((f) => [f, sum(f)]));
+  return { ...Object.fromEntries((Object.keys(WORKERS) as StaffField[]).map((f) => [f, sum(f, nodes[f])])), hall: sum('pool', pool) };
 }
-
-const sum = (rows: GroupRow[], keep: (r: GroupRow) => boolean) => rows.filter(keep).reduce((n, r) => n + r.count, 0);
 
 /**
- * Everyone else: one group over the hall (pooled where I registered, not mine) and my orders done and awaiting a
- * rating — their statuses differ, so the rows tell them apart.
+ * At most three requests: the caller (who brings their held orders, 待评价, instructions to acknowledge and the read
+ * watermark, each kept on their record), the node counters (staff, members), the unread count.
  */
-async function personalCounts(ctx: Ctx): Promise<Partial<Record<TodoKey, number>>> {
-  const me = ctx.actor.userId;
-  const hall: Filter[] = ctx.actor.roles.filter((g) => g.role === 'member').map((g) => ({ status: 'pooled', 'pool.areaPath': { $prefix: g.areaPath }, createdBy: { $ne: me } }));
-  const rows = await orders(ctx.store).group({ $or: [...hall, { createdBy: me, status: 'completed' }] }, { by: ['status'] });
-  return { hall: sum(rows, (r) => r.key.status === 'pooled'), toRate: sum(rows, (r) => r.key.status === 'completed') };
-}
-
-/** Three requests: the caller (who brings the held count and the read watermark), the counters or the order group, the unread count. */
 export async function todo(ctx: Ctx): Promise<TodoView> {
-  const [counts, unread] = await Promise.all([staffCounts(ctx).then((c) => c ?? personalCounts(ctx)), messages(ctx.store).count(unreadOf(ctx))]);
-  const all: Partial<Record<TodoKey, number>> = { ...counts, held: ctx.actor.held ?? 0, unread };
+  const [counts, unread] = await Promise.all([nodeCounts(ctx), messages(ctx.store).count(unreadOf(ctx))]);
+  const { held = 0, toRate = 0, unacked = 0 } = ctx.actor;
+  const all: Partial<Record<TodoKey, number>> = { ...counts, ack: unacked, held, toRate, unread };
   const keys = (Object.keys(LABELS) as TodoKey[]).filter((k) => (all[k] ?? 0) > 0);
   const items: TodoItem[] = keys.map((key) => ({ key, label: LABELS[key], count: all[key] ?? 0, urgent: URGENT.includes(key) }));
   return { items: [...items.filter((i) => i.urgent), ...items.filter((i) => !i.urgent)] };

@@ -101,6 +101,10 @@ export interface Actor {
   skills: Skill[];
   /** Orders the member holds now, as kept on their record (the open-order cap reads it). */
   held?: number;
+  /** Own orders done and awaiting the person's rating (待评价), as kept on their record (users.todo reads it with the caller). */
+  toRate?: number;
+  /** 一键响应 sent to the person and not yet acknowledged, as kept on their record (users.todo reads it with the caller). */
+  unacked?: number;
   /** Messages created after this instant are unread, as kept on their record (the inbox reads it without a second read). */
   lastReadAt?: number;
   /** The member's 志愿岗位 stints, as kept on their record (my points' duty check reads them without another read). */

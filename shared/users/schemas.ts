@@ -109,7 +109,7 @@ export type SetElderModeInput = z.infer<typeof setElderModeInput>;
 
 export const todoInput = noInput;
 /** One line of the home page's 待办: what it is, how many, and whether it comes first (超时). */
-export type TodoKey = 'overdue' | 'new' | 'toDispatch' | 'reg' | 'wish' | 'sum' | 'verify' | 'held' | 'hall' | 'toRate' | 'unread';
+export type TodoKey = 'ack' | 'overdue' | 'new' | 'toDispatch' | 'reg' | 'wish' | 'sum' | 'verify' | 'held' | 'hall' | 'toRate' | 'unread';
 export interface TodoItem {
   key: TodoKey;
   label: string;

@@ -1,14 +1,19 @@
 /**
  * 待办 on the home page (users.todo, issue 13 point 2): each role sees its counts, a count moves with the action
  * that should move it (报到 and 心愿 to review, 积分申报 to 汇总 and to 核实 too), staff count only their own subtree,
- * 超时 comes first, zeros are left out; the counters agree with the records; and the call stays
- * within 3 database requests on a warm instance (tests/support/cost.ts).
+ * 超时 and 一键响应 not yet acknowledged come first, zeros are left out; the counters agree with the records; a person's
+ * 待评价 and instructions to acknowledge are kept on their record; and the call stays within 3 database requests on a
+ * warm instance (tests/support/cost.ts).
  */
 import { rebuildPending } from '../../backend/records/pendingRebuild';
+import { PERSONAL_COUNTS } from '../../backend/records/recount';
+import type { UserDoc } from '../../backend/users/repo';
+import { roleFields } from '../../backend/users/repo';
 import type { TodoKey, TodoView } from '../../shared/users/schemas';
 import { costMeter } from '../support/cost';
 import { pendingRegistration } from '../support/members';
-import { DAY, act, fileOrder } from '../support/orders';
+import { DAY, act, fileOrder, goodOrder, orderIn } from '../support/orders';
+import { HOUR, addPerson } from '../support/response';
 import { NODES, PEOPLE } from '../support/people';
 import { declare } from '../support/points';
 import { postWish, publicText, wishAct } from '../support/wishes';
@@ -16,9 +21,17 @@ import type { TestServer } from '../support/server';
 import { okData, runTimer, startTestServer } from '../support/server';
 
 let s: TestServer;
+/** A 网格员 of 第一网格 who is also a 党员 registered in the community: both kinds of count in one call. */
+const STAFF_MEMBER = 'u-grid-member';
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
   s = await startTestServer({ containers: 1 });
+  await addPerson(s, { id: STAFF_MEMBER, name: '周敏', role: 'grid_worker', areaId: NODES.grid1, homeId: NODES.building1 });
+  const c1 = (await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.community1))!;
+  const me = (await s.store.collection<UserDoc>('users').get(STAFF_MEMBER))!;
+  await s.store
+    .collection<UserDoc>('users')
+    .updateWhere({ _id: STAFF_MEMBER }, { $set: roleFields([...me.roles, { role: 'member', areaId: c1._id, areaPath: c1.path, grantedBy: 'test', grantedAt: 0 }]) });
 });
 afterAll(() => s.close());
 
@@ -153,14 +166,92 @@ describe('users.todo', () => {
     expect(await rebuildPending(s.store)).toBe(0);
   });
 
-  it('answers within 3 database requests on a warm instance, for staff, a member and a resident', async () => {
+  it('answers within 3 database requests on a warm instance, for staff, a member, a staff member who is also a 党员 and a resident', async () => {
     const requestsOf = costMeter(s);
-    const who = [PEOPLE.staff, PEOPLE.street, PEOPLE.gridLeader, PEOPLE.member, PEOPLE.resident];
+    const who = [PEOPLE.staff, PEOPLE.street, PEOPLE.gridLeader, PEOPLE.member, STAFF_MEMBER, PEOPLE.resident];
     for (const w of who) await requestsOf('users', 'todo', {}, w);
     const warm: Record<string, number> = {};
     for (const w of who) warm[w] = await requestsOf('users', 'todo', {}, w);
-    // The caller, the 待办 counters (staff) or the order group (everyone else), the unread count: exactly three each.
-    expect(warm).toEqual(Object.fromEntries(who.map((w) => [w, 3])));
+    // The caller (held, 待评价, instructions to acknowledge ride on it), the node counters (staff and members), the unread count.
+    expect(warm).toEqual({ ...Object.fromEntries(who.map((w) => [w, 3])), [PEOPLE.resident]: 2 });
     expect(s.logged).toEqual([]);
+  });
+
+  it('一键响应 not yet acknowledged comes first for each recipient, and leaves once 收到 (or a reply)', async () => {
+    const [leader, member, resident] = [await countOf(PEOPLE.gridLeader, 'ack'), await countOf(PEOPLE.member, 'ack'), await todo(PEOPLE.resident)];
+    const send = async () =>
+      okData(
+        await s.call<{ id: string }>(
+          'response',
+          'send',
+          { areaId: NODES.grid1, title: '防汛准备', text: '今晚有暴雨，请检查地下车库。', deadline: s.clock.now + 6 * HOUR },
+          PEOPLE.staff,
+        ),
+      ).id;
+    const [first, second] = [await send(), await send()];
+    expect((await todo(PEOPLE.gridLeader))[0]).toEqual({ key: 'ack', label: '指令待确认', count: leader + 2, urgent: true });
+    expect(await countOf(PEOPLE.member, 'ack')).toBe(member + 2);
+    // Not sent to a resident, nor to staff of another community.
+    expect(await todo(PEOPLE.resident)).toEqual(resident);
+    expect(await countOf(PEOPLE.otherStaff, 'ack')).toBe(0);
+
+    // Tapped twice: one less, not two.
+    await Promise.all([1, 2].map(() => s.call('response', 'ack', { instructionId: first }, PEOPLE.gridLeader)));
+    expect(await countOf(PEOPLE.gridLeader, 'ack')).toBe(leader + 1);
+    expect(await countOf(PEOPLE.member, 'ack')).toBe(member + 2);
+    okData(await s.call('response', 'reply', { instructionId: second, text: '已检查' }, PEOPLE.gridLeader));
+    expect(await countOf(PEOPLE.gridLeader, 'ack')).toBe(leader);
+    // An overdue one still waits to be acknowledged: it stays counted.
+    s.clock.now += 7 * HOUR;
+    expect(await countOf(PEOPLE.member, 'ack')).toBe(member + 2);
+    for (const id of [first, second]) okData(await s.call('response', 'ack', { instructionId: id }, PEOPLE.member));
+    expect(await countOf(PEOPLE.member, 'ack')).toBe(member);
+  });
+
+  it('staff see their own 待评价, and a staff member who is also a 党员 their 待接单', async () => {
+    const [toRate, hall] = [await countOf(PEOPLE.gridLeader, 'toRate'), await countOf(STAFF_MEMBER, 'hall')];
+    const orderId = await fileOrder(s, {}, PEOPLE.gridLeader);
+    await act(s, 'triage', { orderId, colour: 'green' }, PEOPLE.staff);
+    await act(s, 'pool', { orderId, level: 'grid' }, PEOPLE.staff);
+    expect(await countOf(STAFF_MEMBER, 'hall')).toBe(hall + 1);
+    // Their staff counts come in the same call.
+    expect((await todo(STAFF_MEMBER)).map((i) => i.key)).toContain('toDispatch');
+    await act(s, 'claim', { orderId }, PEOPLE.member);
+    expect(await countOf(STAFF_MEMBER, 'hall')).toBe(hall);
+    await act(s, 'complete', { orderId, note: '已修好' }, PEOPLE.member);
+    expect(await todo(PEOPLE.gridLeader)).toContainEqual({ key: 'toRate', label: '待评价', count: toRate + 1, urgent: false });
+    await act(s, 'rate', { orderId, stars: 4 }, PEOPLE.gridLeader);
+    expect(await countOf(PEOPLE.gridLeader, 'toRate')).toBe(toRate);
+  });
+
+  it('待评价 leaves when the order closes unrated after 7 days; a 代为登记 order is not its staff filer’s to rate', async () => {
+    const toRate = await countOf(PEOPLE.resident, 'toRate');
+    const orderId = await orderIn(s, 'completed');
+    expect(await countOf(PEOPLE.resident, 'toRate')).toBe(toRate + 1);
+    s.clock.now += 8 * DAY;
+    okData(await runTimer(s, 'orders', 'sweep'));
+    okData(await runTimer(s, 'effects', 'sweep'));
+    expect((await s.store.collection<{ _id: string; status: string }>('orders').get(orderId))?.status).toBe('closed');
+    expect(await countOf(PEOPLE.resident, 'toRate')).toBe(toRate);
+
+    const staffRate = await countOf(PEOPLE.gridWorker, 'toRate');
+    const behalf = okData(await s.call<{ id: string }>('orders', 'fileOnBehalf', { ...goodOrder(), source: 'phone' }, PEOPLE.gridWorker)).id;
+    await act(s, 'triage', { orderId: behalf, colour: 'green' }, PEOPLE.staff);
+    await act(s, 'dispatch', { orderId: behalf, memberId: PEOPLE.member }, PEOPLE.staff);
+    await act(s, 'accept', { orderId: behalf }, PEOPLE.member);
+    await act(s, 'complete', { orderId: behalf, note: '已处理' }, PEOPLE.member);
+    expect(await countOf(PEOPLE.gridWorker, 'toRate')).toBe(staffRate);
+  });
+
+  it('people stored before the personal counts get them from their records (migration)', async () => {
+    const orderId = await orderIn(s, 'completed');
+    const want = await countOf(PEOPLE.resident, 'toRate');
+    expect(want).toBeGreaterThan(0);
+    await s.store.collection('users').updateWhere({ _id: PEOPLE.resident }, { $unset: { toRate: true, unacked: true } });
+    expect(await countOf(PEOPLE.resident, 'toRate')).toBe(0);
+    expect(await PERSONAL_COUNTS.run(s.store)).toBeGreaterThan(0);
+    expect(await countOf(PEOPLE.resident, 'toRate')).toBe(want);
+    expect(await PERSONAL_COUNTS.run(s.store)).toBe(0);
+    await act(s, 'rate', { orderId, stars: 5 }, PEOPLE.resident);
   });
 });
