@@ -17,6 +17,7 @@ import type {
   ImportTemplate,
   ImportTemplateInput,
   ImportTreeInput,
+  MoveAreaInput,
   RetireAreaInput,
   RetiredArea,
   SearchAreasInput,
@@ -102,6 +103,7 @@ export interface ApiContract {
     search: Call<SearchAreasInput, { items: AreaWithTrail[] }>;
     add: Call<AddAreaInput, { node: AreaView }>;
     update: Call<UpdateAreaInput, { node: AreaView }>;
+    move: Call<MoveAreaInput, { node: AreaView }>;
     retire: Call<RetireAreaInput, RetiredArea>;
     importTemplate: Call<ImportTemplateInput, ImportTemplate>;
     previewImport: Call<ImportTreeInput, ImportPreview>;

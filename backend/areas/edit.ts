@@ -1,24 +1,23 @@
 /**
- * 调整网格树 (issue 16, point 2): street and community staff add 片区, 网格 and 楼栋 under a node of their subtree,
- * rename them or set a node's phone, and retire a node with its subtree (kept for history, gone from lists, its codes
- * refused at scan). Moving a node is not offered: every record below carries its path.
+ * 调整网格树 (issue 16, point 2): street and community staff add 片区, 网格, 微网格 and 楼栋 under a node of their subtree,
+ * rename them or set a node's phone, move a 楼栋 (into or out of a 微网格), and retire a node with its subtree (kept for
+ * history, gone from lists, its codes refused at scan). Only a 楼栋 nobody lives in or holds moves: records carry paths.
  */
 import type { Area, AreaLevel } from '../../shared/areas/model';
-import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, childPath, isWithin, newChildLevel } from '../../shared/areas/model';
+import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, childPath, isWithin, newChildLevel, newChildLevels } from '../../shared/areas/model';
 import { canEditNode, canRetireNode } from '../../shared/areas/permissions';
-import type { AddAreaInput, AreaView, RetireAreaInput, RetiredArea, UpdateAreaInput } from '../../shared/areas/schemas';
+import type { AddAreaInput, AreaView, MoveAreaInput, RetireAreaInput, RetiredArea, UpdateAreaInput } from '../../shared/areas/schemas';
 import { AppError, invalid } from '../../shared/errors';
 import { OPEN_STATUSES } from '../../shared/orders/model';
 import { audited } from '../records/make';
 import { updateWithEffects, withEffects } from '../records/move';
 import { orders } from '../orders/repo';
 import { newId } from '../runtime/ids';
-import { readOnce } from '../runtime/prefetch';
 import type { Ctx } from '../runtime/types';
-import { forget } from '../runtime/warm';
-import { AREAS_KEPT, areas, toAreaView } from './repo';
+import { users } from '../users/repo';
+import { areas, forgetAreas, keepNode, keptNode, toAreaView } from './repo';
 
-const ID_PREFIX: Partial<Record<AreaLevel, string>> = { zone: 'Z', grid: 'G', building: 'B' };
+const ID_PREFIX: Partial<Record<AreaLevel, string>> = { zone: 'Z', grid: 'G', microgrid: 'M', building: 'B' };
 const NOT_YOURS = '社区工作人员和街道管理员只能调整本辖区内的区域（网格长、网格员不能调整网格树）';
 /** More siblings than any real node has; a name check over a longer list would still be one read. */
 const SIBLINGS_MAX = 2000;
@@ -39,10 +38,16 @@ export async function addArea(ctx: Ctx, input: AddAreaInput): Promise<{ node: Ar
   const parent = found.find((a) => a._id === input.parentId);
   if (!inService(parent)) throw invalid('parentId', '上级区域不存在或已撤销');
   if (!canEditNode(ctx.actor, parent)) throw new AppError('FORBIDDEN', `不能在「${parent.name}」下新增：${NOT_YOURS}`);
-  const level = newChildLevel(parent.level);
-  if (!level) {
-    const why = parent.level === 'zone' ? '片区下的社区由上线设置按行政区划建立，不能在此新增' : `${AREA_LEVEL_NAMES[parent.level]}下不能再新增区域`;
-    throw invalid('parentId', why);
+  const level = input.level ?? newChildLevel(parent.level);
+  if (!level || !newChildLevels(parent.level).includes(level)) {
+    const allowed = newChildLevels(parent.level).map((l) => AREA_LEVEL_NAMES[l]);
+    const why =
+      input.level && allowed.length
+        ? `${AREA_LEVEL_NAMES[parent.level]}下只能新增${allowed.join('或')}，不能新增${AREA_LEVEL_NAMES[input.level]}`
+        : parent.level === 'zone'
+          ? '片区下的社区由上线设置按行政区划建立，不能在此新增'
+          : `${AREA_LEVEL_NAMES[parent.level]}下不能再新增区域`;
+    throw invalid(input.level ? 'level' : 'parentId', why);
   }
   const siblings = found.filter((a) => a.parentId === parent._id);
   if (sameNameTaken(siblings, input.name)) throw duplicate(parent, level, input.name);
@@ -62,12 +67,19 @@ export async function addArea(ctx: Ctx, input: AddAreaInput): Promise<{ node: Ar
   if (input.phone) node.phone = input.phone;
   const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[level], parentName: parent.name, ...(node.phone ? { phone: node.phone } : {}) };
   await areas(ctx.store).insert(withEffects(ctx, 'areas', node, [audited(ctx, { action: 'areas.add', targetType: 'area', targetId: id, areaPath: node.path, detail })]));
+  // The parent's kept children (pickers, the dashboard) miss the new node: forgotten here; the node itself is kept for its next edit.
+  forgetAreas(ctx.store, [], [parent._id]);
+  keepNode(ctx.store, node);
   return { node: toAreaView(node) };
 }
 
-/** 修改区域: a new name (unique among siblings in service) and/or phone, as one conditional update on a node still in service. */
+/**
+ * 修改区域: a new name (unique among siblings in service) and/or phone, as one conditional update on a node still in service
+ * under the parent we read. The node comes from the warm instance (the tree page's instance kept it): a copy gone stale
+ * (retired or moved meanwhile elsewhere) fails the update's condition, so a rename is the caller, the names and the write.
+ */
 export async function updateArea(ctx: Ctx, input: UpdateAreaInput): Promise<{ node: AreaView }> {
-  const node = await readOnce<Area>(ctx, 'areas', input.id);
+  const node = await keptNode(ctx.store, input.id);
   if (!inService(node)) throw new AppError('NOT_FOUND', '区域不存在或已撤销');
   if (!canEditNode(ctx.actor, node)) throw new AppError('FORBIDDEN', `不能修改「${node.name}」：${NOT_YOURS}`);
   const rename = input.name !== undefined && input.name !== node.name;
@@ -88,10 +100,10 @@ export async function updateArea(ctx: Ctx, input: UpdateAreaInput): Promise<{ no
   const patch = { ...(Object.keys(set).length ? { $set: set } : {}), ...(rephone && !input.phone ? { $unset: { phone: true as const } } : {}) };
   const detail = { name: input.name ?? node.name, ...(rename ? { renamedFrom: node.name } : {}), ...(rephone ? { phone: input.phone } : {}) };
   const audit = audited(ctx, { action: 'areas.update', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
-  const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, retired: { $ne: true } }, patch, [audit]);
-  if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销，不能再修改`);
+  const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, parentId: node.parentId, retired: { $ne: true } }, patch, [audit]);
   // Kept paths hold this node's name and phone (the trail, 一键呼叫): this instance forgets them now, others within WARM_TTL_MS.
-  forget(ctx.store, AREAS_KEPT);
+  forgetAreas(ctx.store, [node]);
+  if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销或移动，请刷新后再修改`);
   const after: Area = { ...node, ...(rename ? { name: input.name as string } : {}) };
   if (rephone) {
     if (input.phone) after.phone = input.phone;
@@ -111,16 +123,14 @@ function whereOpen(rows: Array<{ key: Record<string, unknown>; count: number }>)
  * the records that name them). Refused while open orders remain anywhere below: they must be moved first (转派).
  */
 export async function retireArea(ctx: Ctx, input: RetireAreaInput): Promise<RetiredArea> {
-  const ids = input.replacedBy ? [input.id, input.replacedBy] : [input.id];
-  const found = await areas(ctx.store).find({ _id: { $in: ids } }, { limit: 2 });
-  const node = found.find((a) => a._id === input.id);
+  // The node and its replacement as the warm instance keeps them: the write's condition catches a copy gone stale.
+  const [node, r] = await Promise.all([keptNode(ctx.store, input.id), input.replacedBy ? keptNode(ctx.store, input.replacedBy) : null]);
   if (!node) throw new AppError('NOT_FOUND', '区域不存在');
   if (node.retired) throw new AppError('CONFLICT', `「${node.name}」已经撤销了`);
   if (!EDITABLE_LEVELS.includes(node.level)) throw new AppError('FORBIDDEN', `${AREA_LEVEL_NAMES[node.level]}由上线设置按行政区划建立，不能在此撤销`);
   if (!canRetireNode(ctx.actor, node)) throw new AppError('FORBIDDEN', `不能撤销「${node.name}」：${NOT_YOURS}，且不能撤销本人负责的区域`);
   let replacement: Area | null = null;
   if (input.replacedBy) {
-    const r = found.find((a) => a._id === input.replacedBy);
     if (!inService(r)) throw invalid('replacedBy', '替代区域不存在或已撤销');
     if (isWithin(r.path, node.path)) throw invalid('replacedBy', `替代区域不能是「${node.name}」本身或它的下级`);
     if (r.level !== node.level) throw invalid('replacedBy', `替代区域应为${AREA_LEVEL_NAMES[node.level]}，「${r.name}」是${AREA_LEVEL_NAMES[r.level]}`);
@@ -139,12 +149,51 @@ export async function retireArea(ctx: Ctx, input: RetireAreaInput): Promise<Reti
     retiredWith: node._id,
     ...(replacement ? { replacedBy: replacement._id } : {}),
   };
-  // The audit rides on the write (carried by every node it retires, applied once), so the subtree is counted first.
-  const subtree = await areas(ctx.store).count({ path: { $prefix: node.path }, retired: { $ne: true } });
-  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[node.level], reason: input.reason, subtree, ...(replacement ? { replacedByName: replacement.name } : {}) };
-  const audit = audited(ctx, { action: 'areas.retire', targetType: 'area', targetId: node._id, areaPath: node.path, detail });
+  // The audit rides on the write (carried by every node it retires, applied once); the drain counts the subtree it took along.
+  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES[node.level], reason: input.reason, ...(replacement ? { replacedByName: replacement.name } : {}) };
+  const audit = {
+    ...audited(ctx, { action: 'areas.retire', targetType: 'area', targetId: node._id, areaPath: node.path, detail }),
+    countInto: { field: 'subtree', collection: 'areas', where: { path: { $prefix: node.path }, retiredWith: node._id } },
+  };
   const retired = await updateWithEffects(ctx, 'areas', node._id, { path: { $prefix: node.path }, retired: { $ne: true } }, { $set: set }, [audit], true);
   // Kept paths would still show this node in service (a scan, a filing): this instance forgets them now, others within WARM_TTL_MS.
-  forget(ctx.store, AREAS_KEPT);
+  forgetAreas(ctx.store, [node]);
+  if (retired === 0) throw new AppError('CONFLICT', `「${node.name}」已经撤销或刚刚移动，请刷新后再试`);
   return { id: node._id, retired, replacedBy: replacement && toAreaView(replacement) };
+}
+
+/**
+ * 移动楼栋: a 楼栋 to another 网格 or 微网格 (the usual case: into a new 微网格 of its grid), as one conditional update of
+ * its parent, path and trail. Records keep the path they were written with, so a 楼栋 moves only while nothing points
+ * at it by path: no open orders (转派 first), nobody living there or holding a role on it (a move rewrites no person).
+ */
+export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: AreaView }> {
+  // The node as the tree page's instance keeps it (the write's condition on its path catches a stale copy), then the rest at once.
+  const node = await keptNode(ctx.store, input.id);
+  if (!inService(node)) throw new AppError('NOT_FOUND', '区域不存在或已撤销');
+  const [found, open, people] = await Promise.all([
+    areas(ctx.store).find({ $or: [{ _id: input.parentId }, { parentId: input.parentId }] }, { limit: SIBLINGS_MAX + 1 }),
+    orders(ctx.store).count({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } }),
+    users(ctx.store).find({ $or: [{ homePath: node.path }, { roleAreaIds: node._id }] }, { limit: 1 }),
+  ]);
+  const parent = found.find((a) => a._id === input.parentId);
+  if (node.level !== 'building')
+    throw invalid('id', `只能移动楼栋，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}（需要时在新上级下新建，再撤销原${AREA_LEVEL_NAMES[node.level]}并指定替代）`);
+  if (!canEditNode(ctx.actor, node)) throw new AppError('FORBIDDEN', `不能移动「${node.name}」：${NOT_YOURS}`);
+  if (!inService(parent)) throw invalid('parentId', '新的上级不存在或已撤销');
+  if (parent.level !== 'grid' && parent.level !== 'microgrid') throw invalid('parentId', `楼栋只能移到网格或微网格下，「${parent.name}」是${AREA_LEVEL_NAMES[parent.level]}`);
+  if (!canEditNode(ctx.actor, parent)) throw invalid('parentId', `「${parent.name}」不在您的辖区内`);
+  if (parent._id === node.parentId) throw invalid('parentId', `「${node.name}」已经在「${parent.name}」下`);
+  if (open > 0) throw new AppError('CONFLICT', `「${node.name}」还有 ${open} 个未办结点单，请先转派或办结后再移动`);
+  if (people.length) throw new AppError('CONFLICT', `「${node.name}」已有居民或楼栋长登记，不能移动：移动不改写人员的住址和角色，请在新上级下新建楼栋，再撤销此楼栋并指定替代`);
+  const siblings = found.filter((a) => a.parentId === parent._id);
+  if (sameNameTaken(siblings, node.name)) throw duplicate(parent, 'building', node.name);
+  const path = childPath(parent.path, node._id);
+  const moved = { parentId: parent._id, path, ancestors: [...parent.ancestors, parent._id], order: Math.max(-1, ...siblings.map((s) => s.order)) + 1 };
+  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES.building, from: node.parentId, parentName: parent.name };
+  const audit = audited(ctx, { action: 'areas.move', targetType: 'area', targetId: node._id, areaPath: path, detail });
+  const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, path: node.path, retired: { $ne: true } }, { $set: moved }, [audit]);
+  forgetAreas(ctx.store, [node], [parent._id, node.parentId ?? '']);
+  if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销或移动，请刷新后再试`);
+  return { node: toAreaView({ ...node, ...moved }) };
 }

@@ -29,7 +29,7 @@ export const IMPORT_STEP = 1000;
  */
 export const INSERT_BATCH = 500;
 
-const ID_PREFIX: Record<AreaLevel, string> = { street: 'S', zone: 'Z', community: 'C', grid: 'G', building: 'B' };
+const ID_PREFIX: Record<AreaLevel, string> = { street: 'S', zone: 'Z', community: 'C', grid: 'G', microgrid: 'M', building: 'B' };
 
 /** A sheet's rows as text, from an xlsx (zip) or a CSV in UTF-8 or GB18030 (what Excel on Chinese Windows saves). */
 export async function readRows(fileName: string, data: string): Promise<string[][]> {
@@ -131,7 +131,7 @@ async function planFor(ctx: Ctx, input: ImportTreeInput): Promise<{ root: Area; 
 /** 预览: reads the file and the tree, writes nothing. */
 export async function previewImport(ctx: Ctx, input: ImportTreeInput): Promise<ImportPreview> {
   const { root, plan } = await planFor(ctx, input);
-  const create = { zone: 0, grid: 0, building: 0 };
+  const create = { zone: 0, grid: 0, microgrid: 0, building: 0 };
   for (const n of plan.create) if (n.level in create) create[n.level as keyof typeof create]++;
   return { root: toAreaView(root), rows: plan.rows, existing: plan.existing, create, problems: plan.problems.slice(0, 200), problemCount: plan.problems.length };
 }
@@ -210,7 +210,7 @@ export async function importTemplate(ctx: Ctx, input: ImportTemplateInput): Prom
   const { root, known } = await scopeOf(ctx, input.rootId);
   const zoneName = new Map(known.filter((a) => a.level === 'zone').map((a) => [a._id, a.name]));
   const communities = known.filter((a) => a.level === 'community' && !a.retired && a.path.startsWith(root.path)).sort((a, b) => a.order - b.order);
-  const rows = communities.map((c) => [zoneName.get(c.parentId ?? '') ?? '', c.name, '', '', c.phone ?? '']);
+  const rows = communities.map((c) => [zoneName.get(c.parentId ?? '') ?? '', c.name, '', '', '', c.phone ?? '']);
   const title = `网格树导入模板-${root.name}`;
   const tmp = path.join(os.tmpdir(), `wg-template-${randomBytes(8).toString('hex')}.${input.format}`);
   try {
@@ -237,10 +237,10 @@ export async function importTemplate(ctx: Ctx, input: ImportTemplateInput): Prom
 }
 
 const TEMPLATE_NOTES = [
-  '每行写一个区域：片区、社区、网格、楼栋从左往右是它的上级路径，最右边填了的那一格就是这一行的区域，电话是它的电话。',
+  '每行写一个区域：片区、社区、网格、微网格、楼栋从左往右是它的上级路径，最右边填了的那一格就是这一行的区域，电话是它的电话。',
   '社区由上线设置按行政区划建好，名称要与表中已填的一致；社区直接在街道下时片区留空。',
   '新网格先写一行（社区 + 网格 + 电话），它的楼栋再各写一行（社区 + 网格 + 楼栋 + 电话）；楼栋必须在网格之下。',
+  '微网格可选：新微网格写一行（社区 + 网格 + 微网格），它的楼栋（楼组）各写一行（社区 + 网格 + 微网格 + 楼栋）；不分微网格的楼栋微网格列留空。',
   '同一上级下名称不能重复；已经存在的区域按名称认出，不会重复建，也不改动。',
   '上传后先看预览：有问题的行会逐行列出（行号与表格一致），全部改好之前不会写入任何区域。',
-  '暂不支持微网格一级：微网格的楼栋直接列在网格下。',
 ];

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../../shared/users/roles';
 import { anyScopes, staffScopes } from '../../shared/users/permissions';
 import type { Ctx } from '../runtime/types';
-import { areas, areasOnPaths, requireArea, toAreaView, trailOf } from './repo';
+import { areas, areasOnPaths, keepNode, requireArea, toAreaView, trailOf } from './repo';
 
 /** Children of a node (or the top of the tree, or with `mine` the person's own place), in their set order, retired ones left out. */
 export async function listChildren(ctx: Ctx, input: ChildrenInput): Promise<ChildrenView> {
@@ -16,12 +16,15 @@ export async function listChildren(ctx: Ctx, input: ChildrenInput): Promise<Chil
   return { parent: parent && toAreaView(parent), children: children.map(toAreaView) };
 }
 
-function childrenOf(ctx: Ctx, parentId: string | null): Promise<Area[]> {
+/** The children in service; each is kept warm, so the tree page's next edit of one (rename, retire) reads no node. */
+async function childrenOf(ctx: Ctx, parentId: string | null): Promise<Area[]> {
   const sort: [string, 1][] = [
     ['order', 1],
     ['_id', 1],
   ];
-  return areas(ctx.store).find({ parentId, retired: { $ne: true } }, { sort, limit: 500 });
+  const children = await areas(ctx.store).find({ parentId, retired: { $ne: true } }, { sort, limit: 500 });
+  for (const c of children) keepNode(ctx.store, c);
+  return children;
 }
 
 /**

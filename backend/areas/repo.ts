@@ -3,7 +3,7 @@ import type { Area, AreaLevel } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES, idsOnPath } from '../../shared/areas/model';
 import type { AreaView } from '../../shared/areas/schemas';
 import { AppError, invalid } from '../../shared/errors';
-import { warm } from '../runtime/warm';
+import { forgetIf, warm } from '../runtime/warm';
 import type { Collection, DocumentStore } from '../store/port';
 
 export const areas = (store: DocumentStore): Collection<Area> => store.collection<Area>('areas');
@@ -67,6 +67,30 @@ export async function keptPathOf(store: DocumentStore, id: string, what = '区�
   const node = known.get(id);
   if (!node || node.retired) throw new AppError('NOT_FOUND', `${what}不存在或已停用`);
   return { node, known };
+}
+
+/** Every area a kept value holds (a node, a list, a map of a path), whatever shape its keeper chose. */
+function keptAreas(v: unknown): Area[] {
+  if (v instanceof Map) return [...v.values()].flatMap(keptAreas);
+  if (Array.isArray(v)) return v.flatMap(keptAreas);
+  return v && typeof v === 'object' && '_id' in v && 'path' in v ? [v as Area] : [];
+}
+
+/**
+ * After this instance changed `nodes` (renamed, moved, retired with their subtrees): forgets the kept copies that hold
+ * one of them or anything below, or are keyed by one of `ids` (a parent's children), and keeps the rest warm, so an
+ * edit does not make the next one read the whole tree again. Other instances see the change within WARM_TTL_MS.
+ */
+export function forgetAreas(store: DocumentStore, nodes: Array<Pick<Area, '_id' | 'path'>>, ids: string[] = []): void {
+  const keys = [...nodes.map((n) => n._id), ...ids];
+  forgetIf(store, AREAS_KEPT, (key, v) => keys.some((id) => key.includes(id)) || keptAreas(v).some((a) => nodes.some((n) => a._id === n._id || a.path.startsWith(n.path))));
+}
+
+/** Keeps a node this instance has just written or listed (added, a page of children): the next edit of it reads nothing more. */
+export function keepNode(store: DocumentStore, node: Area): void {
+  const key = `${AREAS_KEPT}node/${node._id}`;
+  forgetIf(store, key, (k) => k === key);
+  void warm(store, key, () => Promise.resolve(node));
 }
 
 /** One node as a warm instance keeps it (at most WARM_TTL_MS old), retired or not: one read when cold. */

@@ -47,10 +47,18 @@ export async function posterForNode(ctx: Ctx, input: PosterInput): Promise<Poste
   return savePdf(ctx, node, [await sheetFor(ctx, node, known)], `民情二维码-${placeNames(node, known).join('')}`, 'codes.poster');
 }
 
+/** A grid's buildings in service, those under its 微网格 included, in the tree's order (a 微网格's buildings where the 微网格 stands). */
+function buildingsOf(grid: Area, subtree: Area[]): Area[] {
+  const byId = new Map(subtree.map((a) => [a._id, a]));
+  const top = (b: Area) => byId.get(b.ancestors[grid.ancestors.length + 1] ?? '') ?? b;
+  const key = (b: Area) => [top(b).order, b.order];
+  return subtree.filter((a) => a.level === 'building' && !a.retired).sort((x, y) => key(x)[0]! - key(y)[0]! || key(x)[1]! - key(y)[1]! || x.path.localeCompare(y.path));
+}
+
 export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promise<PosterFile> {
   const grid = await requireManagedNode(ctx, input.gridId, 'gridId');
   if (grid.level !== 'grid') throw invalid('gridId', '请选择一个网格');
-  const buildings = (await areas(ctx.store).find({ parentId: grid._id }, { sort: [['order', 1]] })).filter((b) => !b.retired);
+  const buildings = buildingsOf(grid, await areas(ctx.store).find({ path: { $prefix: grid.path }, retired: { $ne: true } }));
   if (buildings.length === 0) throw invalid('gridId', '该网格下还没有在用的楼栋');
   const known = await areasOnPaths(ctx.store, [grid.path]);
   const sheets: PosterSheet[] = [];

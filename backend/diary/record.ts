@@ -7,6 +7,7 @@ import { DIARY_WRITERS } from '../../shared/diary/model';
 import type { RecordVisitInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
+import { levelOnPath, placeName } from '../../shared/areas/place';
 import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
@@ -31,8 +32,8 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
   if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   if (!hasRoleAt(ctx.actor, DIARY_WRITERS, building.path)) throw new AppError('FORBIDDEN', '只有本网格的网格员、网格长可以记民情日记');
   const known = await areasOnPaths(ctx.store, [building.path]);
-  const grid = known.get(building.parentId ?? '');
-  const community = grid ? known.get(grid.parentId ?? '') : undefined;
+  const grid = levelOnPath(building, 'grid', known);
+  const community = levelOnPath(building, 'community', known);
   if (input.residentId) await checkResident(ctx, input.residentId, community?.path ?? building.path);
   const photos = input.photos ?? [];
   await checkContent(ctx, { heard: input.heard, residentName: input.residentName }, CONTENT_SCENES.social);
@@ -43,7 +44,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
     buildingId: building._id,
     path: building.path,
     gridId: grid?._id ?? '',
-    place: grid ? `${grid.name} · ${building.name}` : building.name,
+    place: placeName(building, known),
     trail: trailOf(building.path, known),
     residentName: input.residentName,
     residentId: input.residentId ?? null,

@@ -12,6 +12,7 @@ import type { BuildingIndex } from '../../shared/orders/hotlineAddress';
 import { indexBuildings } from '../../shared/orders/hotlineAddress';
 import type { HotlineImportInput, HotlinePreview, HotlinePreviewInput, HotlineStep, UploadPartInput } from '../../shared/orders/hotlineApi';
 import { readRows } from '../areas/import';
+import { levelOnPath, placeName } from '../../shared/areas/place';
 import { areas, trailOf } from '../areas/repo';
 import { filingTally } from '../dashboard/events';
 import type { Effect } from '../records/effects';
@@ -110,7 +111,7 @@ export function ticketOrder(
   known: Map<string, Area>,
   extra: Effect[] = [],
 ) {
-  const grid = known.get(building.parentId ?? '');
+  const grid = levelOnPath(building, 'grid', known);
   const order = newOrderDoc({
     _id: ticketOrderId(streetId, t.ticket),
     category: t.category,
@@ -121,7 +122,7 @@ export function ticketOrder(
     anonymousToMembers: false,
     buildingId: building._id,
     path: building.path,
-    place: grid ? `${grid.name} · ${building.name}` : building.name,
+    place: placeName(building, known),
     trail: trailOf(building.path, known),
     createdBy: `12345:${streetId}`,
     createdByName: t.contact ?? '12345来电',

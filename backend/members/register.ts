@@ -4,9 +4,10 @@
  * come from the warm instance, and the answer is built from what was read.
  */
 import type { Area } from '../../shared/areas/model';
-import { AREA_LEVEL_NAMES, idsOnPath } from '../../shared/areas/model';
+import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
 import type { RegisterInput, RegistrationView, TransferInput } from '../../shared/members/schemas';
+import { levelOnPath } from '../../shared/areas/place';
 import { keptPathOf } from '../areas/repo';
 import { audited, notice } from '../records/make';
 import { withEffects } from '../records/move';
@@ -33,8 +34,8 @@ async function homePlace(ctx: Ctx, buildingId: string): Promise<Place> {
   if (building.level !== 'building') {
     throw invalid('buildingId', `居住楼栋请选到具体楼栋，「${building.name}」是${AREA_LEVEL_NAMES[building.level]}`);
   }
-  const ids = idsOnPath(building.path);
-  return { building, gridId: ids[ids.length - 2] ?? '', communityId: ids[ids.length - 3] ?? '', known };
+  // By level, not depth: a building may sit under a 微网格 of its grid.
+  return { building, gridId: levelOnPath(building, 'grid', known)?._id ?? '', communityId: levelOnPath(building, 'community', known)?._id ?? '', known };
 }
 
 /** An organisation as a warm instance keeps it: organisations are registered once and not edited. */

@@ -4,6 +4,7 @@ import type { OrderSource } from '../../shared/orders/model';
 import { OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { belongsNear, canFollow, canSeeOrder, canSeeSimilarAt, isFiler, isFollower, isHolder, isStaffOver } from '../../shared/orders/permissions';
 import type { FileOrderInput, OrderCard, OrderIdInput, SimilarOrdersInput } from '../../shared/orders/schemas';
+import { levelOnPath, placeName } from '../../shared/areas/place';
 import { keptPathOf, trailOf } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
 import { filingTally } from '../dashboard/events';
@@ -54,7 +55,8 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
   const giveBack = how.quota
     ? await takeUserQuota(ctx, ctx.actor.userId, 'orders', ORDER_LIMITS.perResidentPerDay, `每人每天最多提交 ${ORDER_LIMITS.perResidentPerDay} 个点单，请明天再来`)
     : null;
-  const grid = known.get(building.parentId ?? '');
+  // The grid owns the order whether the building sits under it or under one of its 微网格.
+  const grid = levelOnPath(building, 'grid', known);
   const now = ctx.now();
   const filed = newOrderDoc({
     _id: how.id ?? keyedId('o', ctx.actor.userId, input.requestKey, now),
@@ -66,7 +68,7 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
     anonymousToMembers: input.anonymousToMembers ?? false,
     buildingId: building._id,
     path: building.path,
-    place: grid ? `${grid.name} · ${building.name}` : building.name,
+    place: placeName(building, known),
     trail: trailOf(building.path, known),
     createdBy: ctx.actor.userId,
     createdByName: ctx.actor.name,

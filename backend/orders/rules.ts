@@ -49,12 +49,15 @@ export function deadlinesOf(rule: ColourRule, at: number): { respondBy: number; 
   return { respondBy: at + rule.respondHours * 3600_000, resolveBy: at + rule.resolveHours * 3600_000 };
 }
 
-/** Who answers for an order of a colour: 红 the street, 黄 the grid leader, 绿 the grid worker. */
-export function ownerFor(path: string, colour: Colour): { areaId: string; areaPath: string; roles: Role[] } {
+/**
+ * Who answers for an order of a colour: 红 the street, 黄 the grid leader, 绿 the grid worker. `gridPath` names the
+ * grid when the building sits under a 微网格; without it the grid is the building's parent.
+ */
+export function ownerFor(path: string, colour: Colour, gridPath?: string): { areaId: string; areaPath: string; roles: Role[] } {
   const ids = idsOnPath(path);
   const upTo = (n: number) => `/${ids.slice(0, n).join('/')}/`;
   if (colour === 'red') return { areaId: ids[0] ?? '', areaPath: upTo(1), roles: ['street_admin'] };
-  const gridAt = ids.length - 1;
+  const gridAt = gridPath && path.startsWith(gridPath) ? idsOnPath(gridPath).length : ids.length - 1;
   return { areaId: ids[gridAt - 1] ?? '', areaPath: upTo(gridAt), roles: colour === 'yellow' ? ['grid_leader'] : ['grid_worker'] };
 }
 

@@ -1,6 +1,8 @@
 /** 社区派单, from a phone: 分拣 (triage or reject), 派单 to a member or the pool, reassign, notes, closing a reopened order. */
 import type { Moved } from '../../shared/api';
+import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
+import { keptPathOf } from '../areas/repo';
 import { AppError, invalid } from '../../shared/errors';
 import { ORDER_LIMITS } from '../../shared/orders/model';
 import { canSeeOrder, isParty, isStaffOver, mayBeGiven } from '../../shared/orders/permissions';
@@ -54,11 +56,22 @@ export async function orderDuty(ctx: Ctx, input: OrderIdInput): Promise<DutyForV
   return { suggestion: await dutyFor(ctx, order) };
 }
 
+/** The grid or community above an order's building by level (it may sit under a 微网格), from the warm path: no read most of the time. */
+async function levelAbove(ctx: Ctx, order: OrderDoc, level: 'grid' | 'community'): Promise<Area | undefined> {
+  const known = await keptPathOf(ctx.store, order.buildingId).then(
+    (k) => k.known,
+    () => new Map<string, Area>(),
+  );
+  return idsOnPath(order.path)
+    .map((id) => known.get(id))
+    .find((a) => a?.level === level);
+}
+
 export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const rule = await colourRule(ctx, order.path, input.colour);
+  const [rule, grid] = await Promise.all([colourRule(ctx, order.path, input.colour), levelAbove(ctx, order, 'grid')]);
   const now = ctx.now();
-  const owner = ownerFor(order.path, input.colour);
+  const owner = ownerFor(order.path, input.colour, grid?.path);
   // The category is said only when triage corrects it.
   const data: EntryData = input.category && input.category !== order.category ? { colour: input.colour, category: input.category } : { colour: input.colour };
   if (input.party) Object.assign(data, await chosenParty(ctx, order, input));
@@ -125,7 +138,8 @@ export async function dispatchOrder(ctx: Ctx, input: DispatchInput): Promise<Mov
 export async function poolOrder(ctx: Ctx, input: PoolInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
   const ids = idsOnPath(order.path);
-  const depth = input.level === 'grid' ? ids.length - 1 : ids.length - 2;
+  const node = await levelAbove(ctx, order, input.level);
+  const depth = node ? idsOnPath(node.path).length : input.level === 'grid' ? ids.length - 1 : ids.length - 2;
   const pool = { areaId: ids[depth - 1] ?? '', areaPath: `/${ids.slice(0, depth).join('/')}/`, skill: input.skill ?? null };
   return moveOrder(ctx, order, 'pool', {
     role: staffRoleName(ctx, order),

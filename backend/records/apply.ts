@@ -54,6 +54,23 @@ function audits(batches: EffectBatch[]): AuditDoc[] {
   );
 }
 
+/** Batches whose audits ask for a count (`countInto`) with it filled in: one count per such audit, in the drain, not before the answer. */
+async function counted(deps: Deps, batches: EffectBatch[]): Promise<EffectBatch[]> {
+  return Promise.all(
+    batches.map(async (b) => {
+      if (!b.effects.some((e) => e.type === 'audit' && e.countInto)) return b;
+      const effects = await Promise.all(
+        b.effects.map(async (e) => {
+          if (e.type !== 'audit' || !e.countInto) return e;
+          const { field, collection, where } = e.countInto;
+          return { ...e, detail: { ...e.detail, [field]: await deps.store.collection(collection).count(where) } };
+        }),
+      );
+      return { ...b, effects };
+    }),
+  );
+}
+
 /** Message documents grouped by the notice they came from (one push list per notice). */
 function notices(batches: EffectBatch[]): Array<{ docs: MessageDoc[]; actorId: string | null }> {
   return batches.flatMap((b) =>
@@ -190,7 +207,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   // By key: one step of many records carries the same batch on each (backend/records/move.ts moveRecords) and applies once.
   const batches = [...new Map(read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? [])).map((b) => [b.key, b])).values()];
   if (batches.length === 0) return { records: 0, batches: 0 };
-  const auditDocs = audits(batches);
+  const auditDocs = audits(await counted(deps, batches));
   const counts = counterWrites(batches);
   await applyInserts(deps, batches);
   await Promise.all([

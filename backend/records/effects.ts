@@ -21,6 +21,8 @@ export interface AuditEffect {
   actorName: string;
   actorRole?: string;
   detail: Record<string, unknown>;
+  /** A detail field the drain fills with a count when it applies the audit (a retirement's subtree size), so the action reads it not. */
+  countInto?: { field: string; collection: string; where: Filter };
 }
 
 /** In-app messages to people or to a node's staff, mirrored to each person as a WeChat subscribe message. */

@@ -8,9 +8,12 @@ import type { DocumentStore } from '../store/port';
 /** How stale a kept copy may be (deploy setting `WG_WARM_TTL_MS`; 10 s by default). */
 export const WARM_TTL_MS = Number(process.env.WG_WARM_TTL_MS ?? 10_000);
 
-const kept = new WeakMap<DocumentStore, Map<string, { until: number; value: Promise<unknown> }>>();
+/** A kept copy; `settled` holds the value once loaded, so a write can forget only the copies that hold what it changed. */
+type Kept = { until: number; value: Promise<unknown>; settled?: { v: unknown } };
 
-function shelf(store: DocumentStore): Map<string, { until: number; value: Promise<unknown> }> {
+const kept = new WeakMap<DocumentStore, Map<string, Kept>>();
+
+function shelf(store: DocumentStore): Map<string, Kept> {
   let s = kept.get(store);
   if (!s) kept.set(store, (s = new Map()));
   return s;
@@ -24,8 +27,12 @@ export function warm<T>(store: DocumentStore, key: string, load: () => Promise<T
   const now = performance.now();
   if (hit && hit.until > now) return hit.value as Promise<T>;
   const value = load();
-  s.set(key, { until: now + WARM_TTL_MS, value });
-  value.catch(() => s.delete(key));
+  const entry: Kept = { until: now + WARM_TTL_MS, value };
+  s.set(key, entry);
+  value.then(
+    (v) => (entry.settled = { v }),
+    () => s.delete(key),
+  );
   if (s.size > 5000) for (const [k, v] of s) if (v.until <= now) s.delete(k);
   return value;
 }
@@ -34,4 +41,10 @@ export function warm<T>(store: DocumentStore, key: string, load: () => Promise<T
 export function forget(store: DocumentStore, prefix: string): void {
   const s = kept.get(store);
   if (s) for (const k of [...s.keys()]) if (k.startsWith(prefix)) s.delete(k);
+}
+
+/** Forgets the kept keys starting with `prefix` that `test` picks by key and loaded value; one still loading is forgotten too. */
+export function forgetIf(store: DocumentStore, prefix: string, test: (key: string, value: unknown) => boolean): void {
+  const s = kept.get(store);
+  if (s) for (const [k, e] of [...s]) if (k.startsWith(prefix) && (!e.settled || test(k, e.settled.v))) s.delete(k);
 }

@@ -1,28 +1,28 @@
 /**
- * 导入网格树 (issue 16, point 2): a sheet's rows (片区 / 社区 / 网格 / 楼栋 / 电话) checked against the tree as it is, as
+ * 导入网格树 (issue 16, point 2): a sheet's rows (片区 / 社区 / 网格 / 微网格 / 楼栋 / 电话) checked against the tree as it is, as
  * one plan: every problem row numbered, or the nodes still to create, parents first. Pure: the server reads the file and
  * the tree, this decides; a re-import of the same file plans nothing (names are matched under their parent).
  */
 import type { Area, AreaLevel } from './model';
 import { AREA_LEVEL_NAMES, isWithin } from './model';
 
-/** The template's columns, in order; 微网格 is read only to say it is not supported yet (the model has five levels). */
-export const IMPORT_COLUMNS = ['片区', '社区', '网格', '楼栋', '电话'] as const;
+/** The template's columns, in order; 片区 and 微网格 are optional levels (left empty where a street or grid has none). */
+export const IMPORT_COLUMNS = ['片区', '社区', '网格', '微网格', '楼栋', '电话'] as const;
 /** Rows a file may hold: a street's 5,000 buildings and their grids with room to spare. */
 export const IMPORT_MAX_ROWS = 10_000;
 
-type Column = 'zone' | 'community' | 'micro' | 'grid' | 'building' | 'phone';
+type Column = 'zone' | 'community' | 'microgrid' | 'grid' | 'building' | 'phone';
 /** Header words accepted for each column (the template's first; what offices tend to write besides). */
 const HEADERS: Record<Column, readonly string[]> = {
   zone: ['片区'],
   community: ['社区', '居委会', '社区（居委会）', '社区/居委会', '居民区'],
   grid: ['网格'],
-  micro: ['微网格'],
+  microgrid: ['微网格'],
   building: ['楼栋', '楼组', '楼栋（楼组）', '楼栋/楼组'],
   phone: ['电话', '联系电话'],
 };
 const REQUIRED: readonly Column[] = ['community', 'grid', 'building'];
-const PATH_LEVELS = ['zone', 'community', 'grid', 'building'] as const;
+const PATH_LEVELS = ['zone', 'community', 'grid', 'microgrid', 'building'] as const;
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}(-\d{1,6})?$|^\d{7,8}$/;
 const NAME_MAX = 30;
@@ -48,7 +48,7 @@ export interface PlannedNode {
 
 export interface ImportPlan {
   problems: ImportProblem[];
-  /** Parents before children (zones, grids, buildings). Empty when there are problems: nothing is written then. */
+  /** Parents before children (zones, grids, 微网格, buildings). Empty when there are problems: nothing is written then. */
   create: PlannedNode[];
   /** Rows naming a node already in the tree (left as it is). */
   existing: number;
@@ -79,7 +79,7 @@ const clean = (s: string | undefined) => (s ?? '').replace(/[\s\u3000]+/g, ' ').
 
 /**
  * The plan for `rows` (row 0 the header) under `tree.root`. A row names one node by its path: the last filled of
- * 片区 / 社区 / 网格 / 楼栋, the ones before it its parents, which must be in the tree already or named by a row of the file.
+ * 片区 / 社区 / 网格 / 微网格 / 楼栋, the ones before it its parents, which must be in the tree already or named by a row of the file.
  */
 export function planImport(rows: string[][], tree: Tree): ImportPlan {
   const problems: ImportProblem[] = [];
@@ -107,7 +107,15 @@ export function planImport(rows: string[][], tree: Tree): ImportPlan {
   // First pass: each row's cells; second: resolve paths (a parent may be named by a later row).
   const parsed = rowsOf.map((cells, i) => {
     const at = (c: Column) => (col[c] === undefined ? '' : clean(cells[col[c] as number]));
-    return { row: i + 2, zone: at('zone'), community: at('community'), micro: at('micro'), grid: at('grid'), building: at('building'), phone: at('phone').replace(/\s/g, '') };
+    return {
+      row: i + 2,
+      zone: at('zone'),
+      community: at('community'),
+      microgrid: at('microgrid'),
+      grid: at('grid'),
+      building: at('building'),
+      phone: at('phone').replace(/\s/g, ''),
+    };
   });
   const bad = new Set<number>();
   const say = (row: number, message: string) => {
@@ -120,12 +128,8 @@ export function planImport(rows: string[][], tree: Tree): ImportPlan {
   const declared = new Map<string, { level: AreaLevel; row: number }>();
   for (const r of parsed) {
     const filled = PATH_LEVELS.filter((l) => r[l]);
-    if (filled.length === 0 && !r.micro && !r.phone) continue;
+    if (filled.length === 0 && !r.phone) continue;
     count++;
-    if (r.micro) {
-      say(r.row, `暂不支持微网格一级（「${r.micro}」）：请把微网格的楼栋直接列在网格下，微网格列留空`);
-      continue;
-    }
     if (filled.length === 0) {
       say(r.row, '只填了电话：请填写片区、社区、网格或楼栋的名称');
       continue;
@@ -146,6 +150,10 @@ export function planImport(rows: string[][], tree: Tree): ImportPlan {
     }
     if (r.building && !r.grid) {
       say(r.row, r.community ? `楼栋「${r.building}」须在网格之下：「${r.community}」下没有填写网格` : `楼栋「${r.building}」须填写所在社区和网格`);
+      continue;
+    }
+    if (r.microgrid && !r.grid) {
+      say(r.row, `层级不对：微网格「${r.microgrid}」须填写所在网格（微网格在网格之下）`);
       continue;
     }
     if (r.grid && !r.community) {
@@ -223,6 +231,12 @@ export function planImport(rows: string[][], tree: Tree): ImportPlan {
             throw new RowError(r.row, `缺少上级：「${r.community}」下没有网格「${r.grid}」，请先加一行该网格（或核对名称）`);
           ref = resolveNew(r.row, 'grid', r.grid, ref, phoneFor('grid'));
         }
+        if (r.microgrid) {
+          const microExists = 'area' in ref && byParent.get(ref.area._id)?.get(r.microgrid);
+          if (!microExists && target !== 'microgrid' && !declaredHere([r.community, r.grid, r.microgrid]))
+            throw new RowError(r.row, `缺少上级：网格「${r.grid}」下没有微网格「${r.microgrid}」，请先加一行该微网格（或核对名称）`);
+          ref = resolveNew(r.row, 'microgrid', r.microgrid, ref, phoneFor('microgrid'));
+        }
         if (r.building) ref = resolveNew(r.row, 'building', r.building, ref, phoneFor('building'));
       }
       if ('area' in ref) existing++;
@@ -235,7 +249,7 @@ export function planImport(rows: string[][], tree: Tree): ImportPlan {
     }
   }
   if (problems.length) return { problems: sorted(problems), create: [], existing: 0, rows: count };
-  const order: AreaLevel[] = ['zone', 'grid', 'building'];
+  const order: AreaLevel[] = ['zone', 'grid', 'microgrid', 'building'];
   const create = [...planned.values()].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || a.row - b.row);
   return { problems: [], create, existing, rows: count };
 }

@@ -1,6 +1,6 @@
-/** The five-level area tree (街镇 → 片区 → 社区 → 网格 → 楼栋) and the path rules that scope everything. */
+/** The area tree (街镇 → 片区 → 社区 → 网格 → 微网格 → 楼栋; 片区 and 微网格 optional) and the path rules that scope everything. */
 
-export const AREA_LEVELS = ['street', 'zone', 'community', 'grid', 'building'] as const;
+export const AREA_LEVELS = ['street', 'zone', 'community', 'grid', 'microgrid', 'building'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
@@ -8,6 +8,7 @@ export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
   zone: '片区',
   community: '社区',
   grid: '网格',
+  microgrid: '微网格',
   building: '楼栋',
 };
 
@@ -44,25 +45,33 @@ export interface Area {
   createdBy?: string;
 }
 
-/** Which levels may sit directly under a level: the 片区 zone is optional. */
+/**
+ * Which levels may sit directly under a level: the 片区 zone (street → community) and the 微网格 microgrid
+ * (grid → building, Shanghai's 居民区—微网格—楼组) are optional, so a tree without them stays valid.
+ */
 export const CHILD_LEVELS: Record<AreaLevel, readonly AreaLevel[]> = {
   street: ['zone', 'community'],
   zone: ['community'],
   community: ['grid'],
-  grid: ['building'],
+  grid: ['microgrid', 'building'],
+  microgrid: ['building'],
   building: [],
 };
 
 /**
- * Levels staff build in the app (areas.add/update/retire): 片区, 网格, 楼栋. Streets and communities come from their
+ * Levels staff build in the app (areas.add/update/retire): 片区, 网格, 微网格, 楼栋. Streets and communities come from their
  * GB/T 2260 codes at set-up (scripts/setup), so the app sets their phone but neither adds, renames nor retires them.
- * There is no 微网格 level yet: the five levels above are the model.
  */
-export const EDITABLE_LEVELS: readonly AreaLevel[] = ['zone', 'grid', 'building'];
+export const EDITABLE_LEVELS: readonly AreaLevel[] = ['zone', 'grid', 'microgrid', 'building'];
 
-/** The level a new child of `parent` takes: the one editable level allowed under it, or null. */
+/** The levels staff may add under `parent` (under a grid: 微网格 or 楼栋), most usual last. */
+export function newChildLevels(parent: AreaLevel): AreaLevel[] {
+  return CHILD_LEVELS[parent].filter((l) => EDITABLE_LEVELS.includes(l));
+}
+
+/** The level a new child of `parent` takes when none is asked for: the last editable one (a grid's 楼栋), or null. */
 export function newChildLevel(parent: AreaLevel): AreaLevel | null {
-  return CHILD_LEVELS[parent].find((l) => EDITABLE_LEVELS.includes(l)) ?? null;
+  return newChildLevels(parent).at(-1) ?? null;
 }
 
 export function childPath(parentPath: string, id: string): string {

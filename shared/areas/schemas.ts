@@ -29,11 +29,21 @@ function nodePhone(label: string) {
 
 const nodeName = (label: string) => text(label, { max: 30 });
 
-/** 新增区域: a 片区 under a street, a 网格 under a community, a 楼栋 under a grid; the level follows from the parent. */
+/**
+ * 新增区域: a 片区 under a street, a 网格 under a community, a 微网格 or 楼栋 under a grid, a 楼栋 under a 微网格. The level
+ * follows from the parent; under a grid `level` chooses (楼栋 when omitted).
+ */
 export const addAreaInput = input({
   parentId: id('上级区域'),
   name: nodeName('名称'),
   phone: z.optional(nodePhone('电话')),
+  level: z.optional(oneOf('层级', AREA_LEVELS)),
+});
+
+/** 移动楼栋: a 楼栋 to another 网格 or 微网格 of the editor's scope (into or out of a 微网格 of its own grid, say). */
+export const moveAreaInput = input({
+  id: id('区域'),
+  parentId: id('新的上级'),
 });
 
 /** 修改区域: a new name (片区, 网格, 楼栋 only), a phone (any node in scope; empty clears it), or both. */
@@ -78,6 +88,7 @@ export type SearchAreasInput = z.infer<typeof searchAreasInput>;
 export type AddAreaInput = z.infer<typeof addAreaInput>;
 export type UpdateAreaInput = z.infer<typeof updateAreaInput>;
 export type RetireAreaInput = z.infer<typeof retireAreaInput>;
+export type MoveAreaInput = z.infer<typeof moveAreaInput>;
 
 export interface RetiredArea {
   id: string;
@@ -116,7 +127,7 @@ export interface ImportPreview {
   rows: number;
   /** Rows naming a node already in the tree, left as it is. */
   existing: number;
-  create: { zone: number; grid: number; building: number };
+  create: { zone: number; grid: number; microgrid: number; building: number };
   /** The first 200, in row order; `problemCount` says how many in all. */
   problems: Array<{ row: number; message: string }>;
   problemCount: number;

@@ -38,7 +38,7 @@ export const ROLE_LEVELS: Record<Role, readonly AreaLevel[]> = {
   resident: ['building'],
   member: ['community'],
   building_head: ['building'],
-  liaison: ['grid', 'building'],
+  liaison: ['grid', 'microgrid', 'building'],
   grid_volunteer: ['grid'],
   grid_worker: ['grid', 'building'],
   grid_leader: ['grid'],

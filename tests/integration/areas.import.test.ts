@@ -57,7 +57,7 @@ test('the template downloads as xlsx and as CSV with the columns and the communi
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(await (await fetch(fetchable(s, x.url))).arrayBuffer());
   const sheet = book.worksheets[0]!;
-  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['片区', '社区', '网格', '楼栋', '电话']);
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['片区', '社区', '网格', '微网格', '楼栋', '电话']);
   expect((sheet.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['梅川片区', c1]);
   expect(sheet.rowCount).toBe(2);
   expect(book.worksheets[1]?.name).toBe('说明');
@@ -68,7 +68,7 @@ test('the template downloads as xlsx and as CSV with the columns and the communi
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n');
-  expect(lines[0]).toBe(HEADER);
+  expect(lines[0]).toBe('片区,社区,网格,微网格,楼栋,电话');
   expect(lines).toHaveLength(29); // 长征镇's 28 居委会
 });
 
@@ -113,11 +113,18 @@ test('a street admin sees unknown communities as a missing parent and a 楼栋 u
   ]);
 });
 
-test('a header without the columns, a 微网格 row and an unreadable file are refused with the reason; a GB18030 CSV is read', async () => {
+test('a header without the columns, a 微网格 out of order and an unreadable file are refused with the reason; a GB18030 CSV is read', async () => {
   const noHeader = okData(await preview(PEOPLE.staff, { fileName: 'x.csv', data: b64('名称,电话\r\n一号楼,\r\n') }));
   expect(noHeader.problems[0]?.message).toContain('缺少「社区」「网格」「楼栋」列');
-  const micro = okData(await preview(PEOPLE.staff, { fileName: 'x.csv', data: b64(`社区,网格,微网格,楼栋\r\n${c1},第一网格,一号微网格,1号楼\r\n`) }));
-  expect(micro.problems[0]?.message).toContain('第 2 行：暂不支持微网格一级');
+  const micro = okData(
+    await preview(PEOPLE.staff, { fileName: 'x.csv', data: b64(`社区,网格,微网格,楼栋\r\n${c1},第一网格,一号微网格,1号楼\r\n${c1},,二号微网格,\r\n${c1},第一网格,1号楼,\r\n`) }),
+  );
+  expect(micro.problems.map((p) => p.message)).toEqual([
+    '第 2 行：缺少上级：网格「第一网格」下没有微网格「一号微网格」，请先加一行该微网格（或核对名称）',
+    '第 3 行：层级不对：微网格「二号微网格」须填写所在网格（微网格在网格之下）',
+    '第 4 行：层级不对：「第一网格」下的「1号楼」是楼栋，不是微网格',
+  ]);
+  expect(micro.create).toEqual({ zone: 0, grid: 0, microgrid: 0, building: 0 });
   // What Excel on Chinese Windows saves: GB18030, here 社区,网格,楼栋 and no rows.
   const gbk = Buffer.from('c9e7c7f82ccdf8b8f12cc2a5b6b00d0a', 'hex').toString('base64');
   expect(okData(await preview(PEOPLE.staff, { fileName: 'gbk.csv', data: gbk }))).toMatchObject({ rows: 0, problemCount: 0 });
@@ -164,13 +171,13 @@ test('importing the same file again creates nothing; an xlsx of the same rows ne
 });
 
 test('an import cut short is finished by running the same file again, each node once', async () => {
-  const lines = [`,${c1},第二十网格,,`, ...Array.from({ length: 40 }, (_, i) => `,${c1},第二十网格,${i + 1}号楼,`)];
+  const lines = [`,${c1},试点网格,,`, ...Array.from({ length: 40 }, (_, i) => `,${c1},试点网格,${i + 1}号楼,`)];
   // A first run that died after its grid and 10 buildings: what a step cut short leaves.
   const partial = okData(await preview(PEOPLE.staff, csv(...lines.slice(0, 11))));
   expect(partial.create).toMatchObject({ grid: 1, building: 10 });
   await importAll(PEOPLE.staff, csv(...lines.slice(0, 11)));
   expect(await importAll(PEOPLE.staff, csv(...lines))).toEqual([{ created: 30, remaining: 0 }]);
-  const grid = (await all()).find((a) => a.name === '第二十网格')!;
+  const grid = (await all()).find((a) => a.name === '试点网格')!;
   const names = await childrenNames(grid._id);
   expect(names).toHaveLength(40);
   expect(new Set(names).size).toBe(40);
@@ -238,9 +245,43 @@ test('a step that dies between its batch inserts leaves every written node under
   expect(half).toHaveLength(499); // the first batch of 500: the grid and 499 of its buildings
   expect(written.every((a) => a.parentId === null || ids.has(a.parentId))).toBe(true);
 
-  expect(okData(await preview(PEOPLE.staff, file)).create).toEqual({ zone: 0, grid: 0, building: 201 });
+  expect(okData(await preview(PEOPLE.staff, file)).create).toEqual({ zone: 0, grid: 0, microgrid: 0, building: 201 });
   expect(await importAll(PEOPLE.staff, file)).toEqual([{ created: 201, remaining: 0 }]);
   const names = (await all()).filter((a) => a.parentId === grid._id).map((a) => a.name);
   expect(names).toHaveLength(700);
   expect(new Set(names).size).toBe(700);
+});
+
+test('a 微网格 column: a new grid with two 微网格 and their 楼组, beside a 楼栋 straight under the grid; previewed, imported, idempotent', async () => {
+  const file = {
+    fileName: '微网格.csv',
+    data: b64(
+      [
+        '片区,社区,网格,微网格,楼栋,电话',
+        `,${c1},微网格示范网格,,,021-62340020`,
+        `,${c1},微网格示范网格,东区微网格,,13900000020`,
+        `,${c1},微网格示范网格,东区微网格,20-1号楼,`,
+        `,${c1},微网格示范网格,东区微网格,20-2号楼,`,
+        `,${c1},微网格示范网格,西区微网格,20-3号楼,`, // the 微网格 named by a later row
+        `,${c1},微网格示范网格,西区微网格,,`,
+        `,${c1},微网格示范网格,,20-9号楼,`, // no 微网格: straight under the grid
+        `,${c1},第一网格,南区微网格,,`, // an existing grid gains a 微网格
+      ].join('\r\n'),
+    ),
+  };
+  const p = okData(await preview(PEOPLE.staff, file));
+  expect(p).toMatchObject({ rows: 8, problemCount: 0, existing: 0, create: { zone: 0, grid: 1, microgrid: 3, building: 4 } });
+  expect(await importAll(PEOPLE.staff, file)).toEqual([{ created: 8, remaining: 0 }]);
+  const tree = await all();
+  const grid = tree.find((a) => a.name === '微网格示范网格')!;
+  const east = tree.find((a) => a.name === '东区微网格')!;
+  expect(east).toMatchObject({ level: 'microgrid', parentId: grid._id, phone: '13900000020', path: `${grid.path}${east._id}/` });
+  expect(await childrenNames(grid._id)).toEqual(['东区微网格', '西区微网格', '20-9号楼']);
+  expect(await childrenNames(east._id)).toEqual(['20-1号楼', '20-2号楼']);
+  expect(tree.find((a) => a.name === '20-3号楼')).toMatchObject({ level: 'building', ancestors: [...grid.ancestors, grid._id, tree.find((a) => a.name === '西区微网格')!._id] });
+  expect(tree.find((a) => a.name === '南区微网格')).toMatchObject({ level: 'microgrid', parentId: NODES.grid1 });
+  // The same file again: every row is known, nothing is written.
+  expect(okData(await preview(PEOPLE.staff, file))).toMatchObject({ existing: 8, create: { zone: 0, grid: 0, microgrid: 0, building: 0 } });
+  expect(await importAll(PEOPLE.staff, file)).toEqual([{ created: 0, remaining: 0 }]);
+  expect((await all()).length).toBe(tree.length);
 });

@@ -51,7 +51,7 @@ async function pickFile(): Promise<Picked | null> {
   return { fileName: file.name, data: String(read) };
 }
 
-const toCreate = (p: ImportPreview) => p.create.zone + p.create.grid + p.create.building;
+const toCreate = (p: ImportPreview) => p.create.zone + p.create.grid + p.create.microgrid + p.create.building;
 
 export default function TreeImport() {
   const me = useLoad(() => api.users.me(), []);
@@ -122,7 +122,7 @@ export default function TreeImport() {
           <View>
             <View className="import-card">
               <Text className="import-card__title">1. 下载模板</Text>
-              <Text className="muted">每行一个区域：片区、社区、网格、楼栋是它的上级路径，最右边填的就是这一行的区域，电话是它的电话。已填好本辖区的社区。</Text>
+              <Text className="muted">每行一个区域：片区、社区、网格、微网格（可空）、楼栋是它的上级路径，最右边填的就是这一行的区域，电话是它的电话。已填好本辖区的社区。</Text>
               <View className="import-card__actions">
                 <Button size="small" fill="outline" onClick={() => void template('xlsx')} id="import-template-xlsx">
                   下载模板（Excel）
@@ -163,7 +163,7 @@ export default function TreeImport() {
                   </View>
                 ) : (
                   <View id="import-summary">
-                    <Text className="import-card__text">{`将新增 片区 ${preview.create.zone} 个、网格 ${preview.create.grid} 个、楼栋 ${preview.create.building} 个`}</Text>
+                    <Text className="import-card__text">{`将新增 片区 ${preview.create.zone} 个、网格 ${preview.create.grid} 个、${preview.create.microgrid ? `微网格 ${preview.create.microgrid} 个、` : ''}楼栋 ${preview.create.building} 个`}</Text>
                     <Text className="muted">{`已存在的 ${preview.existing} 个按名称认出，不重复建、不改动`}</Text>
                     <Button block type="primary" disabled={busy || toCreate(preview) === 0} loading={busy} onClick={() => void confirm()} id="import-confirm">
                       {toCreate(preview) === 0 ? '没有要新增的区域' : progress ? '继续导入' : `确认导入 ${toCreate(preview)} 个区域`}
