@@ -13,7 +13,7 @@ import { indexBuildings } from '../../shared/orders/hotlineAddress';
 import type { HotlineImportInput, HotlinePreview, HotlinePreviewInput, HotlineStep, UploadPartInput } from '../../shared/orders/hotlineApi';
 import { readRows } from '../areas/import';
 import { levelOnPath, placeName } from '../../shared/areas/place';
-import { areas, trailOf } from '../areas/repo';
+import { areas, keptNode, trailOf } from '../areas/repo';
 import { filingTally } from '../dashboard/events';
 import type { Effect } from '../records/effects';
 import { audited, counted } from '../records/make';
@@ -23,7 +23,8 @@ import { newOrderDoc, orders } from '../orders/repo';
 import { step } from '../orders/transition';
 import type { Ctx } from '../runtime/types';
 import type { HotlineSettingsDoc, TicketDoc } from './repo';
-import { settings, ticketId, ticketOrderId, tickets, uploads } from './repo';
+import { forget } from '../runtime/warm';
+import { keptSettingsKey, settings, ticketId, ticketOrderId, tickets, uploads } from './repo';
 
 /** Tickets one step files: 10,000 take ten calls, each a few batched writes. */
 export const HOTLINE_STEP = 1000;
@@ -42,7 +43,7 @@ export async function scopeOf(ctx: Ctx, areaId: string | undefined): Promise<{ r
   const own = ctx.actor.roles.filter((g) => TREE_EDITORS.includes(g.role)).sort((a, b) => a.areaPath.length - b.areaPath.length);
   const id = areaId ?? own[0]?.areaId;
   if (!id) throw new AppError('FORBIDDEN', '只有社区工作人员和街道管理员可以处理 12345 工单');
-  const root = await areas(ctx.store).get(id);
+  const root = await keptNode(ctx.store, id);
   if (!root || root.retired) throw invalid('areaId', '「导入到」的街道或社区不存在或已撤销');
   if (!canEditNode(ctx.actor, root)) throw invalid('areaId', `「导入到」不在您的辖区内：您不能处理「${root.name}」的 12345 工单`);
   if (root.level !== 'street' && root.level !== 'community') throw invalid('areaId', `「导入到」须为街道或社区，「${root.name}」不是`);
@@ -84,7 +85,7 @@ async function planFor(ctx: Ctx, input: HotlinePreviewInput): Promise<Planned> {
 }
 
 export async function previewHotline(ctx: Ctx, input: HotlinePreviewInput): Promise<HotlinePreview> {
-  const { root, streetId, plan } = await planFor(ctx, input);
+  const { root, streetId, plan, rows } = await planFor(ctx, input);
   let existing = 0;
   for (let i = 0; i < plan.tickets.length; i += 1000) {
     const ids = plan.tickets.slice(i, i + 1000).map((t) => ticketId(streetId, t.ticket));
@@ -99,6 +100,10 @@ export async function previewHotline(ctx: Ctx, input: HotlinePreviewInput): Prom
     queued: plan.tickets.length - placed,
     problems: plan.problems.slice(0, 200),
     problemCount: plan.problems.length,
+    header: (rows[0] ?? [])
+      .map((c) => String(c ?? '').trim())
+      .filter((c) => c && c.length <= 20)
+      .slice(0, 60),
   };
 }
 
@@ -167,11 +172,14 @@ export async function importHotline(ctx: Ctx, input: HotlineImportInput): Promis
   const made = onBuilding.map((t, i) => ticketOrder(ctx, streetId, t, known.get(t.buildingId as string) as Area, known, i === 0 ? [audit] : []));
   for (let i = 0; i < made.length; i += INSERT_BATCH) await orders(ctx.store).insertMany(made.slice(i, i + INSERT_BATCH));
   for (let i = 0; i < docs.length; i += INSERT_BATCH) await tickets(ctx.store).insertMany(docs.slice(i, i + INSERT_BATCH));
+  // The answer names at most the 10 orders effects.drain takes at once (it refuses more); the effects timer applies the rest.
+  ctx.pending?.splice(10);
   // The export lays tickets out as the file that brought them: the street keeps the last file's header.
   if (input.from === 0 && rows[0]) {
     const header = rows[0];
     if (saved) await settings(ctx.store).updateWhere({ _id: streetId }, { $set: { header } });
     else await settings(ctx.store).insertMany([{ _id: streetId, mapping: {}, header, updatedAt: now, updatedBy: ctx.actor.userId }]);
+    forget(ctx.store, keptSettingsKey(streetId));
   }
   return { total: plan.tickets.length, created: made.length, queued: docs.length - made.length, next };
 }

@@ -40,6 +40,9 @@ export const tickets = (store: DocumentStore): Collection<TicketDoc> => store.co
 export const settings = (store: DocumentStore): Collection<HotlineSettingsDoc> => store.collection<HotlineSettingsDoc>('hotline_settings');
 export const uploads = (store: DocumentStore): Collection<UploadDoc> => store.collection<UploadDoc>('hotline_uploads');
 
+/** Warm-cache key of a street's settings (backend/runtime/warm.ts): the export reads them kept; saving forgets them. */
+export const keptSettingsKey = (streetId: string): string => `hotline_settings/${streetId}`;
+
 const digest = (streetId: string, ticket: string) => createHash('sha256').update(`12345\n${streetId}\n${ticket}`).digest('hex');
 /** Ids follow from street and 工单编号: the same ticket imported twice is the same document and the same order. */
 export const ticketId = (streetId: string, ticket: string): string => `h-${digest(streetId, ticket).slice(0, 22)}`;

@@ -51,6 +51,8 @@ export interface HotlinePreview {
   /** The first 200, in row order; `problemCount` says how many in all. */
   problems: HotlineProblem[];
   problemCount: number;
+  /** The file's header row (row 1, blank cells left out): what 列对应 offers to pick from. */
+  header: string[];
 }
 
 /** One step of 导入: the page calls again from `next` until it is null; a re-run of the same file creates nothing twice. */
@@ -67,7 +69,11 @@ export interface HotlineMappingView {
   streetName: string;
   /** Header per field, the street's own where saved, else the default. */
   headers: Record<HotlineField, string>;
+  /** Each field in the export's usual order: its name (the default header), the header it reads now, whether a ticket needs it. */
+  fields: { field: HotlineField; label: string; header: string; required: boolean }[];
   saved: boolean;
+  /** Street admins of the street change it; community staff read it (it decides every community's imports). */
+  canEdit: boolean;
 }
 
 export interface QueuedTicket {
@@ -88,6 +94,7 @@ export interface HotlineApi {
   /** Files the next tickets from `from` (problem rows are skipped and listed by preview). */
   import: Call<HotlineImportInput, HotlineStep>;
   mapping: Call<HotlineAreaInput, HotlineMappingView>;
+  /** Street admins only (mapping.canEdit): the street's own header per field, kept where it differs from the default. */
   setMapping: Call<SetMappingInput, HotlineMappingView>;
   /** Tickets waiting to be placed on a building, oldest call first (100 at most). */
   queue: Call<HotlineAreaInput, { items: QueuedTicket[]; total: number }>;

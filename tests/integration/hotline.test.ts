@@ -101,16 +101,28 @@ test('the export comes back in the file’s layout with 办理结果, 办结时�
   ]);
 });
 
-test('a street’s own header names are saved and used; the default header then misses a column', async () => {
-  const saved = okData(await s.call<HotlineMappingView>('hotline', 'setMapping', { mapping: { ticket: '热线单号', address: '事发地址' } }, PEOPLE.staff));
-  expect(saved).toMatchObject({ saved: true, headers: { ticket: '热线单号', address: '事发地址', content: '诉求内容' } });
-  expect(okData(await s.call<HotlineMappingView>('hotline', 'mapping', {}, PEOPLE.street)).headers.ticket).toBe('热线单号');
+test('a street admin saves the street’s own header names, picked from a file’s header; community staff read them and are refused; the default header then misses a column', async () => {
   const own = ['热线单号,来电时间,诉求内容,事发地址,办理时限', `RX0001,2026-12-02 08:00,井盖松动,${c1}2号楼,2026-12-06`].join('\r\n');
+  const first = okData(await s.call<HotlinePreview>('hotline', 'preview', await sendFile(PEOPLE.street, own), PEOPLE.street));
+  // The file's header is what the 列对应 picker offers.
+  expect(first).toMatchObject({ tickets: 0, header: ['热线单号', '来电时间', '诉求内容', '事发地址', '办理时限'] });
+  expect(first.problems[0]?.message).toContain('缺少「工单编号」「诉求地址」列');
+
+  const before = okData(await s.call<HotlineMappingView>('hotline', 'mapping', {}, PEOPLE.staff));
+  expect(before).toMatchObject({ saved: false, canEdit: false, headers: { ticket: '工单编号' } });
+  expect(before.fields[0]).toEqual({ field: 'ticket', label: '工单编号', header: '工单编号', required: true });
+  const refused = errorOf(await s.call('hotline', 'setMapping', { mapping: { ticket: '热线单号' } }, PEOPLE.staff));
+  expect(refused).toMatchObject({ code: 'FORBIDDEN', message: '列对应按街道保存，只有街道管理员可以修改；请联系街道管理员' });
+  expect(okData(await s.call<HotlineMappingView>('hotline', 'mapping', {}, PEOPLE.street)).canEdit).toBe(true);
+
+  const saved = okData(await s.call<HotlineMappingView>('hotline', 'setMapping', { mapping: { ticket: '热线单号', address: '事发地址' } }, PEOPLE.street));
+  expect(saved).toMatchObject({ saved: true, canEdit: true, headers: { ticket: '热线单号', address: '事发地址', content: '诉求内容' } });
+  expect(okData(await s.call<HotlineMappingView>('hotline', 'mapping', {}, PEOPLE.staff))).toMatchObject({ canEdit: false, headers: { ticket: '热线单号' } });
   const file = await sendFile(PEOPLE.staff, own);
   expect(await importAll(PEOPLE.staff, file)).toEqual([{ total: 1, created: 1, queued: 0, next: null }]);
   const p = okData(await s.call<HotlinePreview>('hotline', 'preview', await sendFile(PEOPLE.staff, lines().join('\r\n')), PEOPLE.staff));
   expect(p.problems[0]?.message).toContain('缺少「热线单号」「事发地址」列');
-  const bad = errorOf(await s.call('hotline', 'setMapping', { mapping: { ticket: '诉求内容' } }, PEOPLE.staff));
+  const bad = errorOf(await s.call('hotline', 'setMapping', { mapping: { ticket: '诉求内容' } }, PEOPLE.street));
   expect(bad.fields).toEqual({ 'mapping.content': '「诉求内容」与「工单编号」不能对应同一列「诉求内容」' });
 });
 
