@@ -62,7 +62,8 @@ export default function AppTabs({ me }: Props) {
   const stored: unknown = Taro.getStorageSync(KIND_KEY);
   const kind: Kind = me ? kindOf(me) : KINDS.includes(stored) ? (stored as Kind) : 'resident';
   if (me && stored !== kind) Taro.setStorageSync(KIND_KEY, kind);
-  const [unread, setUnread] = useState(0);
+  // 消息 carries 未读; the work tab the rest of the 待办 but 办理中 (work in hand, not waiting).
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const asked = useRef(0);
 
   // On every show, and when the bar first appears (home draws it after users.me, past the page's first show).
@@ -70,7 +71,8 @@ export default function AppTabs({ me }: Props) {
     if (Date.now() - asked.current < 1000) return;
     asked.current = Date.now();
     api.users.todo().then(
-      (t) => setUnread(t.items.find((i) => i.key === 'unread')?.count ?? 0),
+      (t) =>
+        setCounts({ messages: t.items.find((i) => i.key === 'unread')?.count ?? 0, work: t.items.reduce((n, i) => n + (i.key === 'unread' || i.key === 'held' ? 0 : i.count), 0) }),
       () => undefined,
     );
   }, []);
@@ -86,9 +88,9 @@ export default function AppTabs({ me }: Props) {
             <View key={t.key} id={`app-tab-${t.key}`} className={`app-tabs__tab${active ? ' app-tabs__tab--active' : ''}`} onClick={() => !active && go(path, t)}>
               <AppIcon name={t.icon} size={22} />
               <Text className="app-tabs__title">{t.title}</Text>
-              {t.key === 'messages' && unread > 0 && (
-                <Text className="app-tabs__badge" id="app-tab-badge">
-                  {unread > 99 ? '99+' : unread}
+              {(counts[t.key] ?? 0) > 0 && (
+                <Text className="app-tabs__badge" id={t.key === 'messages' ? 'app-tab-badge' : `app-tab-${t.key}-badge`}>
+                  {counts[t.key]! > 99 ? '99+' : counts[t.key]}
                 </Text>
               )}
             </View>

@@ -13,6 +13,7 @@ import AppIcon from '../../components/AppIcon';
 const C = ORDER_ROUTES.console;
 /** Where each count is worked off; the console opens on the matching tab. */
 const TODO_URL: Record<TodoKey, string> = {
+  ack: '/respond/pages/inbox/index',
   overdue: `${C}?tab=overdue`,
   new: `${C}?tab=new`,
   toDispatch: `${C}?tab=toDispatch`,
