@@ -2,7 +2,7 @@
  * 网格树 in Chromium at 375×812 (h5): community staff reach it from the 派单台, add a 网格 (a duplicate name is said
  * under the field), go into it, add a 楼栋 with its phone, rename it, are told to move its open order before retiring
  * it, and retire it once the order is gone. A grid leader is told the tree is not theirs. A retired building's code,
- * scanned, says why and offers the replacement.
+ * scanned, says why and offers the replacement. Under a 网格 staff add a 微网格 and a 楼栋 inside it.
  */
 import type { Page } from 'playwright-core';
 import type { Area } from '../../shared/areas/model';
@@ -91,4 +91,35 @@ test("a retired building's code says why and offers the replacement", async () =
   await screenshot(resident, 'tree-scan-retired');
   await resident.locator('#scan-landing').getByText('我要点单', { exact: true }).click();
   await resident.waitForURL(new RegExp(`building=${NODES.building1}`), WAIT);
+});
+
+test('under a 网格 staff choose 微网格 or 楼栋: a 微网格 is added, opened, and takes a 楼栋', async () => {
+  const staff = await smallPhone(suite.browser);
+  await signInAs(staff, suite.s.url, '孙丽');
+  await staff.goto(`${suite.s.url}/#/staff/pages/tree/index`);
+  await waitText(staff, '#tree-list', '第一网格');
+  await staff.locator('#tree-list').getByText('第一网格 ›').click();
+  await waitText(staff, '#tree-head', '第一网格');
+  await waitText(staff, '#tree-add-microgrid', '新增微网格');
+  await waitText(staff, '#tree-add', '新增楼栋');
+  await staff.locator('#tree-add-microgrid').click();
+  await fillForm(staff, { 'tree-name': '东区微网格', 'tree-phone': '13900000101' }, '新增微网格');
+  await staff.locator('#tree-form').waitFor({ state: 'detached', ...WAIT });
+  const micro = await byName(NODES.grid1, '东区微网格');
+  expect(micro).toMatchObject({ level: 'microgrid', phone: '13900000101', parentId: NODES.grid1 });
+  const row = staff.locator(`#tree-row-${micro!._id}`);
+  await waitText(staff, `#tree-row-${micro!._id}`, '微网格 · 13900000101');
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(staff, 'tree-microgrid');
+
+  // Inside a 微网格 only 楼栋 (楼组) may be added.
+  await row.getByText('东区微网格 ›').click();
+  await waitText(staff, '#tree-head', '微网格');
+  await waitText(staff, '#tree-list', '还没有楼栋');
+  expect(await staff.locator('#tree-add-microgrid').count()).toBe(0);
+  await staff.locator('#tree-add').click();
+  await fillForm(staff, { 'tree-name': '东1号楼' }, '新增楼栋');
+  await waitText(staff, '#tree-list', '东1号楼');
+  const building = await byName(micro!._id, '东1号楼');
+  expect(building).toMatchObject({ level: 'building', path: `${micro!.path}${building!._id}/` });
 });

@@ -1,6 +1,6 @@
 /**
- * 网格树 (community staff, street admins): browse down from one's own node, add a 片区, 网格 or 楼栋 with its phone,
- * rename a node or change its phone, and retire one (with a reason and, optionally, the node its codes now point to).
+ * 网格树 (community staff, street admins): browse down from one's own node, add a 片区, 网格, 微网格 or 楼栋 with its phone,
+ * rename a node or change its phone, move a 楼栋 (into or out of a 微网格), and retire one (with a reason and, optionally, the node its codes now point to).
  * The server decides every refusal (shared/areas/permissions.ts) and says why: a duplicate name under the field, open
  * orders to move first in the form.
  */
@@ -9,10 +9,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { AreaLevel } from '@shared/areas/model';
-import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, newChildLevel } from '@shared/areas/model';
+import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, newChildLevels } from '@shared/areas/model';
 import { TREE_EDITORS } from '@shared/areas/permissions';
 import type { AreaView } from '@shared/areas/schemas';
 import { api } from '../../../api';
+import { messageOf } from '../../../api/errors';
 import EmptyState from '../../../components/EmptyState';
 import FieldError from '../../../components/FieldError';
 import FormPopup, { FormField } from '../../../components/FormPopup';
@@ -43,7 +44,7 @@ function TreeForm({ form, parent, onDone, onClose }: { form: Form; parent: AreaV
     setError(null);
     try {
       if (form.kind === 'add') {
-        await api.areas.add({ parentId: parent.id, name, ...(phone ? { phone } : {}) });
+        await api.areas.add({ parentId: parent.id, name, level, ...(phone ? { phone } : {}) });
         onDone(`已新增${levelName}`);
       } else if (form.kind === 'edit') {
         await api.areas.update({ id: form.node.id, ...(named ? { name } : {}), phone });
@@ -80,7 +81,7 @@ function TreeForm({ form, parent, onDone, onClose }: { form: Form; parent: AreaV
       {form.kind !== 'retire' ? (
         <>
           {named && (
-            <FormField label="名称" hint={level === 'building' ? '如：12号楼' : `如：第四${levelName}`}>
+            <FormField label="名称" hint={level === 'building' ? '如：12号楼' : level === 'microgrid' ? '如：东区微网格' : `如：第四${levelName}`}>
               <View id="tree-name">
                 <Input value={name} onChange={setName} placeholder={`${levelName}名称`} maxLength={30} />
               </View>
@@ -123,7 +124,7 @@ function TreeForm({ form, parent, onDone, onClose }: { form: Form; parent: AreaV
   );
 }
 
-function Row({ a, onOpen, onEdit, onRetire }: { a: AreaView; onOpen: () => void; onEdit: () => void; onRetire: () => void }) {
+function Row({ a, onOpen, onEdit, onMove, onRetire }: { a: AreaView; onOpen: () => void; onEdit: () => void; onMove: () => void; onRetire: () => void }) {
   const deeper = a.level !== 'building';
   return (
     <View className="tree-row" id={`tree-row-${a.id}`}>
@@ -135,6 +136,11 @@ function Row({ a, onOpen, onEdit, onRetire }: { a: AreaView; onOpen: () => void;
         <Button size="small" fill="outline" onClick={onEdit}>
           修改
         </Button>
+        {a.level === 'building' && (
+          <Button size="small" fill="outline" onClick={onMove}>
+            移动
+          </Button>
+        )}
         {EDITABLE_LEVELS.includes(a.level) && (
           <Button size="small" fill="outline" type="danger" onClick={onRetire}>
             撤销
@@ -153,7 +159,9 @@ export default function StaffTree() {
   const here = at ?? tops[0] ?? null;
   const view = useLoad(() => (here ? api.areas.children({ parentId: here }) : Promise.resolve(null)), [here]);
   const parent = view.data?.parent ?? null;
-  const childLevel = parent ? newChildLevel(parent.level) : null;
+  // Under a 网格: 微网格 or 楼栋 (a 微网格 is optional); elsewhere the one level that may sit below.
+  const childLevels = parent ? newChildLevels(parent.level) : [];
+  const childLevel = childLevels.at(-1) ?? null;
   // Up as far as the person's own node: above it they may not edit.
   const canGoUp = parent && parent.parentId && !tops.includes(parent.id);
 
@@ -161,6 +169,21 @@ export default function StaffTree() {
     setForm(null);
     void view.reload();
     void Taro.showToast({ title: said, icon: 'none' });
+  };
+  // 移动楼栋: to a 网格 or 微网格 picked from the tree; the server says why it may not (open orders, people living there).
+  const move = async (a: AreaView) => {
+    const to = await pickArea({
+      startId: parent?.level === 'microgrid' ? (parent.parentId ?? undefined) : parent?.id,
+      levels: ['grid', 'microgrid'],
+      title: `把「${a.name}」移到`,
+    });
+    if (!to) return;
+    try {
+      await api.areas.move({ id: a.id, parentId: to.id });
+      done(`已移到「${to.name}」`);
+    } catch (e) {
+      void Taro.showModal({ title: '不能移动', content: messageOf(e), showCancel: false });
+    }
   };
 
   return (
@@ -192,11 +215,20 @@ export default function StaffTree() {
                     </Button>
                   </View>
                 </View>
-                {childLevel && (
+                {childLevels.length > 0 && (
                   <View className="tree-add">
-                    <Button block type="primary" onClick={() => setForm({ kind: 'add', level: childLevel })} id="tree-add">
-                      {`新增${AREA_LEVEL_NAMES[childLevel]}`}
-                    </Button>
+                    {childLevels.map((l) => (
+                      <Button
+                        key={l}
+                        block
+                        type="primary"
+                        fill={l === childLevel ? 'solid' : 'outline'}
+                        onClick={() => setForm({ kind: 'add', level: l })}
+                        id={l === childLevel ? 'tree-add' : `tree-add-${l}`}
+                      >
+                        {`新增${AREA_LEVEL_NAMES[l]}`}
+                      </Button>
+                    ))}
                   </View>
                 )}
                 <View className="tree-add">
@@ -207,7 +239,14 @@ export default function StaffTree() {
                 <View className="tree-list" id="tree-list">
                   {view.data?.children.length ? (
                     view.data.children.map((a) => (
-                      <Row key={a.id} a={a} onOpen={() => setAt(a.id)} onEdit={() => setForm({ kind: 'edit', node: a })} onRetire={() => setForm({ kind: 'retire', node: a })} />
+                      <Row
+                        key={a.id}
+                        a={a}
+                        onOpen={() => setAt(a.id)}
+                        onEdit={() => setForm({ kind: 'edit', node: a })}
+                        onMove={() => void move(a)}
+                        onRetire={() => setForm({ kind: 'retire', node: a })}
+                      />
                     ))
                   ) : (
                     <Text className="muted tree-list__empty">{childLevel ? `还没有${AREA_LEVEL_NAMES[childLevel]}` : '没有下级区域'}</Text>
