@@ -17,6 +17,7 @@ import EmptyState from '../../../components/EmptyState';
 import StatusView from '../../../components/StatusView';
 import { openExport } from '../../../utils/download';
 import { useLoad } from '../../../utils/useLoad';
+import Mapping from './Mapping';
 import './index.scss';
 
 interface Picked {
@@ -107,6 +108,9 @@ export default function Hotline() {
   const [error, setError] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number; created: number; queued: number; finished: boolean } | null>(null);
   const [placing, setPlacing] = useState<string | null>(null);
+  // Placed here: the ticket's mark is written just after the answer (an effect), so the list drops it at once.
+  const [placed, setPlaced] = useState<string[]>([]);
+  const [fileHeader, setFileHeader] = useState<string[]>([]);
 
   const choose = async () => {
     setError('');
@@ -118,7 +122,9 @@ export default function Hotline() {
     try {
       const sent = await upload(picked);
       setFile(sent);
-      setPreview(await api.hotline.preview(sent));
+      const seen = await api.hotline.preview(sent);
+      setPreview(seen);
+      setFileHeader(seen.header);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -159,7 +165,19 @@ export default function Hotline() {
     }
   };
 
+  // A new 列对应 reads the chosen file again.
+  const remap = async () => {
+    if (!file || progress) return;
+    try {
+      setPreview(await api.hotline.preview(file));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
   const problems = preview?.problems ?? [];
+  const waiting = (queue.data?.items ?? []).filter((t) => !placed.includes(t.id));
+  const waitingTotal = (queue.data?.total ?? 0) - ((queue.data?.items.length ?? 0) - waiting.length);
   return (
     <View className="page staff hotline" id="hotline">
       <StatusView loading={me.loading} error={me.error} empty={!me.data} emptyText="加载中…" onRetry={me.reload}>
@@ -208,9 +226,9 @@ export default function Hotline() {
               </View>
             )}
             <View className="hotline-card" id="hotline-queue">
-              <Text className="hotline-card__title">{`待定位（${queue.data?.total ?? 0}）`}</Text>
-              {(queue.data?.items ?? []).length === 0 && <Text className="muted">没有待定位的工单</Text>}
-              {(queue.data?.items ?? []).map((t) => (
+              <Text className="hotline-card__title">{`待定位（${waitingTotal}）`}</Text>
+              {waiting.length === 0 && <Text className="muted">没有待定位的工单</Text>}
+              {waiting.map((t) => (
                 <View key={t.id} className="hotline-row">
                   <Text>{`${t.ticket}：${t.address}`}</Text>
                   <Text className="muted">{t.reason === 'ambiguous' ? `地址不明确，可能是：${t.candidates.join('；')}` : '地址对不上任何楼栋'}</Text>
@@ -221,7 +239,8 @@ export default function Hotline() {
                       withinId={withinId}
                       onPlaced={() => {
                         setPlacing(null);
-                        queue.reload();
+                        setPlaced([...placed, t.id]);
+                        void queue.refresh();
                       }}
                     />
                   ) : (
@@ -232,6 +251,7 @@ export default function Hotline() {
                 </View>
               ))}
             </View>
+            <Mapping fileHeader={fileHeader} onSaved={() => void remap()} />
             <View className="hotline-card">
               <Text className="hotline-card__title">导出办理结果</Text>
               <Text className="muted">按导入时的表头导出，后加办理结果、办结时间、回访结果。</Text>
