@@ -81,10 +81,11 @@ export async function dashboardChildren(ctx: Ctx, input: ChildrenInput): Promise
       behind: CHILD_RATES.filter((r) => isBehind(rates[r], own[r])),
     };
   });
-  const childLevel = kids[0]?.level ?? CHILD_LEVELS[node.level].at(-1);
+  // A grid's children may mix 微网格 and 楼栋: "微网格/楼栋", in the tree's level order.
+  const levels = kids.length ? CHILD_LEVELS[node.level].filter((l) => kids.some((k) => k.level === l)) : CHILD_LEVELS[node.level].slice(-1);
   return {
     node: { id: node._id, name: node.name, level: node.level, levelName: AREA_LEVEL_NAMES[node.level] },
-    childLevelName: childLevel ? AREA_LEVEL_NAMES[childLevel] : null,
+    childLevelName: levels.length ? levels.map((l) => AREA_LEVEL_NAMES[l]).join('/') : null,
     period: { kind: input.period, from: days.from, to: days.to, days: days.days.length },
     own,
     rows,

@@ -6,7 +6,7 @@
 import type { AreaView, RetiredArea } from '../../shared/areas/schemas';
 import type { AuditPage } from '../../shared/audit/schemas';
 import type { CodeView, ScanResolution } from '../../shared/codes/schemas';
-import type { SummaryView } from '../../shared/dashboard/schemas';
+import type { ChildrenView, SummaryView } from '../../shared/dashboard/schemas';
 import type { ConsoleCounts, OrderPage } from '../../shared/orders/schemas';
 import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
@@ -62,6 +62,10 @@ test('a 微网格 under a grid: a 楼栋 moved into it, scanned, filed; the orde
   expect(card?.place).toBe('第一网格 · 东区微网格 · 微1号楼');
   expect(await filedToday(NODES.grid1)).toBe(gridBefore + 1);
   expect(await filedToday(micro.id)).toBe(microBefore + 1);
+  // The grid's 下级对比 lists the 微网格 beside the 楼栋 straight under it.
+  const rows = okData(await as<ChildrenView>(PEOPLE.street, 'dashboard', 'children', { areaId: NODES.grid1, period: 'today' }));
+  expect(rows.childLevelName).toBe('微网格/楼栋');
+  expect(rows.rows.find((r) => r.id === micro.id)).toMatchObject({ level: 'microgrid', filed: microBefore + 1, open: 1 });
   // The 网格长 triages it yellow: the grid, not the 微网格, answers for it.
   okData(await as(PEOPLE.gridLeader, 'orders', 'triage', { orderId: filed.id, colour: 'yellow' }));
   const order = await s.store.collection<{ _id: string; owner: { areaId: string } }>('orders').get(filed.id);
