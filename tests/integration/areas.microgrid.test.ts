@@ -1,17 +1,20 @@
 /**
  * 微网格 (issue 16: 街镇—片区—居民区—微网格—楼组): staff add a 微网格 under a grid and move a new 楼栋 into it; a resident
- * scans that 楼栋's code and files an order that reaches the grid's 网格长 and counts at the grid and at the 微网格; a
+ * scans that 楼栋's code (its grid's poster sheet has it) and files an order that reaches the grid's 网格长 and counts at the grid and at the 微网格; a
  * 微网格联络员 granted on it links the households living there; retiring the 微网格 is refused while the order is open.
  */
 import type { AreaView, RetiredArea } from '../../shared/areas/schemas';
 import type { AuditPage } from '../../shared/audit/schemas';
-import type { CodeView, ScanResolution } from '../../shared/codes/schemas';
+import type { CodeView, PosterFile, ScanResolution } from '../../shared/codes/schemas';
 import type { ChildrenView, SummaryView } from '../../shared/dashboard/schemas';
 import type { ConsoleCounts, OrderPage } from '../../shared/orders/schemas';
 import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, startTestServer } from '../support/server';
+import { pdfPageTexts } from '../support/pdf';
+import { errorOf, fetchable, okData, startTestServer } from '../support/server';
+
+jest.setTimeout(120000);
 
 let s: TestServer;
 beforeAll(async () => {
@@ -47,6 +50,12 @@ test('a 微网格 under a grid: a 楼栋 moved into it, scanned, filed; the orde
   expect(errorOf(await as(PEOPLE.staff, 'areas', 'move', { id: building.id, parentId: NODES.building1 })).fields?.parentId).toContain('楼栋只能移到网格或微网格下');
   const log = okData(await as<AuditPage>(PEOPLE.street, 'audit', 'list', { action: 'areas.move' })).items;
   expect(log).toHaveLength(1);
+
+  // The grid's poster sheet has a page for each of its 楼栋, the one in its 微网格 last (where the 微网格 stands).
+  const poster = okData(await as<PosterFile>(PEOPLE.staff, 'codes', 'posterForGrid', { gridId: NODES.grid1 }));
+  const pages = await pdfPageTexts(Buffer.from(await (await fetch(fetchable(s, poster.url))).arrayBuffer()));
+  expect(pages).toHaveLength(5);
+  expect(pages[4]).toContain('微1号楼');
 
   // 3. Its code, scanned by a resident, leads to filing there; the order is the grid's and names the 微网格.
   const code = okData(await as<CodeView>(PEOPLE.staff, 'codes', 'forNode', { areaId: building.id }));
