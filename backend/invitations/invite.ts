@@ -12,34 +12,39 @@ import { BUILDING_HEADS_MAX, INVITATION_TTL_MS, INVITE_PAGE, INVITE_POSTS, invit
 import type { InvitationListItem, InvitationsInput, InviteInput, IssuedInvitation, RevokeInvitationInput } from '../../shared/invitations/schemas';
 import { canGrantRole, grantsCovering } from '../../shared/users/permissions';
 import { ROLE_LEVELS, ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
-import { requireArea } from '../areas/repo';
-import { recordAudit } from '../audit/record';
+import { keptNode, requireArea } from '../areas/repo';
+import { audited } from '../records/make';
+import { updateWithEffects, withEffects } from '../records/move';
 import { newId } from '../runtime/ids';
-import { readOnce } from '../runtime/prefetch';
+import { foundOnce, readOnce } from '../runtime/prefetch';
 import type { Ctx } from '../runtime/types';
-import type { DocumentStore } from '../store/port';
-import { users } from '../users/repo';
 import { hashToken, invitations } from './repo';
 
 /** The code is hashed with the token: the stored hash alone cannot be tried against the 10,000 codes. */
 export const codeHashOf = (token: string, code: string): string => hashToken(`${token}:${code}`);
 
-/** 楼栋长 seats taken on a building: people still holding an accepted invitation's role, and open invitations. */
-export async function buildingHeadsOn(store: DocumentStore, building: Pick<Area, '_id'>, now: number, except?: string): Promise<{ holders: number; open: number }> {
-  const found = (await invitations(store).find({ areaId: building._id, role: 'building_head' }, { limit: 50 })).filter((i) => i._id !== except);
-  const open = found.filter((i) => i.status === 'pending' && i.expiresAt > now).length;
-  const ids = [...new Set(found.filter((i) => i.status === 'accepted' && i.acceptedBy).map((i) => i.acceptedBy as string))];
-  if (ids.length === 0) return { holders: 0, open };
-  const people = await users(store).find({ _id: { $in: ids } }, { limit: ids.length });
-  const holders = people.filter((u) => u.roles.some((g) => g.role === 'building_head' && g.areaId === building._id)).length;
-  return { holders, open };
+/** The prefetch key of a building's 楼栋长 invitations (read beside the caller). */
+export const HEADS_KEY = 'heads';
+export const headsFilter = (areaId: string) => ({ areaId, role: 'building_head' });
+
+/**
+ * 楼栋长 seats taken on a building, from its 楼栋长 invitations alone: an accepted one holds its seat until the role
+ * it gave is revoked (revokeRole marks it `vacatedAt`, backend/users/after.ts), an open one until it expires.
+ */
+export function headSeats(found: Invitation[], now: number): { holders: number; open: number } {
+  return {
+    holders: found.filter((i) => i.status === 'accepted' && i.acceptedBy && !i.vacatedAt).length,
+    open: found.filter((i) => i.status === 'pending' && i.expiresAt > now).length,
+  };
 }
 
 export const HEADS_FULL = `每栋楼最多 ${BUILDING_HEADS_MAX} 位楼栋长（双楼长）`;
 
 export async function invite(ctx: Ctx, input: InviteInput): Promise<IssuedInvitation> {
   const post = INVITE_POSTS[input.post];
-  const node = await readOnce<Area>(ctx, 'areas', input.areaId).then((a) => (a && !a.retired ? a : requireArea(ctx.store, input.areaId)));
+  // The node as a warm instance keeps it; a 楼栋长 invitation's seats were read beside the caller.
+  const node = await keptNode(ctx.store, input.areaId);
+  if (!node || node.retired) throw new AppError('NOT_FOUND', '区域不存在或已停用');
   if (!ROLE_LEVELS[post.role].includes(node.level)) {
     const message = `${post.name}只能邀请到${ROLE_LEVELS[post.role].map((l) => AREA_LEVEL_NAMES[l]).join('或')}上，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}`;
     throw new AppError('VALIDATION', message, { areaId: message });
@@ -50,7 +55,7 @@ export async function invite(ctx: Ctx, input: InviteInput): Promise<IssuedInvita
   }
   const now = ctx.now();
   if (post.role === 'building_head') {
-    const seats = await buildingHeadsOn(ctx.store, node, now);
+    const seats = headSeats(await foundOnce<Invitation>(ctx, HEADS_KEY, 'invitations', headsFilter(node._id), 50), now);
     if (seats.holders + seats.open >= BUILDING_HEADS_MAX) {
       throw new AppError('CONFLICT', `「${node.name}」已有 ${seats.holders} 位楼栋长、${seats.open} 个待接受的楼栋长邀请，${HEADS_FULL}`);
     }
@@ -77,10 +82,10 @@ export async function invite(ctx: Ctx, input: InviteInput): Promise<IssuedInvita
   };
   const audit = { action: 'users.invite', targetType: 'invitation', targetId: inv._id, areaPath: node.path, detail: { role: post.role, post: post.name, areaId: node._id } };
   // The code's image: a mini-program code (wxacode.getUnlimited, scene t=<token>) in the cloud, a QR of the web link locally.
+  // One write: the invitation carrying its audit (docs/effects.md).
   const [image] = await Promise.all([
     ctx.ports.codes.make({ scene: inviteScene(token), page: INVITE_PAGE, webRoute: `/${invitePath(token)}` }),
-    invitations(ctx.store).insert(inv),
-    recordAudit(ctx, audit),
+    invitations(ctx.store).insert(withEffects(ctx, 'invitations', inv, [audited(ctx, audit)])),
   ]);
   return {
     qr: `data:image/png;base64,${image.image.toString('base64')}`,
@@ -132,8 +137,14 @@ export async function revokeInvitation(ctx: Ctx, input: RevokeInvitationInput): 
   if (inv.createdBy !== ctx.actor.userId) throw new AppError('FORBIDDEN', '只有发出邀请的人可以撤销它');
   if (inv.status === 'revoked') return { revoked: false };
   const now = ctx.now();
-  const done = await invitations(ctx.store).updateWhere({ _id: inv._id, status: 'pending' }, { $set: { status: 'revoked', revokedAt: now } });
+  const audit = audited(ctx, {
+    action: 'users.revokeInvitation',
+    targetType: 'invitation',
+    targetId: inv._id,
+    areaPath: inv.areaPath,
+    detail: { role: inv.role, areaId: inv.areaId },
+  });
+  const done = await updateWithEffects(ctx, 'invitations', inv._id, { _id: inv._id, status: 'pending' }, { $set: { status: 'revoked', revokedAt: now } }, [audit]);
   if (done !== 1) throw new AppError('CONFLICT', '该邀请已被接受，不能撤销；如需取消其角色，请在人员页撤销角色');
-  await recordAudit(ctx, { action: 'users.revokeInvitation', targetType: 'invitation', targetId: inv._id, areaPath: inv.areaPath, detail: { role: inv.role, areaId: inv.areaId } });
   return { revoked: true };
 }

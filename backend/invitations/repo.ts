@@ -16,6 +16,15 @@ export const INDEXES: Record<string, IndexSpec[]> = {
         ['createdAt', -1],
       ],
     },
+    // An inviter's pending invitations, checked again when their roles change (backend/users/after.ts).
+    {
+      fields: [
+        ['createdBy', 1],
+        ['status', 1],
+      ],
+    },
+    // Accepting and revoking carry their effects (docs/effects.md): the drain reads them by `fxAt`.
+    { fields: [['fxAt', 1]] },
   ],
 };
 

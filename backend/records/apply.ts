@@ -12,6 +12,7 @@ import { orders } from '../orders/repo';
 import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
 import type { MembershipEffect } from '../members/membership';
+import type { PeopleEffect } from '../users/after';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
@@ -191,7 +192,16 @@ export function carryMembership(apply: MembershipApplier): void {
   membership = apply;
 }
 
-const appliesHere = (d: PendingDoc): boolean => membership !== null || !(d.fx ?? []).some((b) => b.effects.some((e) => e.type === 'membership'));
+/** A role change's follow-ups (backend/users/after.ts): the handover of open items brings the orders domain, so only the effects function carries it too. */
+type PeopleApplier = (deps: Deps, e: PeopleEffect) => Promise<void>;
+let people: PeopleApplier | null = null;
+
+export function carryPeople(apply: PeopleApplier): void {
+  people = apply;
+}
+
+const appliesHere = (d: PendingDoc): boolean =>
+  !(d.fx ?? []).some((b) => b.effects.some((e) => (e.type === 'membership' && membership === null) || (e.type === 'people' && people === null)));
 
 /** What a 双报到 approval changes beyond the registration, in order, each idempotent. */
 async function applyMemberships(deps: Deps, batches: EffectBatch[]): Promise<void> {
@@ -218,6 +228,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   ]);
   const marks = await applyCredits(deps, batches);
   await applyMemberships(deps, batches);
+  for (const b of batches) for (const e of b.effects) if (e.type === 'people' && people) await people(deps, e);
   await applyMoves(deps, batches);
   let records = 0;
   const kept = new Set<string>();

@@ -9,6 +9,7 @@ import type { Doc, Filter, Patch } from '../store/port';
 import type { OrderDoc } from '../orders/repo';
 import type { PhotoCheckEffect } from '../content/photoChecks';
 import type { MembershipEffect } from '../members/membership';
+import type { PeopleEffect } from '../users/after';
 
 /** One audit record; its id comes from the batch, so a replay writes it once. */
 export interface AuditEffect {
@@ -125,7 +126,8 @@ export type Effect =
   | MembershipEffect
   | InsertEffect
   | UpdateEffect
-  | MoveEffect;
+  | MoveEffect
+  | PeopleEffect;
 
 /** The effects of one move, under a key unique to that move: every id and marker they write derives from it. */
 export interface EffectBatch {

@@ -20,8 +20,12 @@ export function userAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: Ctx,
 }
 
 /** An action a verified but possibly unregistered identity may call (first visit, registration). */
-export function guestAction<S extends z.ZodMiniType, R>(input: S, run: (ctx: GuestCtx, data: z.infer<S>) => Promise<R>): ActionDef<S, R> {
-  return { input, auth: 'guest', run: run as (ctx: Ctx, data: z.infer<S>) => Promise<R> };
+export function guestAction<S extends z.ZodMiniType, R>(
+  input: S,
+  run: (ctx: GuestCtx, data: z.infer<S>) => Promise<R>,
+  prefetch?: (data: z.infer<S>) => Prefetch,
+): ActionDef<S, R> {
+  return { input, auth: 'guest', run: run as (ctx: Ctx, data: z.infer<S>) => Promise<R>, ...(prefetch && { prefetch }) };
 }
 
 /** An action any verified identity may call whose outcome does not depend on who it is: the caller is not read. */

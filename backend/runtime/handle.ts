@@ -27,8 +27,10 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
     }
     const wants = bad === null && def.prefetch ? def.prefetch(data) : {};
     // The caller (with anyone else the action names) and the record it acts on, read at the same time.
+    const finds = wants.finds ?? [];
     const [loaded, ...docs] = await Promise.all([
       identity.kind === 'system' || def.auth === 'caller' ? { actor: null, others: [] } : loadActor(deps.store, identity, wants.users ?? []),
+      ...finds.map((f) => deps.store.collection(f.collection).find(f.filter, { limit: f.limit })),
       ...(wants.docs ?? []).map((d) => deps.store.collection(d.collection).get(d.id)),
     ]);
     const { actor, others } = loaded as Awaited<ReturnType<typeof loadActor>>;
@@ -36,7 +38,8 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
     if (bad !== null) throw bad;
     const prefetched = new Map<string, unknown>([
       ...others.map((u) => [`users/${u._id}`, u] as const),
-      ...(wants.docs ?? []).map((d, i) => [`${d.collection}/${d.id}`, docs[i] ?? null] as const),
+      ...finds.map((f, i) => [`find:${f.key}`, docs[i]] as const),
+      ...(wants.docs ?? []).map((d, i) => [`${d.collection}/${d.id}`, docs[finds.length + i] ?? null] as const),
     ]);
     const pending: PendingRef[] = [];
     const ctx = { ...deps, actor, identity, pending, prefetched } as Ctx;

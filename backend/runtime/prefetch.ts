@@ -1,5 +1,5 @@
 /** The record the handler already read for this invocation (ActionDef.prefetch), or a read now when it did not. */
-import type { Doc } from '../store/port';
+import type { Doc, Filter } from '../store/port';
 import type { Ctx } from './types';
 
 export async function readOnce<T extends Doc>(ctx: Pick<Ctx, 'store' | 'prefetched'>, collection: string, id: string): Promise<T | null> {
@@ -11,4 +11,15 @@ export async function readOnce<T extends Doc>(ctx: Pick<Ctx, 'store' | 'prefetch
     return doc;
   }
   return ctx.store.collection<T>(collection).get(id);
+}
+
+/** The rows of a query the handler ran beside the caller (Prefetch.finds, by its key), or the query now when it did not. */
+export async function foundOnce<T extends Doc>(ctx: Pick<Ctx, 'store' | 'prefetched'>, key: string, collection: string, filter: Filter, limit: number): Promise<T[]> {
+  const at = `find:${key}`;
+  if (ctx.prefetched?.has(at)) {
+    const rows = ctx.prefetched.get(at) as T[];
+    ctx.prefetched.delete(at);
+    return rows;
+  }
+  return ctx.store.collection<T>(collection).find(filter, { limit });
 }

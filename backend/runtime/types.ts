@@ -2,7 +2,7 @@
 import type { z } from 'zod/mini';
 import type { Actor } from '../../shared/users/roles';
 import type { Ports } from '../ports/types';
-import type { DocumentStore } from '../store/port';
+import type { DocumentStore, Filter } from '../store/port';
 import type { PendingRef } from '../records/effects';
 
 /** Who the transport says is calling. Never built from the payload. */
@@ -45,6 +45,7 @@ export interface GuestCtx extends Deps {
   actor: Actor | null;
   identity: Identity;
   pending?: PendingRef[];
+  prefetched?: Map<string, unknown>;
 }
 
 /** What an action will read, named from its input so the handler reads it together with the caller. */
@@ -53,6 +54,8 @@ export interface Prefetch {
   users?: string[];
   /** Records read in parallel with the caller. */
   docs?: Array<{ collection: string; id: string }>;
+  /** Queries run in parallel with the caller (an invitation by its token's hash), under a name the handler reads them by (`foundOnce`). */
+  finds?: Array<{ key: string; collection: string; filter: Filter; limit: number }>;
 }
 
 export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, R = unknown> {

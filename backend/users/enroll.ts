@@ -10,15 +10,14 @@ import type { UserDoc } from './repo';
 import { roleFields, users } from './repo';
 
 /**
- * The id comes from the identity, so two first calls racing create one person, not two.
- * Local sign-in only ever names seeded people; it never enrolls.
+ * The id comes from the identity, so two first calls racing create one person, not two (an invitation's claim
+ * inserts the same record as an effect, skipped when it exists). Local sign-in only ever names seeded people; it never enrolls.
  */
-export async function enroll(ctx: GuestCtx): Promise<Actor> {
-  if (ctx.actor) return ctx.actor;
+export function newUserDoc(ctx: Pick<GuestCtx, 'identity' | 'now'>): UserDoc {
   const { identity } = ctx;
   if (identity.kind !== 'wechat' && identity.kind !== 'web') throw new AppError('UNAUTHENTICATED');
   const key = identity.kind === 'wechat' ? identity.openid : identity.uid;
-  const doc: UserDoc = {
+  return {
     _id: `${identity.kind === 'wechat' ? 'wx' : 'web'}-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`,
     name: '新居民',
     ...roleFields([]),
@@ -26,6 +25,11 @@ export async function enroll(ctx: GuestCtx): Promise<Actor> {
     createdAt: ctx.now(),
     ...(identity.kind === 'wechat' ? { openid: key } : { uid: key }),
   };
+}
+
+export async function enroll(ctx: GuestCtx): Promise<Actor> {
+  if (ctx.actor) return ctx.actor;
+  const doc = newUserDoc(ctx);
   await users(ctx.store).insertIfAbsent(doc);
   return { userId: doc._id, name: doc.name, roles: [], skills: [] };
 }

@@ -4,9 +4,11 @@
  * to 待派单 for the node's staff; each move is an ordinary order move with its timeline entry saying why. An acting
  * copy the B person held for them (AB角, away) is taken back too. Nothing is left pointing at the person. When a staff
  * grant goes and nobody else on the node holds the roles an open order there is owned by, the order goes up one level
- * (handUp), as the overdue sweep would move it.
+ * (handUp), as the overdue sweep would move it. It runs after the removal's answer, as the `people` effect the role
+ * write carries (backend/users/after.ts): a crash in between loses nothing, and a second pass moves nothing twice.
  */
 import { isWithin } from '../../shared/areas/model';
+import { AppError } from '../../shared/errors';
 import { HELD_STATUSES, OPEN_STATUSES, ORDER_LIMITS } from '../../shared/orders/model';
 import { mayBeGiven } from '../../shared/orders/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
@@ -23,10 +25,22 @@ import type { Ctx } from '../runtime/types';
 import type { UserDoc } from './repo';
 import { roleFields, staffOn, users } from './repo';
 
+/**
+ * Handed over after the removal's answer, by the drain (backend/users/after.ts): an order someone else moved in between
+ * (taken back, completed, moved by an earlier pass of the same drain) has nothing left to hand over.
+ */
+async function unlessMoved(move: Promise<unknown>): Promise<void> {
+  try {
+    await move;
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+  }
+}
+
 /** Orders read per removal: a member holds at most ORDER_LIMITS.memberOpenOrders. */
 const HELD_PAGE = 100;
 
-export async function handOver(ctx: Ctx, user: UserDoc, grant: RoleGrant, rest: RoleGrant[]): Promise<{ handedOver: number }> {
+export async function handOver(ctx: Ctx, user: Pick<UserDoc, '_id' | 'name'>, grant: RoleGrant, rest: RoleGrant[]): Promise<{ handedOver: number }> {
   const stillHolds = (o: OrderDoc) => rest.some((g) => g.role === 'member' && !g.away && isWithin(o.path, g.areaPath));
   const held = grant.role === 'member' ? await orders(ctx.store).find({ holderId: user._id, status: { $in: [...HELD_STATUSES] } }, { limit: HELD_PAGE }) : [];
   const orphans = held.filter((o) => !stillHolds(o));
@@ -47,21 +61,28 @@ export async function handOver(ctx: Ctx, user: UserDoc, grant: RoleGrant, rest: 
       load < ORDER_LIMITS.memberOpenOrders;
     if (deputy && takes) {
       load += 1;
-      await moveOrder(ctx, order, 'reassign', {
-        role,
-        data: { member: deputy.name },
-        note: `${why}，改派给B角`,
-        set: { holderId: deputy._id, holderName: deputy.name },
-        effects: [notice(ctx, { to: [{ userId: deputy._id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id })],
-      });
+      await unlessMoved(
+        moveOrder(ctx, order, 'reassign', {
+          role,
+          data: { member: deputy.name },
+          note: `${why}，改派给B角`,
+          set: { holderId: deputy._id, holderName: deputy.name },
+          // Still theirs: a second drain of the same removal (or a move meanwhile) moves nothing twice.
+          guard: { holderId: user._id },
+          effects: [notice(ctx, { to: [{ userId: deputy._id }], kind: 'dispatched', body: `${order.place}：${order.category}`, orderId: order._id })],
+        }),
+      );
     } else {
       const to = order.owner ? [{ areaId: order.owner.areaId }] : [];
-      await moveOrder(ctx, order, 'unhold', {
-        role,
-        data: { member: user.name, role: ROLE_NAMES[grant.role] },
-        set: { holderId: null, holderName: null, pool: null },
-        effects: to.length ? [notice(ctx, { to, kind: 'handedOver', body: `${why}，点单退回待派单`, orderId: order._id })] : [],
-      });
+      await unlessMoved(
+        moveOrder(ctx, order, 'unhold', {
+          role,
+          data: { member: user.name, role: ROLE_NAMES[grant.role] },
+          set: { holderId: null, holderName: null, pool: null },
+          guard: { holderId: user._id },
+          effects: to.length ? [notice(ctx, { to, kind: 'handedOver', body: `${why}，点单退回待派单`, orderId: order._id })] : [],
+        }),
+      );
     }
   }
   return { handedOver: orphans.length };
@@ -74,7 +95,7 @@ const OWNED_PAGE = 200;
  * Orders owned by the grant's node whose owner roles nobody on the node holds any more go one level up, each with
  * its timeline step and a notice to the new owner. Nothing happens while someone else still answers for them.
  */
-export async function handUp(ctx: Ctx, user: UserDoc, grant: RoleGrant): Promise<{ handedUp: number }> {
+export async function handUp(ctx: Ctx, user: Pick<UserDoc, '_id' | 'name'>, grant: RoleGrant): Promise<{ handedUp: number }> {
   if (!STAFF_ROLES.includes(grant.role)) return { handedUp: 0 };
   const [left, open] = await Promise.all([
     staffOn(ctx.store, [grant.areaId], 50),
@@ -88,18 +109,23 @@ export async function handUp(ctx: Ctx, user: UserDoc, grant: RoleGrant): Promise
   for (const order of orphans) {
     const owner = order.owner ? escalatedOwner(order.owner) : null;
     if (!owner) continue;
-    await moveRecord(ctx, {
-      collection: 'orders',
-      record: order,
-      to: order.status,
-      entry: step(ctx, staffRoleName(ctx, order), 'handedUp', data),
-      set: { owner },
-      effects: [
-        audited(ctx, { action: 'orders.handedUp', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { ...data, to: owner.areaId } }),
-        notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'handedOver', body: `${data.node}暂无人负责：${order.place} ${order.category}`, orderId: order._id }),
-      ],
-      conflict: '点单刚被他人处理，请刷新后重试',
-    });
+    await unlessMoved(
+      moveRecord(ctx, {
+        collection: 'orders',
+        record: order,
+        to: order.status,
+        entry: step(ctx, staffRoleName(ctx, order), 'handedUp', data),
+        set: { owner },
+        // Still owned by the node: applied again after a crash, it moves nothing twice.
+        guard: { 'owner.areaId': grant.areaId },
+        effects: [
+          audited(ctx, { action: 'orders.handedUp', targetType: 'order', targetId: order._id, areaPath: order.path, detail: { ...data, to: owner.areaId } }),
+          notice(ctx, { to: [{ areaId: owner.areaId }], kind: 'handedOver', body: `${data.node}暂无人负责：${order.place} ${order.category}`, orderId: order._id }),
+        ],
+        conflict: '点单刚被他人处理，请刷新后重试',
+      }),
+    );
   }
   return { handedUp: orphans.length };
 }
+

@@ -47,6 +47,13 @@ export interface Invitation {
   acceptedByName?: string;
   acceptedAt?: number;
   revokedAt?: number;
+  /**
+   * The inviter can no longer grant the role on the node (kept true to their roles by every grant and revoke of theirs,
+   * backend/users/after.ts): accepting reads this instead of the inviter. Absent means they still can.
+   */
+  inviterGone?: boolean;
+  /** A 楼栋长 invitation whose holder lost the role: its seat is free again. */
+  vacatedAt?: number;
 }
 
 /** The id of a street's one first-admin invitation: fixed, so a second set-up run finds it instead of issuing another. */
