@@ -53,6 +53,7 @@ import type {
   NoteInput,
   OrderCard,
   OrderDetail,
+  SharedOrderView,
   OrderIdInput,
   OrderPage,
   OrderRulesInput,
@@ -141,6 +142,8 @@ export interface ApiContract {
     follow: Call<OrderIdInput, { followerCount: number }>;
     mine: Call<MyOrdersInput, OrderPage>;
     detail: Call<OrderIdInput, OrderDetail>;
+    /** Opening a shared order (分享到网格群): the whole order, or the public view when the filer allowed sharing. */
+    shared: Call<OrderIdInput, SharedOrderView>;
     cancel: Call<CancelOrderInput, Moved>;
     rate: Call<RateOrderInput, Moved>;
     console: Call<ConsoleInput, { counts: ConsoleCounts; page: OrderPage }>;

@@ -66,6 +66,7 @@ export async function fileOrder(ctx: Ctx, input: FileOrderInput, how: Filing = B
     contactName: input.contactName,
     contactMobile: input.contactMobile,
     anonymousToMembers: input.anonymousToMembers ?? false,
+    shareable: input.shareable === true,
     buildingId: building._id,
     path: building.path,
     place: placeName(building, known),

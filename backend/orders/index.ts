@@ -9,6 +9,7 @@ import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
 import { readOrderRules, setColourRule } from './rulesAdmin';
 import { closeReopened, dispatchOrder, noteOrder, orderDuty, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
 import { sweepOrders } from './sweep';
+import { sharedOrder } from './shared';
 import { returnVisit } from './visit';
 import { theOrder, theOrderAndMember } from './transition';
 
@@ -19,6 +20,7 @@ export const ordersFunction = defineFunction('orders', {
   follow: userAction(s.orderIdInput, followOrder, theOrder),
   mine: userAction(s.myOrdersInput, myOrders),
   detail: userAction(s.orderIdInput, orderDetail, theOrder),
+  shared: userAction(s.orderIdInput, sharedOrder, theOrder),
   cancel: userAction(s.cancelOrderInput, cancelOrder, theOrder),
   rate: userAction(s.rateOrderInput, rateOrder, theOrder),
   console: userAction(s.consoleInput, orderConsole),

@@ -83,6 +83,7 @@ export type OrderFiling = Pick<
   | 'contactName'
   | 'contactMobile'
   | 'anonymousToMembers'
+  | 'shareable'
   | 'buildingId'
   | 'path'
   | 'place'

@@ -54,6 +54,7 @@ function abilities(a: Actor, o: OrderFacts): OrderDetail['can'] {
     release: can.canRelease(a, o),
     complete: can.canComplete(a, o),
     call: can.canCallContact(a, o),
+    share: can.canShareOrder(a, o),
   };
 }
 

@@ -24,13 +24,16 @@ function designWidth(input?: string | number | { file?: string }): number {
 
 export default defineConfig<'webpack5'>(() => {
   const platform = process.env.TARO_ENV ?? 'weapp';
+  // WG_BUILD_DIR lets parallel work build into its own folder (e.g. build/h5-wishes).
+  const outputRoot = process.env.WG_BUILD_DIR ? path.resolve(process.env.WG_BUILD_DIR) : `../build/${platform}`;
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'wangge-lianxin',
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // WG_BUILD_DIR lets parallel work build into its own folder (e.g. build/h5-wishes).
-    outputRoot: process.env.WG_BUILD_DIR ? path.resolve(process.env.WG_BUILD_DIR) : `../build/${platform}`,
+    outputRoot,
+    // The 点单 share card's picture (utils/shareCard.ts), a file of the order subpackage: weapp only (h5 has no cards).
+    ...(platform === 'weapp' ? { copy: { patterns: [{ from: 'src/pages/order/share/', to: `${outputRoot}/pages/order/share/` }], options: {} } } : {}),
     alias: { '@shared': sharedDir },
     defineConstants: {
       // CloudBase env id for weapp; empty means the mini-program's default environment.

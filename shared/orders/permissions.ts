@@ -23,6 +23,8 @@ export interface OrderFacts {
   unit?: OrderUnit | null;
   /** Where it came in (absent: 小程序); any other source was filed by staff on someone's behalf. */
   source?: OrderSource | null;
+  /** The filer allowed it to be shared into the 网格微信群 (absent: not allowed). */
+  shareable?: boolean;
 }
 
 /** Filed by staff for someone else (电话/来访/网格巡查/12345): the staff filer is neither its filer nor a party, and the verdict comes by 回访. */
@@ -67,6 +69,9 @@ export function canSeeOrder(a: Actor, o: OrderFacts): boolean {
 export function canSeeContact(a: Actor, o: OrderFacts): boolean {
   return isFiler(a, o) || isStaffOver(a, o) || (isHolder(a, o) && !o.anonymousToMembers);
 }
+
+/** 分享: an order its filer allowed to be shared, by anyone who sees it whole (others get the public view, shared.ts). */
+export const canShareOrder = (a: Actor, o: OrderFacts) => o.shareable === true && canSeeOrder(a, o);
 
 /** 拨打 the contact: only someone who reaches another person by it — never the resident her own phone. */
 export const canCallContact = (a: Actor, o: OrderFacts) => canSeeContact(a, o) && !isParty(a, o);

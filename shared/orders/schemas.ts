@@ -28,6 +28,8 @@ export const fileOrderInput = input({
   contactName: text('联系人', { min: 1, max: 20 }),
   contactMobile: mobile('联系电话'),
   anonymousToMembers: z.optional(bool('对党员匿名')),
+  /** 允许分享到网格群: off unless the filer turns it on; kept on the order. */
+  shareable: z.optional(bool('允许分享到网格群')),
   /** Accepted now; the order write path makes a repeat the same write (issue 12 item 5). */
   requestKey,
 });
@@ -140,6 +142,8 @@ export interface OrderAbilities {
   complete: boolean;
   /** 拨打 the contact: shown only where the number reaches someone other than the viewer. */
   call: boolean;
+  /** 分享 to the 网格微信群: the filer allowed it and the viewer sees the order whole. */
+  share: boolean;
 }
 
 export interface OrderDetail extends OrderCard {
@@ -161,6 +165,30 @@ export interface OrderDetail extends OrderCard {
   /** The unit (物业, 职能部门, 共建单位) it is with; present only on such orders. */
   unit?: OrderUnit | null;
 }
+
+/**
+ * A shared order as someone who may not see it whole sees it (orders.shared): what the problem is and where, how far
+ * it has got — no phone, the filer's name masked, long digit runs (phones, door numbers) masked in the text, no photos
+ * (they may show people, door plates or the inside of a home), no timeline (it names staff and members, with notes).
+ */
+export interface PublicOrderView {
+  id: string;
+  no: string;
+  category: OrderCategory;
+  description: string;
+  status: OrderStatus;
+  statusName: string;
+  colourName: string | null;
+  /** Community · grid · building. */
+  trail: string;
+  /** "王**", or 匿名居民 when the resident chose to be anonymous to members. */
+  filerName: string;
+  createdAt: number;
+  followerCount: number;
+}
+
+/** Opening a shared order: the whole order for who may see it, else the public view (if the filer allowed sharing). */
+export type SharedOrderView = { full: OrderDetail; public?: never } | { public: PublicOrderView; full?: never };
 
 export interface CandidateView {
   id: string;

@@ -3,6 +3,7 @@
  * the record's id, and an existing photo of the record or none. Imports nothing from Taro, so the unit test loads it as it is.
  */
 import { activityDetailUrl } from '../activity/routes';
+import { orderDetailUrl } from '../orders/routes';
 import { instructionUrl } from '../respond/routes';
 import { wishDetailUrl } from '../wish/routes';
 
@@ -29,6 +30,17 @@ export function activityShare(a: { id: string; title: string; areaName: string }
 
 export function instructionShare(i: { id: string; title: string }, attachmentUrl?: string | null): ShareCard {
   return withImage({ title: clip(`一键响应：${i.title}`), path: instructionUrl(i.id) }, attachmentUrl);
+}
+
+/**
+ * An order its filer allowed to be shared: the category and the place (grid · building), never the description, a name
+ * or a photo (photos may show people); whoever opens it sees the order whole or its public view (orders.shared). The
+ * picture is a fixed one of the order subpackage: without one WeChat would take a screenshot of the page, which may show them.
+ */
+export const ORDER_SHARE_IMAGE = '/pages/order/share/card.jpg';
+
+export function orderShare(o: { id: string; category: string; place: string }): ShareCard {
+  return { title: clip(`点单：${o.category}（${o.place}）`), path: orderDetailUrl(o.id), imageUrl: ORDER_SHARE_IMAGE };
 }
 
 /** The h5 link to a card's page: the app's address (no query, no hash) + `#` + the path, as the hash router reads it. */

@@ -1,9 +1,11 @@
 /**
  * Share cards (miniprogram/src/utils/shareCard.ts, issue 13 point 8): what useShareAppMessage hands WeChat for a wish,
- * an activity and an instruction — a title in words and the detail page's path with the record's id, the record's
+ * an activity, an instruction and an order — a title in words and the detail page's path with the record's id, the record's
  * own photo or none — and the h5 link 复制链接 puts on the clipboard.
  */
-import { activityShare, instructionShare, shareLink, wishShare } from '../../../miniprogram/src/utils/shareCard';
+import fs from 'node:fs';
+import path from 'node:path';
+import { activityShare, instructionShare, orderShare, shareLink, wishShare } from '../../../miniprogram/src/utils/shareCard';
 
 const query = (path: string) => new URLSearchParams(path.split('?')[1] ?? '');
 
@@ -25,6 +27,13 @@ describe('share cards', () => {
   it('an instruction: its title, the 指令详情 page with its id, its attachment as the image', () => {
     const card = instructionShare({ id: 'i9', title: '今晚台风，请检查各楼道窗户' }, 'http://x/uploads/a.png');
     expect(card).toEqual({ title: '一键响应：今晚台风，请检查各楼道窗户', path: '/respond/pages/detail/index?id=i9', imageUrl: 'http://x/uploads/a.png' });
+  });
+
+  it('an order: its category and place only (never the description, a name or a photo), the order page with its id, a fixed picture', () => {
+    const order = { id: 'o5', category: '维修', place: '第一网格 · 1号楼', description: '王阿姨 13912345678', contactName: '王阿姨', photoUrls: ['http://x/p.png'] };
+    expect(orderShare(order)).toEqual({ title: '点单：维修（第一网格 · 1号楼）', path: '/pages/order/detail/index?id=o5', imageUrl: '/pages/order/share/card.jpg' });
+    // The fixed picture ships in the order subpackage (miniprogram/config copies it into the weapp build).
+    expect(fs.existsSync(path.resolve(__dirname, '../../../miniprogram/src/pages/order/share/card.jpg'))).toBe(true);
   });
 
   it('a long title is cut to fit a card, keeping its start', () => {

@@ -41,6 +41,8 @@ interface OrderDraft {
   contactName: string;
   contactMobile: string;
   anonymous: boolean;
+  /** Drafts kept before the choice existed have none: off. */
+  shareable?: boolean;
 }
 
 function missing(field: string, message: string): ApiError {
@@ -58,10 +60,11 @@ export default function NewOrder() {
   const [contactName, setContactName] = useState('');
   const [contactMobile, setContactMobile] = useState('');
   const [anonymous, setAnonymous] = useState(false);
+  const [shareable, setShareable] = useState(false);
   const { busy, error, setError, submit: run } = useFormSubmit();
   const topMessage = formMessage(error, [...FIELDS, ...fieldsUnder(error, 'photos')]);
 
-  const fields: OrderDraft = { buildingId, category, description, contactName, contactMobile, anonymous };
+  const fields: OrderDraft = { buildingId, category, description, contactName, contactMobile, anonymous, shareable };
   const draft = useDraft('order', fields, (d) => !d.category && !d.description.trim());
   const { open: openDraft } = draft;
 
@@ -77,6 +80,7 @@ export default function NewOrder() {
           setContactName(kept.contactName);
           setContactMobile(kept.contactMobile);
           setAnonymous(kept.anonymous);
+          setShareable(kept.shareable === true);
           return;
         }
         // The contact of the last order filed here, else the person's own name.
@@ -107,6 +111,7 @@ export default function NewOrder() {
         contactName: contactName.trim(),
         contactMobile: contactMobile.trim(),
         anonymousToMembers: anonymous,
+        shareable,
         requestKey: draft.requestKey,
       });
       if (draft.owner) rememberContact(draft.owner, { name: contactName.trim(), mobile: contactMobile.trim() });
@@ -167,6 +172,20 @@ export default function NewOrder() {
             color="#c8161d"
             checked={anonymous}
             onChange={(e) => setAnonymous(e.detail.value)}
+          />
+        </View>
+        <View className="new-order__switch">
+          <View>
+            <Text className="new-order__switch-label">允许分享到网格群</Text>
+            <Text className="muted new-order__switch-hint">开启后，看得到这个点单的人可以把它分享到网格微信群；群里的人只看到问题和进度，看不到您的电话、全名和照片</Text>
+          </View>
+          <Switch
+            id="order-shareable"
+            className="big-switch"
+            nativeProps={{ 'aria-label': '允许分享到网格群' }}
+            color="#c8161d"
+            checked={shareable}
+            onChange={(e) => setShareable(e.detail.value)}
           />
         </View>
       </SectionCard>
