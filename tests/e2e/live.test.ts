@@ -1,6 +1,7 @@
 /**
  * Live screens (issue 13 point 3), in Chromium at 375×812: what others do reaches an open page without a reload. The
  * page's clock is installed so a poll is one fast-forward (no real waiting); without the poll the page never changes.
+ * Lists too: the 派单台 (like 我的点单 and the 接单大厅) shows an order filed meanwhile.
  */
 import type { Browser, Page } from 'playwright-core';
 import { buildingId } from '../../local/seed';
@@ -68,6 +69,19 @@ describe('live screens', () => {
     await page.clock.fastForward(POLL);
     await waitStatus(page, '处理中');
     await screenshot(page, 'live-order-detail');
+    await page.context().close();
+  });
+
+  it('staff on the 派单台 see an order filed meanwhile at the next poll, without a reload', async () => {
+    const page = await livePhone('孙丽');
+    await page.locator('#entry-console').click();
+    await page.locator('#console-orders').waitFor(WAIT);
+    const text = '5号楼电梯按钮失灵，老人下不了楼';
+    expect(await page.locator('#console-orders').getByText(text).count()).toBe(0);
+
+    await fileOrder(s, { description: text });
+    await page.clock.fastForward(POLL);
+    await page.locator('#console-orders').getByText(text).first().waitFor(WAIT);
     await page.context().close();
   });
 

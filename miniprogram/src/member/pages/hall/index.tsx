@@ -16,7 +16,7 @@ import ChipGroup from '../../../components/ChipGroup';
 import AppTabs from '../../../components/AppTabs';
 import OrderList from '../../../orders/components/OrderList';
 import { isConflict } from '../../../utils/fieldErrors';
-import { useListPage } from '../../../utils/listPage';
+import { useLiveListPage } from '../../../utils/listPage';
 import { orderDetailUrl } from '../../../orders/routes';
 import ResponseStrip from '../../../components/ResponseStrip';
 import './index.scss';
@@ -27,7 +27,8 @@ export default function OrderHall() {
   const [skill, setSkill] = useState<Skill | 'all'>('all');
   const [claiming, setClaiming] = useState<string | null>(null);
   const list = usePaged((page) => call('orders', 'hall', { skill: skill === 'all' ? undefined : skill, page, pageSize: PAGE_SIZE }), [skill]);
-  useListPage(list);
+  // Others file, triage and claim meanwhile: the list follows while it stays open (polled only while on its first page).
+  useLiveListPage(list);
 
   const claim = async (order: OrderCard) => {
     askConsent(CONSENT.holdOrder);

@@ -8,7 +8,7 @@ import { PAGE_SIZE } from '../../../utils/constants';
 import { usePaged } from '../../../utils/usePaged';
 import OrderList from '../../../orders/components/OrderList';
 import TabBar from '../../../components/TabBar';
-import { useListPage } from '../../../utils/listPage';
+import { useLiveListPage } from '../../../utils/listPage';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import AppTabs from '../../../components/AppTabs';
 import ResidentPage from '../../../components/ResidentPage';
@@ -22,7 +22,8 @@ const TABS = [
 export default function MyOrders() {
   const [scope, setScope] = useState<Scope>('open');
   const list = usePaged((page) => call('orders', 'mine', { scope, page, pageSize: PAGE_SIZE }), [scope]);
-  useListPage(list);
+  // Others file, triage and claim meanwhile: the list follows while it stays open (polled only while on its first page).
+  useLiveListPage(list);
 
   return (
     <ResidentPage>

@@ -12,7 +12,7 @@ import OrderList from '../../../orders/components/OrderList';
 import { ORDER_ROUTES } from '../../../orders/routes';
 import TabBar from '../../../components/TabBar';
 import AppTabs from '../../../components/AppTabs';
-import { useListPage } from '../../../utils/listPage';
+import { useLiveListPage } from '../../../utils/listPage';
 import { ROUTES } from '../../../utils/routes';
 import ConsoleFilters from './ConsoleFilters';
 import './index.scss';
@@ -42,7 +42,8 @@ export default function StaffConsole() {
     },
     [tab, colour, category],
   );
-  useListPage(list);
+  // Others file, triage and claim meanwhile: the list follows while it stays open (polled only while on its first page).
+  useLiveListPage(list);
   const tabs = TAB_KEYS.map((key) => ({ key, title: CONSOLE_TABS[key].name, count: counts?.[key] }));
 
   return (
