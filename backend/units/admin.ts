@@ -10,6 +10,7 @@ import { STAFF_ROLES } from '../../shared/users/roles';
 import { areas, keptNode } from '../areas/repo';
 import type { OrganisationDoc } from '../members/repo';
 import { organisations } from '../members/repo';
+import type { Effect } from '../records/effects';
 import { audited } from '../records/make';
 import { updateWithEffects, withEffects } from '../records/move';
 import { readOnce } from '../runtime/prefetch';
@@ -17,6 +18,7 @@ import type { Ctx } from '../runtime/types';
 import { forget, warm } from '../runtime/warm';
 import type { Filter } from '../store/port';
 import { DuplicateKeyError } from '../store/port';
+import type { PeopleEffect } from '../users/after';
 import type { UserDoc } from '../users/repo';
 import { users } from '../users/repo';
 import type { UnitDoc } from './repo';
@@ -155,22 +157,32 @@ export async function addUnitStaff(ctx: Ctx, input: UnitStaffInput): Promise<Uni
   return setUnitsOf(ctx, person, [...ids, unit._id], unit, 'units.addStaff');
 }
 
+/**
+ * The unit's open orders are not orphaned: the write carries a check, applied after the answer, that moves them back
+ * to 待派单 when nobody acts for the unit any more (backend/users/handover.ts releaseUnitOrders says why).
+ */
 export async function removeUnitStaff(ctx: Ctx, input: UnitStaffInput): Promise<UnitStaffView> {
   const [unit, person] = await Promise.all([requireManaged(ctx, input.unitId), readOnce<UserDoc>(ctx, 'users', input.userId)]);
   if (!person || !(person.unitIds ?? []).includes(unit._id)) throw invalid('userId', '此人不是本单位人员');
+  const left: PeopleEffect = {
+    type: 'people',
+    userId: person._id,
+    unitLeft: { by: { userId: ctx.actor.userId, name: ctx.actor.name, roles: ctx.actor.roles }, name: person.name, unitId: unit._id, unitName: unit.name },
+  };
   return setUnitsOf(
     ctx,
     person,
     (person.unitIds ?? []).filter((id) => id !== unit._id),
     unit,
     'units.removeStaff',
+    [left],
   );
 }
 
 /** Optimistic on the person's `rev`, as role grants are: a concurrent change makes this one CONFLICT, never lost. */
-async function setUnitsOf(ctx: Ctx, person: UserDoc, unitIds: string[], unit: UnitDoc, action: string): Promise<UnitStaffView> {
+async function setUnitsOf(ctx: Ctx, person: UserDoc, unitIds: string[], unit: UnitDoc, action: string, also: Effect[] = []): Promise<UnitStaffView> {
   const audit = audited(ctx, { action, targetType: 'user', targetId: person._id, areaPath: unit.scopePath, detail: { unit: unit.name } });
-  const matched = await updateWithEffects(ctx, 'users', person._id, { _id: person._id, rev: person.rev }, { $set: { unitIds, rev: person.rev + 1 } }, [audit]);
+  const matched = await updateWithEffects(ctx, 'users', person._id, { _id: person._id, rev: person.rev }, { $set: { unitIds, rev: person.rev + 1 } }, [audit, ...also]);
   if (matched !== 1) throw new AppError('CONFLICT', '该人员的信息刚被他人修改，请刷新后重试');
   return staffView(person);
 }

@@ -1,7 +1,8 @@
 /**
  * What a role change causes beyond the person's record, carried as one `people` effect on the write that made it
  * (docs/effects.md) and applied by the effects function's drain: the grant an accepted invitation gives, the
- * person's own invitations checked again against their roles, a 楼栋长 seat freed, the handover of open items.
+ * person's own invitations checked again against their roles, a 楼栋长 seat freed, the handover of open items (also a
+ * unit's, when its last staff member goes).
  * Each part can be applied again: the grant is skipped once held, the rest are conditional writes and moves.
  */
 import type { Actor, RoleGrant } from '../../shared/users/roles';
@@ -10,7 +11,7 @@ import { drainRefs } from '../records/drain';
 import type { PendingRef } from '../records/effects';
 import type { Ctx, Deps } from '../runtime/types';
 import { invitations } from '../invitations/repo';
-import { handOver, handUp } from './handover';
+import { handOver, handUp, releaseUnitOrders } from './handover';
 import { roleFields, users } from './repo';
 
 export interface PeopleEffect {
@@ -25,6 +26,8 @@ export interface PeopleEffect {
   vacateHead?: string;
   /** A grant removed by `by`: what they held by it is handed over (backend/users/handover.ts). */
   handover?: { by: Pick<Actor, 'userId' | 'name' | 'roles'>; name: string; grant: RoleGrant; rest: RoleGrant[] };
+  /** They no longer act for this unit: if nobody else does, its open orders go back to 待派单 (releaseUnitOrders). */
+  unitLeft?: { by: Pick<Actor, 'userId' | 'name' | 'roles'>; name: string; unitId: string; unitName: string };
 }
 
 /** Adds the grant unless held, on the record as read (rev); a change in between is read again. */
@@ -67,12 +70,16 @@ export async function applyPeople(deps: Deps, e: PeopleEffect): Promise<void> {
       { $set: { vacatedAt: deps.now() } },
     );
   }
-  if (e.handover) {
+  for (const part of [e.handover, e.unitLeft]) {
+    if (!part) continue;
     // The orders move as the person who made the change decided, named in their timelines.
-    const ctx = { ...deps, actor: { ...e.handover.by, skills: [] }, identity: { kind: 'system' }, pending: [] as PendingRef[] } as Ctx;
-    const user = { _id: e.userId, name: e.handover.name };
-    await handOver(ctx, user, e.handover.grant, e.handover.rest);
-    await handUp(ctx, user, e.handover.grant);
+    const ctx = { ...deps, actor: { ...part.by, skills: [] }, identity: { kind: 'system' }, pending: [] as PendingRef[] } as Ctx;
+    const user = { _id: e.userId, name: part.name };
+    if (e.handover) {
+      await handOver(ctx, user, e.handover.grant, e.handover.rest);
+      await handUp(ctx, user, e.handover.grant);
+    }
+    if (e.unitLeft) await releaseUnitOrders(ctx, user, { id: e.unitLeft.unitId, name: e.unitLeft.unitName });
     // The orders just moved carry their own effects (timeline counts, messages): applied now, the same way.
     if (ctx.pending?.length) await drainRefs(deps, ctx.pending);
   }

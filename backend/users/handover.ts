@@ -129,3 +129,31 @@ export async function handUp(ctx: Ctx, user: Pick<UserDoc, '_id' | 'name'>, gran
   return { handedUp: orphans.length };
 }
 
+/**
+ * 取消单位人员 (backend/units/admin.ts): when the last person acting for a unit goes, the orders the unit holds (待接单,
+ * 处理中) go back to 待派单 at their node, each with its timeline step and a notice to the node's staff. Refusing the
+ * removal would keep an account of someone who left the 物业/部门 able to act for it; leaving the orders with a unit
+ * nobody can open would stall them until the overdue sweep. A community expects them back in its own 派单 queue, as
+ * when a member's role is removed. While anyone else still acts for the unit, nothing moves.
+ */
+export async function releaseUnitOrders(ctx: Ctx, person: Pick<UserDoc, '_id' | 'name'>, unit: { id: string; name: string }): Promise<{ released: number }> {
+  const [left, held] = await Promise.all([
+    users(ctx.store).find({ unitIds: { $has: unit.id } }, { limit: 1 }),
+    orders(ctx.store).find({ 'unit.id': unit.id, status: { $in: [...HELD_STATUSES] } }, { limit: OWNED_PAGE }),
+  ]);
+  if (left.length > 0) return { released: 0 };
+  const why = `${person.name}已不再担任${unit.name}的单位人员`;
+  for (const order of held) {
+    const to = order.owner ? [{ areaId: order.owner.areaId }] : [];
+    await unlessMoved(
+      moveOrder(ctx, order, 'unhold', {
+        role: staffRoleName(ctx, order),
+        data: { member: person.name, role: `${unit.name}的单位人员` },
+        set: { unit: null, holderId: null, holderName: null, pool: null },
+        guard: { 'unit.id': unit.id },
+        effects: to.length ? [notice(ctx, { to, kind: 'handedOver', body: `${why}，该单位已无人接单，点单退回待派单`, orderId: order._id })] : [],
+      }),
+    );
+  }
+  return { released: held.length };
+}
