@@ -1,5 +1,6 @@
 /** 转为点单 (发现 → 处置): one tap files an order on the resident's behalf from a visit, linked both ways; the linked resident follows it. */
 import { AppError, invalid } from '../../shared/errors';
+import { DIARY_ORDER_SOURCE } from '../../shared/diary/model';
 import type { VisitToOrderInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
@@ -37,7 +38,17 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
         contactMobile,
         anonymousToMembers: false,
       },
-      { role, code: 'fileForResident', quota: false, id: orderId, followers: resident ? [resident._id] : [], visitId: visit._id, effects: [link, audit] },
+      {
+        role,
+        code: 'fileForResident',
+        quota: false,
+        id: orderId,
+        followers: resident ? [resident._id] : [],
+        visitId: visit._id,
+        // 网格巡查: counted under it by source, and, as any order filed on someone's behalf, the worker is not its filer.
+        source: DIARY_ORDER_SOURCE,
+        effects: [link, audit],
+      },
     );
   } catch (e) {
     if (e instanceof DuplicateKeyError) throw new AppError('CONFLICT', TAKEN);

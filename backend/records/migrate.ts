@@ -8,6 +8,7 @@ import type { Collection, DocumentStore } from '../store/port';
 import { DECLARATION_TIMELINE_CODES } from '../points/migrate';
 import { POST_HOLDERS_ON_POSTS, POST_STINTS_ON_MEMBERS } from '../activities/migrate';
 import { COUNTERS_BY_SOURCE, COUNTERS_ON_OUTCOME_DAYS } from '../dashboard/migrate';
+import { DIARY_ORDERS_AS_PATROL } from '../diary/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
@@ -45,6 +46,7 @@ export const MIGRATIONS: Migration[] = [
   ROLE_AREAS_ON_USERS,
   PENDING_POOL_COUNTS,
   PERSONAL_COUNTS,
+  DIARY_ORDERS_AS_PATROL,
 ];
 
 export interface MigrateOptions {

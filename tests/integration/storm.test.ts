@@ -103,7 +103,7 @@ async function filedJourney(call: Call, resident: string): Promise<void> {
   await call(resident, 'orders', 'rate', { orderId, stars: 5 });
 }
 
-/** A grid worker's 民情日记 visit turned into an order, 派单 to a member, done and rated by the grid worker. */
+/** A grid worker's 民情日记 visit turned into an order (a 网格巡查 one: the worker is not its filer), 派单 to a member, done, and 回访 by the community. */
 async function visitJourney(call: Call): Promise<void> {
   const visitId = idOf(
     await call(PEOPLE.gridWorker, 'diary', 'record', { buildingId: NODES.building1, residentName: '李大爷', heard: '家里水管漏水，楼下天花板在滴水', tags: ['安全隐患'] }),
@@ -113,7 +113,7 @@ async function visitJourney(call: Call): Promise<void> {
   await call(PEOPLE.staff, 'orders', 'dispatch', { orderId, memberId: PEOPLE.member });
   await call(PEOPLE.member, 'orders', 'accept', { orderId });
   await call(PEOPLE.member, 'orders', 'complete', { orderId, note: '已请师傅修好' });
-  await call(PEOPLE.gridWorker, 'orders', 'rate', { orderId, stars: 5 });
+  await call(PEOPLE.staff, 'orders', 'returnVisit', { orderId, result: 'satisfied', note: '李大爷说修好了' });
 }
 
 /** What the member holds from journeys a kill cut short: accepted and finished first, as a member would (the cap is 5). */
