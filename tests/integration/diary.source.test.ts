@@ -51,9 +51,9 @@ test('the migration gives orders turned from visits before sources existed 网�
   expect(await filedBySource()).toEqual({ app: 2 });
 
   expect(await DIARY_ORDERS_AS_PATROL.run(s.store)).toBeGreaterThan(1);
-  expect(await s.store.collection<{ source?: string }>('orders').get(orderId)).toMatchObject({ source: 'patrol' });
+  expect(await s.store.collection<{ _id: string; source?: string }>('orders').get(orderId)).toMatchObject({ source: 'patrol' });
   // A resident's own order keeps reading as 小程序 (no source written).
-  expect((await s.store.collection<{ source?: string }>('orders').get(appOrder))?.source).toBeUndefined();
+  expect((await s.store.collection<{ _id: string; source?: string }>('orders').get(appOrder))?.source).toBeUndefined();
   expect(await filedBySource()).toEqual({ app: 1, patrol: 1 });
   expect(await mismatches()).toEqual([]);
   expect(await DIARY_ORDERS_AS_PATROL.run(s.store)).toBe(0);
