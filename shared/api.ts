@@ -56,8 +56,6 @@ import type {
   SharedOrderView,
   OrderIdInput,
   OrderPage,
-  OrderRulesInput,
-  OrderRulesView,
   PoolInput,
   ProgressInput,
   RateOrderInput,
@@ -65,7 +63,6 @@ import type {
   RejectInput,
   ReleaseInput,
   ReturnVisitInput,
-  SetColourRuleInput,
   SimilarOrdersInput,
   TriageInput,
 } from './orders/schemas';
@@ -165,8 +162,6 @@ export interface ApiContract {
     progress: Call<ProgressInput, Moved>;
     release: Call<ReleaseInput, Moved>;
     complete: Call<CompleteInput, Moved>;
-    rules: Call<OrderRulesInput, OrderRulesView>;
-    setRule: Call<SetColourRuleInput, OrderRulesView>;
     duty: Call<OrderIdInput, DutyForView>;
     sweep: Call<Empty, { escalated: number; autoClosed: number }>;
   };

@@ -6,7 +6,6 @@ import { fileOnBehalf } from './behalf';
 import { fileOrder, followOrder, similarOrders } from './file';
 import { acceptOrder, claimOrder, completeOrder, declineOrder, heldOrders, orderHall, postProgress, releaseOrder } from './member';
 import { cancelOrder, myOrders, orderDetail, rateOrder } from './resident';
-import { readOrderRules, setColourRule } from './rulesAdmin';
 import { closeReopened, dispatchOrder, noteOrder, orderDuty, poolOrder, reassignOrder, rejectOrder, triageOrder } from './staff';
 import { sweepOrders } from './sweep';
 import { sharedOrder } from './shared';
@@ -42,7 +41,5 @@ export const ordersFunction = defineFunction('orders', {
   progress: userAction(s.progressInput, postProgress, theOrder),
   release: userAction(s.releaseInput, releaseOrder, theOrder),
   complete: userAction(s.completeInput, completeOrder, theOrder),
-  rules: userAction(s.orderRulesInput, readOrderRules),
-  setRule: userAction(s.setColourRuleInput, setColourRule),
   sweep: systemAction(s.sweepInput, sweepOrders),
 });

@@ -29,7 +29,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-const rules = async () => okData(await s.call<OrderRulesView>('orders', 'rules', { communityId: NODES.community1 }, PEOPLE.staff));
+const rules = async () => okData(await s.call<OrderRulesView>('duties', 'rules', { communityId: NODES.community1 }, PEOPLE.staff));
 
 test('孙丽 opens 时限规则 from the 派单台; a 办结时限 of 0 is refused under its field, nothing saved', async () => {
   await open(staff, s.url, '/staff/pages/console/index');

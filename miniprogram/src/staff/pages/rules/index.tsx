@@ -30,7 +30,7 @@ const draftsOf = (v: OrderRulesView) =>
 const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
 export default function OrderRules() {
-  const { data, loading, error, reload } = useLoad(() => call('orders', 'rules', {}), []);
+  const { data, loading, error, reload } = useLoad(() => call('duties', 'rules', {}), []);
   const [drafts, setDrafts] = useState<Record<Colour, Draft> | null>(null);
   const [shown, setShown] = useState<OrderRulesView | null>(null);
   const [busy, setBusy] = useState<Colour | null>(null);
@@ -47,7 +47,7 @@ export default function OrderRules() {
     setBusy(colour);
     setSaveError(null);
     try {
-      await call('orders', 'setRule', { communityId: data.communityId, colour, respondHours: num(d.respondHours), resolveHours: num(d.resolveHours), days: d.days });
+      await call('duties', 'setRule', { communityId: data.communityId, colour, respondHours: num(d.respondHours), resolveHours: num(d.resolveHours), days: d.days });
       void Taro.showToast({ title: '已保存，之后分拣的点单按新规则', icon: 'none' });
       await reload();
     } catch (e) {
