@@ -1,12 +1,14 @@
 /**
  * 接受邀请: the first person to accept a pending, unexpired invitation gets its role on its node. The claim is one
  * conditional update (status still pending, same token, not expired), so of two people racing exactly one wins.
+ * The phone is confirmed by the inviter's 4-digit code (h5) or, when the invitation carries it, by WeChat's number (weapp).
  */
 import { AppError } from '../../shared/errors';
 import type { Invitation } from '../../shared/invitations/model';
 import { CODE_TRIES, INVITATION_TTL_MS, INVITE_POSTS } from '../../shared/invitations/model';
 import type { AcceptInvitationInput, InvitationInput, InvitationView } from '../../shared/invitations/schemas';
 import type { Actor } from '../../shared/users/roles';
+import { maskMobile } from '../../shared/users/mask';
 import { ROLE_NAMES } from '../../shared/users/roles';
 import type { Effect } from '../records/effects';
 import { audited } from '../records/make';
@@ -37,6 +39,8 @@ function toView(inv: Invitation, actorId: string | null, now: number): Invitatio
     roleName: ROLE_NAMES[inv.role],
     postName: inv.post ? INVITE_POSTS[inv.post].name : ROLE_NAMES[inv.role],
     needsCode: inv.codeHash !== undefined,
+    needsPhone: inv.phone !== undefined,
+    phoneHint: maskMobile(inv.phone),
     areaId: inv.areaId,
     areaName: inv.areaName,
     status: inv.status,
@@ -67,6 +71,8 @@ export async function showInvitation(ctx: GuestCtx, input: InvitationInput): Pro
  */
 async function checkCode(ctx: GuestCtx, inv: Invitation, input: AcceptInvitationInput): Promise<void> {
   if (inv.codeHash === undefined) return;
+  // 手机号已确认: WeChat's number equals the one the inviter gave, which stands for the code they would read out to it.
+  if (input.code === undefined && input.phoneCode !== undefined && inv.phone !== undefined) return;
   const message = '请输入邀请人告诉您的 4 位确认码';
   if (!input.code) throw new AppError('VALIDATION', message, { code: message });
   if (codeHashOf(input.token, input.code) === inv.codeHash) return;
@@ -74,6 +80,31 @@ async function checkCode(ctx: GuestCtx, inv: Invitation, input: AcceptInvitation
   const left = CODE_TRIES - (inv.codeFailures ?? 0) - 1;
   const wrong = left > 0 ? `确认码不对，请核对邀请人告诉您的 4 位数字（还可以再试 ${left} 次）` : '确认码输错次数过多，该邀请已作废，请向邀请人索取新的邀请';
   throw new AppError('VALIDATION', wrong, { code: wrong });
+}
+
+const PHONE_RETRY = '请重新点击「用微信手机号确认」';
+
+/**
+ * 用微信手机号确认: the weapp getPhoneNumber code exchanged with WeChat (no database request). Returns the number WeChat
+ * confirmed, to be kept on the person; refuses, writing nothing, a code WeChat does not honour or a number other
+ * than the invitation's (a stranger's WeChat number is not tried against it, so nothing is counted).
+ */
+async function confirmedPhone(ctx: GuestCtx, inv: Invitation, input: AcceptInvitationInput): Promise<string | null> {
+  if (input.phoneCode === undefined) return null;
+  const got = (await ctx.ports.phones?.numberOf(input.phoneCode, ctx.now())) ?? ({ ok: false, reason: 'unavailable' } as const);
+  if (!got.ok) {
+    const message =
+      got.reason === 'invalid'
+        ? `微信手机号授权无效或已过期（每次授权只能用一次，5 分钟内有效），${PHONE_RETRY}`
+        : `暂时无法向微信确认手机号，请稍后${PHONE_RETRY}${inv.codeHash ? '，或输入邀请人告诉您的 4 位确认码' : ''}`;
+    throw new AppError('VALIDATION', message, { phoneCode: message });
+  }
+  const phone = got.countryCode === '86' ? got.phone : null;
+  if (inv.phone !== undefined && phone !== inv.phone) {
+    const message = `手机号与邀请不符：该邀请发给 ${maskMobile(inv.phone)}，您的微信手机号是 ${maskMobile(got.phone)}。请用该手机号的微信打开邀请，或输入邀请人告诉您的 4 位确认码`;
+    throw new AppError('VALIDATION', message, { phoneCode: message });
+  }
+  return phone;
 }
 
 /**
@@ -92,6 +123,8 @@ export async function acceptInvitation(ctx: GuestCtx, input: AcceptInvitationInp
   if (refusal) throw new AppError('CONFLICT', refusal);
   // Accepted by them already (a second tap): the grant rides on that claim and is applied by its drain.
   if (inv.status === 'pending') {
+    // WeChat's answer first: a mismatch refuses before a wrong 4-digit code could be counted.
+    const mobile = await confirmedPhone(ctx, inv, input);
     await checkCode(ctx, inv, input);
     const grant = { role: inv.role, areaId: inv.areaId, areaPath: inv.areaPath, grantedBy: inv.createdBy, grantedAt: now };
     const audit = audited(
@@ -101,10 +134,20 @@ export async function acceptInvitation(ctx: GuestCtx, input: AcceptInvitationInp
         targetType: 'user',
         targetId: actor.userId,
         areaPath: inv.areaPath,
-        detail: { invitationId: inv._id, role: inv.role, areaId: inv.areaId, ...(inv.post && { post: INVITE_POSTS[inv.post].name }) },
+        detail: {
+          invitationId: inv._id,
+          role: inv.role,
+          areaId: inv.areaId,
+          ...(inv.post && { post: INVITE_POSTS[inv.post].name }),
+          ...(mobile && { mobileConfirmed: maskMobile(mobile) }),
+        },
       },
     );
-    const effects: Effect[] = [...(fresh ? [{ type: 'insert' as const, collection: 'users', doc: fresh }] : []), audit, { type: 'people', userId: actor.userId, grant }];
+    const effects: Effect[] = [
+      ...(fresh ? [{ type: 'insert' as const, collection: 'users', doc: fresh }] : []),
+      audit,
+      { type: 'people', userId: actor.userId, grant, ...(mobile && { mobile }) },
+    ];
     const claimed = await updateWithEffects(
       ctx,
       'invitations',

@@ -11,6 +11,7 @@ import type { Invitation } from '../../shared/invitations/model';
 import { BUILDING_HEADS_MAX, INVITATION_TTL_MS, INVITE_PAGE, INVITE_POSTS, invitePath, inviteH5Path, inviteScene } from '../../shared/invitations/model';
 import type { InvitationListItem, InvitationsInput, InviteInput, IssuedInvitation, RevokeInvitationInput } from '../../shared/invitations/schemas';
 import { canGrantRole, grantsCovering } from '../../shared/users/permissions';
+import { maskMobile } from '../../shared/users/mask';
 import { ROLE_LEVELS, ROLE_NAMES, STAFF_ROLES } from '../../shared/users/roles';
 import { keptNode, requireArea } from '../areas/repo';
 import { audited } from '../records/make';
@@ -79,8 +80,15 @@ export async function invite(ctx: Ctx, input: InviteInput): Promise<IssuedInvita
     createdBy: ctx.actor.userId,
     createdByName: ctx.actor.name,
     createdAt: now,
+    ...(input.phone && { phone: input.phone }),
   };
-  const audit = { action: 'users.invite', targetType: 'invitation', targetId: inv._id, areaPath: node.path, detail: { role: post.role, post: post.name, areaId: node._id } };
+  const audit = {
+    action: 'users.invite',
+    targetType: 'invitation',
+    targetId: inv._id,
+    areaPath: node.path,
+    detail: { role: post.role, post: post.name, areaId: node._id, ...(input.phone && { phone: maskMobile(input.phone) }) },
+  };
   // The code's image: a mini-program code (wxacode.getUnlimited, scene t=<token>) in the cloud, a QR of the web link locally.
   // One write: the invitation carrying its audit (docs/effects.md).
   const [image] = await Promise.all([
@@ -124,6 +132,7 @@ export async function listInvitations(ctx: Ctx, input: InvitationsInput): Promis
       createdAt: i.createdAt,
       createdByName: i.createdByName ?? (i.createdBy === 'setup' ? '上线设置' : ''),
       acceptedByName: i.acceptedByName ?? null,
+      phone: i.phone ?? null,
       canRevoke: i.status === 'pending' && !expired && i.createdBy === ctx.actor.userId,
     };
   });

@@ -14,7 +14,7 @@ import { codeImageCache } from './codeImages';
 import type { CodeMaker, ContentCheck, FileStore, ImageCheck, Ports, SubscribeMessages } from './types';
 import { decodeCommOpenApiResp, encodeCommApiData } from './wxOpenApiWire';
 
-type App = ReturnType<typeof tcb.init>;
+export type App = ReturnType<typeof tcb.init>;
 type LogError = (message: string, detail?: unknown) => void;
 
 export const CHECK_UNAVAILABLE = '内容安全检查暂不可用，请稍后再试';
@@ -39,7 +39,7 @@ export class OpenApiError extends Error {
  * takes the plain object (a Buffer would arrive as `{"type":"Buffer","data":[…]}`); the platform's answer
  * `data.responseData` is WeChat's JSON as a string, which the SDK parses into `result`.
  */
-async function openApi(app: App, apiName: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function openApi(app: App, apiName: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const res = (await app.callWxOpenApi({ apiName, requestData: body })) as { result?: unknown; code?: unknown; message?: unknown };
   // With throwOnCode off the SDK hands a platform error back instead of throwing it.
   if (res.code) throw new OpenApiError(apiName, `${String(res.code)} ${String(res.message ?? '')}`);

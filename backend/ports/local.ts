@@ -1,10 +1,10 @@
-/** Offline stand-ins for the WeChat ports: a word list, the uploads folder, and no push at all. */
+/** Offline stand-ins for the WeChat ports: a word list, the uploads folder, no push at all, phone codes issued in-process. */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { codeImageCache } from './codeImages';
-import type { CodeMaker, ContentCheck, FileStore, Ports, SubscribeMessages } from './types';
+import type { CodeMaker, ContentCheck, FileStore, PhoneNumbers, Ports, SubscribeMessages } from './types';
 
 /** A short local list; in the cloud WeChat's msgSecCheck decides. */
 export const BLOCKED_WORDS = ['法轮', '赌博网站', '代开发票', '枪支出售', '毒品交易', '色情服务', '办证刻章'];
@@ -69,6 +69,33 @@ export const webQrCodes: CodeMaker = {
   },
 };
 
+/** As WeChat's getPhoneNumber codes: one use, five minutes. */
+export const PHONE_CODE_TTL_MS = 5 * 60_000;
+
+/**
+ * No WeChat offline: a getPhoneNumber code is issued in this process by `issue` (what WeChat's client does after the
+ * user taps allow), for development and the local test run. Codes from a real WeChat client are unknown here.
+ */
+export const devPhoneCodes = (() => {
+  const issued = new Map<string, { phone: string; at: number }>();
+  const phones: PhoneNumbers = {
+    async numberOf(code, now) {
+      const found = issued.get(code);
+      issued.delete(code);
+      if (!found || now - found.at > PHONE_CODE_TTL_MS) return { ok: false, reason: 'invalid' };
+      return { ok: true, phone: found.phone, countryCode: '86' };
+    },
+  };
+  return {
+    phones,
+    issue(phone: string, now: number): string {
+      const code = `dev-${randomBytes(16).toString('hex')}`;
+      issued.set(code, { phone, at: now });
+      return code;
+    },
+  };
+})();
+
 export function localPorts(uploadsDir: string): Ports {
-  return { content: wordListCheck, files: uploadsFileStore(uploadsDir), subscribe: noPush, codes: webQrCodes };
+  return { content: wordListCheck, files: uploadsFileStore(uploadsDir), subscribe: noPush, codes: webQrCodes, phones: devPhoneCodes.phones };
 }

@@ -66,9 +66,20 @@ export interface CodeMaker {
   make(target: CodeTarget): Promise<{ kind: 'url' | 'wxacode'; content: string; image: Buffer }>;
 }
 
+/** A number WeChat confirmed (getPhoneNumber), or why none: `invalid` (the code is unknown, used or expired), `unavailable` (WeChat failed). */
+export type PhoneAnswer = { ok: true; phone: string; countryCode: string } | { ok: false; reason: 'invalid' | 'unavailable' };
+
+/** 用微信手机号确认: the code a weapp `getPhoneNumber` button hands the page, exchanged once for the user's number. */
+export interface PhoneNumbers {
+  /** `now` is the caller's clock (the local stand-in's expiry); WeChat keeps its own. */
+  numberOf(code: string, now: number): Promise<PhoneAnswer>;
+}
+
 export interface Ports {
   content: ContentCheck;
   files: FileStore;
   subscribe: SubscribeMessages;
   codes: CodeMaker;
+  /** Only where a function confirms phones (users, backend/ports/phone.ts in the cloud): other bundles stay without it. */
+  phones?: PhoneNumbers;
 }

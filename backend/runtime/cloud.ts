@@ -5,6 +5,7 @@ import { cloudPorts } from '../ports/cloud';
 import { CloudbaseStore } from '../store/cloudbase';
 import { users } from '../users/repo';
 import { consoleLogger, handle } from './handle';
+import type { Ports } from '../ports/types';
 import type { Deps, FunctionDef, Identity } from './types';
 
 type App = ReturnType<typeof tcb.init>;
@@ -62,7 +63,8 @@ export function pushAction(event: unknown, routes: PushRoutes): string | null {
   return routes[Event] ?? null;
 }
 
-export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRoutes: PushRoutes = {}) {
+/** `morePorts`: ports only one function needs (the users function's phone confirmation), kept out of the other bundles. */
+export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRoutes: PushRoutes = {}, morePorts?: (app: App) => Partial<Ports>) {
   let app: App | null = null;
   let deps: Deps | null = null;
   return async (event: unknown): Promise<unknown> => {
@@ -76,7 +78,7 @@ export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRout
     if (!deps) {
       const store = new CloudbaseStore(app.database());
       const openidOf = async (userId: string) => (await users(store).get(userId))?.openid ?? null;
-      deps = { store, now: Date.now, log: consoleLogger, ports: cloudPorts(app, openidOf, consoleLogger.error) };
+      deps = { store, now: Date.now, log: consoleLogger, ports: { ...cloudPorts(app, openidOf, consoleLogger.error), ...morePorts?.(app) } };
     }
     const request =
       identity.kind !== 'system' ? event : info.triggerSource === 'timer' ? { action: timerAction(fn, event, defaultTimerAction), data: {} } : { action: push ?? '', data: event };

@@ -20,6 +20,8 @@ export interface PeopleEffect {
   userId: string;
   /** The grant an accepted invitation gives: added unless they hold it already. */
   grant?: RoleGrant;
+  /** The mobile WeChat confirmed when they accepted (getPhoneNumber): kept on their record. */
+  mobile?: string;
   /** Their roles changed: the invitations they sent and nobody accepted yet are checked again (`inviterGone`). */
   recheck?: true;
   /** Their 楼栋长 grant on this building went: the invitation that gave it no longer holds a seat. */
@@ -63,6 +65,7 @@ async function recheckInvitations(deps: Deps, userId: string): Promise<void> {
 
 export async function applyPeople(deps: Deps, e: PeopleEffect): Promise<void> {
   if (e.grant) await grantOnce(deps, e.userId, e.grant);
+  if (e.mobile) await users(deps.store).updateWhere({ _id: e.userId }, { $set: { mobile: e.mobile, mobileConfirmedAt: deps.now() } });
   if (e.recheck) await recheckInvitations(deps, e.userId);
   if (e.vacateHead) {
     await invitations(deps.store).updateWhere(

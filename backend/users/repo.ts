@@ -7,6 +7,8 @@ export interface UserDoc {
   _id: string;
   name: string;
   mobile?: string;
+  /** When WeChat confirmed `mobile` (getPhoneNumber, accepting an invitation); absent when typed or never confirmed. */
+  mobileConfirmedAt?: number;
   /** The building the person lives in, and its path (people in an area are a prefix query). */
   homeAreaId?: string;
   homePath?: string;

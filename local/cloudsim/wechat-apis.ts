@@ -1,5 +1,5 @@
 /**
- * The four WeChat open APIs the app calls, as WeChat answers them: request checks and errcodes from each API's
+ * The WeChat open APIs the app calls (getPhoneNumber in wechat-phone.ts), as WeChat answers them: request checks and errcodes from each API's
  * documentation page (cited per API), verdicts from the simulator's word list and image marker.
  */
 import * as jpeg from 'jpeg-js';
@@ -47,6 +47,8 @@ export interface ApiContext {
   /** Runs `deliver` later, the way WeChat pushes an async verdict after answering. */
   later(deliver: () => Promise<void>): void;
   pushEvent(event: Record<string, unknown>): void;
+  /** Spends a getPhoneNumber code: the number it stands for, or null when unknown, used or expired. */
+  takePhoneCode(code: string): { phone: string; countryCode: string } | null;
 }
 
 type Body = Record<string, unknown>;

@@ -9,6 +9,7 @@ import type { SimRequest, SimResponse } from './types';
 import { SimError } from './types';
 import type { ApiAnswer, ApiContext, SentMessage, SubscribeTemplate } from './wechat-apis';
 import { getUnlimited, mediaCheckAsync, msgSecCheck, subscribeSend } from './wechat-apis';
+import { getPhoneNumber, PhoneCodes } from './wechat-phone';
 import { decodeApiData, encodeOpenApiResp } from './wechat-wire';
 
 export type { SentMessage, SubscribeTemplate } from './wechat-apis';
@@ -53,6 +54,7 @@ const APIS: OpenApi[] = [
   { permission: 'security.mediaCheckAsync', path: '/wxa/media_check_async', run: mediaCheckAsync },
   { permission: 'subscribeMessage.send', path: '/cgi-bin/message/subscribe/send', run: subscribeSend },
   { permission: 'wxacode.getUnlimited', path: '/wxa/getwxacodeunlimit', run: getUnlimited },
+  { permission: 'phonenumber.getPhoneNumber', path: '/wxa/business/getuserphonenumber', run: getPhoneNumber },
 ];
 const byName = (name: unknown): OpenApi | undefined => APIS.find((a) => a.permission === name || a.path === name);
 
@@ -67,6 +69,7 @@ export class SimWechat {
   private readonly visits = new Map<string, number>();
   private readonly consents = new Map<string, Map<string, number>>();
   private readonly outbox: SentMessage[] = [];
+  private readonly phoneCodes = new PhoneCodes();
   private readonly now: () => number;
 
   constructor(
@@ -87,6 +90,16 @@ export class SimWechat {
     const mine = this.consents.get(openid) ?? new Map<string, number>();
     for (const id of templateIds) mine.set(id, (mine.get(id) ?? 0) + 1);
     this.consents.set(openid, mine);
+  }
+
+  /**
+   * What a `getPhoneNumber` button hands the page after the user taps allow: a fresh code for their WeChat number,
+   * good once for five minutes (WeChat's client; the app's server exchanges it).
+   */
+  issuePhoneCode(phone: string, countryCode = '86'): string {
+    const code = randomBytes(16).toString('hex');
+    this.phoneCodes.issue(code, phone, countryCode, this.now());
+    return code;
   }
 
   /** Subscribe messages WeChat delivered, oldest first. */
@@ -192,6 +205,7 @@ export class SimWechat {
         }, o.pushDelayMs ?? 10).unref();
       },
       pushEvent: (event) => this.deps.pushEvent(event),
+      takePhoneCode: (code) => this.phoneCodes.take(code, this.now()),
     };
   }
 }

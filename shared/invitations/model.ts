@@ -54,6 +54,8 @@ export interface Invitation {
   inviterGone?: boolean;
   /** A 楼栋长 invitation whose holder lost the role: its seat is free again. */
   vacatedAt?: number;
+  /** The invitee's mobile, if the inviter gave it: accepting then takes the code or a WeChat-confirmed number equal to it. Shown in full only to staff in scope. */
+  phone?: string;
 }
 
 /** The id of a street's one first-admin invitation: fixed, so a second set-up run finds it instead of issuing another. */

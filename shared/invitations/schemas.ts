@@ -1,6 +1,6 @@
 /** Inputs and views of invitations (actions on the `users` function): issue, list, revoke, look at one, accept it. */
 import * as z from 'zod/mini';
-import { id, input, oneOf } from '../validation';
+import { id, input, mobile, oneOf } from '../validation';
 import type { Role } from '../users/roles';
 import type { InvitationStatus, InvitePost } from './model';
 import { INVITATION_TOKEN, INVITE_CODE, INVITE_POST_KEYS } from './model';
@@ -10,16 +10,26 @@ const token = z.string({ error: '邀请码需为文字' }).check(z.trim(), z.reg
 export const invitationInput = input({ token });
 export type InvitationInput = z.infer<typeof invitationInput>;
 
-/** Accepting: a staff invitation also needs the 4-digit code the inviter reads out (the phone confirmation on h5). */
+/**
+ * Accepting: a staff invitation also needs the 4-digit code the inviter reads out (the phone confirmation on h5), or,
+ * when it carries the invitee's phone, WeChat's getPhoneNumber code (`phoneCode`, weapp) for that same number.
+ */
 export const acceptInvitationInput = input({
   token,
   code: z.optional(z.string({ error: '确认码需为文字' }).check(z.trim(), z.regex(INVITE_CODE, '确认码是邀请人告诉您的 4 位数字'))),
+  phoneCode: z.optional(
+    z
+      .string({ error: '微信手机号授权需为文字' })
+      .check(z.trim(), z.minLength(1, '微信手机号授权为空，请重新点击「用微信手机号确认」'), z.maxLength(128, '微信手机号授权格式不正确')),
+  ),
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;
 
 export const inviteInput = input({
   areaId: id('区域'),
   post: oneOf('岗位', INVITE_POST_KEYS as [InvitePost, ...InvitePost[]]),
+  /** Optional: the invitee's mobile, confirmed on accepting (WeChat's number or the code). */
+  phone: z.optional(mobile('被邀请人手机号')),
 });
 export type InviteInput = z.infer<typeof inviteInput>;
 
@@ -60,6 +70,8 @@ export interface InvitationListItem {
   createdAt: number;
   createdByName: string;
   acceptedByName: string | null;
+  /** The invitee's mobile the inviter gave (this list is for staff in scope only). */
+  phone: string | null;
   /** The caller created it and it is still pending: they may revoke it. */
   canRevoke: boolean;
 }
@@ -72,6 +84,10 @@ export interface InvitationView {
   postName: string;
   /** The invitee must type the inviter's 4-digit code to accept. */
   needsCode: boolean;
+  /** It carries the invitee's phone: on weapp, WeChat's number for it may stand in for the code. */
+  needsPhone: boolean;
+  /** That phone masked (138****5678), so the invitee knows which number is meant; null without one. */
+  phoneHint: string | null;
   areaId: string;
   areaName: string;
   status: InvitationStatus;
