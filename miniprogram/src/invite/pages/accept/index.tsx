@@ -1,11 +1,13 @@
 /**
  * 接受邀请: an invitation link (?t=<token>) or mini-program code (scene t=<token>) lands here. It says which role on which
  * node is offered and whether it can still be accepted; the first person to accept gets it. On the web a signed-out
- * visitor signs in first and is brought back here.
+ * visitor signs in first and is brought back here. When the invitation carries the invitee's phone, WeChat's number
+ * (a getPhoneNumber button, weapp only) may confirm it instead of the inviter's 4-digit code.
  */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import type { BaseEventOrig, ButtonProps } from '@tarojs/components';
+import { Button as WxButton, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { InvitationView } from '@shared/invitations/schemas';
 import { INVITE_PAGE } from '@shared/invitations/model';
@@ -29,34 +31,50 @@ function tokenOf(params: Partial<Record<string, string>>): string {
 
 const goHome = () => void Taro.reLaunch({ url: ROUTES.home });
 
+/** WeChat's phone button exists only in the mini-program: the web confirms with the code alone. */
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
 function Offer({ view, onAccepted }: { view: InvitationView; onAccepted: (v: InvitationView) => void }) {
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const token = tokenOf(useRouter().params);
-  const accept = async () => {
+  const accept = async (phoneCode?: string) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      onAccepted(await api.users.acceptInvitation(view.needsCode ? { token, code: code.trim() } : { token }));
+      onAccepted(await api.users.acceptInvitation(phoneCode ? { token, phoneCode } : view.needsCode ? { token, code: code.trim() } : { token }));
     } catch (e) {
-      // A wrong or missing code is said under the field; anything else (used, expired…) in a dialog.
+      // A wrong or missing code is said under its field; anything else (used, expired, another number…) in a dialog.
       if (e instanceof ApiError && e.fields.code) setError(e);
       else void Taro.showModal({ title: '未能接受邀请', content: messageOf(e), showCancel: false });
     } finally {
       setBusy(false);
     }
   };
+  // The code WeChat hands over once the user allows (5 minutes, once): the server exchanges it for the number.
+  const withWechatPhone = (e: BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>) => {
+    if (e.detail.code) void accept(e.detail.code);
+    else void Taro.showToast({ title: '未获得微信手机号，可输入确认码接受', icon: 'none' });
+  };
   return (
     <View className="invite__card" id="invite-offer">
       <Text className="invite__lead">邀请您成为</Text>
       <Text className="invite__role" id="invite-role">{`${view.areaName} · ${view.postName}`}</Text>
       <Text className="muted">{`一次性邀请，${shanghaiDay(view.expiresAt)} 前有效；第一个接受的人获得该角色。`}</Text>
+      {isWeapp && view.needsPhone && (
+        <View className="invite__code" id="invite-phone">
+          <Text className="invite__lead">{`邀请发给手机号 ${view.phoneHint ?? ''}：微信绑定的是这个号码，可直接确认`}</Text>
+          <WxButton className="invite__wxphone" openType="getPhoneNumber" onGetPhoneNumber={withWechatPhone} disabled={busy}>
+            用微信手机号确认
+          </WxButton>
+        </View>
+      )}
       {view.needsCode && (
         // The phone confirmation: the inviter reads out the 4 digits shown with the invitation.
         <View className="invite__code" id="invite-code">
-          <Text className="invite__lead">请输入邀请人告诉您的 4 位确认码</Text>
+          <Text className="invite__lead">{isWeapp && view.needsPhone ? '或输入邀请人告诉您的 4 位确认码' : '请输入邀请人告诉您的 4 位确认码'}</Text>
           <Input type="number" value={code} onChange={setCode} placeholder="4 位数字" maxLength={4} />
           <FieldError error={error} field="code" />
         </View>

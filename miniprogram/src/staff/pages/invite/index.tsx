@@ -1,12 +1,13 @@
 /**
  * 邀请人员: staff pick a node of their subtree and a post, and get a one-time invitation: its QR (a mini-program code
- * in the cloud), the 4-digit code to read out to the invitee, and on the web the link to copy. Below, the node's
+ * in the cloud), the 4-digit code to read out to the invitee, and on the web the link to copy. The invitee's mobile
+ * is optional: given, their WeChat number may confirm it in the mini-program instead of the code. Below, the node's
  * invitations, the creator's still-pending ones revocable.
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import type { AreaLevel } from '@shared/areas/model';
 import { AREA_LEVEL_NAMES } from '@shared/areas/model';
 import type { InvitePost } from '@shared/invitations/model';
@@ -102,7 +103,7 @@ function InvitationList({ areaId, onChanged }: { areaId: string; onChanged: () =
           <View key={i.id} className="invite-row">
             <View className="invite-row__text">
               <Text className="invite-row__post">{i.postName}</Text>
-              <Text className="muted">{`${i.statusName}${i.acceptedByName ? ` · ${i.acceptedByName}` : ''} · ${i.createdByName}发出 · ${shanghaiDay(i.expiresAt)} 到期`}</Text>
+              <Text className="muted">{`${i.statusName}${i.acceptedByName ? ` · ${i.acceptedByName}` : ''}${i.phone ? ` · ${i.phone}` : ''} · ${i.createdByName}发出 · ${shanghaiDay(i.expiresAt)} 到期`}</Text>
             </View>
             {i.canRevoke && (
               <Button size="small" fill="outline" onClick={() => void revoke(i.id)}>
@@ -122,6 +123,7 @@ export default function StaffInvite() {
   const [post, setPost] = useState<InvitePost | null>(null);
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const [busy, setBusy] = useState(false);
+  const [phone, setPhone] = useState('');
   const [version, setVersion] = useState(0);
   const own = (me.data?.roles ?? []).filter((r) => STAFF_ROLES.includes(r.role)).map((r) => ({ id: r.areaId, name: r.areaName, level: r.areaLevel }));
   const node = picked ?? own[0] ?? null;
@@ -139,7 +141,8 @@ export default function StaffInvite() {
     if (!node || !post || busy) return;
     setBusy(true);
     try {
-      setIssued(await api.users.invite({ areaId: node.id, post }));
+      setIssued(await api.users.invite({ areaId: node.id, post, ...(phone.trim() && { phone: phone.trim() }) }));
+      setPhone('');
       setVersion((v) => v + 1);
     } catch (e) {
       void Taro.showModal({ title: '未能生成邀请', content: messageOf(e), showCancel: false });
@@ -174,6 +177,10 @@ export default function StaffInvite() {
                     {INVITE_POSTS[k].name}
                   </Button>
                 ))}
+              </View>
+              <View className="invite-phone" id="invite-mobile">
+                <Text className="muted">被邀请人手机号（选填：填了，对方在微信小程序里可用微信手机号直接确认）</Text>
+                <Input type="tel" value={phone} onChange={setPhone} placeholder="11 位手机号" maxLength={11} />
               </View>
               <Button block type="primary" disabled={!post} loading={busy} onClick={() => void create()} id="invite-create">
                 {post ? `生成${INVITE_POSTS[post].name}邀请` : '请先选择岗位'}
