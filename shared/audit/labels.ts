@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'areas.add': '新增区域',
   'areas.update': '修改区域',
   'areas.retire': '撤销区域',
+  'areas.move': '移动楼栋',
   'areas.import': '导入区域树',
   'orders.file': said(O, 'file'),
   'orders.cancel': said(O, 'cancel'),
