@@ -69,6 +69,7 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
     contactName: input.contactName,
     contactMobile: input.contactMobile,
     orgId: input.orgId ?? null,
+    ...(org ? { orgName: org.name } : {}),
     createdAt: now,
     createdBy: ctx.actor.userId,
     updatedAt: now,

@@ -20,6 +20,8 @@ export interface UnitDoc {
   contactMobile: string;
   /** 共建单位 that is a 报到单位 (members' organisations). */
   orgId: string | null;
+  /** Its name when linked, kept from the create's read so lists need no second collection (absent on units stored before). */
+  orgName?: string;
   createdAt: number;
   createdBy: string;
   updatedAt: number;
@@ -46,6 +48,7 @@ export function toUnitView(u: UnitDoc): UnitView {
     contactName: u.contactName,
     contactMobile: u.contactMobile,
     orgId: u.orgId,
+    orgName: u.orgName ?? null,
   };
 }
 

@@ -59,6 +59,8 @@ export interface UnitView {
   contactName: string;
   contactMobile: string;
   orgId: string | null;
+  /** The linked 报到单位's name, shown on the unit's card. */
+  orgName: string | null;
 }
 
 export interface UnitStaffView {

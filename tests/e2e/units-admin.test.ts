@@ -2,7 +2,8 @@
  * 接单单位 in Chromium on a 375×812 phone (issue 14, point 1): 孙丽 goes from the 派单台 to 接单单位, is told to
  * choose a kind, sets up a 物业 covering 第一网格 (picked from the tree, which opens at her community), sees it
  * listed with its kind and area, and makes 王秀英 its staff from the people living there. 王秀英's bottom bar then
- * carries 接单, which opens 单位接单 on the new unit; a 派单 to it reaches her 消息.
+ * carries 接单, which opens 单位接单 on the new unit; a 派单 to it reaches her 消息. A 共建单位 she sets up can be one of her
+ * 报到单位, whose name and contact fill the form.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { UnitView } from '../../shared/units/schemas';
@@ -60,6 +61,27 @@ test('孙丽 sets up a 物业 covering 第一网格 and sees it listed with its 
   const card = shown(staff, '#unit-list .units__card').filter({ hasText: '梅川红色物业' });
   await card.waitFor(WAIT);
   expect((await card.innerText()).replace(/\s+/g, ' ')).toContain('梅川红色物业 物业服务企业 服务区域：第一网格 联系人：何经理 13800003333');
+});
+
+test('a 共建单位 can be one of her 报到单位: choosing it fills the name and contact, and the card names it', async () => {
+  await shown(staff, '#unit-new').click();
+  const form = shown(staff, '#unit-form');
+  await form.waitFor(WAIT);
+  await form.locator('#unit-kind').getByText('共建单位', { exact: true }).click();
+  await form.locator('#unit-org').getByText('上海梅川实业有限公司党支部', { exact: true }).click();
+  expect(await form.locator('#unit-name input').inputValue()).toBe('上海梅川实业有限公司党支部');
+  expect(await form.locator('#unit-contact input').inputValue()).toBe('黄海燕');
+  expect(await form.locator('#unit-mobile input').inputValue()).toBe('13900003001');
+  await form.locator('#unit-add-area').click();
+  await shown(staff, '#area-list .nut-cell').filter({ hasText: '第二网格' }).getByText('选择', { exact: true }).click();
+  await waitText(staff, '#unit-areas', '第二网格');
+  await form.getByText('新增单位', { exact: true }).click();
+  await form.waitFor({ state: 'detached', ...WAIT });
+  const card = shown(staff, '#unit-list .units__card').filter({ hasText: '上海梅川实业有限公司党支部' });
+  await card.waitFor(WAIT);
+  expect((await card.innerText()).replace(/\s+/g, ' ')).toContain('共建单位 报到单位：上海梅川实业有限公司党支部 服务区域：第二网格 联系人：黄海燕 13900003001');
+  const { items } = okData(await s.call<{ items: UnitView[] }>('units', 'list', { areaId: NODES.community1 }, PEOPLE.staff));
+  expect(items.find((u) => u.name === '上海梅川实业有限公司党支部')).toMatchObject({ kind: 'partner', orgId: 'O-demo-meichuan' });
 });
 
 test('she makes 王秀英, who lives in 第一网格, its staff', async () => {

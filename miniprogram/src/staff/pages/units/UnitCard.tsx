@@ -37,6 +37,7 @@ export default function UnitCard({ unit, onEdit }: Props) {
         <Text className="units__name">{unit.name}</Text>
         <Text className={`units__kind units__kind--${unit.kind}`}>{unit.kindName}</Text>
       </View>
+      {unit.orgName && <Text className="units__line">报到单位：{unit.orgName}</Text>}
       <Text className="units__line">服务区域：{unit.areas.map((a) => a.name).join('、')}</Text>
       <Text className="units__line">
         联系人：{unit.contactName} {unit.contactMobile}
