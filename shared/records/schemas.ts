@@ -3,7 +3,21 @@ import * as z from 'zod/mini';
 import { input, oneOf } from '../validation';
 
 /** The collections whose records carry pending effects (backend/records/drain.ts PENDING_COLLECTIONS). */
-export const PENDING_COLLECTIONS = ['orders', 'wishes', 'activities', 'activity_signups', 'posts', 'points_declarations', 'registrations', 'areas', 'users', 'units', 'invitations', 'instructions', 'receipts'] as const;
+export const PENDING_COLLECTIONS = [
+  'orders',
+  'wishes',
+  'activities',
+  'activity_signups',
+  'posts',
+  'points_declarations',
+  'registrations',
+  'areas',
+  'users',
+  'units',
+  'invitations',
+  'instructions',
+  'receipts',
+] as const;
 
 /** A record's id: one id, or ids joined by `:` where a record is named by what it joins (a sign-up: activity:member). */
 const recordId = z.string({ error: '记录编号需为编号' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64})?$/, '记录编号格式不正确'));
