@@ -1,7 +1,7 @@
 /**
  * 调整网格树 (issue 16, point 2): street and community staff add 片区, 网格, 微网格 and 楼栋 under a node of their subtree,
  * rename them or set a node's phone, move a 楼栋 (into or out of a 微网格), and retire a node with its subtree (kept for
- * history, gone from lists, its codes refused at scan). Only a 楼栋 nobody lives in or holds moves: records carry paths.
+ * history, gone from lists, its codes refused at scan). A moved 楼栋's people follow it (backend/areas/rehome.ts); its open orders do not.
  */
 import type { Area, AreaLevel } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, childPath, isWithin, newChildLevel, newChildLevels } from '../../shared/areas/model';
@@ -14,7 +14,6 @@ import { updateWithEffects, withEffects } from '../records/move';
 import { orders } from '../orders/repo';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
-import { users } from '../users/repo';
 import { areas, forgetAreas, keepNode, keptNode, toAreaView } from './repo';
 
 const ID_PREFIX: Partial<Record<AreaLevel, string>> = { zone: 'Z', grid: 'G', microgrid: 'M', building: 'B' };
@@ -162,19 +161,26 @@ export async function retireArea(ctx: Ctx, input: RetireAreaInput): Promise<Reti
   return { id: node._id, retired, replacedBy: replacement && toAreaView(replacement) };
 }
 
+/** The 社区 a grid or 微网格 lies in, and its grid: the id just above the grid on its path (a 片区 may or may not sit above). */
+function gridAndCommunity(parent: Area): { gridId: string; communityId: string | undefined } {
+  const chain = [...parent.ancestors, parent._id];
+  const gridId = parent.level === 'grid' ? parent._id : (parent.parentId ?? '');
+  return { gridId, communityId: chain[chain.indexOf(gridId) - 1] };
+}
+
 /**
- * 移动楼栋: a 楼栋 to another 网格 or 微网格 (the usual case: into a new 微网格 of its grid), as one conditional update of
- * its parent, path and trail. Records keep the path they were written with, so a 楼栋 moves only while nothing points
- * at it by path: no open orders (转派 first), nobody living there or holding a role on it (a move rewrites no person).
+ * 移动楼栋: a 楼栋 to another 网格 or 微网格 of its 社区 (the usual case: into a new 微网格 of its grid), as one conditional
+ * update of its parent, path and trail that carries a `rehome` effect: the drain re-points the homes, role grants,
+ * 双报到 registrations and pending invitations that hold the old path (backend/areas/rehome.ts). Records already written
+ * keep the path they were written with, so a 楼栋 with open orders does not move (转派 or 办结 first).
  */
 export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: AreaView }> {
   // The node as the tree page's instance keeps it (the write's condition on its path catches a stale copy), then the rest at once.
   const node = await keptNode(ctx.store, input.id);
   if (!inService(node)) throw new AppError('NOT_FOUND', '区域不存在或已撤销');
-  const [found, open, people] = await Promise.all([
+  const [found, open] = await Promise.all([
     areas(ctx.store).find({ $or: [{ _id: input.parentId }, { parentId: input.parentId }] }, { limit: SIBLINGS_MAX + 1 }),
     orders(ctx.store).count({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } }),
-    users(ctx.store).find({ $or: [{ homePath: node.path }, { roleAreaIds: node._id }] }, { limit: 1 }),
   ]);
   const parent = found.find((a) => a._id === input.parentId);
   if (node.level !== 'building')
@@ -184,15 +190,19 @@ export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: 
   if (parent.level !== 'grid' && parent.level !== 'microgrid') throw invalid('parentId', `楼栋只能移到网格或微网格下，「${parent.name}」是${AREA_LEVEL_NAMES[parent.level]}`);
   if (!canEditNode(ctx.actor, parent)) throw invalid('parentId', `「${parent.name}」不在您的辖区内`);
   if (parent._id === node.parentId) throw invalid('parentId', `「${node.name}」已经在「${parent.name}」下`);
+  // Its people's community (双报到, points, member grants) stays as it is: a move is a regrouping within the 社区, not a 迁居.
+  const { gridId, communityId } = gridAndCommunity(parent);
+  if (!communityId || !node.ancestors.includes(communityId))
+    throw invalid('parentId', `楼栋只能在本社区内移动，「${parent.name}」在另一个社区（需要时在那里新建楼栋，再撤销此楼栋并指定替代）`);
   if (open > 0) throw new AppError('CONFLICT', `「${node.name}」还有 ${open} 个未办结点单，请先转派或办结后再移动`);
-  if (people.length) throw new AppError('CONFLICT', `「${node.name}」已有居民或楼栋长登记，不能移动：移动不改写人员的住址和角色，请在新上级下新建楼栋，再撤销此楼栋并指定替代`);
   const siblings = found.filter((a) => a.parentId === parent._id);
   if (sameNameTaken(siblings, node.name)) throw duplicate(parent, 'building', node.name);
   const path = childPath(parent.path, node._id);
   const moved = { parentId: parent._id, path, ancestors: [...parent.ancestors, parent._id], order: Math.max(-1, ...siblings.map((s) => s.order)) + 1 };
   const detail = { name: node.name, levelName: AREA_LEVEL_NAMES.building, from: node.parentId, parentName: parent.name };
   const audit = audited(ctx, { action: 'areas.move', targetType: 'area', targetId: node._id, areaPath: path, detail });
-  const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, path: node.path, retired: { $ne: true } }, { $set: moved }, [audit]);
+  const rehome = { type: 'rehome' as const, areaId: node._id, from: node.path, to: path, gridId };
+  const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, path: node.path, retired: { $ne: true } }, { $set: moved }, [audit, rehome]);
   forgetAreas(ctx.store, [node], [parent._id, node.parentId ?? '']);
   if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销或移动，请刷新后再试`);
   return { node: toAreaView({ ...node, ...moved }) };

@@ -13,6 +13,7 @@ import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
 import type { MembershipEffect } from '../members/membership';
 import type { PeopleEffect } from '../users/after';
+import type { RehomeEffect } from '../areas/rehome';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
@@ -200,8 +201,18 @@ export function carryPeople(apply: PeopleApplier): void {
   people = apply;
 }
 
+/** A moved 楼栋's people follow it (backend/areas/rehome.ts): pages of people, so only the effects function carries it too. */
+type RehomeApplier = (deps: Deps, e: RehomeEffect) => Promise<void>;
+let rehome: RehomeApplier | null = null;
+
+export function carryRehome(apply: RehomeApplier): void {
+  rehome = apply;
+}
+
 const appliesHere = (d: PendingDoc): boolean =>
-  !(d.fx ?? []).some((b) => b.effects.some((e) => (e.type === 'membership' && membership === null) || (e.type === 'people' && people === null)));
+  !(d.fx ?? []).some((b) =>
+    b.effects.some((e) => (e.type === 'membership' && membership === null) || (e.type === 'people' && people === null) || (e.type === 'rehome' && rehome === null)),
+  );
 
 /** What a 双报到 approval changes beyond the registration, in order, each idempotent. */
 async function applyMemberships(deps: Deps, batches: EffectBatch[]): Promise<void> {
@@ -229,6 +240,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   const marks = await applyCredits(deps, batches);
   await applyMemberships(deps, batches);
   for (const b of batches) for (const e of b.effects) if (e.type === 'people' && people) await people(deps, e);
+  for (const b of batches) for (const e of b.effects) if (e.type === 'rehome' && rehome) await rehome(deps, e);
   await applyMoves(deps, batches);
   let records = 0;
   const kept = new Set<string>();

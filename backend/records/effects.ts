@@ -10,6 +10,7 @@ import type { OrderDoc } from '../orders/repo';
 import type { PhotoCheckEffect } from '../content/photoChecks';
 import type { MembershipEffect } from '../members/membership';
 import type { PeopleEffect } from '../users/after';
+import type { RehomeEffect } from '../areas/rehome';
 
 /** One audit record; its id comes from the batch, so a replay writes it once. */
 export interface AuditEffect {
@@ -127,7 +128,8 @@ export type Effect =
   | InsertEffect
   | UpdateEffect
   | MoveEffect
-  | PeopleEffect;
+  | PeopleEffect
+  | RehomeEffect;
 
 /** The effects of one move, under a key unique to that move: every id and marker they write derives from it. */
 export interface EffectBatch {
