@@ -80,3 +80,38 @@ test('an inhabited 楼栋 moved into a new 微网格: its resident and 楼栋长
   const away = errorOf(await as(PEOPLE.street, 'areas', 'move', { id: building.id, parentId: otherGrid?.id }));
   expect(away.fields?.parentId).toContain('楼栋只能在本社区内移动');
 });
+
+test('a 楼栋 of 150 residents moved to another grid of its 社区: every home and grant, the 双报到 and the open 楼栋长 invitation follow it', async () => {
+  const building = okData(await as<{ node: AreaView }>(PEOPLE.staff, 'areas', 'add', { parentId: NODES.grid1, name: '大1号楼' })).node;
+  // More residents than one page of the drain reads, each with the home and grant 登记住址 gives (users.setHome).
+  const ids = Array.from({ length: 150 }, (_, i) => `u-big-${String(i).padStart(3, '0')}`);
+  for (const id of ids) {
+    const grant = { role: 'resident' as const, areaId: building.id, areaPath: building.path, grantedBy: id, grantedAt: s.clock.now };
+    await s.store.collection<UserDoc>('users').insert({
+      _id: id,
+      name: `住户${id.slice(-3)}`,
+      homeAreaId: building.id,
+      homePath: building.path,
+      roles: [grant],
+      roleNames: ['resident'],
+      staffAreaIds: [],
+      roleAreaIds: [building.id],
+      rev: 0,
+      createdAt: s.clock.now,
+    });
+  }
+  const reg = { _id: 'reg-big-1', memberId: ids[0], status: 'approved', buildingId: building.id, gridId: NODES.grid1, communityId: NODES.community1, path: building.path };
+  await s.store.collection('registrations').insert(reg);
+  okData(await as(PEOPLE.staff, 'users', 'invite', { areaId: building.id, post: 'building_head' }));
+
+  okData(await as(PEOPLE.staff, 'areas', 'move', { id: building.id, parentId: NODES.grid2 }));
+  const to = `${(await s.store.collection<{ _id: string; path: string }>('areas').get(NODES.grid2))?.path}${building.id}/`;
+  const people = await s.store.collection<UserDoc>('users').find({ homePath: to }, { limit: 200 });
+  expect(people.map((u) => u._id).sort()).toEqual(ids);
+  expect(people.filter((u) => u.roles[0]?.areaPath !== to)).toEqual([]);
+  expect(await s.store.collection('registrations').get('reg-big-1')).toMatchObject({ path: to, gridId: NODES.grid2 });
+  const [invitation] = await s.store
+    .collection<{ _id: string; areaPath: string; createdAt: number }>('invitations')
+    .find({ areaId: building.id }, { sort: [['createdAt', -1]], limit: 1 });
+  expect(invitation?.areaPath).toBe(to);
+});
