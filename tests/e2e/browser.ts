@@ -1,7 +1,7 @@
 /** Real Chromium (Debian's, never a downloaded one) driven by playwright-core against the local gateway. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { TestServer, TestServerOptions } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -99,4 +99,12 @@ export async function signInAs(page: Page, baseUrl: string, name: string): Promi
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The bottom tab bar's names in order ("首页 办事 消息"), without the badges (待办, 未读) that come in once the counts arrive. */
+export async function tabNames(tabs: Locator): Promise<string> {
+  return (await tabs.innerText())
+    .replace(/\s+/g, ' ')
+    .replace(/ \d+\+?(?= |$)/g, '')
+    .trim();
 }

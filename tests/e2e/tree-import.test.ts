@@ -57,16 +57,16 @@ test('community staff import a sheet: problems by row, nothing written, then the
   await (await download).saveAs(saved);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(saved);
-  expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['片区', '社区', '网格', '楼栋', '电话']);
+  expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['片区', '社区', '网格', '微网格', '楼栋', '电话']);
   expect((book.worksheets[0]!.getRow(2).values as unknown[])[2]).toBe(c1);
 
   // A sheet with two bad rows: both listed by number, no confirm button, nothing written.
   const before = (await areasUnder(NODES.community1)).length;
   const sheet = book.worksheets[0]!;
-  sheet.addRow(['', c1, '第八网格', '', '021-62345678']);
-  sheet.addRow(['', c1, '第八网格', '8-1号楼', '']);
-  sheet.addRow(['', c1, '第八网格', '8-1号楼', '']);
-  sheet.addRow(['', c1, '', '8-2号楼', '']);
+  sheet.addRow(['', c1, '第八网格', '', '', '021-62345678']);
+  sheet.addRow(['', c1, '第八网格', '', '8-1号楼', '']);
+  sheet.addRow(['', c1, '第八网格', '', '8-1号楼', '']);
+  sheet.addRow(['', c1, '', '', '8-2号楼', '']);
   const bad = path.join(dir, '有问题的网格树.xlsx');
   await book.xlsx.writeFile(bad);
   await choose(staff, bad);

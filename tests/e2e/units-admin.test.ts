@@ -11,7 +11,7 @@ import { act, fileOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
-import { H5_DIR, launch, screenshot, signInAs, smallPhone } from './browser';
+import { H5_DIR, launch, screenshot, signInAs, smallPhone, tabNames } from './browser';
 import { open, waitText } from './orderPages';
 
 jest.setTimeout(120000);
@@ -107,7 +107,7 @@ test('王秀英’s bottom bar now leads to 单位接单, and a 派单 to the un
   await signInAs(resident, s.url, '王秀英');
   const tabs = shown(resident, '#app-tabs');
   await tabs.waitFor(WAIT);
-  expect((await tabs.innerText()).replace(/\s+/g, ' ')).toContain('首页 接单 消息');
+  expect(await tabNames(tabs)).toContain('首页 接单 消息');
   await shown(resident, '#app-tab-work').click();
   await waitText(resident, '#unit-head', '梅川红色物业');
   await resident.locator('#unit-orders .o-card').first().waitFor(WAIT);
