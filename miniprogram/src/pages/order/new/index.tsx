@@ -159,40 +159,32 @@ export default function NewOrder() {
           </View>
           <FieldError error={error} field="contactMobile" />
         </FormField>
-        <View className="new-order__switch">
-          <View>
-            <Text className="new-order__switch-label">对党员匿名</Text>
-            <Text className="muted new-order__switch-hint">开启后，接单党员看不到您的姓名和电话，由网格员联系您</Text>
-          </View>
-          {/* The platform's switch (NutUI's writes invalid ARIA on h5); nativeProps name it for screen readers on h5. */}
-          <Switch
-            id="order-anonymous"
-            className="big-switch"
-            nativeProps={{ 'aria-label': '对党员匿名' }}
-            color="#c8161d"
-            checked={anonymous}
-            onChange={(e) => setAnonymous(e.detail.value)}
-          />
-        </View>
-        <View className="new-order__switch">
-          <View>
-            <Text className="new-order__switch-label">允许分享到网格群</Text>
-            <Text className="muted new-order__switch-hint">开启后，看得到这个点单的人可以把它分享到网格微信群；群里的人只看到问题和进度，看不到您的电话、全名和照片</Text>
-          </View>
-          <Switch
-            id="order-shareable"
-            className="big-switch"
-            nativeProps={{ 'aria-label': '允许分享到网格群' }}
-            color="#c8161d"
-            checked={shareable}
-            onChange={(e) => setShareable(e.detail.value)}
-          />
-        </View>
+        <SwitchRow id="order-anonymous" label="对党员匿名" hint="开启后，接单党员看不到您的姓名和电话，由网格员联系您" checked={anonymous} onChange={setAnonymous} />
+        <SwitchRow
+          id="order-shareable"
+          label="允许分享到网格群"
+          hint="开启后，看得到这个点单的人可以把它分享到网格微信群；群里的人只看到问题和进度，看不到您的电话、全名和照片"
+          checked={shareable}
+          onChange={setShareable}
+        />
       </SectionCard>
 
       <SubmitBar errorId="order-form-error" message={topMessage} busy={busy} text="提交点单" onSubmit={() => void submit()}>
         <Text className="muted new-order__privacy">您的电话只有网格工作人员和接单党员可见，用于联系办理。</Text>
       </SubmitBar>
     </ResidentPage>
+  );
+}
+
+/** A yes/no choice with its words: the platform's switch (NutUI's writes invalid ARIA on h5); nativeProps name it for screen readers on h5. */
+function SwitchRow({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <View className="new-order__switch">
+      <View>
+        <Text className="new-order__switch-label">{label}</Text>
+        <Text className="muted new-order__switch-hint">{hint}</Text>
+      </View>
+      <Switch id={id} className="big-switch" nativeProps={{ 'aria-label': label }} color="#c8161d" checked={checked} onChange={(e) => onChange(e.detail.value)} />
+    </View>
   );
 }

@@ -49,7 +49,7 @@ export default function Mapping({ fileHeader, onSaved }: { fileHeader: string[];
           : '列对应按街道保存，只有街道管理员可以修改。'}
       </Text>
       {data.fields.map((f) => (
-        <View key={f.field} className="hotline-map" id={`hotline-map-${f.field}`}>
+        <View key={f.field} className="hotline-row" id={`hotline-map-${f.field}`}>
           <View className="hotline-map__line">
             <Text className="hotline-map__label">{`${f.label}${f.required ? '（必填）' : ''}`}</Text>
             <Text className="hotline-map__header">{`读「${draft[f.field] ?? f.header}」列`}</Text>
