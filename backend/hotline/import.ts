@@ -7,7 +7,7 @@ import { idsOnPath } from '../../shared/areas/model';
 import { TREE_EDITORS, canEditNode } from '../../shared/areas/permissions';
 import { AppError, invalid } from '../../shared/errors';
 import type { HotlinePlan, HotlineTicket } from '../../shared/orders/hotline';
-import { planHotline } from '../../shared/orders/hotline';
+import { HOTLINE_MAX_BYTES, HOTLINE_MAX_ROWS, planHotline } from '../../shared/orders/hotline';
 import type { BuildingIndex } from '../../shared/orders/hotlineAddress';
 import { indexBuildings } from '../../shared/orders/hotlineAddress';
 import type { HotlineImportInput, HotlinePreview, HotlinePreviewInput, HotlineStep, UploadPartInput } from '../../shared/orders/hotlineApi';
@@ -58,7 +58,9 @@ async function fileOf(ctx: Ctx, input: HotlinePreviewInput): Promise<string[][]>
     .sort((a, b) => a.part - b.part)
     .map((p) => Buffer.from(p.data, 'base64'))
     .reduce((a, b) => Buffer.concat([a, b]));
-  return readRows(input.fileName, data.toString('base64'));
+  // The issue's limits for one export: 20 MB and 50,000 tickets (the page checks the size before sending too).
+  if (data.length > HOTLINE_MAX_BYTES) throw invalid('data', `文件有 ${(data.length / 1024 / 1024).toFixed(1)} MB，一次最多导入 20 MB：请分几个文件导入`);
+  return readRows(input.fileName, data.toString('base64'), HOTLINE_MAX_ROWS);
 }
 
 interface Planned {
