@@ -4,7 +4,6 @@
  * nothing), place queued tickets on a building by hand, and download the results in the file's own layout.
  */
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { TREE_EDITORS } from '@shared/areas/permissions';
@@ -18,43 +17,13 @@ import EmptyState from '../../../components/EmptyState';
 import StatusView from '../../../components/StatusView';
 import { openExport } from '../../../utils/download';
 import { useLoad } from '../../../utils/useLoad';
+import type { PickedSheet } from '../../pickSheet';
+import { pickSheet } from '../../pickSheet';
 import Mapping from './Mapping';
 import './index.scss';
 
-interface Picked {
-  fileName: string;
-  data: string;
-}
-
-/** The chosen file as base64: a hidden file input on h5, a chat file on weapp (as the tree import). */
-async function pickFile(): Promise<Picked | null> {
-  if (process.env.TARO_ENV === 'h5') {
-    return new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = '.xlsx,.csv';
-      input.style.display = 'none';
-      input.onchange = () => {
-        const file = input.files?.[0];
-        input.remove();
-        if (!file) return resolve(null);
-        const reader = new FileReader();
-        reader.onload = () => resolve({ fileName: file.name, data: String(reader.result).replace(/^data:[^,]*,/, '') });
-        reader.onerror = () => resolve(null);
-        reader.readAsDataURL(file);
-      };
-      document.body.appendChild(input);
-      input.click();
-    });
-  }
-  const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] }).catch(() => null);
-  const file = chosen?.tempFiles[0];
-  if (!file) return null;
-  return { fileName: file.name, data: String(Taro.getFileSystemManager().readFileSync(file.path, 'base64')) };
-}
-
 /** Sends the file up in parts (the body limit is 1 MB) and answers what preview and import take. */
-async function upload(file: Picked): Promise<HotlinePreviewInput> {
+async function upload(file: PickedSheet): Promise<HotlinePreviewInput> {
   const uploadId = `up${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const parts = Math.max(1, Math.ceil(file.data.length / HOTLINE_PART_CHARS));
   for (let part = 0; part < parts; part++) await api.hotline.upload({ uploadId, part, data: file.data.slice(part * HOTLINE_PART_CHARS, (part + 1) * HOTLINE_PART_CHARS) });
@@ -115,7 +84,7 @@ export default function Hotline() {
 
   const choose = async () => {
     setError('');
-    const picked = await pickFile();
+    const picked = await pickSheet();
     if (!picked) return;
     // Refused here before sending megabytes for nothing; the server says the same for a file that gets past.
     const bytes = Math.floor((picked.data.length * 3) / 4);

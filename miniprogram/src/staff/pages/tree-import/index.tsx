@@ -16,47 +16,16 @@ import EmptyState from '../../../components/EmptyState';
 import StatusView from '../../../components/StatusView';
 import { openExport } from '../../../utils/download';
 import { useLoad } from '../../../utils/useLoad';
+import type { PickedSheet } from '../../pickSheet';
+import { pickSheet } from '../../pickSheet';
 import './index.scss';
-
-interface Picked {
-  fileName: string;
-  data: string;
-}
-
-/** The chosen file as base64: a hidden file input on h5, a chat file on weapp (Excel files reach a phone that way). */
-async function pickFile(): Promise<Picked | null> {
-  if (process.env.TARO_ENV === 'h5') {
-    return new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = '.xlsx,.csv';
-      input.style.display = 'none';
-      input.onchange = () => {
-        const file = input.files?.[0];
-        input.remove();
-        if (!file) return resolve(null);
-        const reader = new FileReader();
-        reader.onload = () => resolve({ fileName: file.name, data: String(reader.result).replace(/^data:[^,]*,/, '') });
-        reader.onerror = () => resolve(null);
-        reader.readAsDataURL(file);
-      };
-      document.body.appendChild(input);
-      input.click();
-    });
-  }
-  const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] }).catch(() => null);
-  const file = chosen?.tempFiles[0];
-  if (!file) return null;
-  const read = Taro.getFileSystemManager().readFileSync(file.path, 'base64');
-  return { fileName: file.name, data: String(read) };
-}
 
 const toCreate = (p: ImportPreview) => p.create.zone + p.create.grid + p.create.microgrid + p.create.building;
 
 export default function TreeImport() {
   const me = useLoad(() => api.users.me(), []);
   const editor = (me.data?.roles ?? []).some((r) => TREE_EDITORS.includes(r.role));
-  const [file, setFile] = useState<Picked | null>(null);
+  const [file, setFile] = useState<PickedSheet | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -73,7 +42,7 @@ export default function TreeImport() {
 
   const choose = async () => {
     setError('');
-    const picked = await pickFile();
+    const picked = await pickSheet();
     if (!picked) return;
     setFile(picked);
     setPreview(null);
