@@ -3,6 +3,7 @@
  * function (a counting store around the test server's), in cloud mode what the simulator bills the invocation
  * (`/__sim/stats`). The call's pending effects are applied afterwards, as the client asks, and not counted.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FunctionName } from '../../shared/api';
 import { FUNCTIONS } from '../../backend/functions';
@@ -54,7 +55,7 @@ export function meterAndRuntime(s: TestServer): { requests: Meter; run<T>(fn: Fu
         .filter((r) => r.fn === fn && r.action === name)
         .pop();
       if (!row) throw new Error(`no stats row for ${label}`);
-      return row.reads + row.writes;
+      return logged(s, fn, action, who, row.reads + row.writes);
     }
     const identity: Identity = who === SYSTEM ? { kind: 'system' } : { kind: 'local', userId: who };
     counting.reset();
@@ -62,7 +63,17 @@ export function meterAndRuntime(s: TestServer): { requests: Meter; run<T>(fn: Fu
     const n = counting.counts().total;
     if (!answer.ok) throw new Error(`${label}: ${answer.error.code} ${answer.error.message}`);
     if (answer.pending?.length) await handle(FUNCTIONS.effects!, { action: 'drain', data: { refs: answer.pending } }, identity, deps);
-    return n;
+    return logged(s, fn, action, who, n);
   };
   return { requests, run };
+}
+
+/**
+ * With `WG_COST_LOG=<file>`, every measured call is appended there as one JSON line, so `npm run cost:table` can list
+ * every action the cost tests hold to 3 (and the ones none of them measures).
+ */
+function logged(s: TestServer, fn: string, action: string, who: string, n: number): number {
+  const file = process.env.WG_COST_LOG;
+  if (file) fs.appendFileSync(file, `${JSON.stringify({ mode: s.backend, fn, action, who, requests: n, suite: path.basename(expect.getState().testPath ?? '') })}\n`);
+  return n;
 }
