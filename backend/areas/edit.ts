@@ -14,7 +14,7 @@ import { updateWithEffects, withEffects } from '../records/move';
 import { orders } from '../orders/repo';
 import { newId } from '../runtime/ids';
 import type { Ctx } from '../runtime/types';
-import { areas, forgetAreas, keepNode, keptNode, toAreaView } from './repo';
+import { areas, forgetAreas, keepFamily, keepNode, keptFamily, keptNode, toAreaView } from './repo';
 
 const ID_PREFIX: Partial<Record<AreaLevel, string>> = { zone: 'Z', grid: 'G', microgrid: 'M', building: 'B' };
 const NOT_YOURS = '社区工作人员和街道管理员只能调整本辖区内的区域（网格长、网格员不能调整网格树）';
@@ -69,6 +69,8 @@ export async function addArea(ctx: Ctx, input: AddAreaInput): Promise<{ node: Ar
   // The parent's kept children (pickers, the dashboard) miss the new node: forgotten here; the node itself is kept for its next edit.
   forgetAreas(ctx.store, [], [parent._id]);
   keepNode(ctx.store, node);
+  // A new node has no children yet: a move into it right after (the tree page's new 微网格) reads no names.
+  keepFamily(ctx.store, node._id, [node]);
   return { node: toAreaView(node) };
 }
 
@@ -175,13 +177,11 @@ function gridAndCommunity(parent: Area): { gridId: string; communityId: string |
  * keep the path they were written with, so a 楼栋 with open orders does not move (转派 or 办结 first).
  */
 export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: AreaView }> {
-  // The node as the tree page's instance keeps it (the write's condition on its path catches a stale copy), then the rest at once.
-  const node = await keptNode(ctx.store, input.id);
+  // The node, the new parent and its children as the tree page's instance keeps them (the write's condition on the
+  // node's path catches a stale copy), beside the open orders under the node: warm, the caller, this count and the write.
+  const [node, found] = await Promise.all([keptNode(ctx.store, input.id), keptFamily(ctx.store, input.parentId)]);
   if (!inService(node)) throw new AppError('NOT_FOUND', '区域不存在或已撤销');
-  const [found, open] = await Promise.all([
-    areas(ctx.store).find({ $or: [{ _id: input.parentId }, { parentId: input.parentId }] }, { limit: SIBLINGS_MAX + 1 }),
-    orders(ctx.store).count({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } }),
-  ]);
+  const open = await orders(ctx.store).count({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } });
   const parent = found.find((a) => a._id === input.parentId);
   if (node.level !== 'building')
     throw invalid('id', `只能移动楼栋，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}（需要时在新上级下新建，再撤销原${AREA_LEVEL_NAMES[node.level]}并指定替代）`);
@@ -205,5 +205,9 @@ export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: 
   const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, path: node.path, retired: { $ne: true } }, { $set: moved }, [audit, rehome]);
   forgetAreas(ctx.store, [node], [parent._id, node.parentId ?? '']);
   if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销或移动，请刷新后再试`);
-  return { node: toAreaView({ ...node, ...moved }) };
+  const after: Area = { ...node, ...moved };
+  // The next move into the same parent (several 楼栋 into a new 微网格) finds the names here.
+  keepFamily(ctx.store, parent._id, [...found.filter((a) => a._id !== node._id), after]);
+  keepNode(ctx.store, after);
+  return { node: toAreaView(after) };
 }

@@ -97,3 +97,22 @@ export function keepNode(store: DocumentStore, node: Area): void {
 export function keptNode(store: DocumentStore, id: string): Promise<Area | null> {
   return warm(store, `${AREAS_KEPT}node/${id}`, () => areas(store).get(id));
 }
+
+/** More children than any real node has: a node with its children is one read. */
+export const FAMILY_MAX = 2000;
+
+/**
+ * A node with its children (retired ones too), as a warm instance keeps them (at most WARM_TTL_MS old): a move's new
+ * parent and the names beside it. An add, move, rename or retirement through this instance forgets it (`forgetAreas`,
+ * the key names the parent); another instance's copy may miss a sibling named meanwhile for those seconds.
+ */
+export function keptFamily(store: DocumentStore, id: string): Promise<Area[]> {
+  return warm(store, `${AREAS_KEPT}family/${id}`, () => areas(store).find({ $or: [{ _id: id }, { parentId: id }] }, { limit: FAMILY_MAX + 1 }));
+}
+
+/** Keeps a node's family as this instance has just written it (a new node has no children; a move's parent gained one). */
+export function keepFamily(store: DocumentStore, id: string, family: Area[]): void {
+  const key = `${AREAS_KEPT}family/${id}`;
+  forgetIf(store, key, (k) => k === key);
+  void warm(store, key, () => Promise.resolve(family));
+}

@@ -46,10 +46,11 @@ const CASES: Array<{ label: string; ceiling: number; run(): Promise<number> }> =
   // A picker's first screen: the caller, then the own node with its ancestors beside its children.
   { label: 'areas.children (mine)', ceiling: 3, run: async () => requestsOf('areas', 'children', { mine: true }, PEOPLE.gridLeader) },
   { label: 'areas.retire', ceiling: 3, run: async () => requestsOf('areas', 'retire', { id: await newBuilding(), reason: '拆除', replacedBy: NODES.building1 }, PEOPLE.staff) },
-  // Rare: the caller, then the new parent with its children beside the open orders (in parallel), and the write; the people follow in the drain.
+  // The caller, the open orders under the node, and the write; the node, the new parent and its children are warm (the tree
+  // page added or listed them); the people and the subtree follow in the drain.
   {
     label: 'areas.move',
-    ceiling: 4,
+    ceiling: 3,
     run: async () => {
       const micro = (await run<{ node: AreaView }>('areas', 'add', { parentId: NODES.grid2, name: `移${++n}微网格`, level: 'microgrid' }, PEOPLE.staff)).node.id;
       return requestsOf('areas', 'move', { id: await newBuilding(), parentId: micro }, PEOPLE.staff);
