@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../../shared/users/roles';
 import { anyScopes, staffScopes } from '../../shared/users/permissions';
 import type { Ctx } from '../runtime/types';
+import { levelAt } from './levels';
 import { areas, areasOnPaths, keepNode, requireArea, toAreaView, trailOf } from './repo';
 
 /** Children of a node (or the top of the tree, or with `mine` the person's own place), in their set order, retired ones left out. */
@@ -76,21 +77,20 @@ export async function getArea(ctx: Ctx, input: GetAreaInput): Promise<{ node: Ar
 }
 
 /**
- * Where a person may search: staff search their subtrees; residents and members their community
- * (a building grant sits two levels below its community, a member grant on the community itself).
+ * Where a person may search: staff search their subtrees; residents and members their community. A resident's 社区 is
+ * found by level on their building's path (it may sit under a 微网格, the community under a 片区), from the warm area cache.
  */
-export function searchScopes(actor: Actor): string[] {
-  const staff = staffScopes(actor);
+export async function searchScopes(ctx: Pick<Ctx, 'store' | 'actor'>): Promise<string[]> {
+  const staff = staffScopes(ctx.actor);
   if (staff.length > 0) return staff;
-  return actor.roles.map((g) => {
-    const ids = idsOnPath(g.areaPath);
-    const keep = g.role === 'resident' ? ids.slice(0, -2) : ids;
-    return `/${keep.join('/')}/`;
-  });
+  const scopes = await Promise.all(
+    ctx.actor.roles.map(async (g) => (g.role === 'resident' ? ((await levelAt(ctx.store, g.areaPath, 'community'))?.path ?? g.areaPath) : g.areaPath)),
+  );
+  return [...new Set(scopes)];
 }
 
 export async function searchAreas(ctx: Ctx, input: SearchAreasInput): Promise<{ items: AreaWithTrail[] }> {
-  let scopes = searchScopes(ctx.actor);
+  let scopes = await searchScopes(ctx);
   if (input.withinId) {
     const within = await requireArea(ctx.store, input.withinId, '搜索范围');
     if (!scopes.some((s) => isWithin(within.path, s))) throw new AppError('FORBIDDEN', '只能在您负责的区域内搜索');

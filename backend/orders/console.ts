@@ -1,19 +1,19 @@
 /** The staff dispatch console: tabs with counts, filters and paging over the staff member's subtree; the member picker. */
 import type { Area } from '../../shared/areas/model';
-import { idsOnPath, isWithin } from '../../shared/areas/model';
+import { isWithin } from '../../shared/areas/model';
 import { AppError } from '../../shared/errors';
 import type { ConsoleTab } from '../../shared/orders/model';
 import { CONSOLE_TABS } from '../../shared/orders/model';
 import { mayBeGiven } from '../../shared/orders/permissions';
 import type { CandidateView, ConsoleCounts, ConsoleInput, OrderIdInput, OrderPage } from '../../shared/orders/schemas';
 import { staffScopes } from '../../shared/users/permissions';
+import { levelAt } from '../areas/levels';
 import { AREAS_KEPT, areas, keptNode, trailOf } from '../areas/repo';
 import { warm } from '../runtime/warm';
 import type { Ctx } from '../runtime/types';
 import type { Filter, GroupRow } from '../store/port';
 import { users } from '../users/repo';
 import { orders } from './repo';
-import { communityIdOf } from './rules';
 import { requireStaffOrder } from './staff';
 import { toCard } from './views';
 
@@ -94,15 +94,16 @@ export async function dispatchCandidates(ctx: Ctx, input: OrderIdInput): Promise
 
 /**
  * The order's community in service and every node its members' homes can be on (the community's subtree and the
- * nodes above it), kept warm per community: one read when cold, NOT_FOUND as requireArea when it is retired.
+ * nodes above it), kept warm per community: the community found by level on the order's path (warm since filing),
+ * then one read when cold; NOT_FOUND as requireArea when it is retired.
  */
 async function keptCommunity(ctx: Ctx, orderPath: string): Promise<{ community: Area; known: Map<string, Area> }> {
-  const id = communityIdOf(orderPath);
-  const ids = idsOnPath(orderPath);
-  const path = `/${ids.slice(0, ids.indexOf(id) + 1).join('/')}/`;
+  const found = await levelAt(ctx.store, orderPath, 'community');
+  if (!found) throw new AppError('NOT_FOUND', '区域不存在或已停用');
+  const id = found._id;
   const known = await warm(ctx.store, `${AREAS_KEPT}subtree/${id}`, async () => {
-    const found = await areas(ctx.store).find({ $or: [{ _id: { $in: ids.slice(0, ids.indexOf(id)) } }, { path: { $prefix: path } }] });
-    return new Map(found.map((a) => [a._id, a]));
+    const rows = await areas(ctx.store).find({ $or: [{ _id: { $in: found.ancestors } }, { path: { $prefix: found.path } }] });
+    return new Map(rows.map((a) => [a._id, a]));
   });
   const community = known.get(id);
   if (!community || community.retired) throw new AppError('NOT_FOUND', '区域不存在或已停用');

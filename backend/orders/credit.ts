@@ -13,7 +13,7 @@ import { communityIdOf } from './rules';
  */
 export async function creditOrder(deps: Deps, order: OrderCreditEffect['order'], stars: number | null): Promise<void> {
   if (!order.holderId || !order.colour || isPartyId(order.holderId, order)) return;
-  const rules = await pointsRules(deps, communityIdOf(order.path));
+  const rules = await pointsRules(deps, await communityIdOf(deps, order.path));
   const onTime = order.completedAt !== null && order.resolveBy !== null && order.completedAt <= order.resolveBy;
   const base = rules.orderByColour[order.colour];
   const parts = [`${COLOUR_NAMES[order.colour]}色点单 ${base} 分`];

@@ -1,5 +1,6 @@
 /** 职责清单 as a community reads it (defaults ⊕ street ⊕ community), kept warm like the 时限规则: read on every 分拣. */
 import { idsOnPath } from '../../shared/areas/model';
+import { levelAt } from '../areas/levels';
 import { DEFAULT_DUTIES } from '../../shared/duties/defaults';
 import type { DutyEntries, DutyEntry, DutySource, DutySuggestion } from '../../shared/duties/model';
 import { mergeDuties, suggestDuty } from '../../shared/duties/model';
@@ -25,11 +26,10 @@ export function keptDutyDocs(deps: Pick<Deps, 'store'>, streetId: string, commun
   });
 }
 
-/** The effective list of the community a building path is in (street/(zone)/community/grid/building). */
+/** The effective list of the community a building path is in, found by level (a 片区 or 微网格 may lie on the path). */
 export async function dutiesAt(deps: Pick<Deps, 'store'>, path: string): Promise<Array<DutyEntry & { source: DutySource }>> {
-  const ids = idsOnPath(path);
-  const streetId = ids[0] ?? '';
-  const communityId = ids[ids.length - 3] ?? streetId;
+  const streetId = idsOnPath(path)[0] ?? '';
+  const communityId = (await levelAt(deps.store, path, 'community'))?._id ?? streetId;
   const { street, community } = await keptDutyDocs(deps, streetId, communityId);
   return mergeDuties(DEFAULT_DUTIES, street, community);
 }

@@ -11,6 +11,7 @@ import type { Filter } from '../store/port';
 import { orderCredit } from './credit';
 import type { OrderDoc } from './repo';
 import { orders } from './repo';
+import { withNearIfFollowable } from './near';
 import { moveOrder, requireOrder } from './transition';
 import { toCard, toDetail } from './views';
 
@@ -36,7 +37,7 @@ export async function myOrders(ctx: Ctx, input: MyOrdersInput): Promise<OrderPag
 
 export async function orderDetail(ctx: Ctx, input: OrderIdInput): Promise<OrderDetail> {
   const order = await requireOrder(ctx, input.orderId, (o) => canSeeOrder(ctx.actor, o));
-  return toDetail(ctx.actor, order, ctx.ports.files);
+  return toDetail(ctx.actor, await withNearIfFollowable(ctx, order), ctx.ports.files);
 }
 
 export async function cancelOrder(ctx: Ctx, input: CancelOrderInput): Promise<Moved> {

@@ -1,5 +1,7 @@
 /** Per-community order rules (3色 deadlines), read from `community_rules` with the seeds' defaults. */
+import type { Area } from '../../shared/areas/model';
 import { idsOnPath } from '../../shared/areas/model';
+import { levelAt } from '../areas/levels';
 import { addWorkingHours } from '../../shared/calendar/workdays';
 import type { Colour, ColourRule } from '../../shared/orders/model';
 import { DEFAULT_COLOUR_RULES } from '../../shared/orders/model';
@@ -17,15 +19,14 @@ export interface RulesDoc {
 /** Warm-cache key prefix of a community's rules (backend/runtime/warm.ts); saving forgets it. */
 export const RULES_KEPT = 'community_rules/';
 
-/** A building path is street/(zone)/community/grid/building: the community is third from the end. */
-export function communityIdOf(path: string): string {
-  const ids = idsOnPath(path);
-  return ids[ids.length - 3] ?? ids[0] ?? '';
+/** The community a building path is in, by level (a 微网格 or a 片区 may lie on it), from the warm area cache; the street when none. */
+export async function communityIdOf(deps: Pick<Deps, 'store'>, path: string): Promise<string> {
+  return (await levelAt(deps.store, path, 'community'))?._id ?? idsOnPath(path)[0] ?? '';
 }
 
 /** Kept warm (backend/runtime/warm.ts): rules are set up once per community and read on every 分拣. */
 export async function colourRule(deps: Deps, path: string, colour: Colour): Promise<ColourRule> {
-  return communityColourRule(deps, communityIdOf(path), colour);
+  return communityColourRule(deps, await communityIdOf(deps, path), colour);
 }
 
 export async function communityColourRule(deps: Deps, id: string, colour: Colour): Promise<ColourRule> {
@@ -50,15 +51,14 @@ export function deadlinesOf(rule: ColourRule, at: number): { respondBy: number; 
 }
 
 /**
- * Who answers for an order of a colour: 红 the street, 黄 the grid leader, 绿 the grid worker. `gridPath` names the
- * grid when the building sits under a 微网格; without it the grid is the building's parent.
+ * Who answers for an order of a colour: 红 the street (the path's root), 黄 the grid leader, 绿 the grid worker of `grid`,
+ * the building's grid found by level (it may sit under a 微网格).
  */
-export function ownerFor(path: string, colour: Colour, gridPath?: string): { areaId: string; areaPath: string; roles: Role[] } {
-  const ids = idsOnPath(path);
-  const upTo = (n: number) => `/${ids.slice(0, n).join('/')}/`;
-  if (colour === 'red') return { areaId: ids[0] ?? '', areaPath: upTo(1), roles: ['street_admin'] };
-  const gridAt = gridPath && path.startsWith(gridPath) ? idsOnPath(gridPath).length : ids.length - 1;
-  return { areaId: ids[gridAt - 1] ?? '', areaPath: upTo(gridAt), roles: colour === 'yellow' ? ['grid_leader'] : ['grid_worker'] };
+export function ownerFor(path: string, colour: Colour, grid: Pick<Area, '_id' | 'path'> | null): { areaId: string; areaPath: string; roles: Role[] } {
+  const street = idsOnPath(path)[0] ?? '';
+  if (colour === 'red') return { areaId: street, areaPath: `/${street}/`, roles: ['street_admin'] };
+  if (!grid) throw new Error(`ownerFor: a ${colour} order needs its grid`);
+  return { areaId: grid._id, areaPath: grid.path, roles: colour === 'yellow' ? ['grid_leader'] : ['grid_worker'] };
 }
 
 /** One level up the tree from the current owner (网格 → 社区 → 片区 → 街镇); null at the top. */

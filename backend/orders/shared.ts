@@ -5,6 +5,7 @@ import { canSeeOrder, isOnBehalf } from '../../shared/orders/permissions';
 import type { OrderIdInput, PublicOrderView, SharedOrderView } from '../../shared/orders/schemas';
 import { readOnce } from '../runtime/prefetch';
 import type { Ctx } from '../runtime/types';
+import { withNearIfFollowable } from './near';
 import type { OrderDoc } from './repo';
 import { toDetail } from './views';
 
@@ -34,7 +35,7 @@ export function toPublicView(o: OrderDoc): PublicOrderView {
 export async function sharedOrder(ctx: Ctx, input: OrderIdInput): Promise<SharedOrderView> {
   const order = await readOnce<OrderDoc>(ctx, 'orders', input.orderId);
   if (!order) throw new AppError('NOT_FOUND', '这个点单不存在，或已被删除。');
-  if (canSeeOrder(ctx.actor, order)) return { full: toDetail(ctx.actor, order, ctx.ports.files) };
+  if (canSeeOrder(ctx.actor, order)) return { full: toDetail(ctx.actor, await withNearIfFollowable(ctx, order), ctx.ports.files) };
   if (order.shareable !== true) throw new AppError('FORBIDDEN', '填单人没有允许分享这个点单，只有填单人、办理人和工作人员能查看。');
   return { public: toPublicView(order) };
 }

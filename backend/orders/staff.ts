@@ -1,8 +1,7 @@
 /** 社区派单, from a phone: 分拣 (triage or reject), 派单 to a member or the pool, reassign, notes, closing a reopened order. */
 import type { Moved } from '../../shared/api';
 import type { Area } from '../../shared/areas/model';
-import { idsOnPath } from '../../shared/areas/model';
-import { keptPathOf } from '../areas/repo';
+import { levelAt } from '../areas/levels';
 import { AppError, invalid } from '../../shared/errors';
 import { ORDER_LIMITS } from '../../shared/orders/model';
 import { canSeeOrder, isParty, isStaffOver, mayBeGiven } from '../../shared/orders/permissions';
@@ -57,21 +56,17 @@ export async function orderDuty(ctx: Ctx, input: OrderIdInput): Promise<DutyForV
 }
 
 /** The grid or community above an order's building by level (it may sit under a 微网格), from the warm path: no read most of the time. */
-async function levelAbove(ctx: Ctx, order: OrderDoc, level: 'grid' | 'community'): Promise<Area | undefined> {
-  const known = await keptPathOf(ctx.store, order.buildingId).then(
-    (k) => k.known,
-    () => new Map<string, Area>(),
-  );
-  return idsOnPath(order.path)
-    .map((id) => known.get(id))
-    .find((a) => a?.level === level);
+async function levelAbove(ctx: Ctx, order: OrderDoc, level: 'grid' | 'community'): Promise<Area> {
+  const node = await levelAt(ctx.store, order.path, level);
+  if (!node) throw new AppError('NOT_FOUND', '区域不存在或已停用');
+  return node;
 }
 
 export async function triageOrder(ctx: Ctx, input: TriageInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
   const [rule, grid] = await Promise.all([colourRule(ctx, order.path, input.colour), levelAbove(ctx, order, 'grid')]);
   const now = ctx.now();
-  const owner = ownerFor(order.path, input.colour, grid?.path);
+  const owner = ownerFor(order.path, input.colour, grid);
   // The category is said only when triage corrects it.
   const data: EntryData = input.category && input.category !== order.category ? { colour: input.colour, category: input.category } : { colour: input.colour };
   if (input.party) Object.assign(data, await chosenParty(ctx, order, input));
@@ -137,10 +132,8 @@ export async function dispatchOrder(ctx: Ctx, input: DispatchInput): Promise<Mov
 /** 派到抢单池 of the order's grid or community, optionally asking for a skill. */
 export async function poolOrder(ctx: Ctx, input: PoolInput): Promise<Moved> {
   const order = await requireStaffOrder(ctx, input.orderId);
-  const ids = idsOnPath(order.path);
   const node = await levelAbove(ctx, order, input.level);
-  const depth = node ? idsOnPath(node.path).length : input.level === 'grid' ? ids.length - 1 : ids.length - 2;
-  const pool = { areaId: ids[depth - 1] ?? '', areaPath: `/${ids.slice(0, depth).join('/')}/`, skill: input.skill ?? null };
+  const pool = { areaId: node._id, areaPath: node.path, skill: input.skill ?? null };
   return moveOrder(ctx, order, 'pool', {
     role: staffRoleName(ctx, order),
     data: { level: input.level, skill: input.skill ?? null },

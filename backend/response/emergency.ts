@@ -4,7 +4,8 @@ import type { Actor } from '../../shared/users/roles';
 import type { NotifyEffect } from '../records/effects';
 import { notice } from '../records/make';
 import type { OrderDoc } from '../orders/repo';
-import { colourRule, communityIdOf, deadlinesOf, ownerFor } from '../orders/rules';
+import { levelIn } from '../areas/levels';
+import { colourRule, deadlinesOf, ownerFor } from '../orders/rules';
 import type { Deps } from '../runtime/types';
 import type { CommunityNode } from './mode';
 import { isEmergency } from './mode';
@@ -14,7 +15,7 @@ import { isEmergency } from './mode';
  * 红's deadlines and in the community pool. `known` holds the nodes on the order's path (filing read them).
  */
 export async function dispatchIfEmergency<T extends OrderDoc>(deps: Deps, order: T, known: Map<string, Area>): Promise<T> {
-  const community = known.get(communityIdOf(order.path)) as CommunityNode | undefined;
+  const community = levelIn(order.path, 'community', known) as CommunityNode | undefined;
   if (!community || !isEmergency(community)) return order;
   const rule = await colourRule(deps, order.path, 'red');
   const at = order.createdAt;
@@ -22,7 +23,7 @@ export async function dispatchIfEmergency<T extends OrderDoc>(deps: Deps, order:
     ...order,
     status: 'pooled',
     colour: 'red',
-    owner: ownerFor(order.path, 'red'),
+    owner: ownerFor(order.path, 'red', null),
     ...deadlinesOf(rule, at),
     pool: { areaId: community._id, areaPath: community.path, skill: null },
     timeline: [

@@ -25,6 +25,8 @@ export interface OrderFacts {
   source?: OrderSource | null;
   /** The filer allowed it to be shared into the 网格微信群 (absent: not allowed). */
   shareable?: boolean;
+  /** Its building's 社区 by level, set by the server where neighbours matter (backend/orders/near.ts); absent: nobody is near. */
+  communityPath?: string;
 }
 
 /** Filed by staff for someone else (电话/来访/网格巡查/12345): the staff filer is neither its filer nor a party, and the verdict comes by 回访. */
@@ -76,19 +78,16 @@ export const canShareOrder = (a: Actor, o: OrderFacts) => o.shareable === true &
 /** 拨打 the contact: only someone who reaches another person by it — never the resident her own phone. */
 export const canCallContact = (a: Actor, o: OrderFacts) => canSeeContact(a, o) && !isParty(a, o);
 
-/** A building's community path: the building path less grid and building. */
-function communityPath(buildingPath: string): string {
-  const ids = buildingPath.split('/').filter(Boolean);
-  return `/${ids.slice(0, -2).join('/')}/`;
+/**
+ * Someone of a community (a resident, member or staff there, or staff above it). `communityPath` is the order building's 社区,
+ * found by level on the server (backend/orders/near.ts: the building may sit under a 微网格, the community under a 片区); without it nobody is.
+ */
+export function isNeighbourOf(a: Actor, communityPath: string | undefined): boolean {
+  const c = communityPath;
+  return c !== undefined && a.roles.some((g) => g.areaPath.startsWith(c) || c.startsWith(g.areaPath));
 }
 
-/** Someone of the building's community (a resident, member or staff there, or staff above it). */
-export function isNeighbourOf(a: Actor, buildingPath: string): boolean {
-  const c = communityPath(buildingPath);
-  return a.roles.some((g) => g.areaPath.startsWith(c) || c.startsWith(g.areaPath));
-}
-
-export const belongsNear = (a: Actor, o: OrderFacts) => isNeighbourOf(a, o.path);
+export const belongsNear = (a: Actor, o: OrderFacts) => isNeighbourOf(a, o.communityPath);
 
 /**
  * 附近已有相同问题: a building's open orders (summary, holder) are shown only to its community — the people

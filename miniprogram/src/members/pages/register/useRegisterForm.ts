@@ -1,6 +1,5 @@
 /** The 双报到 form's state: fields, the chosen home building (with its community), and the community's organisations. */
 import { useEffect, useState } from 'react';
-import { idsOnPath } from '@shared/areas/model';
 import type { AvailableTime } from '@shared/members/model';
 import type { MineView, OrganisationView } from '@shared/members/schemas';
 import type { Skill } from '@shared/users/roles';
@@ -29,9 +28,9 @@ const NO_ORGS: OrganisationView[] = [];
 /** "梅川第一居委会 / 第一网格 / 1号楼" and the community id, from one read of the building. */
 export async function homeOf(buildingId: string): Promise<Home> {
   const { node, ancestors } = await api.areas.get({ id: buildingId });
-  const ids = idsOnPath(node.path);
   const trail = [...ancestors.filter((a) => a.level === 'community' || a.level === 'grid'), node].map((a) => a.name).join(' / ');
-  return { id: node.id, trail, communityId: ids[ids.length - 3] ?? '' };
+  // By level, not depth: the building may sit under a 微网格, the community under a 片区.
+  return { id: node.id, trail, communityId: ancestors.find((a) => a.level === 'community')?.id ?? '' };
 }
 
 /** The form as it opens: a transfer starts from the current registration; a first registration from my profile. */
