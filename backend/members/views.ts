@@ -8,7 +8,7 @@ import type { RegistrationView } from '../../shared/members/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import type { Actor } from '../../shared/users/roles';
 import { AREAS_KEPT, areas } from '../areas/repo';
-import { warm } from '../runtime/warm';
+import { keptByIds } from '../runtime/warm';
 import type { DocumentStore } from '../store/port';
 import type { OrganisationDoc, RegistrationDoc } from './repo';
 import { organisations, registrations } from './repo';
@@ -18,17 +18,6 @@ export interface Names {
   areas: Map<string, Area>;
   orgs: Map<string, OrganisationDoc>;
   transferFrom: Map<string, string>;
-}
-
-/**
- * Documents by id as a warm instance keeps them (under `prefix` + id): those not kept come in one read of all `ids`,
- * so a page costs at most one request per collection, and none once warm.
- */
-async function keptByIds<T extends { _id: string }>(store: DocumentStore, prefix: string, ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
-  let once: Promise<Map<string, T>> | null = null;
-  const load = () => (once ??= read(ids).then((found) => new Map(found.map((d) => [d._id, d]))));
-  const got = await Promise.all(ids.map((id) => warm(store, `${prefix}${id}`, async () => (await load()).get(id) ?? null)));
-  return got.filter((d): d is Awaited<T> => d !== null);
 }
 
 export async function namesFor(store: DocumentStore, docs: RegistrationDoc[], known?: Names): Promise<Names> {

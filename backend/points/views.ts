@@ -5,8 +5,9 @@ import type { AreaRankRow, AreaRankingInput, MemberRankRow, MemberRankingInput, 
 import { POINT_REASONS } from '../../shared/points/schemas';
 import { shanghaiYear } from '../../shared/time';
 import type { Page } from '../../shared/users/schemas';
-import { areas, keptNode, requireArea } from '../areas/repo';
+import { areas, keptNode } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
+import { warm } from '../runtime/warm';
 import type { Filter, GroupRow } from '../store/port';
 import { requireCommunity } from './community';
 import { heldPostIn } from './duty';
@@ -19,11 +20,6 @@ const RANK_SORT: Array<[string, 1 | -1]> = [
   ['total', -1],
   ['memberId', 1],
 ];
-
-/** Competition rank: how many totals in the same ranking are higher, plus one (an index range count). */
-export async function rankOf(ctx: Pick<Ctx, 'store'>, scope: Filter, total: number): Promise<number> {
-  return (await totals(ctx.store).count({ ...scope, total: { $gt: total } })) + 1;
-}
 
 /**
  * Rank and size of a ranking from one group of its totals by value (a few hundred distinct values at most), where
@@ -88,29 +84,48 @@ export async function myPoints(ctx: Ctx, input: MyPointsInput): Promise<MyPoints
   };
 }
 
-/** The ranking's filter: the community asked for or mine; the grid asked for, or the one I work in or live in. */
+/**
+ * The ranking's filter: the community asked for or mine; the grid asked for, or the one I work in or live in. Areas come
+ * from the warm instance; a member's own grid (their 双报到 placement) is kept by it too, so a 双报到 approved or moved on
+ * another instance shows here within WARM_TTL_MS.
+ */
 async function rankingScope(ctx: Ctx, input: MemberRankingInput, year: number): Promise<{ filter: Filter; name: string }> {
   if (input.scope === 'community') {
     const c = await requireCommunity(ctx, input.areaId, (p) => canViewCommunity(ctx.actor, p));
     return { filter: { communityId: c._id, year }, name: c.name };
   }
-  const gridId = input.areaId ?? ctx.actor.roles.find((g) => g.role === 'grid_leader' || g.role === 'grid_worker')?.areaId ?? (await placementOf(ctx, ctx.actor.userId)).gridId;
+  const me = ctx.actor.userId;
+  const gridId =
+    input.areaId ??
+    ctx.actor.roles.find((g) => g.role === 'grid_leader' || g.role === 'grid_worker')?.areaId ??
+    (await warm(ctx.store, `points/placement/${me}`, async () => (await placementOf(ctx, me)).gridId));
   if (!gridId) throw invalid('areaId', '请选择网格');
-  const grid = await requireArea(ctx.store, gridId, '网格');
+  const grid = await keptNode(ctx.store, gridId);
+  if (!grid || grid.retired) throw new AppError('NOT_FOUND', '网格不存在或已停用');
   if (grid.level !== 'grid') throw invalid('areaId', '请选择网格');
   if (!canViewCommunity(ctx.actor, grid.path)) throw new AppError('FORBIDDEN', '只能查看本社区的积分排行');
   return { filter: { gridId: grid._id, year }, name: grid.name };
 }
 
+/**
+ * A page of the ranking in two requests besides the caller: the page, and beside it the ranking's size — a count on
+ * page 1, whose first row ranks 1; on a later page one group of the ranking's totals by value, which gives both the
+ * size and how many totals lie above the page's first (its rank). Areas, names and the member's grid come warm.
+ */
 export async function memberRanking(ctx: Ctx, input: MemberRankingInput): Promise<Page<MemberRankRow> & { year: number; areaName: string }> {
   const year = input.year ?? shanghaiYear(ctx.now());
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const skip = (page - 1) * pageSize;
   const { filter, name } = await rankingScope(ctx, input, year);
-  const [docs, total] = await Promise.all([totals(ctx.store).find(filter, { sort: RANK_SORT, limit: pageSize, skip }), totals(ctx.store).count(filter)]);
-  const [first, names] = await Promise.all([docs[0] ? rankOf(ctx, filter, docs[0].total) : 1, namesFor(ctx, docs)]);
-  let rank = first;
+  const [docs, size] = await Promise.all([
+    totals(ctx.store).find(filter, { sort: RANK_SORT, limit: pageSize, skip }),
+    page === 1 ? totals(ctx.store).count(filter) : totals(ctx.store).group(filter, { by: ['total'] }),
+  ]);
+  const names = await namesFor(ctx, docs);
+  const first = docs[0];
+  const { rank: firstRank, rankedOf: total } = typeof size === 'number' ? { rank: 1, rankedOf: size } : standingIn(size, first?.total ?? 0);
+  let rank = firstRank;
   const items = docs.map((d, i) => {
     // Ties share a rank; after a tie the next rank skips ahead (1, 2, 2, 4).
     const prev = docs[i - 1];

@@ -48,3 +48,14 @@ export function forgetIf(store: DocumentStore, prefix: string, test: (key: strin
   const s = kept.get(store);
   if (s) for (const [k, e] of [...s]) if (k.startsWith(prefix) && (!e.settled || test(k, e.settled.v))) s.delete(k);
 }
+
+/**
+ * Documents by id as a warm instance keeps them (under `prefix` + id): those not kept come in one read of all `ids`,
+ * so a page costs at most one request per collection, and none once warm.
+ */
+export async function keptByIds<T extends { _id: string }>(store: DocumentStore, prefix: string, ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  let once: Promise<Map<string, T>> | null = null;
+  const load = () => (once ??= read(ids).then((found) => new Map(found.map((d) => [d._id, d]))));
+  const got = await Promise.all(ids.map((id) => warm(store, `${prefix}${id}`, async () => (await load()).get(id) ?? null)));
+  return got.filter((d): d is Awaited<T> => d !== null);
+}
