@@ -80,6 +80,13 @@ export class SimApi {
         send(res, 200, { code: 'SYS_ERR', message: e instanceof Error ? e.message : String(e), requestId: requestId() });
       });
     });
+    // The real SDK outside SCF (tests, scripts) reuses an idle socket for 4.8 s (freeSocketTimeout in
+    // @cloudbase/node-sdk dist/utils/request-core.js selectAgent): it counts on the service holding idle connections
+    // longer, and the service never resets one under it. Node's default (5 s, plus a 1 s buffer) leaves a 1.2 s margin
+    // that a CPU-starved process hosting both overruns: the SDK sends on the socket, the server's idle timer runs
+    // before it reads the bytes and destroys the socket with them unread, and the SDK gets `read ECONNRESET`
+    // (nodejs/node#20256; tests/unit/cloudsim/keepalive.test.ts). So the client is always the one to close.
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
     this.url = `http://${host}:${(this.server.address() as AddressInfo).port}`;
     return this.url;
