@@ -1,10 +1,10 @@
 /**
  * 调整网格树 (issue 16, point 2): street and community staff add 片区, 网格, 微网格 and 楼栋 under a node of their subtree,
- * rename them or set a node's phone, move a 楼栋 (into or out of a 微网格), and retire a node with its subtree (kept for
- * history, gone from lists, its codes refused at scan). A moved 楼栋's people follow it (backend/areas/rehome.ts); its open orders do not.
+ * rename them or set a node's phone, move a 网格, 微网格 or 楼栋 (with its subtree), and retire a node with its subtree (kept for
+ * history, gone from lists, its codes refused at scan). A moved node takes its subtree and people along (backend/areas/rehome.ts); open orders refuse it.
  */
 import type { Area, AreaLevel } from '../../shared/areas/model';
-import { AREA_LEVEL_NAMES, EDITABLE_LEVELS, childPath, isWithin, newChildLevel, newChildLevels } from '../../shared/areas/model';
+import { AREA_LEVEL_NAMES, CHILD_LEVELS, EDITABLE_LEVELS, childPath, idsOnPath, isWithin, newChildLevel, newChildLevels } from '../../shared/areas/model';
 import { canEditNode, canRetireNode } from '../../shared/areas/permissions';
 import type { AddAreaInput, AreaView, MoveAreaInput, RetireAreaInput, RetiredArea, UpdateAreaInput } from '../../shared/areas/schemas';
 import { AppError, invalid } from '../../shared/errors';
@@ -20,6 +20,14 @@ const ID_PREFIX: Partial<Record<AreaLevel, string>> = { zone: 'Z', grid: 'G', mi
 const NOT_YOURS = '社区工作人员和街道管理员只能调整本辖区内的区域（网格长、网格员不能调整网格树）';
 /** More siblings than any real node has; a name check over a longer list would still be one read. */
 const SIBLINGS_MAX = 2000;
+
+/** What moves, and where to (CHILD_LEVELS read upwards): 片区, 社区 and 街镇 stay. */
+const MOVABLE: readonly AreaLevel[] = ['grid', 'microgrid', 'building'];
+const MOVE_TARGETS: Partial<Record<AreaLevel, AreaLevel[]>> = {
+  grid: ['community'],
+  microgrid: ['grid'],
+  building: ['grid', 'microgrid'],
+};
 
 const inService = (a: Area | null | undefined): a is Area => Boolean(a && !a.retired);
 
@@ -163,45 +171,70 @@ export async function retireArea(ctx: Ctx, input: RetireAreaInput): Promise<Reti
   return { id: node._id, retired, replacedBy: replacement && toAreaView(replacement) };
 }
 
-/** The 社区 a grid or 微网格 lies in, and its grid: the id just above the grid on its path (a 片区 may or may not sit above). */
-function gridAndCommunity(parent: Area): { gridId: string; communityId: string | undefined } {
-  const chain = [...parent.ancestors, parent._id];
-  const gridId = parent.level === 'grid' ? parent._id : (parent.parentId ?? '');
-  return { gridId, communityId: chain[chain.indexOf(gridId) - 1] };
+/** The path of `id` on `path` (`/S/Z/C/G/` and `C` → `/S/Z/C/`). */
+function pathUpTo(path: string, id: string): string {
+  const ids = idsOnPath(path);
+  return `/${ids.slice(0, ids.indexOf(id) + 1).join('/')}/`;
 }
 
+/** The 社区 a new parent lies in (itself, above its grid, or above the grid of its 微网格), from the ids on its path. */
+function communityOf(parent: Area): { id: string; path: string } | null {
+  const id = parent.level === 'community' ? parent._id : parent.level === 'grid' ? parent.parentId : parent.level === 'microgrid' ? parent.ancestors.at(-2) : null;
+  return id ? { id, path: pathUpTo(parent.path, id) } : null;
+}
+
+/** The path of a node's parent, from its own path (its scope is checked without reading the parent). */
+const parentPathOf = (path: string): string => `/${idsOnPath(path).slice(0, -1).join('/')}/`;
+
 /**
- * 移动楼栋: a 楼栋 to another 网格 or 微网格 of its 社区 (the usual case: into a new 微网格 of its grid), as one conditional
- * update of its parent, path and trail that carries a `rehome` effect: the drain re-points the homes, role grants,
- * 双报到 registrations and pending invitations that hold the old path (backend/areas/rehome.ts). Records already written
- * keep the path they were written with, so a 楼栋 with open orders does not move (转派 or 办结 first).
+ * 移动区域: a 楼栋 to another 网格 or 微网格, a 微网格 to another 网格, a 网格 to another 社区 of the street, as one conditional
+ * update of the node's parent, path and trail that carries a `rehome` effect: the drain re-paths the nodes below and
+ * re-points the homes, role grants, 双报到 registrations and pending invitations under it (backend/areas/rehome.ts).
+ * Records already written keep the path they were written with (history stays where it happened), so a node with open
+ * orders below does not move (转派 or 办结 first). Across 社区 the 双报到 and the member grants follow (docs/areas.md).
  */
 export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: AreaView }> {
   // The node, the new parent and its children as the tree page's instance keeps them (the write's condition on the
   // node's path catches a stale copy), beside the open orders under the node: warm, the caller, this count and the write.
   const [node, found] = await Promise.all([keptNode(ctx.store, input.id), keptFamily(ctx.store, input.parentId)]);
   if (!inService(node)) throw new AppError('NOT_FOUND', '区域不存在或已撤销');
-  const open = await orders(ctx.store).count({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } });
+  const levelName = AREA_LEVEL_NAMES[node.level];
+  if (!MOVABLE.includes(node.level)) {
+    const why = node.level === 'zone' ? '片区直接在街镇下，不能移动' : `${levelName}由上线设置按行政区划建立，不能移动`;
+    throw invalid('id', `只能移动网格、微网格和楼栋：${why}`);
+  }
+  if (!canEditNode(ctx.actor, node) || !canEditNode(ctx.actor, { path: parentPathOf(node.path) }))
+    throw new AppError('FORBIDDEN', `不能移动「${node.name}」：${NOT_YOURS}（须同时管理原上级和新上级）`);
   const parent = found.find((a) => a._id === input.parentId);
-  if (node.level !== 'building')
-    throw invalid('id', `只能移动楼栋，「${node.name}」是${AREA_LEVEL_NAMES[node.level]}（需要时在新上级下新建，再撤销原${AREA_LEVEL_NAMES[node.level]}并指定替代）`);
-  if (!canEditNode(ctx.actor, node)) throw new AppError('FORBIDDEN', `不能移动「${node.name}」：${NOT_YOURS}`);
   if (!inService(parent)) throw invalid('parentId', '新的上级不存在或已撤销');
-  if (parent.level !== 'grid' && parent.level !== 'microgrid') throw invalid('parentId', `楼栋只能移到网格或微网格下，「${parent.name}」是${AREA_LEVEL_NAMES[parent.level]}`);
+  if (isWithin(parent.path, node.path)) throw invalid('parentId', `不能把「${node.name}」移到它自己或它的下级「${parent.name}」下`);
+  if (!CHILD_LEVELS[parent.level].includes(node.level)) {
+    const allowed = (MOVE_TARGETS[node.level] ?? []).map((l) => AREA_LEVEL_NAMES[l]).join('或');
+    throw invalid('parentId', `${levelName}只能移到${allowed}下，「${parent.name}」是${AREA_LEVEL_NAMES[parent.level]}`);
+  }
   if (!canEditNode(ctx.actor, parent)) throw invalid('parentId', `「${parent.name}」不在您的辖区内`);
   if (parent._id === node.parentId) throw invalid('parentId', `「${node.name}」已经在「${parent.name}」下`);
-  // Its people's community (双报到, points, member grants) stays as it is: a move is a regrouping within the 社区, not a 迁居.
-  const { gridId, communityId } = gridAndCommunity(parent);
-  if (!communityId || !node.ancestors.includes(communityId))
+  if (idsOnPath(parent.path)[0] !== idsOnPath(node.path)[0]) throw invalid('parentId', `只能在本街镇内移动，「${parent.name}」在另一个街镇`);
+  const community = communityOf(parent);
+  if (!community) throw invalid('parentId', `「${parent.name}」不在任何社区下`);
+  if (node.level === 'building' && !node.ancestors.includes(community.id))
     throw invalid('parentId', `楼栋只能在本社区内移动，「${parent.name}」在另一个社区（需要时在那里新建楼栋，再撤销此楼栋并指定替代）`);
-  if (open > 0) throw new AppError('CONFLICT', `「${node.name}」还有 ${open} 个未办结点单，请先转派或办结后再移动`);
+  const open = await orders(ctx.store).group({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } }, { by: ['place'] });
+  const openCount = open.reduce((n, r) => n + r.count, 0);
+  if (openCount > 0) {
+    const where = node.level === 'building' ? '' : `：${whereOpen(open)}`;
+    throw new AppError('CONFLICT', `「${node.name}」还有 ${openCount} 个未办结点单，请先转派或办结后再移动${where}`);
+  }
   const siblings = found.filter((a) => a.parentId === parent._id);
-  if (sameNameTaken(siblings, node.name)) throw duplicate(parent, 'building', node.name);
+  if (sameNameTaken(siblings, node.name)) throw duplicate(parent, node.level, node.name);
   const path = childPath(parent.path, node._id);
   const moved = { parentId: parent._id, path, ancestors: [...parent.ancestors, parent._id], order: Math.max(-1, ...siblings.map((s) => s.order)) + 1 };
-  const detail = { name: node.name, levelName: AREA_LEVEL_NAMES.building, from: node.parentId, parentName: parent.name };
+  // The grid every 双报到 below names; a 社区 left behind takes the registrations and member grants to the new one.
+  const gridId = node.level === 'grid' ? node._id : parent.level === 'grid' ? parent._id : (parent.parentId ?? '');
+  const across = !node.ancestors.includes(community.id);
+  const detail = { name: node.name, levelName, from: node.parentId, parentName: parent.name, ...(across ? { community: community.id } : {}) };
   const audit = audited(ctx, { action: 'areas.move', targetType: 'area', targetId: node._id, areaPath: path, detail });
-  const rehome = { type: 'rehome' as const, areaId: node._id, from: node.path, to: path, gridId };
+  const rehome = { type: 'rehome' as const, areaId: node._id, from: node.path, to: path, gridId, ...(across ? { community } : {}) };
   const matched = await updateWithEffects(ctx, 'areas', node._id, { _id: node._id, path: node.path, retired: { $ne: true } }, { $set: moved }, [audit, rehome]);
   forgetAreas(ctx.store, [node], [parent._id, node.parentId ?? '']);
   if (matched !== 1) throw new AppError('CONFLICT', `「${node.name}」刚刚被撤销或移动，请刷新后再试`);

@@ -44,8 +44,8 @@ test('a 微网格 under a grid: a 楼栋 moved into it, scanned, filed; the orde
   expect(moved).toMatchObject({ parentId: micro.id, path: `${micro.path}${building.id}/` });
   expect((await children(micro.id)).map((c) => c.name)).toEqual(['微1号楼']);
   expect((await children(NODES.grid1)).map((c) => c.name)).not.toContain('微1号楼');
-  // A 微网格 does not move, nor anything to a 楼栋 (an inhabited 楼栋 does: tests/integration/areas.move.test.ts).
-  expect(errorOf(await as(PEOPLE.staff, 'areas', 'move', { id: micro.id, parentId: NODES.grid2 })).fields?.id).toContain('只能移动楼栋');
+  // Nothing moves under a 楼栋 (a 微网格 moves to another 网格, with its subtree: tests/integration/areas.move.test.ts).
+  expect(errorOf(await as(PEOPLE.staff, 'areas', 'move', { id: micro.id, parentId: NODES.building1 })).fields?.parentId).toContain('微网格只能移到网格下');
   expect(errorOf(await as(PEOPLE.staff, 'areas', 'move', { id: building.id, parentId: NODES.building1 })).fields?.parentId).toContain('楼栋只能移到网格或微网格下');
   const log = okData(await as<AuditPage>(PEOPLE.street, 'audit', 'list', { action: 'areas.move' })).items;
   expect(log).toHaveLength(1);

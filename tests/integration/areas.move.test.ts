@@ -8,11 +8,17 @@ import type { AuditPage } from '../../shared/audit/schemas';
 import type { SummaryView } from '../../shared/dashboard/schemas';
 import type { ConsoleCounts, OrderPage } from '../../shared/orders/schemas';
 import type { UserDoc } from '../../backend/users/repo';
-import { undrained } from '../support/effects';
+import { FUNCTIONS } from '../../backend/functions';
+import { counterId } from '../../backend/dashboard/repo';
+import type { RegistrationDoc } from '../../backend/members/repo';
+import { placementOf } from '../../backend/points/stamp';
+import { drainRefs } from '../../backend/records/drain';
+import { beforeUpdates, depsOver, undrained } from '../support/effects';
+import { goodRegistration } from '../support/members';
 import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
-import { errorOf, okData, runTimer, startTestServer } from '../support/server';
+import { errorOf, okData, runScript, runTimer, startTestServer } from '../support/server';
 
 jest.setTimeout(120000);
 
@@ -114,4 +120,129 @@ test('a 楼栋 of 150 residents moved to another grid of its 社区: every home 
     .collection<{ _id: string; areaPath: string; createdAt: number }>('invitations')
     .find({ areaId: building.id }, { sort: [['createdAt', -1]], limit: 1 });
   expect(invitation?.areaPath).toBe(to);
+});
+
+// The drain's appliers (rehome among them) are carried by the effects function: loaded here for the drain run in this process.
+void FUNCTIONS;
+
+type Node = { _id: string; path: string; ancestors: string[]; parentId: string | null };
+const node = async (id: string) => (await s.store.collection<Node>('areas').get(id)) as Node;
+const add = async (who: string, data: Record<string, unknown>) => okData(await as<{ node: AreaView }>(who, 'areas', 'add', data)).node;
+const regOf = async (memberId: string) => (await s.store.collection<RegistrationDoc>('registrations').find({ memberId }, { limit: 5 }))[0] as RegistrationDoc;
+const openReg = async (areaId: string) => (await s.store.collection<{ _id: string; p?: { reg?: number } }>('order_counters').get(counterId(areaId, 'open')))?.p?.reg ?? 0;
+async function newPerson(id: string, name: string, buildingId: string) {
+  await s.store.collection<UserDoc>('users').insert({ _id: id, name, roles: [], roleNames: [], staffAreaIds: [], rev: 0, createdAt: s.clock.now });
+  okData(await as(id, 'users', 'setHome', { name, buildingId }));
+}
+
+test('a 网格 moved to another 社区 by the street: its 微网格 and 楼栋, homes, grants, invitation and 双报到 follow; its history stays with the old 社区', async () => {
+  // 1. A grid of community 1 with a 微网格, a 楼栋 in each, a resident, a grid leader, an open invitation, one approved and one pending 双报到.
+  const grid = await add(PEOPLE.staff, { parentId: NODES.community1, name: '迁出网格' });
+  const micro = await add(PEOPLE.staff, { parentId: grid.id, name: '迁出微网格', level: 'microgrid' });
+  const b1 = await add(PEOPLE.staff, { parentId: micro.id, name: '迁1号楼' });
+  const b2 = await add(PEOPLE.staff, { parentId: grid.id, name: '迁2号楼' });
+  await newPerson('u-mv-res', '钱阿婆', b1.id);
+  await newPerson('u-mv-m1', '党员甲', b1.id);
+  await newPerson('u-mv-m2', '党员乙', b2.id);
+  await newPerson('u-mv-lead', '网格长乙', b2.id);
+  okData(await as(PEOPLE.staff, 'users', 'grantRole', { userId: 'u-mv-lead', role: 'grid_leader', areaId: grid.id }));
+  okData(await as(PEOPLE.staff, 'users', 'invite', { areaId: micro.id, post: 'liaison' }));
+  okData(await as('u-mv-m1', 'members', 'register', goodRegistration(b1.id, { name: '党员甲', mobile: '13912340071' })));
+  okData(await as('u-mv-m2', 'members', 'register', goodRegistration(b2.id, { name: '党员乙', mobile: '13912340072' })));
+  okData(await as(PEOPLE.staff, 'members', 'approve', { registrationId: (await regOf('u-mv-m1'))._id }));
+  // History: an order filed (and withdrawn) at 2号楼 today.
+  const old = okData(await as<{ id: string }>('u-mv-m2', 'orders', 'file', goodOrder({ buildingId: b2.id })));
+  okData(await as('u-mv-m2', 'orders', 'cancel', { orderId: old.id, reason: '已经修好了' }));
+  const filed = { c1: await filedToday(NODES.community1), c2: await filedToday(NODES.community2), grid: await filedToday(grid.id) };
+  const reg = { c1: await openReg(NODES.community1), c2: await openReg(NODES.community2) };
+  expect(reg.c1).toBeGreaterThanOrEqual(1);
+
+  // 2. What may not move: into its own subtree, to the wrong level, out of the mover's scope.
+  const refused = async (who: string, id: string, parentId: string) => errorOf(await as(who, 'areas', 'move', { id, parentId }));
+  expect((await refused(PEOPLE.street, grid.id, micro.id)).fields?.parentId).toBe('不能把「迁出网格」移到它自己或它的下级「迁出微网格」下');
+  expect((await refused(PEOPLE.street, grid.id, NODES.street)).fields?.parentId).toContain('网格只能移到社区下');
+  expect((await refused(PEOPLE.street, micro.id, NODES.community2)).fields?.parentId).toContain('微网格只能移到网格下');
+  expect((await refused(PEOPLE.staff, grid.id, NODES.community2)).fields?.parentId).toContain('不在您的辖区内');
+  expect(await refused(PEOPLE.otherStaff, grid.id, NODES.community2)).toMatchObject({ code: 'FORBIDDEN' });
+
+  // 3. The street moves it; the answer has the node moved, the subtree and people follow in the drain (here the minute timer).
+  const c2 = await node(NODES.community2);
+  const to = `${c2.path}${grid.id}/`;
+  expect(okData(await undrained<{ node: AreaView }>(s, 'areas', 'move', { id: grid.id, parentId: NODES.community2 }, PEOPLE.street)).node.path).toBe(to);
+  expect((await node(b1.id)).path).toBe(b1.path);
+  okData(await runTimer(s, 'effects', 'sweep'));
+  const paths = { micro: `${to}${micro.id}/`, b1: `${to}${micro.id}/${b1.id}/`, b2: `${to}${b2.id}/` };
+  expect(await node(micro.id)).toMatchObject({ path: paths.micro, ancestors: [...c2.ancestors, c2._id, grid.id] });
+  expect(await node(b1.id)).toMatchObject({ path: paths.b1, ancestors: [...c2.ancestors, c2._id, grid.id, micro.id] });
+  expect((await node(b2.id)).path).toBe(paths.b2);
+  expect(await s.store.collection('areas').count({ path: { $prefix: grid.path } })).toBe(0);
+  expect((await person('u-mv-res')).homePath).toBe(paths.b1);
+  expect(grantOn(await person('u-mv-res'), b1.id)).toEqual([`resident@${paths.b1}`]);
+  expect(grantOn(await person('u-mv-lead'), grid.id)).toEqual([`grid_leader@${to}`]);
+  const [invitation] = await s.store.collection<{ _id: string; areaPath: string }>('invitations').find({ areaId: micro.id }, { limit: 1 });
+  expect(invitation?.areaPath).toBe(paths.micro);
+
+  // 4. The 双报到 go with the building to community 2: the approved one's member grant and points placement, the pending one's 审核 count.
+  expect(await regOf('u-mv-m1')).toMatchObject({ status: 'approved', communityId: NODES.community2, gridId: grid.id, path: paths.b1 });
+  expect(await regOf('u-mv-m2')).toMatchObject({ status: 'pending', communityId: NODES.community2, gridId: grid.id, path: paths.b2 });
+  expect((await person('u-mv-m1')).roles.filter((g) => g.role === 'member').map((g) => `${g.areaId}@${g.areaPath}`)).toEqual([`${NODES.community2}@${c2.path}`]);
+  expect(await openReg(NODES.community1)).toBe(reg.c1 - 1);
+  expect(await openReg(NODES.community2)).toBe(reg.c2 + 1);
+  // Where the member's next credit is placed (the ledger stamp, backend/points/stamp.ts): community 2 and the grid.
+  expect(await placementOf(depsOver(s, s.store), 'u-mv-m1')).toMatchObject({ communityId: NODES.community2, gridId: grid.id, path: paths.b1 });
+
+  // 5. History stays where it happened: the withdrawn order counts in community 1 and the grid, not in community 2; counters agree with the orders.
+  expect(await filedToday(NODES.community1)).toBe(filed.c1);
+  expect(await filedToday(NODES.community2)).toBe(filed.c2);
+  expect(await filedToday(grid.id)).toBe(filed.grid);
+  const check = await runScript(s, 'scripts/check-counters.ts');
+  expect(check.out).toContain('计数器与点单时间线一致');
+  // The next order counts in community 2 and reaches the grid leader.
+  const next = okData(await as<{ id: string }>('u-mv-res', 'orders', 'file', goodOrder({ buildingId: b1.id })));
+  expect(await filedToday(NODES.community2)).toBe(filed.c2 + 1);
+  expect(await filedToday(NODES.community1)).toBe(filed.c1);
+  const desk = okData(await as<{ page: OrderPage }>('u-mv-lead', 'orders', 'console', { tab: 'new' }));
+  expect(desk.page.items.find((o) => o.id === next.id)?.place).toBe('迁出网格 · 迁出微网格 · 迁1号楼');
+
+  // 6. Now with an open order below, the grid stays, and the refusal says where the order is.
+  expect(await refused(PEOPLE.street, grid.id, NODES.community1)).toMatchObject({
+    code: 'CONFLICT',
+    message: '「迁出网格」还有 1 个未办结点单，请先转派或办结后再移动：迁出网格 · 迁出微网格 · 迁1号楼 1 个',
+  });
+});
+
+test('a 微网格 moved to another 网格, its drain killed between nodes: the next drain finishes it, and a replay changes nothing', async () => {
+  const micro = await add(PEOPLE.staff, { parentId: NODES.grid1, name: '断点微网格', level: 'microgrid' });
+  const buildings = [];
+  for (const n of [1, 2, 3, 4]) buildings.push(await add(PEOPLE.staff, { parentId: micro.id, name: `断${n}号楼` }));
+  for (const [i, b] of buildings.entries()) await newPerson(`u-cut-${i}`, `住户断${i}`, b.id);
+  const moved = okData(await undrained<{ node: AreaView }>(s, 'areas', 'move', { id: micro.id, parentId: NODES.grid2 }, PEOPLE.staff)).node;
+
+  // The drain stops (the function killed) before its third node write: two 楼栋 moved, with their people, two not.
+  let nodeWrites = 0;
+  const stopped = beforeUpdates(s.store, async (name, f) => {
+    // A node's own write is the one conditional on its old path (the effect's clearing is on `fxLast`).
+    if (name === 'areas' && typeof f.path === 'string' && ++nodeWrites === 3) throw new Error('function stopped');
+  });
+  await expect(drainRefs(depsOver(s, stopped), [{ collection: 'areas', id: micro.id }])).rejects.toThrow('function stopped');
+  const after = await Promise.all(buildings.map((b) => node(b.id)));
+  expect(after.filter((b) => b.path.startsWith(moved.path))).toHaveLength(2);
+  expect(after.filter((b) => b.path.startsWith(micro.path))).toHaveLength(2);
+
+  // The minute timer finds the effect still on the 微网格 and finishes the rest.
+  okData(await runTimer(s, 'effects', 'sweep'));
+  for (const [i, b] of buildings.entries()) {
+    const at = `${moved.path}${b.id}/`;
+    expect((await node(b.id)).path).toBe(at);
+    expect((await person(`u-cut-${i}`)).homePath).toBe(at);
+    expect(grantOn(await person(`u-cut-${i}`), b.id)).toEqual([`resident@${at}`]);
+  }
+  const people = await Promise.all(buildings.map((_, i) => person(`u-cut-${i}`)));
+  // Replayed: nobody and no node is written again.
+  const pending = await s.store.collection<{ _id: string; fx?: unknown }>('areas').get(micro.id);
+  expect(pending?.fx).toBeUndefined();
+  const fx = [{ key: 'replay', at: s.clock.now, effects: [{ type: 'rehome', areaId: micro.id, from: micro.path, to: moved.path, gridId: NODES.grid2 }] }];
+  await s.store.collection('areas').updateWhere({ _id: micro.id }, { $set: { fx, fxAt: s.clock.now, fxLast: 'replay' } });
+  okData(await runTimer(s, 'effects', 'sweep'));
+  expect(await Promise.all(buildings.map((_, i) => person(`u-cut-${i}`)))).toEqual(people);
 });
