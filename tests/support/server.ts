@@ -104,8 +104,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   } else {
     store = openSqliteStore({ dataDir });
   }
-  await ensureAllIndexes(store);
-  if (options.seed !== false) await seedDemo(store, clock.now);
+  try {
+    await ensureAllIndexes(store);
+    if (options.seed !== false) await seedDemo(store, clock.now);
+  } catch (e) {
+    // The suite never gets a server to close: its simulator (API, containers) must not run on under the worker's next suites.
+    await store.close();
+    await sim?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const secret = 'test-secret';
   const uploadsDir = path.join(dataDir, 'uploads');
   // Seeding and the tests' own reads go to `store`; only what the functions ask is held to the indexes.
