@@ -9,11 +9,14 @@ import type { FunctionName } from '../../shared/api';
 import type { OrderCard } from '../../shared/orders/schemas';
 import { areaNode, communityId, insertTree } from '../../scripts/setup/bootstrap';
 import { goodOrder } from '../support/orders';
-import { NODES, PEOPLE } from '../support/people';
+import { gridId } from '../../local/seed';
+import { C1, NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
 
 jest.setTimeout(120000);
+
+const GRID3 = gridId(C1, 3);
 
 let s: TestServer;
 beforeAll(async () => {
@@ -102,4 +105,21 @@ test('in a 社区 straight under the street: the same, from a 楼栋 under a 网
   // And the other way: filed in 北A号楼 (straight under its grid), 周阿婆 under the 微网格 sees it.
   const back = (await as<{ id: string }>(PEOPLE.gridWorker, 'orders', 'file', goodOrder({ buildingId: northA.id }))).id;
   expect((await zhou<{ items: OrderCard[] }>('orders', 'similar', { buildingId: northA.id, category: '维修' })).items.map((o) => o.id)).toEqual([back]);
+});
+
+test('an order in a 微网格 楼栋 keeps its 社区’s 时限规则, and its 派单 picker lists the whole 社区’s members', async () => {
+  const north = await add(PEOPLE.staff, GRID3, '北区微网格', 'microgrid');
+  const north1 = await add(PEOPLE.staff, north.id, '北1号楼');
+  okData(await s.call('duties', 'setRule', { communityId: NODES.community1, colour: 'yellow', respondHours: 5, resolveHours: 50, days: 'natural' }, PEOPLE.staff));
+  const filed = (await as<{ id: string }>(PEOPLE.otherResident, 'orders', 'file', goodOrder({ buildingId: north1.id }))).id;
+  const at = s.clock.now;
+  okData(await s.call('orders', 'triage', { orderId: filed, colour: 'yellow' }, PEOPLE.staff));
+  const order = await s.store.collection<{ _id: string; respondBy: number; resolveBy: number; owner: { areaId: string } }>('orders').get(filed);
+  expect(order).toMatchObject({ respondBy: at + 5 * 3600_000, resolveBy: at + 50 * 3600_000, owner: { areaId: GRID3 } });
+  // 张伟 lives in 第一网格: a member of the 社区, so a candidate for an order in 第三网格’s 微网格.
+  const candidates = await as<{ items: Array<{ id: string; homeTrail: string }> }>(PEOPLE.staff, 'orders', 'candidates', { orderId: filed });
+  expect(candidates.items.map((c) => c.id)).toContain(PEOPLE.member);
+  // The community’s pool is the 社区, not the grid.
+  okData(await s.call('orders', 'pool', { orderId: filed, level: 'community' }, PEOPLE.staff));
+  expect((await s.store.collection<{ _id: string; pool: { areaId: string } }>('orders').get(filed))?.pool.areaId).toBe(NODES.community1);
 });
