@@ -187,7 +187,7 @@ function communityOf(parent: Area): { id: string; path: string } | null {
 const parentPathOf = (path: string): string => `/${idsOnPath(path).slice(0, -1).join('/')}/`;
 
 /**
- * 移动区域: a 楼栋 to another 网格 or 微网格, a 微网格 to another 网格, a 网格 to another 社区 of the street, as one conditional
+ * 移动区域: a 楼栋 to another 网格 or 微网格 (of any 社区 of the street), a 微网格 to another 网格, a 网格 to another 社区, as one conditional
  * update of the node's parent, path and trail that carries a `rehome` effect: the drain re-paths the nodes below and
  * re-points the homes, role grants, 双报到 registrations and pending invitations under it (backend/areas/rehome.ts).
  * Records already written keep the path they were written with (history stays where it happened), so a node with open
@@ -217,8 +217,6 @@ export async function moveArea(ctx: Ctx, input: MoveAreaInput): Promise<{ node: 
   if (idsOnPath(parent.path)[0] !== idsOnPath(node.path)[0]) throw invalid('parentId', `只能在本街镇内移动，「${parent.name}」在另一个街镇`);
   const community = communityOf(parent);
   if (!community) throw invalid('parentId', `「${parent.name}」不在任何社区下`);
-  if (node.level === 'building' && !node.ancestors.includes(community.id))
-    throw invalid('parentId', `楼栋只能在本社区内移动，「${parent.name}」在另一个社区（需要时在那里新建楼栋，再撤销此楼栋并指定替代）`);
   const open = await orders(ctx.store).group({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: node.path } }, { by: ['place'] });
   const openCount = open.reduce((n, r) => n + r.count, 0);
   if (openCount > 0) {

@@ -11,6 +11,7 @@ import type { UserDoc } from '../../backend/users/repo';
 import { FUNCTIONS } from '../../backend/functions';
 import { counterId } from '../../backend/dashboard/repo';
 import type { RegistrationDoc } from '../../backend/members/repo';
+import { creditPoints } from '../../backend/points/ledger';
 import { placementOf } from '../../backend/points/stamp';
 import { drainRefs } from '../../backend/records/drain';
 import { beforeUpdates, depsOver, undrained } from '../support/effects';
@@ -84,7 +85,7 @@ test('an inhabited 楼栋 moved into a new 微网格: its resident and 楼栋长
   expect(refused).toMatchObject({ code: 'CONFLICT', message: '「搬1号楼」还有 1 个未办结点单，请先转派或办结后再移动' });
   const [otherGrid] = okData(await as<{ children: AreaView[] }>(PEOPLE.street, 'areas', 'children', { parentId: NODES.community2 })).children;
   const away = errorOf(await as(PEOPLE.street, 'areas', 'move', { id: building.id, parentId: otherGrid?.id }));
-  expect(away.fields?.parentId).toContain('楼栋只能在本社区内移动');
+  expect(away).toMatchObject({ code: 'CONFLICT', message: '「搬1号楼」还有 1 个未办结点单，请先转派或办结后再移动' });
 });
 
 test('a 楼栋 of 150 residents moved to another grid of its 社区: every home and grant, the 双报到 and the open 楼栋长 invitation follow it', async () => {
@@ -245,4 +246,36 @@ test('a 微网格 moved to another 网格, its drain killed between nodes: the n
   await s.store.collection('areas').updateWhere({ _id: micro.id }, { $set: { fx, fxAt: s.clock.now, fxLast: 'replay' } });
   okData(await runTimer(s, 'effects', 'sweep'));
   expect(await Promise.all(buildings.map((_, i) => person(`u-cut-${i}`)))).toEqual(people);
+});
+
+test('a 楼栋 moved to a grid of another 社区: its 双报到 and member grant go to the new 社区; points already credited stay placed in the old one, new credits go to the new', async () => {
+  const building = await add(PEOPLE.staff, { parentId: NODES.grid1, name: '跨1号楼' });
+  await newPerson('u-x-m', '党员丙', building.id);
+  okData(await as('u-x-m', 'members', 'register', goodRegistration(building.id, { name: '党员丙', mobile: '13912340081' })));
+  okData(await as(PEOPLE.staff, 'members', 'approve', { registrationId: (await regOf('u-x-m'))._id }));
+  const deps = depsOver(s, s.store);
+  const credit = (sourceId: string) => creditPoints(deps, { memberId: 'u-x-m', delta: 2, reason: 'activity_hours', note: '服务 2 小时', sourceType: 'activity', sourceId });
+  await credit('before-move');
+
+  // Community 1's staff cannot take it out of their 社区; the street can.
+  const [otherGrid] = okData(await as<{ children: AreaView[] }>(PEOPLE.street, 'areas', 'children', { parentId: NODES.community2 })).children;
+  expect(errorOf(await as(PEOPLE.staff, 'areas', 'move', { id: building.id, parentId: otherGrid!.id })).fields?.parentId).toContain('不在您的辖区内');
+  okData(await as(PEOPLE.street, 'areas', 'move', { id: building.id, parentId: otherGrid!.id }));
+  const to = `${otherGrid!.path}${building.id}/`;
+  const c2 = await node(NODES.community2);
+  expect((await person('u-x-m')).homePath).toBe(to);
+  expect(await regOf('u-x-m')).toMatchObject({ status: 'approved', communityId: NODES.community2, gridId: otherGrid!.id, path: to });
+  expect((await person('u-x-m')).roles.filter((g) => g.role === 'member').map((g) => `${g.areaId}@${g.areaPath}`)).toEqual([`${NODES.community2}@${c2.path}`]);
+
+  // The entry written before keeps its placement; the next credit is placed in community 2, and so is the year's total (转社区 alike).
+  await credit('after-move');
+  const entries = await s.store.collection<{ _id: string; communityId: string; path: string }>('points_ledger').find({ memberId: 'u-x-m' }, { limit: 5 });
+  const placed = Object.fromEntries(entries.map((e) => [e._id.split(':').pop(), e.communityId]));
+  expect(placed).toEqual({ 'before-move': NODES.community1, 'after-move': NODES.community2 });
+  const [total] = await s.store.collection<{ _id: string; communityId: string; total: number }>('points_totals').find({ memberId: 'u-x-m' }, { limit: 2 });
+  expect(total).toMatchObject({ communityId: NODES.community2, total: 4 });
+  // Community 2's staff now find the member in their 在职党员信息库; community 1's no longer do.
+  const inLibrary = async (who: string) => JSON.stringify(okData(await as(who, 'members', 'library', {}))).includes('党员丙');
+  expect(await inLibrary(PEOPLE.otherStaff)).toBe(true);
+  expect(await inLibrary(PEOPLE.staff)).toBe(false);
 });
