@@ -2,7 +2,8 @@
  * 网格树 in Chromium at 375×812 (h5): community staff reach it from the 派单台, add a 网格 (a duplicate name is said
  * under the field), go into it, add a 楼栋 with its phone, rename it, are told to move its open order before retiring
  * it, and retire it once the order is gone. A grid leader is told the tree is not theirs. A retired building's code,
- * scanned, says why and offers the replacement. Under a 网格 staff add a 微网格 and a 楼栋 inside it.
+ * scanned, says why and offers the replacement. Under a 网格 staff add a 微网格 and a 楼栋 inside it, and move a 微网格 with
+ * its 楼栋 to another 网格 (picked from the tree, confirmed, refused with the reason when an order is open).
  */
 import type { Page } from 'playwright-core';
 import type { Area } from '../../shared/areas/model';
@@ -122,4 +123,40 @@ test('under a 网格 staff choose 微网格 or 楼栋: a 微网格 is added, ope
   await waitText(staff, '#tree-list', '东1号楼');
   const building = await byName(micro!._id, '东1号楼');
   expect(building).toMatchObject({ level: 'building', path: `${micro!.path}${building!._id}/` });
+});
+
+test('staff move a 微网格 with its 楼栋 to another 网格: picked from the tree, confirmed; an open order refuses it with where it is', async () => {
+  const micro = okData(await suite.s.call<{ node: { id: string } }>('areas', 'add', { parentId: NODES.grid1, name: '西区微网格', level: 'microgrid' }, PEOPLE.staff)).node.id;
+  const building = okData(await suite.s.call<{ node: { id: string } }>('areas', 'add', { parentId: micro, name: '西1号楼' }, PEOPLE.staff)).node.id;
+  const order = okData(await suite.s.call<{ id: string }>('orders', 'file', goodOrder({ buildingId: building }), PEOPLE.resident)).id;
+  const staff = await smallPhone(suite.browser);
+  await signInAs(staff, suite.s.url, '孙丽');
+  await staff.goto(`${suite.s.url}/#/staff/pages/tree/index`);
+  await staff.locator('#tree-list').getByText('第一网格 ›').click();
+  await waitText(staff, `#tree-row-${micro}`, '西区微网格');
+  // A 微网格's row now has 修改, 移动 and 撤销, still within 375 wide.
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const moveTo = async () => {
+    await staff.locator(`#tree-row-${micro}`).getByText('移动', { exact: true }).click();
+    // The picker opens at the 社区, where only 网格 may be chosen.
+    await waitText(staff, '#area-crumbs', '梅川第一居委会');
+    await staff.locator('#area-list .nut-cell').filter({ hasText: '第二网格' }).getByText('选择', { exact: true }).click();
+    await waitText(staff, '.taro-modal__text', '「西区微网格」连同其下的区域、住户和在这里任职的人一起移到「第二网格」下');
+    await staff.locator('.taro-modal__foot').getByText('移动', { exact: true }).click();
+  };
+  await moveTo();
+  await waitText(staff, '.taro-modal__text', '「西区微网格」还有 1 个未办结点单，请先转派或办结后再移动：第一网格 · 西区微网格 · 西1号楼 1 个');
+  await screenshot(staff, 'tree-move-refused');
+  await staff.locator('.taro-modal__foot').getByText('确定', { exact: true }).click();
+  await staff.locator('.taro-modal__text').waitFor({ state: 'hidden' });
+
+  okData(await suite.s.call('orders', 'cancel', { orderId: order }, PEOPLE.resident));
+  await moveTo();
+  await staff.locator(`#tree-row-${micro}`).waitFor({ state: 'detached', ...WAIT });
+  const grid2 = await suite.s.store.collection<Area>('areas').get(NODES.grid2);
+  expect(await suite.s.store.collection<Area>('areas').get(micro)).toMatchObject({ parentId: NODES.grid2, path: `${grid2!.path}${micro}/` });
+  // The drain the page asked for moved the 楼栋 below it too.
+  const moved = async () => (await suite.s.store.collection<Area>('areas').get(building))?.path;
+  for (let i = 0; i < 50 && (await moved()) !== `${grid2!.path}${micro}/${building}/`; i++) await staff.waitForTimeout(100);
+  expect(await moved()).toBe(`${grid2!.path}${micro}/${building}/`);
 });

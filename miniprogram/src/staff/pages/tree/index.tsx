@@ -1,6 +1,6 @@
 /**
  * 网格树 (community staff, street admins): browse down from one's own node, add a 片区, 网格, 微网格 or 楼栋 with its phone,
- * rename a node or change its phone, move a 楼栋 (into or out of a 微网格), and retire one (with a reason and, optionally, the node its codes now point to).
+ * rename a node or change its phone, move a 网格, 微网格 or 楼栋 with everything under it, and retire one (with a reason and, optionally, the node its codes now point to).
  * The server decides every refusal (shared/areas/permissions.ts) and says why: a duplicate name under the field, open
  * orders to move first in the form.
  */
@@ -25,6 +25,9 @@ import './index.scss';
 type Form = { kind: 'add'; level: AreaLevel } | { kind: 'edit'; node: AreaView } | { kind: 'retire'; node: AreaView };
 
 const FIELDS = ['name', 'phone', 'reason', 'replacedBy'] as const;
+
+/** Where a node may be moved to (shared/areas/model.ts CHILD_LEVELS read upwards); 片区, 社区 and 街镇 stay. */
+const MOVE_TO: Partial<Record<AreaLevel, AreaLevel[]>> = { building: ['grid', 'microgrid'], microgrid: ['grid'], grid: ['community'] };
 
 function TreeForm({ form, parent, onDone, onClose }: { form: Form; parent: AreaView; onDone: (said: string) => void; onClose: () => void }) {
   const node = form.kind === 'add' ? null : form.node;
@@ -136,7 +139,7 @@ function Row({ a, onOpen, onEdit, onMove, onRetire }: { a: AreaView; onOpen: () 
         <Button size="small" fill="outline" onClick={onEdit}>
           修改
         </Button>
-        {a.level === 'building' && (
+        {MOVE_TO[a.level] && (
           <Button size="small" fill="outline" onClick={onMove}>
             移动
           </Button>
@@ -170,14 +173,21 @@ export default function StaffTree() {
     void view.reload();
     void Taro.showToast({ title: said, icon: 'none' });
   };
-  // 移动楼栋: to a 网格 or 微网格 picked from the tree; the server says why it may not (open orders, people living there).
+  // 移动: a 楼栋 to a 网格 or 微网格, a 微网格 to a 网格, a 网格 to a 社区, picked from the tree one level up; a node with
+  // something under it is confirmed first (its people go along). The server says why it may not (open orders, scope, level).
   const move = async (a: AreaView) => {
-    const to = await pickArea({
-      startId: parent?.level === 'microgrid' ? (parent.parentId ?? undefined) : parent?.id,
-      levels: ['grid', 'microgrid'],
-      title: `把「${a.name}」移到`,
-    });
+    const levels = MOVE_TO[a.level] ?? [];
+    const startId = a.level === 'building' && parent?.level !== 'microgrid' ? parent?.id : (parent?.parentId ?? undefined);
+    const to = await pickArea({ startId, levels, title: `把「${a.name}」移到` });
     if (!to) return;
+    if (a.level !== 'building') {
+      const sure = await Taro.showModal({
+        title: `移动${a.levelName}`,
+        content: `「${a.name}」连同其下的区域、住户和在这里任职的人一起移到「${to.name}」下；已办结的点单和看板上已有的数字留在原处。`,
+        confirmText: '移动',
+      });
+      if (!sure.confirm) return;
+    }
     try {
       await api.areas.move({ id: a.id, parentId: to.id });
       done(`已移到「${to.name}」`);
