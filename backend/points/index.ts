@@ -1,7 +1,7 @@
 /** The `points` function (积分): my ledger and rank, corrections, per-community rules, 申报 → 汇总 → 核实, rankings, duty check, export. */
 import * as s from '../../shared/points/schemas';
 import { defineFunction, userAction } from '../runtime/define';
-import { correctEntry } from './correct';
+import { correctEntry, theEntry } from './correct';
 import { declareService } from './declare';
 import { dutyCheck, exportYear } from './duty';
 import { gridQueue, myDeclarations, verifyQueue } from './queues';
@@ -12,7 +12,7 @@ import { gridRanking, memberRanking, myPoints, orgRanking } from './views';
 
 export const pointsFunction = defineFunction('points', {
   mine: userAction(s.myPointsInput, myPoints),
-  correct: userAction(s.correctInput, correctEntry),
+  correct: userAction(s.correctInput, correctEntry, theEntry),
   rules: userAction(s.rulesInput, readRules),
   setRules: userAction(s.setRulesInput, setRules),
   declare: userAction(s.declareInput, declareService),

@@ -27,6 +27,11 @@ export interface CreditEntry {
   sourceId: string;
   /** The period it counts for; defaults to the current Shanghai year (a declared service counts in its own year). */
   year?: number;
+  /**
+   * Set when the ledger row itself carries this credit (a correction is inserted with its effects, correct.ts): the row
+   * exists with these figures and this served-count change, so only the totals and roll-ups are left to add.
+   */
+  carried?: { credit: number };
 }
 
 /** Extra fields a correction carries. */
@@ -41,6 +46,11 @@ export interface CreditExtra {
 export async function creditPoints(deps: Deps, entry: CreditEntry, extra: CreditExtra = {}): Promise<boolean> {
   const at = deps.now();
   const year = entry.year ?? shanghaiYear(at);
+  if (entry.carried) {
+    // Guarded by the row's id like any credit: applied again after a crash (or by the next drain), it adds once.
+    await applyDelta(deps, entry.memberId, year, entry.delta, entry.carried.credit, undefined, ledgerId(entry.reason, entry.sourceType, entry.sourceId));
+    return true;
+  }
   const credit = extra.credit ?? (entry.reason === 'correction' ? 0 : 1);
   const known = await totalOrPlacement(deps, entry.memberId, year);
   const { stamp } = known;

@@ -112,6 +112,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
         ['at', -1],
       ],
     },
+    // The effects drain: a correction's row carries its totals, audit and message until applied (backend/points/correct.ts).
+    { fields: [['fxAt', 1]] },
   ],
   points_totals: [
     // Rankings and "my rank" (count of higher totals) read these, never the ledger.

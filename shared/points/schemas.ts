@@ -115,10 +115,10 @@ export interface MyPointsView {
   entries: LedgerEntryView[];
 }
 
+/** The correction's ledger id and change: the member's ledger page has it at once, the kept totals once its effects are applied. */
 export interface CorrectionView {
   id: string;
   delta: number;
-  total: number;
 }
 
 export interface RulesView {

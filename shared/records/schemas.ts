@@ -17,10 +17,14 @@ export const PENDING_COLLECTIONS = [
   'invitations',
   'instructions',
   'receipts',
+  'points_ledger',
 ] as const;
 
-/** A record's id: one id, or ids joined by `:` where a record is named by what it joins (a sign-up: activity:member). */
-const recordId = z.string({ error: '记录编号需为编号' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64})?$/, '记录编号格式不正确'));
+/**
+ * A record's id: one id, or ids joined by `:` where a record is named by what it joins (a sign-up: activity:member; a
+ * correction's ledger row: `correction:reversal:<the entry's own ledger id>`, an adjustment's ending `~<digest>`).
+ */
+const recordId = z.string({ error: '记录编号需为编号' }).check(z.regex(/^[A-Za-z0-9_~-]{1,64}(:[A-Za-z0-9_~-]{1,64}){0,7}$/, '记录编号格式不正确'));
 
 export const drainInput = input({
   refs: z.array(z.strictObject({ collection: oneOf('记录类型', PENDING_COLLECTIONS), id: recordId }), { error: '记录需为列表' }).check(z.maxLength(10, '一次最多 10 条记录')),

@@ -1,5 +1,5 @@
 /**
- * Database requests each 申报 → 汇总 → 核实 action makes before it answers (issue 12: at most 3), on its success path
+ * Database requests each 申报 → 汇总 → 核实 action (and 更正) makes before it answers (issue 12: at most 3), on its success path
  * in a warm instance: locally every DocumentStore call of the function (a counting store around the test's), in cloud
  * mode what the simulator bills the invocation (`/__sim/stats`). Effects drained after the answer are not the
  * person's wait. `WG_COST_TABLE=1` prints the table.
@@ -10,7 +10,7 @@ import { declarationIn, goodDeclaration } from '../support/points';
 import type { Meter } from '../support/cost';
 import { costMeter } from '../support/cost';
 import type { TestServer } from '../support/server';
-import { startTestServer } from '../support/server';
+import { okData, startTestServer } from '../support/server';
 
 const GOAL = 3;
 
@@ -36,6 +36,9 @@ const one =
   (status: string, extra: Record<string, unknown> = {}) =>
   async () => ({ declarationId: await declarationIn(s, status), ...extra });
 
+/** The ledger id of a verified declaration's credit (the credit applied, as the client's drain does). */
+const verifiedEntry = async () => `declared_service:declaration:${await declarationIn(s, 'verified')}`;
+
 const CASES: Case[] = [
   { action: 'declare', who: PEOPLE.member, prepare: async () => goodDeclaration(s) },
   { action: 'declare', variant: 'keyed', who: PEOPLE.member, prepare: async () => goodDeclaration(s, { requestKey: `cost-declare-${++keys}` }) },
@@ -49,6 +52,19 @@ const CASES: Case[] = [
   { action: 'verify', who: PEOPLE.staff, prepare: one('forwarded') },
   { action: 'verify', variant: 'points given', who: PEOPLE.staff, prepare: one('forwarded', { points: 4, note: '照片齐全' }) },
   { action: 'reject', who: PEOPLE.staff, prepare: one('forwarded', { reason: '当天没有该项活动' }) },
+  // 更正: the entry read beside the caller, then one insert carrying the totals, the audit record and the message.
+  { action: 'correct', variant: 'reversal', who: PEOPLE.staff, prepare: async () => ({ entryId: await verifiedEntry(), reason: '重复申报，予以冲正' }) },
+  { action: 'correct', variant: 'stated change', who: PEOPLE.staff, prepare: async () => ({ entryId: await verifiedEntry(), delta: 1, reason: '补记半小时' }) },
+  {
+    action: 'correct',
+    variant: 'the same again',
+    who: PEOPLE.staff,
+    prepare: async () => {
+      const data = { entryId: await verifiedEntry(), reason: '重复申报，予以冲正' };
+      okData(await s.call('points', 'correct', data, PEOPLE.staff));
+      return data;
+    },
+  },
   // After the credits above: the member has a ledger, a total and a standing to show.
   { action: 'mine', who: PEOPLE.member, prepare: async () => ({}) },
 ];

@@ -2,12 +2,15 @@
  * What 申报 → 汇总 → 核实 causes rides on the declaration's own write and is applied afterwards, once: a verify whose
  * answer was never followed by the client's drain credits the member when the one-minute drain runs, and only once;
  * a 汇总 batch carries one batch of effects on every declaration it moved, applied once however many are drained;
- * a declaration decided in the instant between the batch's read and its write is answered as skipped.
+ * a declaration decided in the instant between the batch's read and its write is answered as skipped; a 更正 is one
+ * insert whose row carries the rest, finished once however its drain is cut short.
  */
 import type { AuditDoc } from '../../backend/audit/record';
 import type { MessageDoc } from '../../backend/notifications/outbox';
 import { checkTotals } from '../../backend/points/check';
-import type { DeclarationDoc, RollupDoc, TotalDoc } from '../../backend/points/repo';
+import type { DeclarationDoc, LedgerDoc, RollupDoc, TotalDoc } from '../../backend/points/repo';
+import { checkEffects } from '../../backend/records/check';
+import { drainRefs } from '../../backend/records/drain';
 import { forwardDeclarations } from '../../backend/points/review';
 import type { Pending, PendingRef } from '../../backend/records/effects';
 import type { Ctx } from '../../backend/runtime/types';
@@ -85,6 +88,48 @@ test('a 汇总 batch carries one batch on each declaration it moved: drained thr
   expect((await Promise.all(ids.map(declaration))).map((d) => !!d.fx)).toEqual([false, false, false]);
   expect(await audits({ action: 'points.forward', targetId: moved[0]!.batchId })).toBe(1);
   expect(await messages({ kind: 'pointsForwarded' })).toBe(sent + 1);
+});
+
+test('a correction is one insert carrying its totals, audit and message: a double tap adds nothing, a drain stopped half-way is finished once', async () => {
+  const year = shanghaiYear(s.clock.now);
+  const entryId = `declared_service:declaration:${await declarationIn(s, 'verified')}`;
+  const stamp = (await s.store.collection<TotalDoc>('points_totals').get(`${PEOPLE.member}:${year}`))!;
+  const grid = async () => (await s.store.collection<RollupDoc>('points_rollups').get(`grid:${stamp.gridId}:${year}`))?.total ?? 0;
+  const [before, gridBefore] = [stamp.total, await grid()];
+  const id = `correction:reversal:${entryId}`;
+  const data = { entryId, reason: '重复申报，予以冲正' };
+  const answer = await raw('correct', data, PEOPLE.staff);
+  expect(answer).toMatchObject({ ok: true, data: { id, delta: -2 }, pending: [{ collection: 'points_ledger', id }] });
+  // Answered before anything else is written: the row carries the rest.
+  expect(await s.store.collection<LedgerDoc & Pending>('points_ledger').get(id)).toMatchObject({
+    delta: -2,
+    credit: -1,
+    corrects: entryId,
+    fx: [
+      expect.objectContaining({ effects: [expect.objectContaining({ type: 'credit' }), expect.objectContaining({ type: 'audit' }), expect.objectContaining({ type: 'notify' })] }),
+    ],
+  });
+  expect(await total(PEOPLE.member)).toBe(before);
+  expect(await audits({ action: 'points.correct', targetId: entryId })).toBe(0);
+  // Tapped again: the same answer, the same row, and no second drain of it (the first call's, or the timer, applies it).
+  expect(await raw('correct', data, PEOPLE.staff)).toEqual({ ok: true, data: { id, delta: -2 } });
+  expect(await s.store.collection('points_ledger').count({ memberId: PEOPLE.member, corrects: entryId })).toBe(1);
+
+  // The client's drain dies after the member's total, before the grid's roll-up.
+  const stopped = beforeUpdates(s.store, async (name) => {
+    if (name === 'points_rollups') throw new Error('function stopped');
+  });
+  await expect(drainRefs(depsOver(s, stopped), [{ collection: 'points_ledger', id }])).rejects.toThrow('function stopped');
+  expect([await total(PEOPLE.member), await grid()]).toEqual([before - 2, gridBefore]);
+  // The minute's drain finishes it; another adds nothing.
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true, data: { batches: 0 } });
+  expect([await total(PEOPLE.member), await grid()]).toEqual([before - 2, gridBefore - 2]);
+  expect((await s.store.collection<LedgerDoc & Pending>('points_ledger').get(id))?.fx).toBeUndefined();
+  expect(await audits({ action: 'points.correct', targetId: entryId })).toBe(1);
+  expect(await messages({ userId: PEOPLE.member, kind: 'pointsCorrected', body: '-2 分：重复申报，予以冲正' })).toBe(1);
+  expect((await checkTotals(s.store)).differences).toEqual([]);
+  expect(await checkEffects(s.store, s.clock.now)).toMatchObject({ pending: 0, findings: [] });
 });
 
 /** The store as the command sees it, with `before` run once right before the first multi-record update of declarations. */

@@ -72,9 +72,9 @@ test('a correction reverses an entry once, with the actor and reason, and never 
   const entryId = `declared_service:declaration:${id}`;
   const original = await s.store.collection('points_ledger').get(entryId);
   const before = (await mine()).total;
-  const first = okData(await s.call<{ id: string; delta: number; total: number }>('points', 'correct', { entryId, reason: '重复申报，予以冲正' }, PEOPLE.staff));
-  expect(first.delta).toBe(-2);
-  expect(first.total).toBe(before - 2);
+  const first = okData(await s.call<{ id: string; delta: number }>('points', 'correct', { entryId, reason: '重复申报，予以冲正' }, PEOPLE.staff));
+  expect(first).toEqual({ id: `correction:reversal:${entryId}`, delta: -2 });
+  expect((await mine()).total).toBe(before - 2);
   // A replay of the same reversal credits nothing twice.
   okData(await s.call('points', 'correct', { entryId, reason: '重复申报，予以冲正' }, PEOPLE.staff));
   expect((await mine()).total).toBe(before - 2);
