@@ -5,6 +5,7 @@
  */
 import type { Colour } from '../../shared/orders/model';
 import type { CounterField } from '../../shared/dashboard/model';
+import type { OpenDocField } from '../records/pending';
 import type { Collection, DocumentStore, IndexSpec } from '../store/port';
 
 export interface CounterDoc {
@@ -23,8 +24,8 @@ export interface CounterDoc {
   un?: Partial<Record<string, number>>;
   /** Every rate's counts by source: `<source>_<field>` → count, for SOURCE_FIELDS (backend/dashboard/events.ts bySource). */
   src?: Partial<Record<string, number>>;
-  /** Only on a node's `open` doc (day 'open'): its 待办 counts, records waiting in each state (backend/records/pending.ts). */
-  p?: Partial<Record<'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify' | 'pool', number>>;
+  /** Only on a node's `open` doc (day 'open'): its 待办 counts, records waiting in each state, and the open backlog by state (backend/records/pending.ts). */
+  p?: Partial<Record<OpenDocField, number>>;
   applied?: string[];
 }
 

@@ -1,7 +1,7 @@
 /**
- * 一屏知全域: a node's dashboard for a period. Reads are a fixed handful whatever the data size: the node's
- * counter docs by id (one doc per day), and indexed counts/pages for the open backlog, overdue list,
- * members and points (see docs/dashboard.md for every definition).
+ * 一屏知全域: a node's dashboard for a period. Reads are a fixed handful whatever the data size: the node's counter
+ * docs by id (one per day, and its `open` doc for the backlog), the overdue page, and the members and points figures
+ * (see docs/dashboard.md for every definition).
  */
 import type { Area } from '../../shared/areas/model';
 import { AREA_LEVEL_NAMES } from '../../shared/areas/model';
@@ -11,16 +11,18 @@ import type { Days } from '../../shared/dashboard/period';
 import type { EmergencyMark, Ratio, SourceRow, SummaryInput, SummaryView } from '../../shared/dashboard/schemas';
 import type { OrderCategory, OrderStatus } from '../../shared/orders/model';
 import { COLOURS, OPEN_STATUSES, ORDER_CATEGORIES, ORDER_SOURCES } from '../../shared/orders/model';
-import { areas } from '../areas/repo';
+import { AREAS_KEPT, keptPathOf } from '../areas/repo';
 import { registrations } from '../members/repo';
 import { orders } from '../orders/repo';
 import { toCard } from '../orders/views';
 import { totals } from '../points/repo';
 import { modeSwitches } from '../response/repo';
+import { OPEN_DAY } from '../records/pending';
 import type { Ctx } from '../runtime/types';
+import { warm } from '../runtime/warm';
 import type { CounterDoc } from './repo';
 import { counterId, counters } from './repo';
-import { requireDashboardNode, resolvePeriod } from './scope';
+import { keptDashboardNode, resolvePeriod } from './scope';
 
 const OVERDUE_LIMIT = 20;
 /** Points distribution of the node's members this year: lower bounds of each bucket. */
@@ -85,56 +87,84 @@ function emergencyMarks(switches: Array<{ communityId: string; mode: string; rea
   return marks.sort((a, b) => a.from - b.from);
 }
 
-async function memberFigures(ctx: Ctx, node: Area, year: number) {
-  const under = { path: { $prefix: node.path } };
-  const [registered, served, ...atLeast] = await Promise.all([
-    registrations(ctx.store).count({ status: 'approved', ...under }),
-    totals(ctx.store).count({ year, credits: { $gt: 0 }, ...under }),
-    ...POINT_BUCKETS.map((min) => totals(ctx.store).count({ year, total: { $gte: min }, ...under })),
-  ]);
-  const points = POINT_BUCKETS.map((min, i) => {
-    const next = POINT_BUCKETS[i + 1];
-    const count = (atLeast[i] ?? 0) - (next === undefined ? 0 : (atLeast[i + 1] ?? 0));
-    return { label: next === undefined ? `${min} 分以上` : `${min}–${next - 1} 分`, count };
+/**
+ * Members registered under the node and how their points this year spread: one count and one group of the year's totals
+ * by (total, credits), which gives served (credits > 0) and every bucket at once. They move only when a 双报到 is decided
+ * or a drain credits points, and do not depend on the period: a warm instance keeps them per node and year for
+ * WG_WARM_TTL_MS, so switching 今天/本周/本月/本年 reads them once.
+ */
+function memberFigures(ctx: Ctx, node: Area, year: number) {
+  return warm(ctx.store, `dashboard/members/${node._id}/${year}`, async () => {
+    const under = { path: { $prefix: node.path } };
+    const [registered, rows] = await Promise.all([
+      registrations(ctx.store).count({ status: 'approved', ...under }),
+      totals(ctx.store).group({ year, ...under }, { by: ['total', 'credits'] }),
+    ]);
+    const served = rows.filter((r) => Number(r.key.credits) > 0).reduce((n, r) => n + r.count, 0);
+    const atLeast = POINT_BUCKETS.map((min) => rows.filter((r) => Number(r.key.total) >= min).reduce((n, r) => n + r.count, 0));
+    const points = POINT_BUCKETS.map((min, i) => {
+      const next = POINT_BUCKETS[i + 1];
+      const count = (atLeast[i] ?? 0) - (next === undefined ? 0 : (atLeast[i + 1] ?? 0));
+      return { label: next === undefined ? `${min} 分以上` : `${min}–${next - 1} 分`, count };
+    });
+    points.unshift({ label: '0 分', count: Math.max(0, registered - (atLeast[0] ?? 0)) });
+    return { members: { registered, served, servedRate: ratio(Math.min(served, registered), registered), year }, points };
   });
-  points.unshift({ label: '0 分', count: Math.max(0, registered - (atLeast[0] ?? 0)) });
-  return { members: { registered, served, servedRate: ratio(Math.min(served, registered), registered), year }, points };
 }
 
+/**
+ * 急时 switches on the node, under it and on its ancestors (a handful a year), as a warm instance keeps them (under the
+ * kept areas, which a switch forgets on its instance: backend/response/mode.ts): like the mode itself, a switch shows
+ * within WG_WARM_TTL_MS of its record being written. The period's end is applied here.
+ */
+function keptSwitches(ctx: Ctx, node: Area) {
+  const under = { path: { $prefix: node.path } };
+  const ancestorPaths = node.ancestors.map((_, i) => `/${node.ancestors.slice(0, i + 1).join('/')}/`);
+  return warm(ctx.store, `${AREAS_KEPT}switches/${node._id}`, () =>
+    modeSwitches(ctx.store).find({ $or: [under, { path: { $in: [...ancestorPaths, node.path] } }] }, { sort: [['at', 1]], limit: 500 }),
+  );
+}
+
+/**
+ * Three requests on a warm instance, whatever the period: the caller; the period's counter docs together with the
+ * node's `open` doc (the open backlog by state and the overdue count, kept by the mover: backend/records/pending.ts),
+ * in one read by id; and the overdue list beside it. The node and its trail, the 急时 switches and the member figures
+ * come from the warm instance.
+ */
 export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<SummaryView> {
-  const node = await requireDashboardNode(ctx, input.areaId);
+  const node = await keptDashboardNode(ctx, input.areaId);
   const days = resolvePeriod(input, ctx.now());
   const year = Number(days.to.slice(0, 4));
-  const under = { path: { $prefix: node.path } };
-  const overdueFilter = { status: { $in: [...OPEN_STATUSES] }, overdue: true, ...under };
-  const ancestorPaths = node.ancestors.map((_, i) => `/${node.ancestors.slice(0, i + 1).join('/')}/`);
-  const [docs, backlog, overdueItems, overdueTotal, trailNodes, switches, people] = await Promise.all([
-    counters(ctx.store).find({ _id: { $in: days.days.map((d) => counterId(node._id, d)) } }),
-    orders(ctx.store).group({ status: { $in: [...OPEN_STATUSES] }, ...under }, { by: ['status'] }),
-    orders(ctx.store).find(overdueFilter, {
-      sort: [
-        ['createdAt', 1],
-        ['_id', 1],
-      ],
-      limit: OVERDUE_LIMIT,
-    }),
-    orders(ctx.store).count(overdueFilter),
-    node.ancestors.length ? areas(ctx.store).find({ _id: { $in: node.ancestors } }) : Promise.resolve([]),
-    modeSwitches(ctx.store).find({ $or: [under, { path: { $in: [...ancestorPaths, node.path] } }], at: { $lt: days.endMs } }, { sort: [['at', 1]], limit: 500 }),
+  const openId = counterId(node._id, OPEN_DAY);
+  const [docs, overdueItems, { known }, switches, people] = await Promise.all([
+    counters(ctx.store).find({ _id: { $in: [...days.days.map((d) => counterId(node._id, d)), openId] } }),
+    orders(ctx.store).find(
+      { status: { $in: [...OPEN_STATUSES] }, overdue: true, path: { $prefix: node.path } },
+      {
+        sort: [
+          ['createdAt', 1],
+          ['_id', 1],
+        ],
+        limit: OVERDUE_LIMIT,
+      },
+    ),
+    keptPathOf(ctx.store, node._id),
+    keptSwitches(ctx, node),
     memberFigures(ctx, node, year),
   ]);
-  const { sum, cat, col, rh, sh, trend } = foldCounters(docs, days.days);
-  const names = new Map(trailNodes.map((a) => [a._id, a.name]));
+  const dayDocs = docs.filter((d) => d._id !== openId);
+  const open = docs.find((d) => d._id === openId)?.p ?? {};
+  const { sum, cat, col, rh, sh, trend } = foldCounters(dayDocs, days.days);
   return {
     node: {
       id: node._id,
       name: node.name,
       level: node.level,
       levelName: AREA_LEVEL_NAMES[node.level],
-      trail: [...node.ancestors.map((a) => names.get(a) ?? ''), node.name].filter(Boolean).join(' / '),
+      trail: [...node.ancestors.map((a) => known.get(a)?.name ?? ''), node.name].filter(Boolean).join(' / '),
     },
     period: { kind: input.period, from: days.from, to: days.to, days: days.days.length },
-    open: Object.fromEntries(backlog.map((r) => [String(r.key.status) as OrderStatus, r.count])),
+    open: Object.fromEntries(OPEN_STATUSES.map((st): [OrderStatus, number] => [st, open[`o_${st}`] ?? 0]).filter(([, n]) => n > 0)),
     totals: sum,
     rates: {
       responseRate: ratio(sum.respondedOnTime, sum.respondDue),
@@ -146,11 +176,15 @@ export async function dashboardSummary(ctx: Ctx, input: SummaryInput): Promise<S
     medians: { responseMinutes: medianOf(rh), resolutionMinutes: medianOf(sh) },
     byCategory: ORDER_CATEGORIES.map((c: OrderCategory) => ({ category: c, count: cat[CATEGORY_KEYS[c]] ?? 0 })),
     byColour: COLOURS.map((c) => ({ colour: c, count: col[c] ?? 0 })),
-    bySource: bySource(docs),
+    bySource: bySource(dayDocs),
     trend,
     ...people,
-    overdue: { total: overdueTotal, items: overdueItems.map(toCard) },
-    marks: emergencyMarks(switches, days),
+    // The kept count, as the 待办's 超时 (the list is its oldest 20); never below what the list shows.
+    overdue: { total: Math.max(open.overdue ?? 0, overdueItems.length), items: overdueItems.map(toCard) },
+    marks: emergencyMarks(
+      switches.filter((x) => x.at < days.endMs),
+      days,
+    ),
     generatedAt: ctx.now(),
   };
 }

@@ -12,7 +12,7 @@ import { DIARY_ORDERS_AS_PATROL } from '../diary/migrate';
 import { ORDER_TIMELINE_CODES } from '../orders/migrate';
 import { HELD_ON_MEMBERS } from '../orders/migrateHeld';
 import { WISH_TIMELINE_CODES } from '../wishes/migrate';
-import { PENDING_COUNTS, PENDING_POOL_COUNTS } from './pendingRebuild';
+import { PENDING_BACKLOG_COUNTS, PENDING_COUNTS, PENDING_POOL_COUNTS } from './pendingRebuild';
 import { PERSONAL_COUNTS } from './recount';
 import { ROLE_AREAS_ON_USERS } from '../users/migrate';
 
@@ -47,6 +47,7 @@ export const MIGRATIONS: Migration[] = [
   PENDING_POOL_COUNTS,
   PERSONAL_COUNTS,
   DIARY_ORDERS_AS_PATROL,
+  PENDING_BACKLOG_COUNTS,
 ];
 
 export interface MigrateOptions {

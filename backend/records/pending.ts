@@ -15,14 +15,21 @@ export const OPEN_DAY = 'open';
 
 export type PendingField = 'new' | 'toDispatch' | 'overdue' | 'reg' | 'wish' | 'sum' | 'verify' | 'pool';
 
+/** The open backlog by state (the dashboard's 在办, `o_<status>` at the order's path): kept beside the 待办 on the same docs, read by dashboard.summary. */
+export type BacklogField = `o_${OrderStatus}`;
+export const BACKLOG_FIELDS: BacklogField[] = OPEN_STATUSES.map((st) => `o_${st}` as const);
+
+/** Every field of the `open` docs' group `p`. */
+export type OpenDocField = PendingField | BacklogField;
+
 interface Share {
-  field: PendingField;
+  field: OpenDocField;
   path: string;
 }
 
 type Facts = Doc & { status?: unknown; path?: unknown; gridPath?: unknown; overdue?: unknown; pool?: { areaPath?: unknown } | null };
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const at = (field: PendingField, path: unknown): Share[] => (str(path) ? [{ field, path: str(path)! }] : []);
+const at = (field: OpenDocField, path: unknown): Share[] => (str(path) ? [{ field, path: str(path)! }] : []);
 
 /** What a record in its current state waits for, and where: one rule per collection that has a 待办. */
 const SHARES: Partial<Record<string, (d: Facts) => Share[]>> = {
@@ -33,6 +40,8 @@ const SHARES: Partial<Record<string, (d: Facts) => Share[]>> = {
     ...(d.overdue === true && OPEN_STATUSES.includes(d.status as OrderStatus) ? at('overdue', d.path) : []),
     // 接单大厅: in the pool at its node, so a member reads the count of the community they registered in.
     ...(d.status === 'pooled' ? at('pool', d.pool?.areaPath) : []),
+    // 在办 by state, where the order is (not where its pool is).
+    ...(OPEN_STATUSES.includes(d.status as OrderStatus) ? at(`o_${d.status as OrderStatus}`, d.path) : []),
   ],
   // 报到审核: the applicant's building path.
   registrations: (d) => (d.status === 'pending' ? at('reg', d.path) : []),
@@ -72,11 +81,11 @@ export function pendingEffects(collection: string, before: Facts | null, after: 
 }
 
 /** Sums the 待办 fields of a record set on each node of their paths (the rebuild's and the tests' side). */
-export function tallyPending(collection: string, docs: Facts[], into = new Map<string, Map<PendingField, number>>()): Map<string, Map<PendingField, number>> {
+export function tallyPending(collection: string, docs: Facts[], into = new Map<string, Map<OpenDocField, number>>()): Map<string, Map<OpenDocField, number>> {
   for (const d of docs) {
     for (const s of sharesOf(collection, d)) {
       for (const nodeId of idsOnPath(s.path)) {
-        const fields = into.get(nodeId) ?? new Map<PendingField, number>();
+        const fields = into.get(nodeId) ?? new Map<OpenDocField, number>();
         fields.set(s.field, (fields.get(s.field) ?? 0) + 1);
         into.set(nodeId, fields);
       }

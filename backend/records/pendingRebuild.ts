@@ -11,16 +11,16 @@ import type { DocumentStore, Filter } from '../store/port';
 import { counterWrites } from './counts';
 import type { EffectBatch, Pending } from './effects';
 import type { Migration } from './migrate';
-import type { PendingField } from './pending';
-import { OPEN_DAY, tallyPending } from './pending';
+import type { OpenDocField } from './pending';
+import { BACKLOG_FIELDS, OPEN_DAY, tallyPending } from './pending';
 
 const COLLECTIONS = ['orders', 'registrations', 'wishes', 'points_declarations'];
-const FIELDS: PendingField[] = ['new', 'toDispatch', 'overdue', 'reg', 'wish', 'sum', 'verify', 'pool'];
+const FIELDS: OpenDocField[] = ['new', 'toDispatch', 'overdue', 'reg', 'wish', 'sum', 'verify', 'pool', ...BACKLOG_FIELDS];
 
 export async function rebuildPending(store: DocumentStore): Promise<number> {
   const stored = new Map<string, CounterDoc>();
   for await (const d of scanAll(counters(store), {}, 1000)) if (d.day === OPEN_DAY) stored.set(d.nodeId, d);
-  const want = new Map<string, Map<PendingField, number>>();
+  const want = new Map<string, Map<OpenDocField, number>>();
   const pending = new Map<string, EffectBatch>();
   for (const name of COLLECTIONS) {
     for await (const doc of scanAll(store.collection<Pending & { _id: string }>(name), {}, 1000)) {
@@ -32,17 +32,17 @@ export async function rebuildPending(store: DocumentStore): Promise<number> {
   for (const [, w] of counterWrites([...pending.values()])) {
     if (w.day !== OPEN_DAY) continue;
     const applied = new Set(stored.get(w.nodeId)?.applied ?? []);
-    const fields = want.get(w.nodeId) ?? new Map<PendingField, number>();
+    const fields = want.get(w.nodeId) ?? new Map<OpenDocField, number>();
     for (const p of w.parts) {
       if (applied.has(p.key)) continue;
-      for (const [f, n] of Object.entries(p.inc)) fields.set(f.slice(2) as PendingField, (fields.get(f.slice(2) as PendingField) ?? 0) - n);
+      for (const [f, n] of Object.entries(p.inc)) fields.set(f.slice(2) as OpenDocField, (fields.get(f.slice(2) as OpenDocField) ?? 0) - n);
     }
     want.set(w.nodeId, fields);
   }
   let changed = 0;
   for (const nodeId of new Set([...stored.keys(), ...want.keys()])) {
     const doc = stored.get(nodeId);
-    const fields = want.get(nodeId) ?? new Map<PendingField, number>();
+    const fields = want.get(nodeId) ?? new Map<OpenDocField, number>();
     const diff = FIELDS.filter((f) => (doc?.p?.[f] ?? 0) !== (fields.get(f) ?? 0));
     if (diff.length === 0) continue;
     const set = Object.fromEntries(diff.map((f) => [`p.${f}`, fields.get(f) ?? 0]));
@@ -61,3 +61,5 @@ export async function rebuildPending(store: DocumentStore): Promise<number> {
 export const PENDING_COUNTS: Migration = { name: '首页待办计数（各节点 open 计数器）', run: rebuildPending };
 /** The same rebuild again once the 接单大厅 count (`pool`) joined the counters: orders already in the pool count there. */
 export const PENDING_POOL_COUNTS: Migration = { name: '首页待办计数：接单大厅（pool）', run: rebuildPending };
+/** And once the open backlog by state (`o_<status>`, dashboard.summary's 在办) joined them: orders already open count there. */
+export const PENDING_BACKLOG_COUNTS: Migration = { name: '看板在办计数（各节点 open 计数器，按状态）', run: rebuildPending };

@@ -10,7 +10,9 @@ import { orders } from '../../backend/orders/repo';
 import { localPorts } from '../../backend/ports/local';
 import type { Deps } from '../../backend/runtime/types';
 import type { ExportView, SummaryView } from '../../shared/dashboard/schemas';
-import { orderNumber } from '../../shared/orders/model';
+import { OPEN_STATUSES, orderNumber } from '../../shared/orders/model';
+import { BACKLOG_FIELDS } from '../../backend/records/pending';
+import { PENDING_BACKLOG_COUNTS } from '../../backend/records/pendingRebuild';
 import { RANGE_FIGURES, runScenario, SCENARIO_DAY, SCENARIO_START, TODAY_FIGURES } from '../support/dashboard';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
@@ -88,6 +90,30 @@ describe('the known scenario', () => {
     expect(v.overdue.items.map((o) => o.id)).toContain(ids.o3);
     expect(v.overdue.total).toBe(v.overdue.items.length);
     s.clock.now = SCENARIO_START + 360 * 60_000;
+  });
+
+  test('the open backlog and overdue count are the kept ones, equal to the open orders; stored before they were kept, the migration counts them', async () => {
+    const live = async () => {
+      const open = (await orders(s.store).find({ status: { $in: [...OPEN_STATUSES] }, path: { $prefix: `/${NODES.street}/` } })).filter((o) =>
+        o.path.includes(`/${NODES.community1}/`),
+      );
+      return {
+        byStatus: Object.fromEntries(OPEN_STATUSES.map((st) => [st, open.filter((o) => o.status === st).length]).filter(([, n]) => n)),
+        overdue: open.filter((o) => o.overdue).length,
+      };
+    };
+    const want = await live();
+    expect(Object.keys(want.byStatus).length).toBeGreaterThan(1);
+    const shown = async () => {
+      const v = await summary({ areaId: NODES.community1, period: 'today' });
+      return { byStatus: v.open, overdue: v.overdue.total };
+    };
+    expect(await shown()).toEqual(want);
+    await counters(s.store).updateWhere({ day: 'open' }, { $unset: Object.fromEntries(BACKLOG_FIELDS.map((f) => [`p.${f}`, true])) });
+    expect((await shown()).byStatus).toEqual({});
+    expect(await PENDING_BACKLOG_COUNTS.run(s.store)).toBeGreaterThan(0);
+    expect(await shown()).toEqual(want);
+    expect(await PENDING_BACKLOG_COUNTS.run(s.store)).toBe(0);
   });
 
   test('the stored counters agree with the recompute from the timelines', async () => {
