@@ -14,6 +14,7 @@ import { machine, printFigures, renderReport, writeReport } from './report';
 import { storeSection } from './store';
 import { treeImportSection } from './tree-import';
 import { hotlineImportSection } from './hotline-import';
+import { suiteSection } from './suite';
 
 /** In report order. A new section is a module exporting a `Section`, added here. */
 const SECTIONS: Section[] = [
@@ -29,6 +30,7 @@ const SECTIONS: Section[] = [
   h5LoadSection,
   treeImportSection,
   hotlineImportSection,
+  suiteSection,
 ];
 
 interface Args {
