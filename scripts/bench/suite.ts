@@ -23,6 +23,17 @@ interface JestRun {
   testResults: Array<{ name: string; startTime: number; endTime: number }>;
 }
 
+/** What the layout was measured against (2026-12-06, this machine, 2 cores shared with other jobs). */
+const BEFORE = [
+  'Before this layout (a clean clone on a quiet machine): 24–26 min in all, jest 746 s local and 446 s cloud, each `--runInBand`,',
+  'after about 3 min of checks and builds one after another. The same subsets back to back, `--runInBand` then 2 workers,',
+  'with other jobs on the machine (load 2–5): 54 local suites (unit, 4 integration groups, browser a–d; 711 tests)',
+  '219 s → 153 s, using 160 s → 164 s of CPU (0.7 cores busy one at a time: browser and server waits); 26 cloud suites',
+  '(599 tests) 145 s → 127 s, 160 s → 169 s of CPU (1.1 cores busy one at a time: the function containers run beside the',
+  'worker). The whole jest part on 2 workers under that load: 562 s local, 482 s cloud. `WG_TEST_WORKERS=1 npm test` runs',
+  'the suites one at a time again.',
+];
+
 const min = (s: number) => `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 
 /** Wall time, summed suite time and the slowest suites of one jest run. */
@@ -65,9 +76,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     '',
     ...jest.map((j) => `Slowest ${j.row[0]} suites: ${j.slowest}.`),
     '',
-    'Same clean clone, quiet machine, 2 cores, before this layout: 24–26 min in all, of which jest 746 s local and 446 s cloud,',
-    'each `--runInBand`, after about 3 min of checks and builds one after another. `WG_TEST_WORKERS=1 npm test` runs the suites',
-    'one at a time again.',
+    ...BEFORE,
   ].join('\n');
   return { markdown, figures };
 }
