@@ -60,7 +60,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const figures: Figures = { 'npm test': min(t.total) };
   for (const s of t.steps) figures[s.step] = `${s.seconds} s`;
   const markdown = [
-    `The last \`npm test\` here (${t.at}, ${t.cores} cores, jest ${t.workers}): **${min(t.total)}** from start to the closing line.`,
+    `The last \`npm test\` here (${t.at.slice(0, 16).replace('T', ' ')} UTC, ${t.cores} cores, jest ${t.workers}): **${min(t.total)}** from start to the closing line.`,
     'Before jest the checks and the builds run as two lanes side by side (lane 1: type checks, lint, function bundles;',
     'lane 2: browser, h5, weapp, weapp check); then jest on the local runtime, then jest in cloud mode.',
     '',
