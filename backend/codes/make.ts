@@ -2,7 +2,7 @@
 import type { ForActivityInput, ForNodeInput, CodeView } from '../../shared/codes/schemas';
 import type { CodeTarget } from '../ports/types';
 import type { Ctx, Deps } from '../runtime/types';
-import { areasOnPaths } from '../areas/repo';
+import { keptOnPath } from '../areas/levels';
 import { codeTarget, placeNames, requireManagedActivity, requireManagedNode } from './targets';
 
 export async function renderCode(deps: Deps, target: CodeTarget, title: string): Promise<CodeView & { png: Buffer }> {
@@ -25,7 +25,7 @@ function withoutBytes({ png: _png, ...view }: CodeView & { png: Buffer }): CodeV
 
 export async function codeForNode(ctx: Ctx, input: ForNodeInput): Promise<CodeView> {
   const node = await requireManagedNode(ctx, input.areaId);
-  const known = await areasOnPaths(ctx.store, [node.path]);
+  const known = await keptOnPath(ctx.store, node.path);
   const title = placeNames(node, known).join(' / ');
   return { ...withoutBytes(await renderCode(ctx, codeTarget({ kind: 'node', id: node._id }, node.level), title)), level: node.level };
 }

@@ -6,23 +6,26 @@ import path from 'node:path';
 import type { Area } from '../../shared/areas/model';
 import type { PosterFile, PosterForGridInput, PosterInput } from '../../shared/codes/schemas';
 import { invalid } from '../../shared/errors';
-import { areas, areasOnPaths } from '../areas/repo';
+import { keptOnPath } from '../areas/levels';
+import { areas } from '../areas/repo';
 import { recordAudit } from '../audit/record';
 import type { Ctx } from '../runtime/types';
 import { contactFor } from '../users/contact';
 import { renderCode } from './make';
+import type { ContactView } from '../../shared/users/schemas';
 import type { PosterSheet } from './pdf';
 import { posterFontFile, writePosterPdf } from './pdf';
 import { codeTarget, placeNames, requireManagedNode } from './targets';
 
-async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>): Promise<PosterSheet> {
+/** A node's page; `contact` when the caller has it already (every building of a grid rings the same grid or community). */
+async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>, contact?: ContactView | null): Promise<PosterSheet> {
   const up = (level: Area['level']) => [...node.ancestors, node._id].map((id) => known.get(id)).find((a) => a?.level === level)?.name ?? null;
   const code = await renderCode(ctx, codeTarget({ kind: 'node', id: node._id }, node.level), node.name);
   return {
     community: up('community') ?? '',
     grid: up('grid'),
     building: node.level === 'building' ? node.name : null,
-    contact: await contactFor(ctx, node.path, known),
+    contact: contact !== undefined ? contact : await contactFor(ctx, node.path, known),
     code: code.png,
     kind: code.kind,
   };
@@ -43,7 +46,7 @@ async function savePdf(ctx: Ctx, node: Area, sheets: PosterSheet[], title: strin
 
 export async function posterForNode(ctx: Ctx, input: PosterInput): Promise<PosterFile> {
   const node = await requireManagedNode(ctx, input.areaId);
-  const known = await areasOnPaths(ctx.store, [node.path]);
+  const known = await keptOnPath(ctx.store, node.path);
   return savePdf(ctx, node, [await sheetFor(ctx, node, known)], `民情二维码-${placeNames(node, known).join('')}`, 'codes.poster');
 }
 
@@ -60,8 +63,10 @@ export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promis
   if (grid.level !== 'grid') throw invalid('gridId', '请选择一个网格');
   const buildings = buildingsOf(grid, await areas(ctx.store).find({ path: { $prefix: grid.path }, retired: { $ne: true } }));
   if (buildings.length === 0) throw invalid('gridId', '该网格下还没有在用的楼栋');
-  const known = await areasOnPaths(ctx.store, [grid.path]);
+  const known = await keptOnPath(ctx.store, grid.path);
+  // A contact is the grid's, the community's or the street's (contactFor), the same for every building of the grid: found once.
+  const contact = await contactFor(ctx, grid.path, known);
   const sheets: PosterSheet[] = [];
-  for (const b of buildings) sheets.push(await sheetFor(ctx, b, known));
+  for (const b of buildings) sheets.push(await sheetFor(ctx, b, known, contact));
   return savePdf(ctx, grid, sheets, `民情二维码-${placeNames(grid, known).join('')}`, 'codes.posterForGrid');
 }

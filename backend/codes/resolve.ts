@@ -4,7 +4,8 @@ import { CODE_PAGES, SCENE_PROBLEMS, decodeScene } from '../../shared/codes/scen
 import type { ResolveInput, ScanResolution } from '../../shared/codes/schemas';
 import { AppError } from '../../shared/errors';
 import type { Area } from '../../shared/areas/model';
-import { areas, areasOnPaths, trailOf } from '../areas/repo';
+import { keptOnPath } from '../areas/levels';
+import { areas, areasOnPaths, keptNode, trailOf } from '../areas/repo';
 import type { GuestCtx } from '../runtime/types';
 import { contactFor } from '../users/contact';
 import { activityRefs } from './repo';
@@ -27,11 +28,12 @@ export async function resolveScene(ctx: GuestCtx, input: ResolveInput): Promise<
       activity: { id: activity._id, title: activity.title },
     };
   }
-  const node = await areas(ctx.store).get(target.id);
+  // The node and its path from the warm instance: a scan reads no area most of the time.
+  const node = await keptNode(ctx.store, target.id);
   if (!node) throw new AppError('NOT_FOUND', `这个二维码对应的区域不存在，可能已被撤销。${CHOOSE_BY_HAND}`);
   const levelName = AREA_LEVEL_NAMES[node.level];
   if (node.retired) return retiredScan(ctx, node);
-  const known = await areasOnPaths(ctx.store, [node.path]);
+  const known = await keptOnPath(ctx.store, node.path);
   // The landing's 一键呼叫 rings someone other than the scanner (a grid leader scanning his grid gets the community).
   const contact = await contactFor(ctx, node.path, known, ctx.actor ?? undefined);
   const result: ScanResolution = {

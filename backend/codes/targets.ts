@@ -6,7 +6,7 @@ import type { SceneTarget } from '../../shared/codes/scene';
 import { AppError, invalid } from '../../shared/errors';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { STAFF_ROLES } from '../../shared/users/roles';
-import { requireArea } from '../areas/repo';
+import { keptPathOf } from '../areas/repo';
 import type { CodeTarget } from '../ports/types';
 import type { Ctx } from '../runtime/types';
 import type { ActivityRef } from './repo';
@@ -27,9 +27,9 @@ export function codeTarget(target: SceneTarget, level?: Area['level']): CodeTarg
   return { scene: encodeScene(target), page: CODE_PAGES.scan, webRoute: webRouteFor(target, level) };
 }
 
-/** A node in service, of a level that takes a code, inside the actor's staff scope. */
+/** A node in service, of a level that takes a code, inside the actor's staff scope: from the warm instance with its path (keptOnPath then reads nothing). */
 export async function requireManagedNode(ctx: Ctx, areaId: string, field = 'areaId'): Promise<Area> {
-  const node = await requireArea(ctx.store, areaId);
+  const { node } = await keptPathOf(ctx.store, areaId);
   if (!(CODE_LEVELS as readonly string[]).includes(node.level)) {
     const msg = `${AREA_LEVEL_NAMES[node.level]}不能生成民情二维码，请选择社区、网格或楼栋`;
     throw invalid(field, msg);
