@@ -33,11 +33,12 @@ export async function handle(fn: FunctionDef, event: unknown, identity: Identity
       ...finds.map((f) => deps.store.collection(f.collection).find(f.filter, { limit: f.limit })),
       ...(wants.docs ?? []).map((d) => deps.store.collection(d.collection).get(d.id)),
     ]);
-    const { actor, others } = loaded as Awaited<ReturnType<typeof loadActor>>;
+    const { actor, others, self } = loaded as Awaited<ReturnType<typeof loadActor>>;
     if (def.auth === 'user' && !actor) throw new AppError('UNAUTHENTICATED', '请先完成注册或重新登录');
     if (bad !== null) throw bad;
     const prefetched = new Map<string, unknown>([
-      ...others.map((u) => [`users/${u._id}`, u] as const),
+      // The caller's own record too (readOnce: their home, their settings), as read for the Actor.
+      ...[...others, ...(self ? [self] : [])].map((u) => [`users/${u._id}`, u] as const),
       ...finds.map((f, i) => [`find:${f.key}`, docs[i]] as const),
       ...(wants.docs ?? []).map((d, i) => [`${d.collection}/${d.id}`, docs[finds.length + i] ?? null] as const),
     ]);

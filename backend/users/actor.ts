@@ -40,10 +40,11 @@ export function toActor(user: UserDoc): Actor {
   };
 }
 
-export async function loadActor(store: DocumentStore, identity: Identity, others: readonly string[] = []): Promise<{ actor: Actor | null; others: UserDoc[] }> {
+/** The Actor, the people named, and the caller's own record as read (`self`: an action needing more of it than the Actor reads nothing more). */
+export async function loadActor(store: DocumentStore, identity: Identity, others: readonly string[] = []): Promise<{ actor: Actor | null; others: UserDoc[]; self?: UserDoc }> {
   const { user, others: found } = await loadUsers(store, identity, others);
   if (!user) return { actor: null, others: found };
   // Stored before staffAreaIds existed and never filled (a CloudBase deploy runs nothing at start): once, now.
   if (!Array.isArray(user.staffAreaIds)) await fillStaffAreaIdsOf(store, user);
-  return { actor: toActor(user), others: found };
+  return { actor: toActor(user), others: found, self: user };
 }

@@ -8,7 +8,9 @@ import { answersPhoneOf } from '../../shared/users/permissions';
 import type { Actor } from '../../shared/users/roles';
 import type { ContactView } from '../../shared/users/schemas';
 import type { Ctx, Deps } from '../runtime/types';
+import { keptOnPath } from '../areas/levels';
 import { areasOnPaths } from '../areas/repo';
+import { readOnce } from '../runtime/prefetch';
 import type { UserDoc } from './repo';
 import { users } from './repo';
 
@@ -44,8 +46,8 @@ export async function contactFor(deps: Deps, path: string, known?: Map<string, A
   return street?.phone && reaches(street) ? { name: null, roleName: '街道', phone: street.phone, areaName: street.name } : null;
 }
 
-/** 一键呼叫 for the caller: the contact of the building they live in. */
+/** 一键呼叫 for the caller: the contact of the building they live in (their record as read for the caller, the path from the warm instance). */
 export async function myCallContact(ctx: Ctx): Promise<{ contact: ContactView | null }> {
-  const me = await users(ctx.store).get(ctx.actor.userId);
-  return { contact: me?.homePath ? await contactFor(ctx, me.homePath, undefined, ctx.actor) : null };
+  const me = await readOnce<UserDoc>(ctx, 'users', ctx.actor.userId);
+  return { contact: me?.homePath ? await contactFor(ctx, me.homePath, await keptOnPath(ctx.store, me.homePath), ctx.actor) : null };
 }

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { AppError, invalid } from '../../shared/errors';
 import type { Actor, RoleGrant } from '../../shared/users/roles';
 import type { SetHomeInput } from '../../shared/users/schemas';
-import { recordAudit } from '../audit/record';
-import { requireArea } from '../areas/repo';
+import { keptPathOf } from '../areas/repo';
+import { audited } from '../records/make';
+import { updateWithEffects } from '../records/move';
+import { readOnce } from '../runtime/prefetch';
 import type { Ctx, GuestCtx } from '../runtime/types';
 import type { UserDoc } from './repo';
 import { roleFields, users } from './repo';
@@ -34,27 +36,28 @@ export async function enroll(ctx: GuestCtx): Promise<Actor> {
   return { userId: doc._id, name: doc.name, roles: [], skills: [] };
 }
 
-/** Sets my name and home building; my resident role moves to that building. */
+/**
+ * Sets my name and home building; my resident role moves to that building. My record as read for the caller, the building
+ * from the warm instance, and one conditional write carrying its audit entry (docs/effects.md).
+ */
 export async function setHome(ctx: Ctx, input: SetHomeInput): Promise<void> {
-  const building = await requireArea(ctx.store, input.buildingId, '楼栋');
+  const { node: building } = await keptPathOf(ctx.store, input.buildingId, '楼栋');
   if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
-  const user = await users(ctx.store).get(ctx.actor.userId);
+  const user = await readOnce<UserDoc>(ctx, 'users', ctx.actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const grant: RoleGrant = { role: 'resident', areaId: building._id, areaPath: building.path, grantedBy: user._id, grantedAt: ctx.now() };
   const roles = [...user.roles.filter((g) => g.role !== 'resident'), grant];
-  const matched = await users(ctx.store).updateWhere(
+  const audit = audited(
+    { actor: { ...ctx.actor, name: input.name } },
+    { action: 'users.setHome', targetType: 'user', targetId: user._id, areaPath: building.path, detail: { buildingId: building._id } },
+  );
+  const matched = await updateWithEffects(
+    ctx,
+    'users',
+    user._id,
     { _id: user._id, rev: user.rev },
     { $set: { name: input.name, homeAreaId: building._id, homePath: building.path, ...roleFields(roles) }, $inc: { rev: 1 } },
+    [audit],
   );
   if (matched !== 1) throw new AppError('CONFLICT', '资料刚被修改，请刷新后重试');
-  await recordAudit(
-    { ...ctx, actor: { ...ctx.actor, name: input.name } },
-    {
-      action: 'users.setHome',
-      targetType: 'user',
-      targetId: user._id,
-      areaPath: building.path,
-      detail: { buildingId: building._id },
-    },
-  );
 }

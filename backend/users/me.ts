@@ -6,14 +6,18 @@ import { maskMobile } from '../../shared/users/mask';
 import { ROLE_ABILITIES, ROLES } from '../../shared/users/roles';
 import type { MeView } from '../../shared/users/schemas';
 import type { Ctx } from '../runtime/types';
-import { areasOnPaths, toAreaView } from '../areas/repo';
+import { keptOnPaths } from '../areas/levels';
+import { toAreaView } from '../areas/repo';
+import { readOnce } from '../runtime/prefetch';
+import type { UserDoc } from './repo';
 import { users } from './repo';
 import { roleView } from './views';
 
 export async function getMe(ctx: Ctx): Promise<MeView> {
-  const user = await users(ctx.store).get(ctx.actor.userId);
+  // The record as read for the caller (or after a change, from the store); the nodes from the warm instance.
+  const user = await readOnce<UserDoc>(ctx, 'users', ctx.actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const known = await areasOnPaths(ctx.store, [user.homePath ?? '', ...user.roles.map((g) => g.areaPath)]);
+  const known = await keptOnPaths(ctx.store, [user.homePath ?? '', ...user.roles.map((g) => g.areaPath)]);
   const home = user.homePath
     ? idsOnPath(user.homePath)
         .map((id) => known.get(id))

@@ -5,14 +5,16 @@ import { canChangeRolesOf, canRevokeRole, hasRoleAt } from '../../shared/users/p
 import type { RoleGrant } from '../../shared/users/roles';
 import { STAFF_ROLES } from '../../shared/users/roles';
 import type { ListPeopleInput, Page, PersonView } from '../../shared/users/schemas';
-import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { keptOnPaths } from '../areas/levels';
+import { keptPathOf, trailOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { users } from './repo';
 import { roleView } from './views';
 
 export async function listPeople(ctx: Ctx, input: ListPeopleInput): Promise<Page<PersonView>> {
-  const node = await requireArea(ctx.store, input.areaId);
+  // The node and the page's homes and grants from the warm instance: the list reads only people most of the time.
+  const { node } = await keptPathOf(ctx.store, input.areaId);
   if (!hasRoleAt(ctx.actor, STAFF_ROLES, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责区域内的人员');
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
@@ -29,7 +31,7 @@ export async function listPeople(ctx: Ctx, input: ListPeopleInput): Promise<Page
     }),
     users(ctx.store).count(filter),
   ]);
-  const known = await areasOnPaths(
+  const known = await keptOnPaths(
     ctx.store,
     found.flatMap((u) => [u.homePath ?? '', ...u.roles.map((g) => g.areaPath)]),
   );
