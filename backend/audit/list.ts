@@ -5,7 +5,8 @@ import { targetName } from '../../shared/audit/model';
 import type { AuditPage, AuditView, ListAuditInput } from '../../shared/audit/schemas';
 import { hasRoleAt, staffScopes } from '../../shared/users/permissions';
 import type { Role } from '../../shared/users/roles';
-import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { keptOnPaths } from '../areas/levels';
+import { keptPathOf, trailOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { dayRange } from './days';
@@ -19,7 +20,8 @@ async function scopeNode(ctx: Ctx, areaId: string | undefined) {
   const own = ctx.actor.roles.find((g) => READERS.includes(g.role) && mine.includes(g.areaPath));
   const id = areaId ?? own?.areaId;
   if (!id) throw new AppError('FORBIDDEN', '只有社区工作人员和街道管理员可以查看操作日志');
-  const node = await requireArea(ctx.store, id);
+  // From the warm instance, as the page's trails below: the log reads only its entries most of the time.
+  const { node } = await keptPathOf(ctx.store, id);
   if (!hasRoleAt(ctx.actor, READERS, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责区域的操作日志');
   return node;
 }
@@ -46,7 +48,7 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput): Promise<AuditP
     }),
     log.count(filter),
   ]);
-  const known = await areasOnPaths(ctx.store, [...new Set(found.map((a) => a.areaPath))]);
+  const known = await keptOnPaths(ctx.store, [...new Set(found.map((a) => a.areaPath))]);
   const items: AuditView[] = found.map((a) => {
     // A record that is an area (社区, 网格) is the last node on its path: named from the trail's nodes, no extra read.
     const facts = { action: a.action, targetType: a.targetType, targetId: a.targetId, detail: a.detail ?? {}, areaName: known.get(a.targetId)?.name };
