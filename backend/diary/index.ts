@@ -6,7 +6,8 @@ import { recordVisit } from './record';
 import { visitToOrder } from './toOrder';
 
 export const diaryFunction = defineFunction('diary', {
-  record: userAction(s.recordVisitInput, recordVisit),
+  /** The linked resident comes back in the caller's own read. */
+  record: userAction(s.recordVisitInput, recordVisit, (i) => (i.residentId ? { users: [i.residentId] } : {})),
   list: userAction(s.listVisitsInput, listVisits),
   detail: userAction(s.visitIdInput, visitDetail),
   toOrder: userAction(s.visitToOrderInput, visitToOrder),

@@ -5,7 +5,7 @@ import type { ListVisitsInput, VisitCard, VisitIdInput, VisitPage, VisitView } f
 import { hasRoleAt, staffScopes } from '../../shared/users/permissions';
 import { STAFF_ROLES } from '../../shared/users/roles';
 import { dayRange } from '../audit/days';
-import { requireArea } from '../areas/repo';
+import { keptPathOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { VisitDoc } from './repo';
@@ -37,7 +37,7 @@ export async function requireVisit(ctx: Ctx, id: string): Promise<VisitDoc> {
 export async function listVisits(ctx: Ctx, input: ListVisitsInput): Promise<VisitPage> {
   const areaId = input.areaId ?? ctx.actor.roles.find((g) => STAFF_ROLES.includes(g.role) && staffScopes(ctx.actor).includes(g.areaPath))?.areaId;
   if (!areaId) throw new AppError('FORBIDDEN', '只有网格员、网格长、社区和街道工作人员可以查看民情日记');
-  const node = await requireArea(ctx.store, areaId);
+  const { node } = await keptPathOf(ctx.store, areaId);
   if (!hasRoleAt(ctx.actor, STAFF_ROLES, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责区域的民情日记');
   const filter: Filter = { path: { $prefix: node.path } };
   if (input.buildingId) filter.buildingId = input.buildingId;

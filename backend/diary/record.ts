@@ -8,30 +8,32 @@ import type { RecordVisitInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
 import { recordAudit } from '../audit/record';
 import { levelOnPath, placeName } from '../../shared/areas/place';
-import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { keptPathOf, trailOf } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
 import { keyedId } from '../runtime/ids';
 import { firstWrite, insertOnce } from '../runtime/keyed';
+import { readOnce } from '../runtime/prefetch';
 import type { Ctx } from '../runtime/types';
-import { users } from '../users/repo';
+import type { UserDoc } from '../users/repo';
 import type { VisitDoc } from './repo';
 import { visits } from './repo';
 
 /** A linked resident must live in the visit's community, so a typo cannot attach a stranger. */
 async function checkResident(ctx: Ctx, residentId: string, communityPath: string): Promise<void> {
-  const person = await users(ctx.store).get(residentId);
+  // Read in the caller's own read (the action's prefetch).
+  const person = await readOnce<UserDoc>(ctx, 'users', residentId);
   if (!person?.homePath?.startsWith(communityPath)) throw invalid('residentId', '关联的居民不在本社区，请重新选择');
 }
 
 export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ id: string }> {
   const id = keyedId('v', ctx.actor.userId, input.requestKey, ctx.now());
-  const found = await firstWrite(visits(ctx.store), id, input.requestKey, () => requireArea(ctx.store, input.buildingId, '楼栋'));
+  // The building and its path from the warm instance: most visits read no area.
+  const found = await firstWrite(visits(ctx.store), id, input.requestKey, () => keptPathOf(ctx.store, input.buildingId, '楼栋'));
   if (found.first) return { id: found.first._id };
-  const building = found.read;
+  const { node: building, known } = found.read;
   if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   if (!hasRoleAt(ctx.actor, DIARY_WRITERS, building.path)) throw new AppError('FORBIDDEN', '只有本网格的网格员、网格长可以记民情日记');
-  const known = await areasOnPaths(ctx.store, [building.path]);
   const grid = levelOnPath(building, 'grid', known);
   const community = levelOnPath(building, 'community', known);
   if (input.residentId) await checkResident(ctx, input.residentId, community?.path ?? building.path);

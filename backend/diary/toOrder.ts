@@ -16,7 +16,8 @@ const TAKEN = '这条民情日记已转为点单';
 export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<{ orderId: string }> {
   const visit = await requireVisit(ctx, input.visitId);
   if (visit.orderId) throw new AppError('CONFLICT', TAKEN);
-  const resident = visit.residentId ? await users(ctx.store).get(visit.residentId) : null;
+  // The linked resident is read only for their number when none was typed (they were checked when the visit was recorded).
+  const resident = visit.residentId && !input.contactMobile ? await users(ctx.store).get(visit.residentId) : null;
   const contactMobile = input.contactMobile ?? resident?.mobile;
   if (!contactMobile) throw invalid('contactMobile', '请填写联系电话');
   const role = ROLE_NAMES[STAFF_ROLES.filter((r) => hasRoleAt(ctx.actor, [r], visit.path)).pop() ?? 'grid_worker'];
@@ -43,7 +44,7 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
         code: 'fileForResident',
         quota: false,
         id: orderId,
-        followers: resident ? [resident._id] : [],
+        followers: visit.residentId ? [visit.residentId] : [],
         visitId: visit._id,
         // 网格巡查: counted under it by source, and, as any order filed on someone's behalf, the worker is not its filer.
         source: DIARY_ORDER_SOURCE,
