@@ -6,12 +6,15 @@ import { MODE_NAMES } from '../../shared/response/model';
 import { canSwitchMode } from '../../shared/response/permissions';
 import type { EmergencyNotice, ModeStatusInput, ModeStatusView, SwitchModeInput } from '../../shared/response/schemas';
 import { staffScopes } from '../../shared/users/permissions';
-import { recordAudit } from '../audit/record';
+import { audited } from '../records/make';
+import { updateWithEffects } from '../records/move';
 import { forget } from '../runtime/warm';
-import { AREAS_KEPT, areas, areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { keptOnPath } from '../areas/levels';
+import { AREAS_KEPT, areas, requireArea, trailOf } from '../areas/repo';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { users } from '../users/repo';
+import type { ModeSwitchDoc } from './repo';
 import { modeSwitches } from './repo';
 
 /** The fields a community's area doc carries once it has been switched at least once. */
@@ -36,14 +39,8 @@ async function requireCommunity(ctx: Ctx, id: string): Promise<CommunityNode> {
   return node;
 }
 
-/** Communities in 急时 under the actor's staff scopes (a prefix read per scope on the indexed path). */
-async function emergenciesInScope(ctx: Ctx): Promise<EmergencyNotice[]> {
-  const scopes = staffScopes(ctx.actor);
-  if (scopes.length === 0) return [];
-  const filter: Filter = { level: 'community', mode: 'emergency', $or: scopes.map((p) => ({ path: { $prefix: p } })) };
-  const found = (await areas(ctx.store).find(filter, { sort: [['path', 1]], limit: 100 })) as CommunityNode[];
-  return found.map(emergencyNotice);
-}
+/** The 急时 communities under the actor's staff scopes, as $or branches (a prefix read per scope on the indexed path). */
+const emergencyBranches = (scopes: string[]): Filter[] => scopes.map((p) => ({ level: 'community', mode: 'emergency', path: { $prefix: p } }));
 
 /** The community the page opens on: the one asked for, or the actor's own when they serve exactly one. */
 function defaultCommunityId(ctx: Ctx): string | undefined {
@@ -53,27 +50,36 @@ function defaultCommunityId(ctx: Ctx): string | undefined {
 
 export async function modeStatus(ctx: Ctx, input: ModeStatusInput): Promise<ModeStatusView> {
   const id = input.communityId ?? defaultCommunityId(ctx);
-  const emergencies = await emergenciesInScope(ctx);
-  if (!id) {
-    if (staffScopes(ctx.actor).length === 0) throw new AppError('FORBIDDEN', '只有社区工作人员和街道管理员可以查看平时/急时');
-    return { community: null, history: [], emergencies };
-  }
-  const node = await requireCommunity(ctx, id);
-  if (!canSwitchMode(ctx.actor, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责的社区');
-  const [known, switches] = await Promise.all([
-    areasOnPaths(ctx.store, [node.path]),
-    modeSwitches(ctx.store).find(
-      { communityId: node._id },
-      {
-        sort: [
-          ['at', -1],
-          ['_id', -1],
-        ],
-        limit: 20,
-      },
-    ),
+  const scopes = staffScopes(ctx.actor);
+  if (!id && scopes.length === 0) throw new AppError('FORBIDDEN', '只有社区工作人员和街道管理员可以查看平时/急时');
+  // The community and the 急时 ones in scope in one read (fresh, so a switch shows at once), its history beside it.
+  const [found, switches] = await Promise.all([
+    areas(ctx.store).find({ $or: [...(id ? [{ _id: id }] : []), ...emergencyBranches(scopes)] }, { sort: [['path', 1]], limit: 101 }) as Promise<CommunityNode[]>,
+    id
+      ? modeSwitches(ctx.store).find(
+          { communityId: id },
+          {
+            sort: [
+              ['at', -1],
+              ['_id', -1],
+            ],
+            limit: 20,
+          },
+        )
+      : [],
   ]);
-  const people = await users(ctx.store).find({ _id: { $in: [...new Set(switches.map((s) => s.by))] } });
+  const emergencies = found.filter((a) => a.level === 'community' && a.mode === 'emergency' && scopes.some((p) => a.path.startsWith(p))).map(emergencyNotice);
+  if (!id) return { community: null, history: [], emergencies };
+  // Past a full page of 急时 communities the one asked for may be left off: then read by itself.
+  const node = found.find((a) => a._id === id) ?? (found.length === 101 ? await requireCommunity(ctx, id) : null);
+  if (!node || node.retired) throw new AppError('NOT_FOUND', '社区不存在或已停用');
+  if (node.level !== 'community') throw invalid('communityId', '请选择一个社区');
+  if (!canSwitchMode(ctx.actor, node.path)) throw new AppError('FORBIDDEN', '只能查看您负责的社区');
+  // The trail's names from the warm instance.
+  const known = await keptOnPath(ctx.store, node.path);
+  // Switches keep their switcher's name; only older ones need the people read.
+  const unnamed = [...new Set(switches.filter((s) => s.byName === undefined).map((s) => s.by))];
+  const people = unnamed.length ? await users(ctx.store).find({ _id: { $in: unnamed } }) : [];
   const names = new Map(people.map((u) => [u._id, u.name]));
   const mode = node.mode ?? 'normal';
   return {
@@ -87,14 +93,14 @@ export async function modeStatus(ctx: Ctx, input: ModeStatusInput): Promise<Mode
       reason: node.modeReason ?? null,
       canSwitch: true,
     },
-    history: switches.map((s) => ({ id: s._id, mode: s.mode, modeName: MODE_NAMES[s.mode], reason: s.reason, at: s.at, byName: names.get(s.by) ?? '' })),
+    history: switches.map((s) => ({ id: s._id, mode: s.mode, modeName: MODE_NAMES[s.mode], reason: s.reason, at: s.at, byName: s.byName ?? names.get(s.by) ?? '' })),
     emergencies,
   };
 }
 
 /**
- * 切换平时/急时: one conditional update on the community's `modeRev` (two staff switching at once:
- * exactly one wins), then the switch record under a derived id and the audit entry.
+ * 切换平时/急时: one conditional update on the community's `modeRev` (two staff switching at once: exactly one wins),
+ * carrying the switch record (under a derived id) and the audit entry as its effects (docs/effects.md).
  */
 export async function switchMode(ctx: Ctx, input: SwitchModeInput): Promise<{ mode: CommunityMode; since: number }> {
   const node = await requireCommunity(ctx, input.communityId);
@@ -106,20 +112,32 @@ export async function switchMode(ctx: Ctx, input: SwitchModeInput): Promise<{ mo
   }
   const rev = node.modeRev ?? 0;
   const now = ctx.now();
-  const matched = await areas(ctx.store).updateWhere(
-    { _id: node._id, modeRev: rev === 0 ? { $exists: false } : rev },
-    { $set: { mode: input.mode, modeSince: now, modeReason: input.reason }, $inc: { modeRev: 1 } },
-  );
-  if (matched !== 1) throw new AppError('CONFLICT', '其他工作人员刚刚切换过，请刷新后再试');
-  forget(ctx.store, AREAS_KEPT);
-  const switchId = `${node._id}:${rev + 1}`;
-  await modeSwitches(ctx.store).insertIfAbsent({ _id: switchId, communityId: node._id, path: node.path, mode: input.mode, reason: input.reason, at: now, by: ctx.actor.userId });
-  await recordAudit(ctx, {
+  const switched: ModeSwitchDoc = {
+    _id: `${node._id}:${rev + 1}`,
+    communityId: node._id,
+    path: node.path,
+    mode: input.mode,
+    reason: input.reason,
+    at: now,
+    by: ctx.actor.userId,
+    byName: ctx.actor.name,
+  };
+  const audit = audited(ctx, {
     action: 'response.switchMode',
     targetType: 'community',
     targetId: node._id,
     areaPath: node.path,
     detail: { from: current, to: input.mode, reason: input.reason },
   });
+  const matched = await updateWithEffects(
+    ctx,
+    'areas',
+    node._id,
+    { _id: node._id, modeRev: rev === 0 ? { $exists: false } : rev },
+    { $set: { mode: input.mode, modeSince: now, modeReason: input.reason }, $inc: { modeRev: 1 } },
+    [{ type: 'insert', collection: 'mode_switches', doc: switched }, audit],
+  );
+  if (matched !== 1) throw new AppError('CONFLICT', '其他工作人员刚刚切换过，请刷新后再试');
+  forget(ctx.store, AREAS_KEPT);
   return { mode: input.mode, since: now };
 }

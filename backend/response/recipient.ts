@@ -2,9 +2,10 @@
 import { AppError, invalid } from '../../shared/errors';
 import { INSTRUCTION_LIMITS } from '../../shared/response/model';
 import type { BannerView, InboxInput, InstructionIdInput, ReceiptCard, ReceiptPage, ReplyInput } from '../../shared/response/schemas';
-import { areasOnPaths } from '../areas/repo';
+import { keptOnPaths } from '../areas/levels';
 import { checkContent, checkPhotos } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
+import type { Effect } from '../records/effects';
 import { updateWithEffects } from '../records/move';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
@@ -55,18 +56,31 @@ export async function inbox(ctx: Ctx, input: InboxInput): Promise<ReceiptPage> {
 }
 
 /**
- * 收到: only the first tap writes (update where not yet acknowledged), and only that one raises the instruction's
- * count; the write carries the recount of the person's instructions to acknowledge (their 待办, docs/effects.md).
+ * What 收到 causes, carried by the receipt's write (docs/effects.md): the recount of the person's instructions to acknowledge
+ * (their 待办), and the instruction's count raised once per person (conditional on their id not yet in `ackedBy`).
  */
-async function acknowledge(ctx: Ctx, r: ReceiptDoc): Promise<number> {
-  if (r.ackedAt !== null) return r.ackedAt;
+function ackEffects(r: ReceiptDoc): Effect[] {
+  return [
+    { type: 'recount', what: 'unacked', ids: [r.userId] },
+    {
+      type: 'update',
+      collection: 'instructions',
+      id: r.instructionId,
+      where: { ackedBy: { $hasNone: [r.userId] } },
+      patch: { $inc: { acked: 1 }, $pushAll: { ackedBy: [r.userId] } },
+    },
+  ];
+}
+
+/** 收到, with `set` besides (a reply): only the first tap acknowledges (update where not yet acknowledged); one write either way. */
+async function acknowledge(ctx: Ctx, r: ReceiptDoc, set: Record<string, unknown> = {}): Promise<number> {
   const now = ctx.now();
-  const first = await updateWithEffects(ctx, 'receipts', r._id, { _id: r._id, ackedAt: null }, { $set: { ackedAt: now } }, [{ type: 'recount', what: 'unacked', ids: [r.userId] }]);
-  if (first === 1) {
-    await instructions(ctx.store).updateWhere({ _id: r.instructionId }, { $inc: { acked: 1 } });
-    return now;
-  }
-  return (await receipts(ctx.store).get(r._id))?.ackedAt ?? now;
+  if (r.ackedAt === null) {
+    if ((await updateWithEffects(ctx, 'receipts', r._id, { _id: r._id, ackedAt: null }, { $set: { ackedAt: now, ...set } }, ackEffects(r))) === 1) return now;
+  } else if (Object.keys(set).length === 0) return r.ackedAt;
+  // Acknowledged before (or by a tap racing this one): only `set` is left to write.
+  if (Object.keys(set).length) await receipts(ctx.store).updateWhere({ _id: r._id }, { $set: set });
+  return r.ackedAt ?? (await receipts(ctx.store).get(r._id))?.ackedAt ?? now;
 }
 
 export async function ackInstruction(ctx: Ctx, input: InstructionIdInput): Promise<{ ackedAt: number }> {
@@ -80,9 +94,8 @@ export async function replyInstruction(ctx: Ctx, input: ReplyInput): Promise<{ a
   const r = await requireReceipt(ctx, input.instructionId);
   await checkContent(ctx, { text: input.text }, CONTENT_SCENES.comment);
   const screened = await checkPhotos(ctx, 'photo', input.photo ? [input.photo] : [], CONTENT_SCENES.comment);
-  const ackedAt = await acknowledge(ctx, r);
   const at = ctx.now();
-  await receipts(ctx.store).updateWhere({ _id: r._id }, { $set: { reply: { text: input.text ?? null, photo: input.photo ?? null, at } } });
+  const ackedAt = await acknowledge(ctx, r, { reply: { text: input.text ?? null, photo: input.photo ?? null, at } });
   if (input.photo) {
     const sent = await instructions(ctx.store).get(r.instructionId);
     await screened.register({ collection: 'receipts', recordId: r._id, field: 'reply.photo', targetType: 'instruction', areaPath: sent?.path ?? '/' });
@@ -103,7 +116,8 @@ export async function banner(ctx: Ctx): Promise<BannerView> {
       limit: INSTRUCTION_LIMITS.stripSize,
     }),
     receipts(ctx.store).count(open),
-    areasOnPaths(
+    // From the warm instance: a 急时 switch reaches the strip within WG_WARM_TTL_MS (docs/effects.md).
+    keptOnPaths(
       ctx.store,
       ctx.actor.roles.map((g) => g.areaPath),
     ),

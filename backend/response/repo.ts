@@ -21,6 +21,8 @@ export interface InstructionDoc {
   /** Recipients resolved at send time, and how many have said 收到 (raised by each first ack). */
   total: number;
   acked: number;
+  /** Who has been counted in `acked`, so a replayed 收到 effect counts nobody twice (docs/effects.md). */
+  ackedBy?: string[];
   lastRemindedAt: number | null;
   remindCount: number;
 }
@@ -55,6 +57,8 @@ export interface ModeSwitchDoc {
   at: number;
   /** The user id of who switched. */
   by: string;
+  /** Their name then, for the history (records stored before it was kept name `by` only). */
+  byName?: string;
 }
 
 export const instructions = (store: DocumentStore): Collection<InstructionDoc> => store.collection<InstructionDoc>('instructions');

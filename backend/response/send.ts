@@ -1,4 +1,7 @@
-/** 一键响应 发送: resolve the recipients in the subtree at send time, then one instruction doc and one receipt per recipient. */
+/**
+ * 一键响应 发送: resolve the recipients in the subtree at send time, then one insert of the instruction carrying a receipt per
+ * recipient, their messages, the audit entry and their 待办 recount as its effects (docs/effects.md).
+ */
 import type { Area } from '../../shared/areas/model';
 import { idsOnPath, isWithin } from '../../shared/areas/model';
 import { AppError, invalid } from '../../shared/errors';
@@ -8,18 +11,19 @@ import { canSendInstruction } from '../../shared/response/permissions';
 import type { SendInstructionInput } from '../../shared/response/schemas';
 import { ROLE_NAMES, ROLE_RANK } from '../../shared/users/roles';
 import type { RoleGrant } from '../../shared/users/roles';
-import { recordAudit } from '../audit/record';
-import { areasOnPaths, requireArea, trailOf } from '../areas/repo';
+import { keptOnPaths } from '../areas/levels';
+import { keptPathOf, trailOf } from '../areas/repo';
 import { scanAll } from '../exports/xlsx';
 import { checkContent, checkPhotos } from '../content/check';
-import { notify } from '../notifications/outbox';
-import { updateWithEffects } from '../records/move';
+import type { Effect } from '../records/effects';
+import { audited, notice } from '../records/make';
+import { withEffects } from '../records/move';
 import { newId } from '../runtime/ids';
 import type { Ctx, Deps } from '../runtime/types';
 import type { UserDoc } from '../users/repo';
 import { users } from '../users/repo';
 import type { InstructionDoc, ReceiptDoc } from './repo';
-import { instructions, receiptId, receipts } from './repo';
+import { instructions, receiptId } from './repo';
 
 interface Recipient {
   user: UserDoc;
@@ -72,7 +76,7 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
   const now = ctx.now();
   if (input.deadline <= now) throw invalid('deadline', '截止时间需晚于现在');
   if (input.deadline > now + INSTRUCTION_LIMITS.maxDeadlineDays * DAY) throw invalid('deadline', `截止时间不能超过 ${INSTRUCTION_LIMITS.maxDeadlineDays} 天后`);
-  const node = await requireArea(ctx.store, input.areaId, '发送范围');
+  const { node } = await keptPathOf(ctx.store, input.areaId, '发送范围');
   if (!canSendInstruction(ctx.actor, node.path)) {
     throw new AppError('FORBIDDEN', '只能向您负责的区域发送指令（发送范围）', { areaId: '只能向您负责的区域发送指令' });
   }
@@ -83,7 +87,8 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
   if (recipients.length === 0) {
     throw invalid('roles', `${node.name}内没有${roles.map((r) => ROLE_NAMES[r]).join('、')}，无人可接收`);
   }
-  const known = await areasOnPaths(ctx.store, [node.path, ...recipients.flatMap((r) => [r.grantPath, r.user.homePath ?? ''])]);
+  // The nodes from the warm instance: the people read is the only one before the write most of the time.
+  const known = await keptOnPaths(ctx.store, [node.path, ...recipients.flatMap((r) => [r.grantPath, r.user.homePath ?? ''])]);
   const doc: InstructionDoc = {
     _id: newId('i', now),
     title: input.title,
@@ -103,8 +108,6 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     lastRemindedAt: null,
     remindCount: 0,
   };
-  await instructions(ctx.store).insert(doc);
-  await screened.register({ collection: 'instructions', recordId: doc._id, targetType: 'instruction', areaPath: doc.path });
   const docs: ReceiptDoc[] = recipients.map((r) => ({
     _id: receiptId(doc._id, r.user._id),
     instructionId: doc._id,
@@ -120,16 +123,15 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     ackedAt: null,
     reply: null,
   }));
-  for (let i = 0; i < docs.length; i += 50) await Promise.all(docs.slice(i, i + 50).map((d) => receipts(ctx.store).insertIfAbsent(d)));
-  await recordAudit(ctx, {
-    action: 'response.send',
-    targetType: 'instruction',
-    targetId: doc._id,
-    areaPath: node.path,
-    detail: { title: doc.title, roles, recipients: docs.length },
-  });
-  await notify(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）`, sourceId: doc._id });
-  // Last, once every receipt is in: each recipient's count of instructions to acknowledge (their home's 待办) is taken again.
-  await updateWithEffects(ctx, 'instructions', doc._id, { _id: doc._id }, {}, [{ type: 'recount', what: 'unacked', ids: docs.map((d) => d.userId) }]);
+  const effects: Effect[] = [
+    // Inserted first when the batch is applied, so the recount below sees every receipt.
+    ...docs.map((d): Effect => ({ type: 'insert', collection: 'receipts', doc: d })),
+    audited(ctx, { action: 'response.send', targetType: 'instruction', targetId: doc._id, areaPath: node.path, detail: { title: doc.title, roles, recipients: docs.length } }),
+    notice(ctx, { to: docs.map((d) => ({ userId: d.userId })), kind: 'instruction', body: `${doc.title}（${doc.createdByName}）`, sourceId: doc._id }),
+    // Each recipient's count of instructions to acknowledge (their home's 待办) is taken again.
+    { type: 'recount', what: 'unacked', ids: docs.map((d) => d.userId) },
+  ];
+  await instructions(ctx.store).insert(withEffects(ctx, 'instructions', doc, effects));
+  await screened.register({ collection: 'instructions', recordId: doc._id, targetType: 'instruction', areaPath: doc.path });
   return { id: doc._id, recipients: docs.length };
 }

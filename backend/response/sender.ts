@@ -19,8 +19,9 @@ import { staffScopes } from '../../shared/users/permissions';
 import { ROLE_NAMES } from '../../shared/users/roles';
 import { recordAudit } from '../audit/record';
 import { exportXlsx, scanAll, sheetTime, tableSheet } from '../exports/xlsx';
-import { notify } from '../notifications/outbox';
 import type { FileStore } from '../ports/types';
+import { audited, notice } from '../records/make';
+import { updateWithEffects } from '../records/move';
 import type { Ctx } from '../runtime/types';
 import type { InstructionDoc, ReceiptDoc } from './repo';
 import { instructions, receiptId, receipts } from './repo';
@@ -89,13 +90,16 @@ function tallyByGrid(list: ReceiptDoc[], files: FileStore): GridTally[] {
 }
 
 export async function instructionDetail(ctx: Ctx, input: InstructionIdInput): Promise<InstructionDetail> {
-  const [doc, mine] = await Promise.all([instructions(ctx.store).get(input.instructionId), receipts(ctx.store).get(receiptId(input.instructionId, ctx.actor.userId))]);
+  const doc = await instructions(ctx.store).get(input.instructionId);
   const sender = doc !== null && canSeeTally(ctx.actor, doc.path);
+  // The sender's side reads every receipt, the viewer's own among them; a recipient reads only theirs.
+  const list = doc && sender ? await allReceipts(ctx, doc._id) : null;
+  const own = receiptId(input.instructionId, ctx.actor.userId);
+  const mine = list ? (list.find((r) => r._id === own) ?? null) : doc ? await receipts(ctx.store).get(own) : null;
   if (!doc || (!sender && !mine)) throw new AppError('NOT_FOUND', '指令不存在或未发送给您');
   const now = ctx.now();
   let tally: InstructionDetail['tally'] = null;
-  if (sender) {
-    const list = await allReceipts(ctx, doc._id);
+  if (list) {
     const acked = list.filter((r) => r.ackedAt !== null).length;
     const nextRemindAt = doc.lastRemindedAt === null ? null : doc.lastRemindedAt + REMIND_MS;
     tally = { total: list.length, acked, remindCount: doc.remindCount, lastRemindedAt: doc.lastRemindedAt, nextRemindAt, groups: tallyByGrid(list, ctx.ports.files) };
@@ -130,22 +134,24 @@ export async function remindInstruction(ctx: Ctx, input: InstructionIdInput): Pr
   const missing = await receipts(ctx.store).find({ instructionId: doc._id, ackedAt: null }, { limit: INSTRUCTION_LIMITS.maxRecipients });
   if (missing.length === 0) throw new AppError('CONFLICT', '所有人都已确认收到，无需提醒');
   const now = ctx.now();
-  const won = await instructions(ctx.store).updateWhere(
+  // The messages and the audit entry ride on the write that wins the 30 minutes (docs/effects.md).
+  const effects = [
+    notice(ctx, { to: missing.map((r) => ({ userId: r.userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`, sourceId: doc._id }),
+    audited(ctx, { action: 'response.remind', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { reminded: missing.length } }),
+  ];
+  const won = await updateWithEffects(
+    ctx,
+    'instructions',
+    doc._id,
     { _id: doc._id, $or: [{ lastRemindedAt: null }, { lastRemindedAt: { $lte: now - REMIND_MS } }] },
     { $set: { lastRemindedAt: now }, $inc: { remindCount: 1 } },
+    effects,
   );
   if (won !== 1) {
     const fresh = await instructions(ctx.store).get(doc._id);
     const wait = Math.max(1, Math.ceil(((fresh?.lastRemindedAt ?? now) + REMIND_MS - now) / 60_000));
     throw new AppError('RATE_LIMITED', `每 ${INSTRUCTION_LIMITS.remindEveryMinutes} 分钟只能提醒一次，请 ${wait} 分钟后再试`);
   }
-  await notify(ctx, {
-    to: missing.map((r) => ({ userId: r.userId })),
-    kind: 'instructionRemind',
-    body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`,
-    sourceId: doc._id,
-  });
-  await recordAudit(ctx, { action: 'response.remind', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { reminded: missing.length } });
   return { reminded: missing.length };
 }
 

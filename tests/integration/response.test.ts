@@ -280,7 +280,7 @@ describe('平时/急时', () => {
       ['emergency', '孙丽'],
     ]);
     const switches = await s.store.collection('mode_switches').find({ communityId: NODES.community1 }, { sort: [['at', -1]], limit: 1 });
-    expect(Object.keys(switches[0]!).sort()).toEqual(['_id', 'at', 'by', 'communityId', 'mode', 'path', 'reason']);
+    expect(Object.keys(switches[0]!).sort()).toEqual(['_id', 'at', 'by', 'byName', 'communityId', 'mode', 'path', 'reason']);
     expect(await s.store.collection('audit').count({ action: 'response.switchMode', targetId: NODES.community1 })).toBeGreaterThanOrEqual(2);
   });
 
