@@ -8,15 +8,17 @@ import type { CreateOrganisationInput, LinkOrgInput, ListOrganisationsInput, Org
 import type { Page } from '../../shared/users/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import { recordAudit } from '../audit/record';
-import { areasOnPaths, requireLevel } from '../areas/repo';
+import { keptOnPaths, requireKeptLevel } from '../areas/levels';
 import { syncPlacement } from '../points/placement';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
+import { DuplicateKeyError } from '../store/port';
 import type { OrganisationDoc } from './repo';
 import { organisations, registrations } from './repo';
 import { viewsOf } from './views';
 
-const requireCommunity = (ctx: Ctx, communityId: string): Promise<Area> => requireLevel(ctx.store, communityId, 'communityId', 'community');
+/** From the warm instance: a community is renamed or retired rarely. */
+const requireCommunity = (ctx: Ctx, communityId: string): Promise<Area> => requireKeptLevel(ctx.store, communityId, 'communityId', 'community');
 
 function toView(ctx: Ctx, o: OrganisationDoc, communityName: string, memberCount: number): OrganisationView {
   return {
@@ -47,7 +49,13 @@ export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInpu
     createdAt: ctx.now(),
     createdBy: ctx.actor.userId,
   };
-  if (!(await organisations(ctx.store).insertIfAbsent(doc))) throw invalid('name', `「${input.name}」已在本社区报到，不能重复登记`);
+  // A plain insert (one request on CloudBase, where insertIfAbsent is a read and an insert): the derived id refuses a second.
+  try {
+    await organisations(ctx.store).insert(doc);
+  } catch (e) {
+    if (e instanceof DuplicateKeyError) throw invalid('name', `「${input.name}」已在本社区报到，不能重复登记`);
+    throw e;
+  }
   await recordAudit(ctx, { action: 'members.createOrganisation', targetType: 'organisation', targetId: doc._id, areaPath: community.path, detail: { name: doc.name } });
   return toView(ctx, doc, community.name, 0);
 }
@@ -64,20 +72,20 @@ export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput)
     if (paths.length === 0) throw invalid('communityId', '请选择社区');
     filter = { $or: paths.map((p) => ({ path: { $prefix: p } })) };
   }
-  const [found, total] = await Promise.all([
-    organisations(ctx.store).find(filter, {
-      sort: [
-        ['path', 1],
-        ['name', 1],
-      ],
-      limit: pageSize,
-      skip: (page - 1) * pageSize,
-    }),
-    organisations(ctx.store).count(filter),
-  ]);
-  const [counts, known] = await Promise.all([
+  const found = await organisations(ctx.store).find(filter, {
+    sort: [
+      ['path', 1],
+      ['name', 1],
+    ],
+    limit: pageSize,
+    skip: (page - 1) * pageSize,
+  });
+  // A first page that is not full is the whole list: counted only when there may be more (a community has a handful).
+  const whole = page === 1 && found.length < pageSize;
+  const [total, counts, known] = await Promise.all([
+    whole ? Promise.resolve(found.length) : organisations(ctx.store).count(filter),
     found.length ? registrations(ctx.store).group({ orgId: { $in: found.map((o) => o._id) }, status: 'approved' }, { by: ['orgId'] }) : Promise.resolve([]),
-    areasOnPaths(
+    keptOnPaths(
       ctx.store,
       found.map((o) => o.path),
     ),
