@@ -10,7 +10,7 @@ import { keptPathOf } from '../areas/repo';
 import { ownCommunityId } from '../points/community';
 import { recordAudit } from '../audit/record';
 import type { Ctx } from '../runtime/types';
-import { forget } from '../runtime/warm';
+import { forget, warm } from '../runtime/warm';
 import type { RulesDoc } from './rules';
 import { keptRules, RULES_KEPT, ruleIn } from './rules';
 
@@ -53,10 +53,18 @@ export async function setColourRule(ctx: Ctx, input: SetColourRuleInput): Promis
   // One colour's fields only, so two staff saving different colours at once both keep their change.
   const set = { [`colours.${input.colour}`]: rule, ...stamp };
   // A stale "none yet" only costs the insert that fails; documents are never deleted, so "exists" is never stale.
+  // Known whole when the kept copy had the document or our insert made it; not when another save made it first.
+  let known = true;
   if (before?.colours) await col.updateWhere({ _id: community._id }, { $set: set });
-  else if (!(await col.insertIfAbsent({ _id: community._id, colours: { [input.colour]: rule }, ...stamp }))) await col.updateWhere({ _id: community._id }, { $set: set });
+  else if (!(await col.insertIfAbsent({ _id: community._id, colours: { [input.colour]: rule }, ...stamp }))) {
+    await col.updateWhere({ _id: community._id }, { $set: set });
+    known = false;
+  }
+  const after: RulesDoc = { ...before, _id: community._id, colours: { ...before?.colours, [input.colour]: rule }, ...stamp };
   forget(ctx.store, `${RULES_KEPT}${community._id}`);
+  // This instance keeps what it wrote (the stored colours with this one changed): the next save reads nothing either.
+  if (known) void warm(ctx.store, `${RULES_KEPT}${community._id}`, () => Promise.resolve(after));
   const said = `${COLOUR_NAMES[input.colour]}色：${rule.respondHours} 小时响应，${rule.resolveHours} 小时办结，按${DAY_COUNT_NAMES[rule.days]}`;
   await recordAudit(ctx, { action: 'orders.setRule', targetType: 'community', targetId: community._id, areaPath: community.path, detail: { colour: input.colour, ...rule, said } });
-  return view(ctx, community, { _id: community._id, colours: { ...before?.colours, [input.colour]: rule } });
+  return view(ctx, community, after);
 }
