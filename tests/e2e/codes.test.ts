@@ -21,6 +21,8 @@ let browser: Browser;
 let staff: Page;
 let resident: Page;
 const WAIT = { timeout: 15000 };
+/** The poster is made on the server (4 A4 pages, the CJK font): seconds of CPU, more while the other jest worker is busy too. */
+const POSTER_WAIT = { timeout: 60000 };
 
 /** Opens a route as a fresh scan does: a new app launch, not another page on the previous stack. */
 async function scan(page: Page, route: string): Promise<void> {
@@ -45,7 +47,7 @@ test("staff download the grid poster; page 1's code opens building 1's order pag
   await waitText(staff, '#code-card', '第一网格');
   expect(await staff.locator('#code-content').innerText()).toBe(`${s.url}/#/pages/scan/index?scene=n%3D${NODES.grid1}`);
   await screenshot(staff, 'codes-staff-grid');
-  const [download] = await Promise.all([staff.waitForEvent('download', WAIT), staff.locator('#poster-grid').click()]);
+  const [download] = await Promise.all([staff.waitForEvent('download', POSTER_WAIT), staff.locator('#poster-grid').click()]);
   const pdf = fs.readFileSync((await download.path())!);
   expect(download.suggestedFilename()).toBe('民情二维码-梅川第一居委会第一网格.pdf');
   expect(pdfPageCount(pdf)).toBe(4);
