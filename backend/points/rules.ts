@@ -32,13 +32,19 @@ export interface PointsRulesDoc extends Partial<PointsRules> {
   _id: string;
   updatedAt: number;
   updatedBy: string;
+  /** Raised by every save (absent on documents saved before it existed): a save is conditional on the one it read. */
+  rev?: number;
 }
 
 export const POINTS_RULES = 'points_rules';
 
 /** The rules in force now for a community (by its area id). */
 export async function pointsRules(deps: Deps, communityId: string): Promise<PointsRules> {
-  const doc = await deps.store.collection<PointsRulesDoc>(POINTS_RULES).get(communityId);
+  return rulesOf(await deps.store.collection<PointsRulesDoc>(POINTS_RULES).get(communityId));
+}
+
+/** The rules a stored document (or none: the defaults) sets. */
+export function rulesOf(doc: PointsRulesDoc | null): PointsRules {
   if (!doc) return DEFAULT_POINTS_RULES;
   return {
     orderByColour: { ...DEFAULT_POINTS_RULES.orderByColour, ...doc.orderByColour },
@@ -64,4 +70,12 @@ export function keptPointsRules(deps: Deps, communityId: string): Promise<Points
 /** The stored rules document of a community, if it has changed the defaults. */
 export async function rulesDoc(deps: Deps, communityId: string): Promise<PointsRulesDoc | null> {
   return deps.store.collection<PointsRulesDoc>(POINTS_RULES).get(communityId);
+}
+
+/** Warm-cache keys of the stored rules documents, which 积分规则's save writes over (conditional on the kept one's `rev`). */
+export const RULES_DOC_KEPT = 'points_rules_doc/';
+
+/** The stored rules document of a community as a warm instance keeps it (null: the defaults). */
+export function keptRulesDoc(deps: Deps, communityId: string): Promise<PointsRulesDoc | null> {
+  return warm(deps.store, `${RULES_DOC_KEPT}${communityId}`, () => rulesDoc(deps, communityId));
 }

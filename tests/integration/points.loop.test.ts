@@ -115,6 +115,15 @@ test('changing the rules affects only later credits', async () => {
       .sort(),
   ).toEqual([3, 6]);
   expect(await s.store.collection('audit').count({ action: 'points.setRules' })).toBe(1);
+  // Another instance saves (behind this one's kept copy): the next save here misses on the revision, reads the rules
+  // again, and its audit says what it replaced.
+  await s.store.collection<{ _id: string; rev?: number }>('points_rules').updateWhere({ _id: NODES.community1 }, { $set: { wishFulfilled: 9 }, $inc: { rev: 1 } });
+  okData(await s.call('points', 'setRules', { communityId: NODES.community1, ...changed.rules, onTimeBonus: 2 }, PEOPLE.staff));
+  const audits = await s.store.collection<{ detail: object }>('audit').find({ action: 'points.setRules' });
+  expect(audits.map((a) => a.detail)).toContainEqual(
+    expect.objectContaining({ before: expect.objectContaining({ wishFulfilled: 9 }), after: expect.objectContaining({ onTimeBonus: 2 }) }),
+  );
+  expect(okData(await s.call<RulesView>('points', 'rules', {}, PEOPLE.staff)).rules).toMatchObject({ onTimeBonus: 2, wishFulfilled: changed.rules.wishFulfilled });
   // Other communities keep the defaults.
   const other = okData(await s.call<RulesView>('points', 'rules', {}, PEOPLE.otherStaff));
   expect(other.rules.orderByColour.green).toBe(2);
