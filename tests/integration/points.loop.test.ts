@@ -119,7 +119,7 @@ test('changing the rules affects only later credits', async () => {
   // again, and its audit says what it replaced.
   await s.store.collection<{ _id: string; rev?: number }>('points_rules').updateWhere({ _id: NODES.community1 }, { $set: { wishFulfilled: 9 }, $inc: { rev: 1 } });
   okData(await s.call('points', 'setRules', { communityId: NODES.community1, ...changed.rules, onTimeBonus: 2 }, PEOPLE.staff));
-  const audits = await s.store.collection<{ detail: object }>('audit').find({ action: 'points.setRules' });
+  const audits = await s.store.collection<{ _id: string; detail: object }>('audit').find({ action: 'points.setRules' });
   expect(audits.map((a) => a.detail)).toContainEqual(
     expect.objectContaining({ before: expect.objectContaining({ wishFulfilled: 9 }), after: expect.objectContaining({ onTimeBonus: 2 }) }),
   );
