@@ -74,18 +74,19 @@ export async function memberLibrary(ctx: Ctx, input: LibraryInput): Promise<Libr
   const pageSize = input.pageSize ?? 20;
   const year = shanghaiYear(ctx.now());
   if (input.served === undefined) {
-    const [docs, total] = await Promise.all([
-      registrations(ctx.store).find(filter, {
-        sort: [
-          ['createdAt', -1],
-          ['_id', -1],
-        ],
-        limit: pageSize,
-        skip: (page - 1) * pageSize,
-      }),
-      registrations(ctx.store).count(filter),
-    ]);
-    return { items: await rowsOf(ctx, docs, year), total, page, pageSize, year };
+    const skip = (page - 1) * pageSize;
+    const docs = await registrations(ctx.store).find(filter, {
+      sort: [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+      limit: pageSize,
+      skip,
+    });
+    // A page that is not full ends the list, so it tells the total: counted only when there may be more (beside the totals).
+    const ends = docs.length < pageSize && (page === 1 || docs.length > 0);
+    const [items, total] = await Promise.all([rowsOf(ctx, docs, year), ends ? Promise.resolve(skip + docs.length) : registrations(ctx.store).count(filter)]);
+    return { items, total, page, pageSize, year };
   }
   // "Served" lives in another collection: walk the subtree's registrations and page what matches.
   const all: LibraryRow[] = [];

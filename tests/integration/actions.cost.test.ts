@@ -222,8 +222,6 @@ const OVER: Record<string, { local: number; cloud: number }> = {
   'points.duty': { local: 5, cloud: 5 },
   // Re-stamps the member's points placement in the request (registrations read again, the yearly total) besides the link itself.
   'members.linkOrg': { local: 6, cloud: 6 },
-  // The page, its count and the members' yearly point totals.
-  'members.library': { local: 4, cloud: 4 },
   // The grid's buildings are read fresh (a warm copy would miss one just added under a 微网格), then its contact and the audit.
   'codes.posterForGrid': { local: 4, cloud: 4 },
   // The instruction (scope), the receipts not yet acknowledged (who to remind), and the write that wins the 30 minutes.

@@ -247,6 +247,10 @@ describe('在职党员信息库 and the 台账 export', () => {
     const paged = await page(PEOPLE.street, { pageSize: 2, page: 2 });
     expect(paged).toMatchObject({ total: 7, page: 2, pageSize: 2 });
     expect(paged.items).toHaveLength(2);
+    // A page that is not full ends the list and tells the total; one past the end counts.
+    expect(staffView.total).toBe(4);
+    expect(await page(PEOPLE.street, { pageSize: 2, page: 4 })).toMatchObject({ total: 7, items: [expect.anything()] });
+    expect(await page(PEOPLE.street, { pageSize: 2, page: 5 })).toMatchObject({ total: 7, items: [] });
   });
 
   it('served-this-year means any points this year', async () => {
