@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/users/roles';
 import { anyScopes, staffScopes } from '../../shared/users/permissions';
 import type { Ctx } from '../runtime/types';
 import { levelAt } from './levels';
-import { areas, areasOnPaths, keepNode, requireArea, toAreaView, trailOf } from './repo';
+import { areas, areasOnPaths, keepNode, keptNode, requireArea, toAreaView, trailOf } from './repo';
 
 /** Children of a node (or the top of the tree, or with `mine` the person's own place), in their set order, retired ones left out. */
 export async function listChildren(ctx: Ctx, input: ChildrenInput): Promise<ChildrenView> {
@@ -92,7 +92,9 @@ export async function searchScopes(ctx: Pick<Ctx, 'store' | 'actor'>): Promise<s
 export async function searchAreas(ctx: Ctx, input: SearchAreasInput): Promise<{ items: AreaWithTrail[] }> {
   let scopes = await searchScopes(ctx);
   if (input.withinId) {
-    const within = await requireArea(ctx.store, input.withinId, '搜索范围');
+    // From the warm instance (at most WARM_TTL_MS old): a node retired meanwhile elsewhere may still be searched within for those seconds.
+    const within = await keptNode(ctx.store, input.withinId);
+    if (!within || within.retired) throw new AppError('NOT_FOUND', '搜索范围不存在或已停用');
     if (!scopes.some((s) => isWithin(within.path, s))) throw new AppError('FORBIDDEN', '只能在您负责的区域内搜索');
     scopes = [within.path];
   }
