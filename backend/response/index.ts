@@ -4,7 +4,7 @@ import { defineFunction, userAction } from '../runtime/define';
 import { modeStatus, switchMode } from './mode';
 import { ackInstruction, banner, inbox, replyInstruction } from './recipient';
 import { sendInstruction } from './send';
-import { exportReplies, instructionDetail, remindInstruction, sentInstructions } from './sender';
+import { exportReplies, instructionDetail, remindInstruction, remindPrefetch, sentInstructions } from './sender';
 
 export const responseFunction = defineFunction('response', {
   send: userAction(s.sendInstructionInput, sendInstruction),
@@ -13,7 +13,7 @@ export const responseFunction = defineFunction('response', {
   detail: userAction(s.instructionIdInput, instructionDetail),
   ack: userAction(s.instructionIdInput, ackInstruction),
   reply: userAction(s.replyInput, replyInstruction),
-  remind: userAction(s.instructionIdInput, remindInstruction),
+  remind: userAction(s.instructionIdInput, remindInstruction, remindPrefetch),
   export: userAction(s.instructionIdInput, exportReplies),
   banner: userAction(s.bannerInput, banner),
   modeStatus: userAction(s.modeStatusInput, modeStatus),

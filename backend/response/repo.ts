@@ -23,6 +23,8 @@ export interface InstructionDoc {
   acked: number;
   /** Who has been counted in `acked`, so a replayed 收到 effect counts nobody twice (docs/effects.md). */
   ackedBy?: string[];
+  /** The recipients' user ids as resolved at send, so 提醒 finds who has not said 收到 (not in `ackedBy`) on this record; absent on instructions sent before. */
+  recipients?: string[];
   lastRemindedAt: number | null;
   remindCount: number;
 }

@@ -105,6 +105,7 @@ export async function sendInstruction(ctx: Ctx, input: SendInstructionInput): Pr
     createdByName: ctx.actor.name,
     total: recipients.length,
     acked: 0,
+    recipients: recipients.map((r) => r.user._id),
     lastRemindedAt: null,
     remindCount: 0,
   };

@@ -22,7 +22,8 @@ import { exportXlsx, scanAll, sheetTime, tableSheet } from '../exports/xlsx';
 import type { FileStore } from '../ports/types';
 import { audited, notice } from '../records/make';
 import { updateWithEffects } from '../records/move';
-import type { Ctx } from '../runtime/types';
+import { readOnce } from '../runtime/prefetch';
+import type { Ctx, Prefetch } from '../runtime/types';
 import type { InstructionDoc, ReceiptDoc } from './repo';
 import { instructions, receiptId, receipts } from './repo';
 
@@ -122,21 +123,38 @@ export async function instructionDetail(ctx: Ctx, input: InstructionIdInput): Pr
 }
 
 async function requireSenderView(ctx: Ctx, id: string): Promise<InstructionDoc> {
-  const doc = await instructions(ctx.store).get(id);
+  const doc = await readOnce<InstructionDoc>(ctx, 'instructions', id);
   if (!doc) throw new AppError('NOT_FOUND', '指令不存在');
   if (!canSeeTally(ctx.actor, doc.path)) throw new AppError('FORBIDDEN', '只有发送区域的社区工作人员或街道管理员可以操作');
   return doc;
 }
 
+/** The instruction read beside the caller (backend/runtime/types.ts Prefetch): 提醒 is then the caller and the instruction, and the write. */
+export const remindPrefetch = (input: InstructionIdInput): Prefetch => ({ docs: [{ collection: 'instructions', id: input.instructionId }] });
+
+/**
+ * Who has not said 收到: the recipients kept on the instruction less `ackedBy`, with no receipt read. `ackedBy` is raised by the
+ * 收到's effect, so someone who answered in the seconds before its drain may be reminded once more. Instructions sent before
+ * the recipients were kept read their receipts.
+ */
+async function notAnswered(ctx: Ctx, doc: InstructionDoc): Promise<string[]> {
+  if (doc.recipients) {
+    const acked = new Set(doc.ackedBy ?? []);
+    return doc.recipients.filter((id) => !acked.has(id));
+  }
+  const open = await receipts(ctx.store).find({ instructionId: doc._id, ackedAt: null }, { limit: INSTRUCTION_LIMITS.maxRecipients });
+  return open.map((r) => r.userId);
+}
+
 /** 提醒: notify everyone not yet acknowledged; at most once per 30 minutes per instruction (a conditional update decides). */
 export async function remindInstruction(ctx: Ctx, input: InstructionIdInput): Promise<{ reminded: number }> {
   const doc = await requireSenderView(ctx, input.instructionId);
-  const missing = await receipts(ctx.store).find({ instructionId: doc._id, ackedAt: null }, { limit: INSTRUCTION_LIMITS.maxRecipients });
+  const missing = await notAnswered(ctx, doc);
   if (missing.length === 0) throw new AppError('CONFLICT', '所有人都已确认收到，无需提醒');
   const now = ctx.now();
   // The messages and the audit entry ride on the write that wins the 30 minutes (docs/effects.md).
   const effects = [
-    notice(ctx, { to: missing.map((r) => ({ userId: r.userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`, sourceId: doc._id }),
+    notice(ctx, { to: missing.map((userId) => ({ userId })), kind: 'instructionRemind', body: `${doc.title}（截止 ${formatWhen(doc.deadline, now)}）`, sourceId: doc._id }),
     audited(ctx, { action: 'response.remind', targetType: 'instruction', targetId: doc._id, areaPath: doc.path, detail: { reminded: missing.length } }),
   ];
   const won = await updateWithEffects(

@@ -222,8 +222,6 @@ const OVER: Record<string, { local: number; cloud: number }> = {
   'members.linkOrg': { local: 6, cloud: 6 },
   // The grid's buildings are read fresh (a warm copy would miss one just added under a 微网格), then its contact and the audit.
   'codes.posterForGrid': { local: 4, cloud: 4 },
-  // The instruction (scope), the receipts not yet acknowledged (who to remind), and the write that wins the 30 minutes.
-  'response.remind': { local: 4, cloud: 4 },
   // The resend check beside the caller, the visit, its audit entry (visits carry no effects).
   'diary.record': { local: 4, cloud: 4 },
   // With no number typed the linked resident is read for theirs, after the visit that names them.
