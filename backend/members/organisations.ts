@@ -9,7 +9,9 @@ import type { Page } from '../../shared/users/schemas';
 import { maskMobile } from '../../shared/users/mask';
 import { recordAudit } from '../audit/record';
 import { keptOnPaths, requireKeptLevel } from '../areas/levels';
-import { syncPlacement } from '../points/placement';
+import type { PlacementEffect } from '../points/placement';
+import { updateWithEffects } from '../records/move';
+import { keptByIds } from '../runtime/warm';
 import type { Ctx } from '../runtime/types';
 import type { Filter } from '../store/port';
 import { DuplicateKeyError } from '../store/port';
@@ -112,12 +114,16 @@ export async function linkOrg(ctx: Ctx, input: LinkOrgInput): Promise<Registrati
   const reg = open.find((r) => r.status === 'approved') ?? open[0];
   if (!reg) throw new AppError('CONFLICT', '您还没有双报到登记，请先报到');
   if (input.orgId) {
-    const org = await organisations(ctx.store).get(input.orgId);
+    // An organisation's community never changes: the warm copy, read fresh only when it is not kept (one just made elsewhere).
+    const orgId = input.orgId;
+    const [kept] = await keptByIds(ctx.store, 'organisations/', [orgId], (ids) => organisations(ctx.store).find({ _id: { $in: ids } }));
+    const org = kept ?? (await organisations(ctx.store).get(orgId));
     if (!org || org.communityId !== reg.communityId) throw invalid('orgId', '报到单位不在您报到的社区登记，请重新选择');
   }
-  const matched = await registrations(ctx.store).updateWhere({ _id: reg._id, status: reg.status }, { $set: { orgId: input.orgId } });
+  // The member's points placement (their yearly total's organisation, and the roll-ups) follows as an effect of this write.
+  const placement: PlacementEffect = { type: 'placement', memberId: ctx.actor.userId };
+  const matched = await updateWithEffects(ctx, 'registrations', reg._id, { _id: reg._id, status: reg.status }, { $set: { orgId: input.orgId } }, [placement]);
   if (matched !== 1) throw new AppError('CONFLICT', '您的报到状态刚刚变化，请刷新后重试');
-  await syncPlacement(ctx, ctx.actor.userId);
   const [view] = await viewsOf(ctx.store, [{ ...reg, orgId: input.orgId }], ctx.actor);
   return view as RegistrationView;
 }

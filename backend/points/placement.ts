@@ -8,3 +8,9 @@ import { restamp } from './totals';
 export async function syncPlacement(deps: Pick<Deps, 'store' | 'now'>, memberId: string): Promise<void> {
   await restamp(deps, memberId, shanghaiYear(deps.now()), () => placementOf(deps, memberId));
 }
+
+/** Carried by a write that changes a member's placement (an organisation link): the drain restamps their total. */
+export interface PlacementEffect {
+  type: 'placement';
+  memberId: string;
+}

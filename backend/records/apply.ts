@@ -11,6 +11,7 @@ import { creditOrder } from '../orders/credit';
 import { orders } from '../orders/repo';
 import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
+import { syncPlacement } from '../points/placement';
 import type { MembershipEffect } from '../members/membership';
 import type { PeopleEffect } from '../users/after';
 import type { RehomeEffect } from '../areas/rehome';
@@ -97,7 +98,7 @@ async function applyMessages(deps: Deps, batches: EffectBatch[]): Promise<void> 
   );
 }
 
-/** Applies each batch's credits; returns the guard keys they left on roll-ups, by batch (released once it is cleared). */
+/** Applies each batch's credits and placement restamps; returns the guard keys they left on roll-ups, by batch (released once it is cleared). */
 async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<Map<string, KeyMark[]>> {
   const left = new Map<string, KeyMark[]>();
   // One at a time: credits to one member contend on their total, and a drain batch is small.
@@ -106,6 +107,8 @@ async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<Map<str
     for (const e of b.effects) {
       if (e.type === 'credit') await creditPoints(marking, e.entry);
       if (e.type === 'orderCredit') await creditOrder(marking, e.order, e.stars);
+      // Restamping sets the placement read now: applied again, it finds the total already there and writes nothing.
+      if (e.type === 'placement') await syncPlacement(deps, e.memberId);
     }
     if (marking.marks?.length) left.set(b.key, marking.marks);
   }

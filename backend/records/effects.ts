@@ -9,6 +9,7 @@ import type { Doc, Filter, Patch } from '../store/port';
 import type { OrderDoc } from '../orders/repo';
 import type { PhotoCheckEffect } from '../content/photoChecks';
 import type { MembershipEffect } from '../members/membership';
+import type { PlacementEffect } from '../points/placement';
 import type { PeopleEffect } from '../users/after';
 import type { RehomeEffect } from '../areas/rehome';
 
@@ -125,6 +126,7 @@ export type Effect =
   | RecountHeldEffect
   | RecountEffect
   | MembershipEffect
+  | PlacementEffect
   | InsertEffect
   | UpdateEffect
   | MoveEffect

@@ -218,8 +218,6 @@ const CASES: Case[] = [
 const OVER: Record<string, { local: number; cloud: number }> = {
   // A community's yearly check: its members' registrations, their people, their point totals and their 志愿岗位 stints.
   'points.duty': { local: 5, cloud: 5 },
-  // Re-stamps the member's points placement in the request (registrations read again, the yearly total) besides the link itself.
-  'members.linkOrg': { local: 6, cloud: 6 },
   // The grid's buildings are read fresh (a warm copy would miss one just added under a 微网格), then its contact and the audit.
   'codes.posterForGrid': { local: 4, cloud: 4 },
   // The resend check beside the caller, the visit, its audit entry (visits carry no effects).

@@ -221,6 +221,8 @@ describe('reporting organisations (单位报到)', () => {
   it('a member links their registration to an organisation of their own community only', async () => {
     const linked = okData(await s.call<RegistrationView>('members', 'linkOrg', { orgId: org.id }, PEOPLE.resident));
     expect(linked.orgName).toBe('普陀区教育局机关党委');
+    // Her points this year move with her to the organisation's ranking (applied after the answer).
+    expect(await s.store.collection<{ _id: string; orgId: string | null }>('points_totals').get(`${PEOPLE.resident}:2026`)).toMatchObject({ orgId: org.id });
     expect(errorOf(await s.call('members', 'linkOrg', { orgId: org.id }, PEOPLE.memberOutOfScope))).toMatchObject({
       code: 'VALIDATION',
       fields: { orgId: '报到单位不在您报到的社区登记，请重新选择' },
