@@ -19,11 +19,12 @@ import type { UserDoc } from '../users/repo';
 import type { VisitDoc } from './repo';
 import { visits } from './repo';
 
-/** A linked resident must live in the visit's community, so a typo cannot attach a stranger. */
-async function checkResident(ctx: Ctx, residentId: string, communityPath: string): Promise<void> {
+/** A linked resident must live in the visit's community, so a typo cannot attach a stranger; their record as read. */
+async function checkResident(ctx: Ctx, residentId: string, communityPath: string): Promise<UserDoc> {
   // Read in the caller's own read (the action's prefetch).
   const person = await readOnce<UserDoc>(ctx, 'users', residentId);
   if (!person?.homePath?.startsWith(communityPath)) throw invalid('residentId', '关联的居民不在本社区，请重新选择');
+  return person;
 }
 
 export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ id: string }> {
@@ -36,7 +37,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
   if (!hasRoleAt(ctx.actor, DIARY_WRITERS, building.path)) throw new AppError('FORBIDDEN', '只有本网格的网格员、网格长可以记民情日记');
   const grid = levelOnPath(building, 'grid', known);
   const community = levelOnPath(building, 'community', known);
-  if (input.residentId) await checkResident(ctx, input.residentId, community?.path ?? building.path);
+  const resident = input.residentId ? await checkResident(ctx, input.residentId, community?.path ?? building.path) : null;
   const photos = input.photos ?? [];
   await checkContent(ctx, { heard: input.heard, residentName: input.residentName }, CONTENT_SCENES.social);
   const screened = await checkPhotos(ctx, 'photos', photos, CONTENT_SCENES.social);
@@ -50,6 +51,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
     trail: trailOf(building.path, known),
     residentName: input.residentName,
     residentId: input.residentId ?? null,
+    ...(resident?.mobile ? { residentMobile: resident.mobile } : {}),
     heard: input.heard,
     tags: [...new Set(input.tags)],
     photos,

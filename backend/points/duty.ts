@@ -8,21 +8,15 @@ import type { DutyInput, DutyRow, DutyView, ExportInput, ExportView } from '../.
 import type { Area } from '../../shared/areas/model';
 import type { PostStint } from '../../shared/users/roles';
 import { shanghaiYear, shanghaiYearStart } from '../../shared/time';
-import { postHolders } from '../activities/repo';
+import { posts } from '../activities/repo';
 import { recordAudit } from '../audit/record';
 import { exportXlsx, scanAll, tableSheet } from '../exports/xlsx';
-import { registrations } from '../members/repo';
 import type { Ctx } from '../runtime/types';
-import type { Filter } from '../store/port';
+import { keptByIds } from '../runtime/warm';
 import { users } from '../users/repo';
 import { requireCommunity } from './community';
 import { rollups, totals } from './repo';
 import { namesFor } from './names';
-
-/** Held a post at some time in the year: began by its end, and not ended before its start. */
-function heldDuring(year: number): Filter {
-  return { since: { $lt: shanghaiYearStart(year + 1) }, $or: [{ until: null }, { until: { $gte: shanghaiYearStart(year) } }] };
-}
 
 /** The same test on the stints kept on the member's record (`postStints`): no read. */
 export function heldPostIn(stints: Record<string, PostStint> | undefined, year: number): boolean {
@@ -35,29 +29,45 @@ interface RosterRow extends DutyRow {
   credits: number;
 }
 
+/** The post a stint kept on its member's record is on: the stint's id is `<post>:<member>:<since>` (activities/posts.ts). */
+function postOfStint(key: string, memberId: string): string {
+  const id = Buffer.from(key.slice(1), 'hex').toString('utf8');
+  return id.slice(0, id.lastIndexOf(':')).slice(0, -(memberId.length + 1));
+}
+
 /**
- * The community's in-work members — approved 双报到 registrations, plus members granted the role by hand who
- * live here — with their year's total, credits and post. Reads the community's registrations, totals and post
- * holders once each (a few thousand documents at most), never the ledger.
+ * The community's in-work members — everyone holding the member role on it (a 双报到 approval grants it, as does
+ * staff by hand) — with their year's total, credits and post. Two reads side by side: the members (with the
+ * stints kept on their records) and the community's totals of the year (placed there with their grid and
+ * organisation); the posts of the stints, whose community never changes, from the warm instance. Never the ledger.
  */
 async function roster(ctx: Ctx, community: Area, year: number): Promise<RosterRow[]> {
-  const people = new Map<string, { name: string; gridId: string | null; orgId: string | null }>();
-  for await (const r of scanAll(registrations(ctx.store), { communityId: community._id, status: 'approved' })) {
-    people.set(r.memberId, { name: r.name, gridId: r.gridId || null, orgId: r.orgId });
-  }
-  for await (const u of scanAll(users(ctx.store), { homePath: { $prefix: community.path } })) {
-    if (!people.has(u._id) && u.roles.some((g) => g.role === 'member' && g.areaId === community._id)) {
-      people.set(u._id, { name: u.name, gridId: null, orgId: null });
-    }
-  }
+  const people = new Map<string, { name: string; stints: Record<string, PostStint> }>();
   const kept = new Map<string, { total: number; credits: number; gridId: string | null; orgId: string | null }>();
-  for await (const t of scanAll(totals(ctx.store), { communityId: community._id, year })) kept.set(t.memberId, t);
-  const posted = new Set<string>();
-  for await (const h of scanAll(postHolders(ctx.store), { communityId: community._id, ...heldDuring(year) })) posted.add(h.memberId);
+  await Promise.all([
+    (async () => {
+      for await (const u of scanAll(users(ctx.store), { roleAreaIds: { $has: community._id } })) {
+        if (u.roles.some((g) => g.role === 'member' && g.areaId === community._id)) people.set(u._id, { name: u.name, stints: u.postStints ?? {} });
+      }
+    })(),
+    (async () => {
+      for await (const t of scanAll(totals(ctx.store), { communityId: community._id, year })) kept.set(t.memberId, t);
+    })(),
+  ]);
+  // Stints held some time in the year, and the posts they are on: only this community's posts count.
+  const held = [...people].flatMap(([memberId, p]) =>
+    Object.entries(p.stints)
+      .filter(([key, stint]) => heldPostIn({ [key]: stint }, year))
+      .map(([key]) => ({ memberId, postId: postOfStint(key, memberId) })),
+  );
+  const postIds = [...new Set(held.map((h) => h.postId))];
+  const found = postIds.length ? await keptByIds(ctx.store, 'posts/community/', postIds, (ids) => posts(ctx.store).find({ _id: { $in: ids } })) : [];
+  const here = new Set(found.filter((p) => p.communityId === community._id).map((p) => p._id));
+  const posted = new Set(held.filter((h) => here.has(h.postId)).map((h) => h.memberId));
 
   const base = [...people].map(([memberId, p]) => {
     const t = kept.get(memberId);
-    return { memberId, name: p.name, gridId: t?.gridId ?? p.gridId, orgId: t?.orgId ?? p.orgId, total: t?.total ?? 0, credits: t?.credits ?? 0 };
+    return { memberId, name: p.name, gridId: t?.gridId ?? null, orgId: t?.orgId ?? null, total: t?.total ?? 0, credits: t?.credits ?? 0 };
   });
   const names = await namesFor(ctx, base);
   base.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'));

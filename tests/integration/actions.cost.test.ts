@@ -216,8 +216,6 @@ const CASES: Case[] = [
  * failing once it comes down (then it leaves this list). Why each is over is said beside it.
  */
 const OVER: Record<string, { local: number; cloud: number }> = {
-  // A community's yearly check: its members' registrations, their people, their point totals and their 志愿岗位 stints.
-  'points.duty': { local: 5, cloud: 5 },
   // The grid's buildings are read fresh (a warm copy would miss one just added under a 微网格), then its contact and the audit.
   'codes.posterForGrid': { local: 4, cloud: 4 },
   // The resend check beside the caller, the visit, its audit entry (visits carry no effects).
