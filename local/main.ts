@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   timer?.unref();
   // At start-up: whatever a crash left pending is applied before the first request (the cloud's timer does it within a minute).
   if (!sim) {
-    const drained = await drainDue(deps);
+    const drained = await drainDue(deps, 10_000, true);
     if (drained.batches) console.log(`启动时补做了 ${drained.records} 条记录的 ${drained.batches} 批后续处理（消息、统计、积分）`);
   }
   const server = createLocalServer({

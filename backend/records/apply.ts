@@ -7,7 +7,6 @@ import type { MessageDoc } from '../notifications/outbox';
 import { messageDocs, messages, pushMessages } from '../notifications/outbox';
 import { registerCheck } from '../content/photoChecks';
 import { HELD_STATUSES } from '../../shared/orders/model';
-import { creditOrder } from '../orders/credit';
 import { orders } from '../orders/repo';
 import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
@@ -19,9 +18,10 @@ import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
 import { applyCounts, counterWrites, releaseCounts } from './counts';
-import type { EffectBatch, KeyMark, Marking, MoveEffect, Pending, RecountEffect } from './effects';
+import type { EffectBatch, KeyMark, Marking, MoveEffect, OrderCreditEffect, Pending, RecountEffect } from './effects';
 import { applyRecounts } from './recount';
 import { moveRecord } from './move';
+import { claim, release } from './claim';
 
 /** A record read with its pending batches. */
 export type PendingDoc = Doc & Pending;
@@ -29,6 +29,8 @@ export type PendingDoc = Doc & Pending;
 export interface Drained {
   collection: string;
   docs: PendingDoc[];
+  /** The drain's claim on these records (claim.ts): clearing is conditional on still holding it. */
+  claim?: string;
 }
 
 /** Ids made from the batch key (which starts with a time-ordered id): replays land on the same documents. */
@@ -106,7 +108,7 @@ async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<Map<str
     const marking: Deps & Marking = { ...deps, marks: [] };
     for (const e of b.effects) {
       if (e.type === 'credit') await creditPoints(marking, e.entry);
-      if (e.type === 'orderCredit') await creditOrder(marking, e.order, e.stars);
+      if (e.type === 'orderCredit' && orderCredit) await orderCredit(marking, e);
       // Restamping sets the placement read now: applied again, it finds the total already there and writes nothing.
       if (e.type === 'placement') await syncPlacement(deps, e.memberId);
     }
@@ -176,11 +178,15 @@ async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
   }
   const read: Drained[] = [];
   for (const collection of new Set(moves.map((m) => m.collection))) {
-    const ids = [...new Set(moves.filter((m) => m.collection === collection).map((m) => m.id))];
-    const docs = await deps.store.collection<PendingDoc>(collection).find({ _id: { $in: ids }, fxAt: { $gt: 0 } });
-    if (docs.length) read.push({ collection, docs });
+    const held = await claim(deps, collection, [...new Set(moves.filter((m) => m.collection === collection).map((m) => m.id))]);
+    if (held) read.push(held);
   }
-  await applyPending(deps, read);
+  try {
+    await applyPending(deps, read);
+  } catch (e) {
+    await release(deps, read).catch(() => undefined);
+    throw e;
+  }
 }
 
 type MembershipApplier = (deps: Deps, e: MembershipEffect, batch: EffectBatch) => Promise<void>;
@@ -204,6 +210,14 @@ export function carryPeople(apply: PeopleApplier): void {
   people = apply;
 }
 
+/** An order's points are reckoned by the community's rules (backend/orders/credit.ts brings the order machine): only the effects function carries it. */
+type OrderCreditApplier = (deps: Deps & Marking, e: OrderCreditEffect) => Promise<void>;
+let orderCredit: OrderCreditApplier | null = null;
+
+export function carryOrderCredit(apply: OrderCreditApplier): void {
+  orderCredit = apply;
+}
+
 /** A moved 楼栋's people follow it (backend/areas/rehome.ts): pages of people, so only the effects function carries it too. */
 type RehomeApplier = (deps: Deps, e: RehomeEffect) => Promise<void>;
 let rehome: RehomeApplier | null = null;
@@ -214,7 +228,13 @@ export function carryRehome(apply: RehomeApplier): void {
 
 const appliesHere = (d: PendingDoc): boolean =>
   !(d.fx ?? []).some((b) =>
-    b.effects.some((e) => (e.type === 'membership' && membership === null) || (e.type === 'people' && people === null) || (e.type === 'rehome' && rehome === null)),
+    b.effects.some(
+      (e) =>
+        (e.type === 'membership' && membership === null) ||
+        (e.type === 'people' && people === null) ||
+        (e.type === 'rehome' && rehome === null) ||
+        (e.type === 'orderCredit' && orderCredit === null),
+    ),
   );
 
 /** What a 双报到 approval changes beyond the registration, in order, each idempotent. */
@@ -227,7 +247,10 @@ async function applyMemberships(deps: Deps, batches: EffectBatch[]): Promise<voi
  * it read (a move meanwhile added another: it stays pending and the next drain re-applies, adding nothing twice).
  */
 export async function applyPending(deps: Deps, all: Drained[]): Promise<{ records: number; batches: number }> {
-  const read = all.map((r) => ({ collection: r.collection, docs: r.docs.filter(appliesHere) }));
+  const read = all.map((r) => ({ ...r, docs: r.docs.filter(appliesHere) }));
+  // Left for the effects function's drain (see appliesHere): not held meanwhile.
+  const left = all.map((r) => ({ ...r, docs: r.docs.filter((d) => !appliesHere(d)) })).filter((r) => r.docs.length);
+  if (left.length) await release(deps, left);
   // By key: one step of many records carries the same batch on each (backend/records/move.ts moveRecords) and applies once.
   const batches = [...new Map(read.flatMap((r) => r.docs.flatMap((d) => d.fx ?? [])).map((b) => [b.key, b])).values()];
   if (batches.length === 0) return { records: 0, batches: 0 };
@@ -250,7 +273,15 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   await Promise.all(
     read.flatMap((r) =>
       r.docs.map(async (d) => {
-        const done = await deps.store.collection(r.collection).updateWhere({ _id: d._id, fxLast: d.fxLast ?? null }, { $unset: { fx: true }, $set: { fxAt: null, fxLast: null } });
+        const c = deps.store.collection(r.collection);
+        // Cleared only by the drain still holding its claim: one whose lease ran out may have a successor applying it.
+        const held = r.claim ? { fxBy: r.claim } : {};
+        const done = await c.updateWhere(
+          { _id: d._id, fxLast: d.fxLast ?? null, ...held },
+          { $unset: { fx: true, ...(r.claim && { fxBy: true }) }, $set: { fxAt: null, fxLast: null, ...(r.claim && { fxLease: 0 }) } },
+        );
+        // Moved meanwhile: give the claim back so the next drain need not wait for the lease.
+        if (done === 0 && r.claim) await c.updateWhere({ _id: d._id, fxBy: r.claim }, { $set: { fxLease: 0 }, $unset: { fxBy: true } });
         records += done;
         // Moved meanwhile: it still carries these batches, and their keys must stay to guard the next drain's replay.
         for (const b of d.fx ?? []) if (done === 0 || b.many) kept.add(b.key);

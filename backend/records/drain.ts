@@ -7,6 +7,7 @@ import type { Filter } from '../store/port';
 import type { PendingRef } from './effects';
 import type { Drained, PendingDoc } from './apply';
 import { applyPending } from './apply';
+import { claim, release } from './claim';
 
 // Collections whose records carry effects (each indexed on `fxAt`, see backend/collections.ts).
 import { PENDING_COLLECTIONS } from '../../shared/records/schemas';
@@ -17,33 +18,51 @@ const PAGE = 100;
 
 const PENDING: Filter = { fxAt: { $gt: 0 } };
 
-/** The named records' pending batches (a record with none, or one that is not ours to name, is skipped). */
+/**
+ * The named records' pending batches (a record with none, one another drain holds, or one that is not ours to name,
+ * is skipped: the holder or the timer applies it).
+ */
 export async function drainRefs(deps: Deps, refs: PendingRef[]): Promise<{ records: number; batches: number }> {
   const read: Drained[] = [];
   for (const collection of PENDING_COLLECTIONS) {
-    const ids = [...new Set(refs.filter((r) => r.collection === collection).map((r) => r.id))];
-    if (ids.length === 0) continue;
-    const docs = await deps.store.collection<PendingDoc>(collection).find({ _id: { $in: ids }, ...PENDING });
-    if (docs.length) read.push({ collection, docs });
+    const held = await claim(deps, collection, [...new Set(refs.filter((r) => r.collection === collection).map((r) => r.id))]);
+    if (held) read.push(held);
   }
-  return applyPending(deps, read);
+  return applyClaimed(deps, read);
+}
+
+/** Applies what this drain claimed; if it throws, the claims are given back (a drain that dies keeps them until the lease runs out). */
+async function applyClaimed(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
+  try {
+    return await applyPending(deps, read);
+  } catch (e) {
+    await release(deps, read).catch(() => undefined);
+    throw e;
+  }
 }
 
 /**
  * Everything pending, oldest first, a page per collection per pass until none is left or `budgetMs` is spent
- * (a function's timeout bounds one run; the next tick continues).
+ * (a function's timeout bounds one run; the next tick continues). Records another drain holds wait for it or
+ * for its lease to run out; `atStartUp` takes them anyway (see claim.ts).
  */
-export async function drainDue(deps: Deps, budgetMs = 10_000): Promise<{ records: number; batches: number }> {
+export async function drainDue(deps: Deps, budgetMs = 10_000, atStartUp = false): Promise<{ records: number; batches: number }> {
   const until = Date.now() + budgetMs;
   const total = { records: 0, batches: 0 };
   for (;;) {
     const read: Drained[] = [];
     for (const collection of PENDING_COLLECTIONS) {
       const docs = await deps.store.collection<PendingDoc>(collection).find(PENDING, { sort: [['fxAt', 1]], limit: PAGE });
-      if (docs.length) read.push({ collection, docs });
+      const held = await claim(
+        deps,
+        collection,
+        docs.map((d) => d._id),
+        atStartUp,
+      );
+      if (held) read.push(held);
     }
     if (read.length === 0) return total;
-    const done = await applyPending(deps, read);
+    const done = await applyClaimed(deps, read);
     total.records += done.records;
     total.batches += done.batches;
     // Nothing cleared means every record read gained a batch meanwhile, or a write keeps failing: the next tick retries.

@@ -165,6 +165,10 @@ export interface Pending {
   fxAt?: number | null;
   /** Key of the last batch: clearing is conditional on it, so a batch added meanwhile is never dropped. */
   fxLast?: string | null;
+  /** Until when a drain holds the record (backend/records/claim.ts); 0 or missing when none does. */
+  fxLease?: number;
+  /** That drain's claim. */
+  fxBy?: string;
 }
 
 /** A record with pending effects, as the answer names it so the client can ask for them to be applied now. */

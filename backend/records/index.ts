@@ -5,12 +5,14 @@ import { drainDue, drainRefs } from './drain';
 import { applyMembership } from '../members/membership';
 import { applyPeople } from '../users/after';
 import { applyRehome } from '../areas/rehome';
-import { carryMembership, carryPeople, carryRehome } from './apply';
+import { creditOrder } from '../orders/credit';
+import { carryMembership, carryOrderCredit, carryPeople, carryRehome } from './apply';
 
 // The one function that carries every applier, also the ones too heavy for the others' bundles.
 carryMembership(applyMembership);
 carryPeople(applyPeople);
 carryRehome(applyRehome);
+carryOrderCredit((deps, e) => creditOrder(deps, e.order, e.stars));
 
 export const effectsFunction = defineFunction('effects', {
   // Anyone with a verified identity may ask, and who it is is never read: the effects were decided by the move that wrote

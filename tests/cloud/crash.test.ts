@@ -6,6 +6,7 @@
 import type { MessageDoc } from '../../backend/notifications/outbox';
 import type { OrderDoc } from '../../backend/orders/repo';
 import type { TotalDoc } from '../../backend/points/repo';
+import { LEASE_MS } from '../../backend/records/claim';
 import type { Pending } from '../../backend/records/effects';
 import { simOpenid } from '../../local/cloudsim/gateway';
 import { shanghaiYear } from '../../shared/time';
@@ -58,12 +59,16 @@ test('a drain stopped half-way is finished by the next one, and the member is cr
   const before = await total(PEOPLE.member);
   const rated = await raw(PEOPLE.resident, 'orders', 'rate', { orderId, stars: 5 });
   expect(rated).toMatchObject({ ok: true, result: { ok: true, pending: [{ collection: 'orders', id: orderId }] } });
-  // The client's drain is stopped after its second write (the audit and the counters are in, the credit is not).
-  s.sim!.crashAfter('effects', 'drain', 2);
+  // The client's drain is stopped after its third write (its claim on the order, then the audit and the counters are in; the credit is not).
+  s.sim!.crashAfter('effects', 'drain', 3);
   const drained = await raw(PEOPLE.resident, 'effects', 'drain', { refs: [{ collection: 'orders', id: orderId }] });
   expect(drained).toMatchObject({ ok: false, errCode: -504002 });
   expect((await order(orderId)).fx?.length).toBe(1);
-  // Again, twice: the second finds nothing to do; the credit and every count land exactly once.
+  // The dead drain still holds the order: the timer leaves it until the lease runs out (a live drain may be mid-way).
+  expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true, data: { batches: 0 } });
+  expect((await order(orderId)).fx?.length).toBe(1);
+  s.clock.now += LEASE_MS + 1;
+  // Then again, twice: the second finds nothing to do; the credit and every count land exactly once.
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true, data: { batches: 0 } });
   const gained = (await total(PEOPLE.member)) - before;

@@ -158,3 +158,27 @@ test('one of a batch decided between the read and the write is skipped; the rest
   expect(pending).toEqual([{ collection: 'points_declarations', id: ids[0] }]);
   expect(await runTimer(s, 'effects', 'sweep')).toMatchObject({ ok: true });
 });
+
+test('two drains of one record at once (the client’s and the timer’s) credit it once: the second waits for the first’s claim', async () => {
+  const id = await declarationIn(s, 'forwarded');
+  const year = shanghaiYear(s.clock.now);
+  const stamp = (await s.store.collection<TotalDoc>('points_totals').get(`${PEOPLE.member}:${year}`))!;
+  const grid = async () => (await s.store.collection<RollupDoc>('points_rollups').get(`grid:${stamp.gridId}:${year}`))?.total ?? 0;
+  const [before, gridBefore] = [await total(PEOPLE.member), await grid()];
+  expect(await raw('verify', { declarationId: id, points: 3 }, PEOPLE.staff)).toMatchObject({ ok: true, pending: [{ collection: 'points_declarations', id }] });
+  // The client's drain has credited the member's total and is about to add the grid's roll-up when the timer's drain runs in full.
+  let timer: { records: number; batches: number } | null = null;
+  let paused = false;
+  const slow = beforeUpdates(s.store, async (name) => {
+    if (paused || name !== 'points_rollups') return;
+    paused = true;
+    timer = await drainRefs(depsOver(s, s.store), [{ collection: 'points_declarations', id }]);
+  });
+  await drainRefs(depsOver(s, slow), [{ collection: 'points_declarations', id }]);
+  // Before claims the timer applied it too, then cleared it and took its guard keys off the roll-ups: the client's went on and added them again.
+  expect(timer).toEqual({ records: 0, batches: 0 });
+  expect([await total(PEOPLE.member), await grid()]).toEqual([before + 3, gridBefore + 3]);
+  expect((await declaration(id)).fx).toBeUndefined();
+  expect((await checkTotals(s.store)).differences).toEqual([]);
+  expect(await checkEffects(s.store, s.clock.now)).toMatchObject({ pending: 0, findings: [] });
+});
