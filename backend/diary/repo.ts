@@ -13,6 +13,11 @@ export interface VisitDoc {
   trail: string;
   residentName: string;
   residentId: string | null;
+  /**
+   * The linked resident's number as read when the visit was recorded (their record is read then anyway), so 转为点单 with no
+   * number typed reads no one; a number changed since is not followed. Absent on visits recorded before, which read the resident.
+   */
+  residentMobile?: string;
   heard: string;
   tags: VisitTag[];
   photos: PhotoRef[];

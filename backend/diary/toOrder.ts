@@ -16,9 +16,11 @@ const TAKEN = '这条民情日记已转为点单';
 export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<{ orderId: string }> {
   const visit = await requireVisit(ctx, input.visitId);
   if (visit.orderId) throw new AppError('CONFLICT', TAKEN);
-  // The linked resident is read only for their number when none was typed (they were checked when the visit was recorded).
-  const resident = visit.residentId && !input.contactMobile ? await users(ctx.store).get(visit.residentId) : null;
-  const contactMobile = input.contactMobile ?? resident?.mobile;
+  // With no number typed, the linked resident's as kept on the visit when it was recorded (checked then); only a visit
+  // recorded before it was kept reads the resident.
+  const kept = input.contactMobile ?? visit.residentMobile;
+  const resident = visit.residentId && !kept ? await users(ctx.store).get(visit.residentId) : null;
+  const contactMobile = kept ?? resident?.mobile;
   if (!contactMobile) throw invalid('contactMobile', '请填写联系电话');
   const role = ROLE_NAMES[STAFF_ROLES.filter((r) => hasRoleAt(ctx.actor, [r], visit.path)).pop() ?? 'grid_worker'];
 

@@ -220,8 +220,6 @@ const OVER: Record<string, { local: number; cloud: number }> = {
   'codes.posterForGrid': { local: 4, cloud: 4 },
   // The resend check beside the caller, the visit, its audit entry (visits carry no effects).
   'diary.record': { local: 4, cloud: 4 },
-  // With no number typed the linked resident is read for theirs, after the visit that names them.
-  "diary.toOrder (the resident's number)": { local: 4, cloud: 4 },
 };
 
 const label = (c: Case) => `${c.fn}.${c.action}${c.variant ? ` (${c.variant})` : ''}`;
