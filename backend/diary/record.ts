@@ -1,18 +1,20 @@
 /**
  * 记民情日记: a grid worker or grid leader records a visit in their grid (who, where, what was heard, tags, photos).
- * With a request key a resend answers as the first did, with no second visit or audit entry.
+ * With a request key the visit's id comes from it, so a resend is the same insert: refused by the id, it answers as the
+ * first did, with no second visit or audit entry (the audit rides on the insert as an effect, docs/effects.md).
  */
 import { AppError, invalid } from '../../shared/errors';
 import { DIARY_WRITERS } from '../../shared/diary/model';
 import type { RecordVisitInput } from '../../shared/diary/schemas';
 import { hasRoleAt } from '../../shared/users/permissions';
-import { recordAudit } from '../audit/record';
 import { levelOnPath, placeName } from '../../shared/areas/place';
 import { keptPathOf, trailOf } from '../areas/repo';
 import { checkContent, checkPhotos } from '../content/check';
 import { CONTENT_SCENES } from '../ports/types';
 import { keyedId } from '../runtime/ids';
-import { firstWrite, insertOnce } from '../runtime/keyed';
+import { audited } from '../records/make';
+import { withEffects } from '../records/move';
+import { insertOnce } from '../runtime/keyed';
 import { readOnce } from '../runtime/prefetch';
 import type { Ctx } from '../runtime/types';
 import type { UserDoc } from '../users/repo';
@@ -29,10 +31,9 @@ async function checkResident(ctx: Ctx, residentId: string, communityPath: string
 
 export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ id: string }> {
   const id = keyedId('v', ctx.actor.userId, input.requestKey, ctx.now());
-  // The building and its path from the warm instance: most visits read no area.
-  const found = await firstWrite(visits(ctx.store), id, input.requestKey, () => keptPathOf(ctx.store, input.buildingId, '楼栋'));
-  if (found.first) return { id: found.first._id };
-  const { node: building, known } = found.read;
+  // The building and its path from the warm instance: most visits read no area. No resend check first: a resend's insert
+  // is refused by the id and finds the first (insertOnce), so a visit is the caller and one insert.
+  const { node: building, known } = await keptPathOf(ctx.store, input.buildingId, '楼栋');
   if (building.level !== 'building') throw invalid('buildingId', '请选择具体的楼栋');
   if (!hasRoleAt(ctx.actor, DIARY_WRITERS, building.path)) throw new AppError('FORBIDDEN', '只有本网格的网格员、网格长可以记民情日记');
   const grid = levelOnPath(building, 'grid', known);
@@ -60,9 +61,11 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<{ 
     createdByName: ctx.actor.name,
     orderId: null,
   };
-  const first = await insertOnce(visits(ctx.store), doc, input.requestKey);
+  const audit = audited(ctx, { action: 'diary.record', targetType: 'visit', targetId: doc._id, areaPath: doc.path, detail: { tags: doc.tags } });
+  // A resend names the visit for the client's drain too, so it answers exactly as the first: draining it again applies
+  // nothing twice (the audit entry's id is its own).
+  const first = await insertOnce(visits(ctx.store), withEffects(ctx, 'visits', doc, [audit]), input.requestKey);
   if (first) return { id: first._id };
   await screened.register({ collection: 'visits', recordId: doc._id, targetType: 'visit', areaPath: doc.path });
-  await recordAudit(ctx, { action: 'diary.record', targetType: 'visit', targetId: doc._id, areaPath: doc.path, detail: { tags: doc.tags } });
   return { id: doc._id };
 }

@@ -44,5 +44,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
         ['createdAt', -1],
       ],
     },
+    // The effects drain: a visit carries its audit entry until applied (backend/diary/record.ts).
+    { fields: [['fxAt', 1]] },
   ],
 };

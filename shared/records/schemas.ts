@@ -18,6 +18,7 @@ export const PENDING_COLLECTIONS = [
   'instructions',
   'receipts',
   'points_ledger',
+  'visits',
 ] as const;
 
 /**

@@ -218,8 +218,6 @@ const CASES: Case[] = [
 const OVER: Record<string, { local: number; cloud: number }> = {
   // The grid's buildings are read fresh (a warm copy would miss one just added under a 微网格), then its contact and the audit.
   'codes.posterForGrid': { local: 4, cloud: 4 },
-  // The resend check beside the caller, the visit, its audit entry (visits carry no effects).
-  'diary.record': { local: 4, cloud: 4 },
 };
 
 const label = (c: Case) => `${c.fn}.${c.action}${c.variant ? ` (${c.variant})` : ''}`;
