@@ -10,12 +10,20 @@ import { keptOnPath } from '../areas/levels';
 import { areas } from '../areas/repo';
 import { recordAudit } from '../audit/record';
 import type { Ctx } from '../runtime/types';
+import { warm } from '../runtime/warm';
 import { contactFor } from '../users/contact';
 import { renderCode } from './make';
 import type { ContactView } from '../../shared/users/schemas';
 import type { PosterSheet } from './pdf';
 import { posterFontFile, writePosterPdf } from './pdf';
 import { codeTarget, placeNames, requireManagedNode } from './targets';
+
+/**
+ * Who a poster tells people to ring, kept in the warm instance: a poster hangs on a wall for months, so a contact as it
+ * stood a few seconds ago (WG_WARM_TTL_MS) prints the same; a scan (codes.resolve) still reads it fresh.
+ */
+const posterContact = (ctx: Ctx, path: string, known: Map<string, Area>): Promise<ContactView | null> =>
+  warm(ctx.store, `poster-contact/${path}`, () => contactFor(ctx, path, known));
 
 /** A node's page; `contact` when the caller has it already (every building of a grid rings the same grid or community). */
 async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>, contact?: ContactView | null): Promise<PosterSheet> {
@@ -25,7 +33,7 @@ async function sheetFor(ctx: Ctx, node: Area, known: Map<string, Area>, contact?
     community: up('community') ?? '',
     grid: up('grid'),
     building: node.level === 'building' ? node.name : null,
-    contact: contact !== undefined ? contact : await contactFor(ctx, node.path, known),
+    contact: contact !== undefined ? contact : await posterContact(ctx, node.path, known),
     code: code.png,
     kind: code.kind,
   };
@@ -65,7 +73,7 @@ export async function posterForGrid(ctx: Ctx, input: PosterForGridInput): Promis
   if (buildings.length === 0) throw invalid('gridId', '该网格下还没有在用的楼栋');
   const known = await keptOnPath(ctx.store, grid.path);
   // A contact is the grid's, the community's or the street's (contactFor), the same for every building of the grid: found once.
-  const contact = await contactFor(ctx, grid.path, known);
+  const contact = await posterContact(ctx, grid.path, known);
   const sheets: PosterSheet[] = [];
   for (const b of buildings) sheets.push(await sheetFor(ctx, b, known, contact));
   return savePdf(ctx, grid, sheets, `民情二维码-${placeNames(grid, known).join('')}`, 'codes.posterForGrid');

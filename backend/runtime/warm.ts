@@ -5,8 +5,8 @@
  */
 import type { DocumentStore } from '../store/port';
 
-/** How stale a kept copy may be (deploy setting `WG_WARM_TTL_MS`; 10 s by default). */
-export const WARM_TTL_MS = Number(process.env.WG_WARM_TTL_MS ?? 10_000);
+/** How stale a kept copy may be (deploy setting `WG_WARM_TTL_MS`; 10 s by default), read when a copy is kept. */
+const warmTtlMs = (): number => Number(process.env.WG_WARM_TTL_MS ?? 10_000);
 
 /** A kept copy; `settled` holds the value once loaded, so a write can forget only the copies that hold what it changed. */
 type Kept = { until: number; value: Promise<unknown>; settled?: { v: unknown } };
@@ -27,7 +27,7 @@ export function warm<T>(store: DocumentStore, key: string, load: () => Promise<T
   const now = performance.now();
   if (hit && hit.until > now) return hit.value as Promise<T>;
   const value = load();
-  const entry: Kept = { until: now + WARM_TTL_MS, value };
+  const entry: Kept = { until: now + warmTtlMs(), value };
   s.set(key, entry);
   value.then(
     (v) => (entry.settled = { v }),

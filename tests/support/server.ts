@@ -70,7 +70,7 @@ export interface TestServerOptions {
   /** The indexes the query check holds the app to (default: backend/collections.ts); `checkIndexesOnClose: false` leaves the verdict to the test. */
   indexes?: Record<string, IndexSpec[]>;
   checkIndexesOnClose?: boolean;
-  /** Function environment variables as a deploy would set them (cloud mode: what the containers see). */
+  /** Function environment variables as a deploy would set them (cloud mode: what the containers see; locally, this process while the server runs). */
   functionEnv?: Record<string, string>;
   /** false: start from an empty store, as a fresh environment before `npm run setup` (default: the demo street). */
   seed?: boolean;
@@ -104,6 +104,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   } else {
     store = openSqliteStore({ dataDir });
   }
+  // Locally the functions run in this process: they see the deploy settings here, until the server closes.
+  const envBefore = Object.fromEntries(Object.keys(sim ? {} : (options.functionEnv ?? {})).map((name) => [name, process.env[name]]));
+  if (!sim) Object.assign(process.env, options.functionEnv ?? {});
+  const restoreEnv = () => {
+    for (const [name, value] of Object.entries(envBefore))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  };
   try {
     await ensureAllIndexes(store);
     if (options.seed !== false) await seedDemo(store, clock.now);
@@ -111,6 +119,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // The suite never gets a server to close: its simulator (API, containers) must not run on under the worker's next suites.
     await store.close();
     await sim?.close();
+    restoreEnv();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
@@ -184,6 +193,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       await sim?.close();
+      restoreEnv();
       fs.rmSync(dataDir, { recursive: true, force: true });
       const unindexed = options.checkIndexesOnClose === false ? null : queries.report();
       if (unindexed) throw new Error(unindexed);
