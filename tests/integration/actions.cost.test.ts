@@ -12,7 +12,7 @@ import type { UnitView } from '../../shared/units/schemas';
 import type { DutiesView } from '../../shared/duties/schemas';
 import { PRIVACY_VERSION } from '../../shared/users/schemas';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import { HOUR } from '../support/response';
 import type { TestServer } from '../support/server';
@@ -28,7 +28,7 @@ let run: ReturnType<typeof meterAndRuntime>['run'];
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured; its kept copies last the whole
   // test, so a slow first call (a poster on a loaded machine outlasts the 10 s default) never leaves the measured one cold.
-  s = await startTestServer({ containers: 1, functionEnv: { WG_WARM_TTL_MS: '600000' } });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   // Set-up calls go through the measured instance too, so they warm or cool only what a person's earlier calls would.
   ({ requests: requestsOf, run } = meterAndRuntime(s));
   // Codes and posters name the web app's address (cloud mode: the simulator sets it for the containers).

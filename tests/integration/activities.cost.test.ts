@@ -7,7 +7,7 @@
 import { HOUR, addMembers, goodActivity, goodPost } from '../support/activities';
 import { PEOPLE } from '../support/people';
 import { FUNCTIONS } from '../../backend/functions';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 
@@ -18,7 +18,7 @@ let runtime: ReturnType<typeof meterAndRuntime>;
 let extra: string[];
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   runtime = meterAndRuntime(s);
   extra = await addMembers(s, 2, 'u-cost');
 });

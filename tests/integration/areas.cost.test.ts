@@ -7,7 +7,7 @@
 import type { AreaView } from '../../shared/areas/schemas';
 import { NODES, PEOPLE } from '../support/people';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 
@@ -15,7 +15,7 @@ let s: TestServer;
 let requestsOf: Meter;
 let run: ReturnType<typeof meterAndRuntime>['run'];
 beforeAll(async () => {
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   ({ requests: requestsOf, run } = meterAndRuntime(s));
 });
 afterAll(() => s.close());

@@ -8,7 +8,7 @@ import type { MeView } from '../../shared/users/schemas';
 import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
 
@@ -18,7 +18,7 @@ let s: TestServer;
 let requestsOf: Meter;
 let run: ReturnType<typeof meterAndRuntime>['run'];
 beforeAll(async () => {
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   ({ requests: requestsOf, run } = meterAndRuntime(s));
 });
 afterAll(() => s.close());

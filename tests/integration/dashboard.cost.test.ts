@@ -8,7 +8,7 @@
 import { fileUnanswered, runScenario, SCENARIO_START } from '../support/dashboard';
 import { NODES, PEOPLE } from '../support/people';
 import type { Meter } from '../support/cost';
-import { costMeter } from '../support/cost';
+import { costMeter, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 
@@ -17,7 +17,7 @@ const GOAL = 3;
 let s: TestServer;
 let requestsOf: Meter;
 beforeAll(async () => {
-  s = await startTestServer({ start: SCENARIO_START, containers: 1 });
+  s = await startTestServer({ start: SCENARIO_START, containers: 1, functionEnv: WARM_FOR_COSTS });
   await runScenario(s);
   await fileUnanswered(s);
   requestsOf = costMeter(s);

@@ -1,6 +1,6 @@
 /** AB角, 一人联十户 and the node page make at most 3 database requests each (docs/areas.md), in both modes. */
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -10,7 +10,7 @@ jest.setTimeout(120000);
 let s: TestServer;
 let requests: Meter;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ functionEnv: WARM_FOR_COSTS });
   ({ requests } = meterAndRuntime(s));
 });
 afterAll(() => s.close());

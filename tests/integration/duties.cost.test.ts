@@ -1,6 +1,6 @@
 /** 职责清单 requests (at most 3 per action, docs/duties.md) in a warm instance, in both modes. */
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -11,7 +11,7 @@ let s: TestServer;
 let requests: Meter;
 let run: <T>(fn: 'orders' | 'duties', action: string, data: Record<string, unknown>, who: string) => Promise<T>;
 beforeAll(async () => {
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   ({ requests, run } = meterAndRuntime(s));
 });
 afterAll(() => s.close());

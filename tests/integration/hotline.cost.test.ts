@@ -14,7 +14,7 @@
 import type { Area } from '../../shared/areas/model';
 import type { HotlineStep, QueuedTicket } from '../../shared/orders/hotlineApi';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -26,7 +26,7 @@ let requests: Meter;
 let run: <T>(fn: 'hotline', action: string, data: Record<string, unknown>, who: string) => Promise<T>;
 let c1 = '';
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ functionEnv: WARM_FOR_COSTS });
   ({ requests, run } = meterAndRuntime(s));
   c1 = (await s.store.collection<Area>('areas').get(NODES.community1))?.name ?? '';
 });

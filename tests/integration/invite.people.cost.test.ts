@@ -1,7 +1,7 @@
 /** 邀请人员's database requests (docs/invitations.md): issuing, listing and revoking, and a 楼栋长 invitation's seat count. */
 import type { IssuedInvitation } from '../../shared/invitations/schemas';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -12,7 +12,7 @@ let s: TestServer;
 let requests: Meter;
 let run: ReturnType<typeof meterAndRuntime>['run'];
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ functionEnv: WARM_FOR_COSTS });
   ({ requests, run } = meterAndRuntime(s));
 });
 afterAll(() => s.close());

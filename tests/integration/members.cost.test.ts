@@ -8,7 +8,7 @@ import type { UserDoc } from '../../backend/users/repo';
 import { goodRegistration } from '../support/members';
 import { NODES, PEOPLE } from '../support/people';
 import type { Meter } from '../support/cost';
-import { costMeter } from '../support/cost';
+import { costMeter, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
 
@@ -18,7 +18,7 @@ let s: TestServer;
 let requestsOf: Meter;
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   requestsOf = costMeter(s);
 });
 afterAll(() => s.close());

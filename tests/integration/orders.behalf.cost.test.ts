@@ -1,7 +1,7 @@
 /** 代为登记 makes at most 3 database requests before it answers (docs/orders.md), keyed or resent, in both modes. */
 import { goodOrder } from '../support/orders';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -11,7 +11,7 @@ jest.setTimeout(120000);
 let s: TestServer;
 let requests: Meter;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ functionEnv: WARM_FOR_COSTS });
   ({ requests } = meterAndRuntime(s));
 });
 afterAll(() => s.close());

@@ -9,7 +9,7 @@ import type { Page } from '../../shared/users/schemas';
 import { shanghaiYear } from '../../shared/time';
 import type { TotalDoc } from '../../backend/points/repo';
 import type { Meter } from '../support/cost';
-import { costMeter } from '../support/cost';
+import { costMeter, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
@@ -23,7 +23,7 @@ let orgId: string;
 let year: number;
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   year = shanghaiYear(s.clock.now);
   orgId = (await s.store.collection<{ _id: string; orgId: string | null }>('registrations').get('Ru-member-1'))!.orgId!;
   // The kept totals as the credits of 23 more members would leave them: ties straddle the breaks of pages of 5.

@@ -2,7 +2,7 @@
 import type { UnitView } from '../../shared/units/schemas';
 import type { UserDoc } from '../../backend/users/repo';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime } from '../support/cost';
+import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -14,7 +14,7 @@ let requests: Meter;
 let run: <T>(fn: 'units' | 'orders', action: string, data: Record<string, unknown>, who: string) => Promise<T>;
 const UNIT_STAFF = 'u-unit-cost';
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ functionEnv: WARM_FOR_COSTS });
   ({ requests, run } = meterAndRuntime(s));
   await s.store.collection<UserDoc>('users').insert({ _id: UNIT_STAFF, name: '钱师傅', roles: [], roleNames: [], staffAreaIds: [], rev: 0, createdAt: 0 });
 });

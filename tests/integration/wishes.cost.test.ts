@@ -8,7 +8,7 @@ import { organisations } from '../../backend/members/repo';
 import { DAY, uploadPhoto } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { Meter } from '../support/cost';
-import { SYSTEM, costMeter } from '../support/cost';
+import { SYSTEM, costMeter, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { runTimer, startTestServer } from '../support/server';
 import { goodWish, publicText, wishIn } from '../support/wishes';
@@ -19,7 +19,7 @@ let s: TestServer;
 let requestsOf: Meter;
 beforeAll(async () => {
   // One container per function in cloud mode, so the warm instance is the one measured.
-  s = await startTestServer({ containers: 1 });
+  s = await startTestServer({ containers: 1, functionEnv: WARM_FOR_COSTS });
   requestsOf = costMeter(s);
   // 李建国 (another resident) is the contact person of an organisation that reported to 梅川第一居委会.
   const contact = { name: '李建国', mobile: '13900001002' };
