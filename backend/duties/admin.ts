@@ -22,7 +22,7 @@ type Level = 'street' | 'community';
 
 async function requireArea(ctx: Ctx, asked: string | undefined): Promise<{ node: Area; level: Level }> {
   // Without one asked for: the reader's community, else (a street admin) the street of their first staff grant.
-  const id = asked ?? ownCommunityId(ctx.actor) ?? idsOnPath(ctx.actor.roles.find((g) => STAFF_ROLES.includes(g.role))?.areaPath ?? '')[0];
+  const id = asked ?? (await ownCommunityId(ctx)) ?? idsOnPath(ctx.actor.roles.find((g) => STAFF_ROLES.includes(g.role))?.areaPath ?? '')[0];
   if (!id) throw invalid('areaId', '请选择社区或街道');
   const { node } = await keptPathOf(ctx.store, id, '社区或街道');
   if (node.level !== 'community' && node.level !== 'street') throw invalid('areaId', '职责清单按社区或街道设置，请选择一个社区或街道');

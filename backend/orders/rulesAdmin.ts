@@ -15,7 +15,7 @@ import type { RulesDoc } from './rules';
 import { keptRules, RULES_KEPT, ruleIn } from './rules';
 
 async function requireCommunity(ctx: Ctx, asked: string | undefined): Promise<Area> {
-  const id = asked ?? ownCommunityId(ctx.actor);
+  const id = asked ?? (await ownCommunityId(ctx));
   if (!id) throw invalid('communityId', '请选择社区');
   const { node } = await keptPathOf(ctx.store, id, '社区');
   if (node.level !== 'community') throw invalid('communityId', '请选择一个社区');

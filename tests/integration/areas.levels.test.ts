@@ -8,6 +8,8 @@ import type { AreaView, AreaWithTrail } from '../../shared/areas/schemas';
 import type { FunctionName } from '../../shared/api';
 import type { OrderCard } from '../../shared/orders/schemas';
 import { areaNode, communityId, insertTree } from '../../scripts/setup/bootstrap';
+import type { UserDoc } from '../../backend/users/repo';
+import { roleFields } from '../../backend/users/repo';
 import { goodOrder } from '../support/orders';
 import { gridId } from '../../local/seed';
 import { C1, NODES, PEOPLE } from '../support/people';
@@ -122,4 +124,14 @@ test('an order in a 微网格 楼栋 keeps its 社区’s 时限规则, and its 
   // The community’s pool is the 社区, not the grid.
   okData(await s.call('orders', 'pool', { orderId: filed, level: 'community' }, PEOPLE.staff));
   expect((await s.store.collection<{ _id: string; pool: { areaId: string } }>('orders').get(filed))?.pool.areaId).toBe(NODES.community1);
+});
+
+test('a 网格员 whose grant sits on a 微网格 楼栋 opens the 积分规则 and 时限规则 of their 社区 without naming it', async () => {
+  const micro = await add(PEOPLE.staff, NODES.grid1, '南区微网格', 'microgrid');
+  const south1 = await add(PEOPLE.staff, micro.id, '南1号楼');
+  const grant = { role: 'grid_worker' as const, areaId: south1.id, areaPath: await pathOf(south1.id), grantedBy: PEOPLE.staff, grantedAt: s.clock.now };
+  await s.store.collection<UserDoc>('users').insert({ _id: 'u-levels-gw', name: '钱网格员', ...roleFields([grant]), rev: 0, createdAt: s.clock.now });
+  // By depth the 社区 was two above the grant: here that is 第一网格, which was refused as "请选择社区（居委会）".
+  expect((await as<{ communityId: string }>('u-levels-gw', 'points', 'rules', {})).communityId).toBe(NODES.community1);
+  expect((await as<{ communityId: string }>('u-levels-gw', 'duties', 'rules', {})).communityId).toBe(NODES.community1);
 });
