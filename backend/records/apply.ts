@@ -181,12 +181,7 @@ async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
     const held = await claim(deps, collection, [...new Set(moves.filter((m) => m.collection === collection).map((m) => m.id))]);
     if (held) read.push(held);
   }
-  try {
-    await applyPending(deps, read);
-  } catch (e) {
-    await release(deps, read).catch(() => undefined);
-    throw e;
-  }
+  await applyHeld(deps, read);
 }
 
 type MembershipApplier = (deps: Deps, e: MembershipEffect, batch: EffectBatch) => Promise<void>;
@@ -280,8 +275,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
           { _id: d._id, fxLast: d.fxLast ?? null, ...held },
           { $unset: { fx: true, ...(r.claim && { fxBy: true }) }, $set: { fxAt: null, fxLast: null, ...(r.claim && { fxLease: 0 }) } },
         );
-        // Moved meanwhile: give the claim back so the next drain need not wait for the lease.
-        if (done === 0 && r.claim) await c.updateWhere({ _id: d._id, fxBy: r.claim }, { $set: { fxLease: 0 }, $unset: { fxBy: true } });
+        // Moved meanwhile: the claim stays, and applyHeld reads it again for the batches added since.
         records += done;
         // Moved meanwhile: it still carries these batches, and their keys must stay to guard the next drain's replay.
         for (const b of d.fx ?? []) if (done === 0 || b.many) kept.add(b.key);
@@ -291,4 +285,41 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   const cleared = new Set(batches.map((b) => b.key).filter((k) => !kept.has(k)));
   await Promise.all([releaseCounts(deps, counts, cleared), releaseMarks(deps, marks, cleared)]);
   return { records, batches: batches.length };
+}
+
+/** Rounds on records a drain holds while moves keep adding batches to them (a busy activity's sign-ups); then the timer's drain goes on. */
+const HELD_ROUNDS = 5;
+
+/**
+ * Applies what a drain claimed until each record is cleared. A batch added while it worked stays on the record under its
+ * claim, which no other drain may apply: it reads those records again and goes on, then gives back what is left (and
+ * everything, if it throws). So when every caller's drain has returned, nothing they caused is left pending.
+ */
+export async function applyHeld(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
+  const total = { records: 0, batches: 0 };
+  let held = read;
+  try {
+    for (let round = 0; round < HELD_ROUNDS && held.length; round++) {
+      const done = await applyPending(deps, held);
+      total.records += done.records;
+      total.batches += done.batches;
+      held = await stillHeld(deps, held);
+    }
+  } catch (e) {
+    await release(deps, held).catch(() => undefined);
+    throw e;
+  }
+  await release(deps, held);
+  return total;
+}
+
+/** The records of `read` this drain still holds with batches on them (added after its read). */
+async function stillHeld(deps: Deps, read: Drained[]): Promise<Drained[]> {
+  const out: Drained[] = [];
+  for (const r of read) {
+    if (!r.claim) continue;
+    const docs = await deps.store.collection<PendingDoc>(r.collection).find({ _id: { $in: r.docs.map((d) => d._id) }, fxBy: r.claim, fxAt: { $gt: 0 } });
+    if (docs.length) out.push({ ...r, docs });
+  }
+  return out;
 }

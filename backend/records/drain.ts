@@ -6,8 +6,8 @@ import type { Deps } from '../runtime/types';
 import type { Filter } from '../store/port';
 import type { PendingRef } from './effects';
 import type { Drained, PendingDoc } from './apply';
-import { applyPending } from './apply';
-import { claim, release } from './claim';
+import { applyHeld } from './apply';
+import { claim } from './claim';
 
 // Collections whose records carry effects (each indexed on `fxAt`, see backend/collections.ts).
 import { PENDING_COLLECTIONS } from '../../shared/records/schemas';
@@ -31,15 +31,8 @@ export async function drainRefs(deps: Deps, refs: PendingRef[]): Promise<{ recor
   return applyClaimed(deps, read);
 }
 
-/** Applies what this drain claimed; if it throws, the claims are given back (a drain that dies keeps them until the lease runs out). */
-async function applyClaimed(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
-  try {
-    return await applyPending(deps, read);
-  } catch (e) {
-    await release(deps, read).catch(() => undefined);
-    throw e;
-  }
-}
+/** Applies what this drain claimed (apply.ts applyHeld); a drain that dies keeps its claims until the lease runs out. */
+const applyClaimed = applyHeld;
 
 /**
  * Everything pending, oldest first, a page per collection per pass until none is left or `budgetMs` is spent
