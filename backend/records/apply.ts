@@ -287,19 +287,22 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
   return { records, batches: batches.length };
 }
 
-/** Rounds on records a drain holds while moves keep adding batches to them (a busy activity's sign-ups); then the timer's drain goes on. */
-const HELD_ROUNDS = 5;
+/**
+ * How long a drain goes on with records it holds while moves keep adding batches to them (a busy activity's sign-ups),
+ * well inside the lease and any function's timeout; then it gives them back and the next drain goes on.
+ */
+const HELD_FOR_MS = 5_000;
 
 /**
  * Applies what a drain claimed until each record is cleared. A batch added while it worked stays on the record under its
- * claim, which no other drain may apply: it reads those records again and goes on, then gives back what is left (and
+ * claim, which no other drain may apply: it reads those records again and goes on (for HELD_FOR_MS at most), then gives back what is left (and
  * everything, if it throws). So when every caller's drain has returned, nothing they caused is left pending.
  */
 export async function applyHeld(deps: Deps, read: Drained[]): Promise<{ records: number; batches: number }> {
   const total = { records: 0, batches: 0 };
   let held = read;
   try {
-    for (let round = 0; round < HELD_ROUNDS && held.length; round++) {
+    for (const until = Date.now() + HELD_FOR_MS; held.length && Date.now() < until;) {
       const done = await applyPending(deps, held);
       total.records += done.records;
       total.batches += done.batches;
