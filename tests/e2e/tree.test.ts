@@ -14,6 +14,8 @@ import { h5Suite, screenshot, signInAs, smallPhone } from './browser';
 import { waitText } from './orderPages';
 
 jest.setTimeout(120000);
+/** Longer than Taro h5's hide (two timers and a 0.2 s fade) once the page under the dialog has settled. */
+const READING_MS = 800;
 
 const suite = h5Suite({ start: Date.now() });
 const WAIT = { timeout: 15000 };
@@ -142,6 +144,10 @@ test('staff move a 微网格 with its 楼栋 to another 网格: picked from the 
     await waitText(staff, '#area-crumbs', '梅川第一居委会');
     await staff.locator('#area-list .nut-cell').filter({ hasText: '第二网格' }).getByText('选择', { exact: true }).click();
     await waitText(staff, '.taro-modal__text', '「西区微网格」连同其下的区域、住户和在这里任职的人一起移到「第二网格」下');
+    // The dialog stays while it is read, after the picker has gone: Taro h5 used to hide a modal opened before its
+    // router had put the tree page back (0.3 s after the pick), so a reader found it gone.
+    await staff.locator('.page.area').waitFor({ state: 'detached', ...WAIT });
+    await staff.waitForTimeout(READING_MS);
     await staff.locator('.taro-modal__foot').getByText('移动', { exact: true }).click();
   };
   await moveTo();

@@ -17,13 +17,22 @@ export interface PickAreaOptions {
 }
 
 export function pickArea(options: PickAreaOptions = {}): Promise<AreaView | null> {
+  // The choice is handed over once the calling page is shown again, not when the picker closes: Taro h5 swaps its
+  // current page after navigateBack asynchronously, and a modal the caller opens before that (移动's 确认) is taken
+  // for the picker page's and hidden by the router (taro-h5 interaction: __afterTaroRouterChange → hideModal).
+  // router.onShow is the page's show event key Taro documents for listening from outside the page.
+  const callerShown = Taro.getCurrentInstance().router?.onShow;
   return new Promise((resolve) => {
     const done = (node: AreaView | null) => {
       Taro.eventCenter.off(PICKED, onPicked);
       Taro.eventCenter.off(CLOSED, onClosed);
       resolve(node);
     };
-    const onPicked = (node: AreaView) => done(node);
+    const onPicked = (node: AreaView) => {
+      if (!callerShown) return done(node);
+      Taro.eventCenter.off(PICKED, onPicked);
+      Taro.eventCenter.once(callerShown, () => done(node));
+    };
     const onClosed = () => done(null);
     Taro.eventCenter.on(PICKED, onPicked);
     Taro.eventCenter.on(CLOSED, onClosed);
