@@ -12,7 +12,8 @@ import { registrations } from '../members/repo';
 import { syncPlacement } from '../points/placement';
 import { pendingEffects } from '../records/pending';
 import { drainRefs } from '../records/drain';
-import type { PendingRef } from '../records/effects';
+import type { NotifyEffect, PendingRef } from '../records/effects';
+import { notice } from '../records/make';
 import { updateWithEffects } from '../records/move';
 import type { Deps } from '../runtime/types';
 import type { UserDoc } from '../users/repo';
@@ -74,7 +75,8 @@ async function rehomeRegistrations(deps: Deps, e: RehomeEffect, from: string, to
   const movers = new Map<string, string>();
   for (const r of regs) {
     const set = { path: to, gridId: e.gridId, ...(e.community ? { communityId: e.community.id } : {}) };
-    const effects = pendingEffects('registrations', r, { ...r, ...set });
+    const across = e.community && r.communityId !== e.community.id;
+    const effects = [...pendingEffects('registrations', r, { ...r, ...set }), ...(across ? [await toldOfMove(deps, e, r)] : [])];
     const mover = { store: deps.store, now: deps.now, pending: refs };
     const where = { _id: r._id, path: from };
     const done = effects.length
@@ -93,6 +95,22 @@ async function rehomeRegistrations(deps: Deps, e: RehomeEffect, from: string, to
     if (old) await rewriteRoles(deps, user, (roles) => memberMoved(roles, old, community));
     await syncPlacement(deps, r.memberId);
   }
+}
+
+const told = new WeakMap<RehomeEffect, Promise<{ moved: string; community: string }>>();
+
+/**
+ * The member's message that their 双报到 went to the new 社区 with the building: on the registration's own write, so a
+ * replay (conditional on the old path) never sends it twice. The two names are read once per move.
+ */
+async function toldOfMove(deps: Deps, e: RehomeEffect, r: RegistrationDoc): Promise<NotifyEffect> {
+  if (!told.has(e)) {
+    const names = Promise.all([areas(deps.store).get(e.areaId), areas(deps.store).get(e.community!.id)]).then(([n, c]) => ({ moved: n?.name ?? '', community: c?.name ?? '' }));
+    told.set(e, names);
+  }
+  const { moved, community } = await told.get(e)!;
+  const then = r.status === 'approved' ? '报到关系、报到证和此后的积分随之转入' : '您的报到申请改由该社区审核';
+  return notice({}, { to: [{ userId: r.memberId }], kind: 'registrationMoved', body: `「${moved}」已划入${community}，${then}` });
 }
 
 /** Everything held at one node's old path: homes, 双报到, pending invitations, and the grants on it (a page of holders at a time). */

@@ -35,6 +35,7 @@ const BY_KIND: Partial<Record<MessageKind, MessageLink>> = {
   registrationNew: { url: '/members/pages/review/index', label: '去审核' },
   registrationApproved: { url: '/members/pages/certificate/index', label: '查看报到证' },
   registrationRejected: { url: '/members/pages/certificate/index', label: '查看原因' },
+  registrationMoved: { url: '/members/pages/certificate/index', label: '查看报到证' },
   wishReview: { url: '/wish/pages/review/index', label: '去审核' },
 };
 

@@ -22,6 +22,8 @@ export const MESSAGE_KINDS = {
   registrationNew: '新的双报到待审核',
   registrationApproved: '双报到已通过',
   registrationRejected: '双报到未通过',
+  /** A 楼栋 moved to another 社区 took the 双报到 along (backend/areas/rehome.ts). */
+  registrationMoved: '报到社区已变更',
   wishReview: '新的微心愿待审核',
   wishPublished: '微心愿已发布',
   wishRejected: '微心愿未通过审核',

@@ -62,6 +62,7 @@ export const SUBSCRIBE_TEMPLATES: Record<MessageKind, TemplateSpec> = {
   registrationNew: todo,
   registrationApproved: review('已通过'),
   registrationRejected: review('未通过'),
+  registrationMoved: progress('已变更'),
   wishReview: todo,
   wishPublished: review('已发布'),
   wishRejected: review('未通过'),

@@ -6,6 +6,7 @@
 import type { AreaView, ChildrenView } from '../../shared/areas/schemas';
 import type { AuditPage } from '../../shared/audit/schemas';
 import type { SummaryView } from '../../shared/dashboard/schemas';
+import type { MessageView } from '../../shared/notifications/schemas';
 import type { ConsoleCounts, OrderPage } from '../../shared/orders/schemas';
 import type { UserDoc } from '../../backend/users/repo';
 import { FUNCTIONS } from '../../backend/functions';
@@ -126,7 +127,7 @@ test('a 楼栋 of 150 residents moved to another grid of its 社区: every home 
 // The drain's appliers (rehome among them) are carried by the effects function: loaded here for the drain run in this process.
 void FUNCTIONS;
 
-type Node = { _id: string; path: string; ancestors: string[]; parentId: string | null };
+type Node = { _id: string; name: string; path: string; ancestors: string[]; parentId: string | null };
 const node = async (id: string) => (await s.store.collection<Node>('areas').get(id)) as Node;
 const add = async (who: string, data: Record<string, unknown>) => okData(await as<{ node: AreaView }>(who, 'areas', 'add', data)).node;
 const regOf = async (memberId: string) => (await s.store.collection<RegistrationDoc>('registrations').find({ memberId }, { limit: 5 }))[0] as RegistrationDoc;
@@ -191,6 +192,12 @@ test('a 网格 moved to another 社区 by the street: its 微网格 and 楼栋, 
   expect(await openReg(NODES.community2)).toBe(reg.c2 + 1);
   // Where the member's next credit is placed (the ledger stamp, backend/points/stamp.ts): community 2 and the grid.
   expect(await placementOf(depsOver(s, s.store), 'u-mv-m1')).toMatchObject({ communityId: NODES.community2, gridId: grid.id, path: paths.b1 });
+  // Each member is told where their 双报到 went, once (a replay of the drain tells nobody again); nobody else is told.
+  okData(await runTimer(s, 'effects', 'sweep'));
+  const told = async (who: string) => okData(await as<{ items: MessageView[] }>(who, 'notifications', 'list', {})).items.filter((m) => m.kind === 'registrationMoved');
+  expect((await told('u-mv-m1')).map((m) => [m.title, m.body])).toEqual([['报到社区已变更', `「迁出网格」已划入${c2.name}，报到关系、报到证和此后的积分随之转入`]]);
+  expect((await told('u-mv-m2')).map((m) => m.body)).toEqual([`「迁出网格」已划入${c2.name}，您的报到申请改由该社区审核`]);
+  expect(await told('u-mv-res')).toEqual([]);
 
   // 5. History stays where it happened: the withdrawn order counts in community 1 and the grid, not in community 2; counters agree with the orders.
   expect(await filedToday(NODES.community1)).toBe(filed.c1);
