@@ -51,6 +51,11 @@ export async function seededTemplate(): Promise<Buffer> {
 export async function seedBenchStreet(store: DocumentStore): Promise<void> {
   await ensureAllIndexes(store);
   await seedDemo(store, START);
+  await addMemberB(store);
+}
+
+/** 李娜, a second member of 梅川第一居委会 living in its 1号楼 (the one 张伟's orders are reassigned to), into a seeded store. */
+export async function addMemberB(store: DocumentStore): Promise<void> {
   const c1 = await store.collection<Area>('areas').get(C1);
   if (!c1) throw new Error(`demo seed has no ${C1}`);
   const memberB: UserDoc = {

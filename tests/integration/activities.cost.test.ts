@@ -7,7 +7,7 @@
 import { HOUR, addMembers, goodActivity, goodPost } from '../support/activities';
 import { PEOPLE } from '../support/people';
 import { FUNCTIONS } from '../../backend/functions';
-import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
+import { meterAndRuntime, inRound, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
 
@@ -126,7 +126,7 @@ it(`every activities user action makes at most ${GOAL} database requests before 
   for (const round of [0, 1]) {
     for (const c of CASES) {
       s.clock.now = start + round * 7 * 24 * HOUR;
-      const n = await requests(c, await c.prepare());
+      const n = await inRound(round, async () => requests(c, await c.prepare()));
       if (round === 1) rows.push([label(c), n]);
     }
   }

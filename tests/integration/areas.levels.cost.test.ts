@@ -8,7 +8,7 @@ import type { MeView } from '../../shared/users/schemas';
 import { goodOrder } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { Meter } from '../support/cost';
-import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
+import { asFirst, meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import type { TestServer } from '../support/server';
 import { okData, startTestServer } from '../support/server';
 
@@ -38,7 +38,7 @@ it('search, similar, +1 and the 派单 picker under a 微网格: at most 3 reque
     ['orders.candidates', async () => requestsOf('orders', 'candidates', { orderId: await file() }, PEOPLE.staff)],
   ];
   const rows: Array<[string, number, number]> = [];
-  for (const [label, measure] of cases) rows.push([label, await measure(), await measure()]);
+  for (const [label, measure] of cases) rows.push([label, await asFirst(measure), await measure()]);
   if (process.env.WG_COST_TABLE) console.log(`${s.backend}\n${rows.map(([l, first, again]) => `${l}\t${first} / ${again}`).join('\n')}`);
   expect(rows.filter(([, , again]) => again > 3)).toEqual([]);
   // The first (the resident's home path not yet kept) reads the path's nodes once more.

@@ -1,6 +1,6 @@
 /** 职责清单 requests (at most 3 per action, docs/duties.md) in a warm instance, in both modes. */
 import type { Meter } from '../support/cost';
-import { meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
+import { asFirst, meterAndRuntime, WARM_FOR_COSTS } from '../support/cost';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -24,7 +24,7 @@ test('requests: the sheet’s suggestion 2 warm (3 at most cold), 分拣 with a 
     return (await run<{ id: string }>('orders', 'file', { buildingId: NODES.building1, contactName: '王阿姨', contactMobile: '13912345678', ...lift }, PEOPLE.resident)).id;
   };
   const first = await file();
-  const cold = await requests('orders', 'duty', { orderId: first }, PEOPLE.staff);
+  const cold = await asFirst(() => requests('orders', 'duty', { orderId: first }, PEOPLE.staff));
   await run('orders', 'triage', { orderId: first, colour: 'yellow' }, PEOPLE.staff);
   const orderId = await file();
   const sheet = await requests('orders', 'duty', { orderId }, PEOPLE.staff);

@@ -74,12 +74,31 @@ export function meterAndRuntime(s: TestServer): { requests: Meter; run<T>(fn: Fu
   return { requests, run };
 }
 
+let first = false;
+
+/**
+ * Runs `measure` as a suite's first round: the instance is still filling its kept copies (areas, rules), so its calls
+ * are logged as `first` and the table reports them beside the warm figure the suites hold to 3.
+ */
+export async function asFirst<T>(measure: () => Promise<T>): Promise<T> {
+  first = true;
+  try {
+    return await measure();
+  } finally {
+    first = false;
+  }
+}
+
+/** A suite's round `round` of its cases: the first (0) warms the instance, the ones after are what a person waits for. */
+export const inRound = <T>(round: number, measure: () => Promise<T>): Promise<T> => (round === 0 ? asFirst(measure) : measure());
+
 /**
  * With `WG_COST_LOG=<file>`, every measured call is appended there as one JSON line, so `npm run cost:table` can list
  * every action the cost tests hold to 3 (and the ones none of them measures).
  */
 function logged(s: TestServer, fn: string, action: string, who: string, n: number): number {
   const file = process.env.WG_COST_LOG;
-  if (file) fs.appendFileSync(file, `${JSON.stringify({ mode: s.backend, fn, action, who, requests: n, suite: path.basename(expect.getState().testPath ?? '') })}\n`);
+  const line = { mode: s.backend, fn, action, who, requests: n, first, suite: path.basename(expect.getState().testPath ?? '') };
+  if (file) fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
   return n;
 }
