@@ -34,6 +34,19 @@ afterAll(async () => {
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
+/**
+ * Opens `route` and waits for the strip's own source, the page's `response.banner` answer, then a rendered frame after
+ * it: what the strip leaves out is asserted once the page has what it would show, not after a pause.
+ */
+async function openWithBanner(page: Page, route: string, ready: string): Promise<{ emergency: unknown[]; openCount: number }> {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/fn/response') && (r.request().postData() ?? '').includes('"banner"'), WAIT);
+  await open(page, s.url, route);
+  await page.locator(ready).waitFor(WAIT);
+  const banner = ((await (await answered).json()) as { data: { emergency: unknown[]; openCount: number } }).data;
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  return banner;
+}
+
 /** A recipient finds the instruction at the top of their home page and taps 收到. */
 async function acknowledgeFromHome(page: Page, title: string, reply?: string): Promise<void> {
   await open(page, s.url, '/pages/index/index');
@@ -86,9 +99,7 @@ describe('一键响应', () => {
     await screenshot(staff, 'response-tally');
 
     // Acknowledged: the strip on 张伟's home no longer asks.
-    await open(member, s.url, '/pages/index/index');
-    await member.locator('#order-entries').waitFor(WAIT);
-    await member.waitForTimeout(500);
+    expect((await openWithBanner(member, '/pages/index/index', '#order-entries')).openCount).toBe(0);
     expect(await member.locator('#response-strip').getByText('防汛准备').count()).toBe(0);
   });
 });
@@ -126,9 +137,7 @@ describe('平时/急时', () => {
     await staff.locator('#mode-switch').click();
     await submitPopup(staff, 'popup-mode', '确认恢复平时', '台风已过境，恢复正常');
     await waitText(staff, '#mode-current', '平时');
-    await open(member, s.url, '/member/pages/hall/index');
-    await member.locator('#member-hall').waitFor(WAIT);
-    await member.waitForTimeout(500);
+    expect((await openWithBanner(member, '/member/pages/hall/index', '#member-hall')).emergency).toEqual([]);
     expect(await member.locator('#emergency-banner').count()).toBe(0);
     await resident.context().close();
   });
