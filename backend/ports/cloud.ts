@@ -8,8 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type tcb from '@cloudbase/node-sdk';
-import { subscribePage } from '../../shared/notifications/links';
-import { subscribeData } from '../../shared/notifications/templates';
 import { codeImageCache } from './codeImages';
 import type { CodeMaker, ContentCheck, FileStore, ImageCheck, Ports, SubscribeMessages } from './types';
 import { decodeCommOpenApiResp, encodeCommApiData } from './wxOpenApiWire';
@@ -84,10 +82,21 @@ async function binaryOpenApi(app: App, apiName: string, body: Record<string, unk
   return { contentType: resp.contentType, bytes: resp.respData };
 }
 
+/**
+ * Subscribe messages are pushed where effects are applied (backend/records/apply.ts): the functions that drain pass
+ * `cloudSubscribe` (backend/ports/cloudSubscribe.ts) to cloudMain, so its templates stay out of the other bundles.
+ * A push from anywhere else is a wiring mistake, and the outbox logs it (the in-app message stands).
+ */
+const NO_PUSHES: SubscribeMessages = {
+  send() {
+    return Promise.reject(new Error('subscribe messages are pushed by the functions that drain effects (cloudSubscribe)'));
+  },
+};
+
 /** WeChat downloads a photo from this link for mediaCheckAsync; the verdict may take a while, so it outlives the call. */
 const MEDIA_LINK_SECONDS = 6 * 3600;
 
-export function cloudPorts(app: App, openidOf: (userId: string) => Promise<string | null>, logError: LogError = console.error): Ports {
+export function cloudPorts(app: App, logError: LogError = console.error): Ports {
   const content: ContentCheck = {
     async checkText(text, who, scene) {
       if (!who.openid) return NEEDS_WECHAT;
@@ -152,33 +161,6 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
       return { fileId: fileID, url: res.fileList[0]?.tempFileURL ?? fileID };
     },
   };
-  const subscribe: SubscribeMessages = {
-    async send(userId, message) {
-      // Only kinds with a configured template, to people who consented on a tap, get a WeChat push.
-      const templateId = process.env[`WG_TEMPLATE_${message.kind.toUpperCase()}`];
-      if (!templateId) return 'skipped';
-      // A node's staff are pushed too: a kind nobody configured must not cost a read per person.
-      const openid = await openidOf(userId);
-      if (!openid) return 'skipped';
-      const state = process.env.WG_MINIPROGRAM_STATE;
-      try {
-        // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
-        await openApi(app, '/cgi-bin/message/subscribe/send', {
-          touser: openid,
-          template_id: templateId,
-          page: subscribePage(message),
-          data: subscribeData(message),
-          ...(state === 'developer' || state === 'trial' || state === 'formal' ? { miniprogram_state: state } : {}),
-          lang: 'zh_CN',
-        });
-        return 'sent';
-      } catch (e) {
-        // 43101: no consent left for this template (one send per accept). Expected, not a fault: the in-app message stands.
-        if (e instanceof OpenApiError && e.errcode === 43101) return 'declined';
-        throw e;
-      }
-    },
-  };
   /** 民情二维码: wxacode.getUnlimited answers with the image bytes, or JSON with an errcode (thrown, never cached). */
   const wxacodes = codeImageCache();
   const codes: CodeMaker = {
@@ -195,5 +177,5 @@ export function cloudPorts(app: App, openidOf: (userId: string) => Promise<strin
       return { kind: 'wxacode', content, image };
     },
   };
-  return { content, files, subscribe, codes };
+  return { content, files, subscribe: NO_PUSHES, codes };
 }

@@ -63,8 +63,14 @@ export function pushAction(event: unknown, routes: PushRoutes): string | null {
   return routes[Event] ?? null;
 }
 
-/** `morePorts`: ports only one function needs (the users function's phone confirmation), kept out of the other bundles. */
-export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRoutes: PushRoutes = {}, morePorts?: (app: App) => Partial<Ports>) {
+/** Whose WeChat OPENID a push goes to, from the person's record. */
+export type OpenidOf = (userId: string) => Promise<string | null>;
+
+/**
+ * `morePorts`: ports only some functions need (the users function's phone confirmation, the pushes of the functions that
+ * apply effects), kept out of the other bundles.
+ */
+export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRoutes: PushRoutes = {}, morePorts?: (app: App, openidOf: OpenidOf) => Partial<Ports>) {
   let app: App | null = null;
   let deps: Deps | null = null;
   return async (event: unknown): Promise<unknown> => {
@@ -77,8 +83,8 @@ export function cloudMain(fn: FunctionDef, defaultTimerAction?: string, pushRout
     app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     if (!deps) {
       const store = new CloudbaseStore(app.database());
-      const openidOf = async (userId: string) => (await users(store).get(userId))?.openid ?? null;
-      deps = { store, now: Date.now, log: consoleLogger, ports: { ...cloudPorts(app, openidOf, consoleLogger.error), ...morePorts?.(app) } };
+      const openidOf: OpenidOf = async (userId) => (await users(store).get(userId))?.openid ?? null;
+      deps = { store, now: Date.now, log: consoleLogger, ports: { ...cloudPorts(app, consoleLogger.error), ...morePorts?.(app, openidOf) } };
     }
     const request =
       identity.kind !== 'system' ? event : info.triggerSource === 'timer' ? { action: timerAction(fn, event, defaultTimerAction), data: {} } : { action: push ?? '', data: event };

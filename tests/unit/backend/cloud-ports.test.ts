@@ -9,6 +9,7 @@ import { CONTENT_SCENES } from '../../../backend/ports/types';
 import { decodeCommOpenApiResp, encodeCommApiData } from '../../../backend/ports/wxOpenApiWire';
 import { decodeApiData, encodeOpenApiResp } from '../../../local/cloudsim/wechat-wire';
 import { CHECK_UNAVAILABLE, NEEDS_WECHAT, TEXT_REFUSED, cloudPorts } from '../../../backend/ports/cloud';
+import { cloudSubscribe } from '../../../backend/ports/cloudSubscribe';
 import { ensureAllIndexes } from '../../../backend/collections';
 import { notificationsFunction } from '../../../backend/notifications';
 import { effectsFunction } from '../../../backend/records';
@@ -95,7 +96,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = tcb.init({ env: 'test-env', secretId: 'AKIDtest', secretKey: 'k', serviceUrl: `${base}/admin` });
-  deps = { store, now: () => clock.now, log: { error: (_m, d) => logged.push(d), info: () => undefined }, ports: cloudPorts(app, openidOf, (_m, d) => logged.push(d)) };
+  deps = {
+    store,
+    now: () => clock.now,
+    log: { error: (_m, d) => logged.push(d), info: () => undefined },
+    ports: { ...cloudPorts(app, (_m, d) => logged.push(d)), subscribe: cloudSubscribe(app, openidOf) },
+  };
   await ensureAllIndexes(store);
   await seedDemo(store, clock.now);
   await store.collection('users').updateWhere({ _id: PEOPLE.resident }, { $set: { openid: USER } });
@@ -191,6 +197,12 @@ describe('4. subscribe messages: a real page, the template’s own keys, consent
     orderId: extra.orderId ?? null,
     sourceId: extra.sourceId ?? null,
     createdAt: clock.now,
+  });
+
+  it('is pushed only by a function that applies effects: the others’ ports refuse, and send nothing', async () => {
+    const before = sim.sent().length;
+    await expect(cloudPorts(app).subscribe.send(PEOPLE.resident, message('claimed', { orderId: 'o-1' }))).rejects.toThrow('cloudSubscribe');
+    expect(sim.sent()).toHaveLength(before);
   });
 
   it('is refused without consent, then delivered once, linking to the order', async () => {
