@@ -1,7 +1,7 @@
 /**
  * The WeChat ports in the cloud, through @cloudbase/node-sdk's 云调用 routes (each function declares the APIs it
- * calls in its config.json `permissions.openapi`): msgSecCheck and mediaCheckAsync v2, subscribeMessage.send,
- * wxacode.getUnlimited. Safety checks fail closed: an error or an unreadable answer refuses the content.
+ * calls in its config.json `permissions.openapi`): msgSecCheck and mediaCheckAsync v2, wxacode.getUnlimited
+ * (subscribeMessage.send is in cloudSubscribe.ts). Safety checks fail closed: an error or an unreadable answer refuses the content.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
