@@ -10,7 +10,7 @@ import { defineFunction, systemAction, userAction } from '../runtime/define';
 import type { Ctx } from '../runtime/types';
 import { users } from '../users/repo';
 import { inbox, unreadOf } from './inbox';
-import { messages } from './outbox';
+import { messages } from './repo';
 
 /** Two requests: the caller, one count of their messages since the watermark. */
 async function unread(ctx: Ctx): Promise<{ unread: number }> {

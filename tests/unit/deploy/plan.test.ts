@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffPlan, type CurrentState, type Deployables } from '../../../scripts/deploy/diff';
-import { scanFunction, scanSources } from '../../../scripts/deploy/graph';
+import { OPENAPI_CALLS, scanFunction, scanSources } from '../../../scripts/deploy/graph';
 import { docsBlock, DOCS_FILE, missingCredentials } from '../../../scripts/deploy';
 import { buildPlan, COLLECTION_PERMISSION, ENV_VARS, formatPlan, ROOT, templateVars, type Plan } from '../../../scripts/deploy/plan';
 
@@ -29,11 +29,14 @@ function backendSources(): string[] {
 }
 
 describe('plan checked against the code', () => {
-  it('gives every function the 云调用 permissions its own modules call', async () => {
+  it('gives every function the 云调用 permissions its own modules call, and none it does not', async () => {
+    const scanned = OPENAPI_CALLS.map((c) => c.permission);
     for (const f of plan.functions) {
       const scan = await scanFunction(ROOT, f.name);
       const missing = scan.openapi.filter((p) => !f.openapi.includes(p));
-      expect({ name: f.name, missing }).toEqual({ name: f.name, missing: [] });
+      // An unneeded subscribeMessage.send also plans every template id for the function (and its ports refuse a push).
+      const unused = f.openapi.filter((p) => scanned.includes(p) && !scan.openapi.includes(p));
+      expect({ name: f.name, missing, unused }).toEqual({ name: f.name, missing: [], unused: [] });
     }
     // The scan must see what it is for: otherwise an empty result would pass the check above.
     const byName = Object.fromEntries(await Promise.all(plan.functions.map(async (f) => [f.name, (await scanFunction(ROOT, f.name)).openapi] as const)));
@@ -58,7 +61,8 @@ describe('plan checked against the code', () => {
     }
     const members = plan.functions.find((f) => f.name === 'members');
     expect(members?.env.find((v) => v.name === 'WG_PUBLIC_URL')).toMatchObject({ set: true, required: true });
-    expect(members?.env.find((v) => v.name === 'WG_TEMPLATE_DISPATCHED')?.set).toBe(true);
+    expect(plan.functions.find((f) => f.name === 'effects')?.env.find((v) => v.name === 'WG_TEMPLATE_DISPATCHED')?.set).toBe(true);
+    expect(members?.env.map((v) => v.name)).not.toContain('WG_TEMPLATE_DISPATCHED');
     expect(plan.functions.find((f) => f.name === 'codes')?.env.map((v) => v.name)).toContain('WG_POSTER_FONT');
   });
 
@@ -116,7 +120,9 @@ describe('diff: desired vs current → actions', () => {
     expect(count('createIndexes')).toBe(plan.collections.filter((c) => c.indexes.length > 0).length);
     expect(count('createTriggers')).toBe(plan.functions.filter((f) => f.triggers.length > 0).length);
     const members = actions.find((a) => a.kind === 'createFunction' && a.name === 'members');
-    expect(members?.kind === 'createFunction' && members.env).toEqual({ WG_PUBLIC_URL: 'https://example.test', WG_TEMPLATE_DISPATCHED: 'tpl-1' });
+    expect(members?.kind === 'createFunction' && members.env).toEqual({ WG_PUBLIC_URL: 'https://example.test' });
+    const effects = actions.find((a) => a.kind === 'createFunction' && a.name === 'effects');
+    expect(effects?.kind === 'createFunction' && effects.env).toEqual({ WG_TEMPLATE_DISPATCHED: 'tpl-1' });
   });
 
   it('changes nothing on a second run', () => {
