@@ -48,7 +48,7 @@ export async function visitToOrder(ctx: Ctx, input: VisitToOrderInput): Promise<
         id: orderId,
         followers: visit.residentId ? [visit.residentId] : [],
         visitId: visit._id,
-        // 网格巡查: counted under it by source, and, as any order filed on someone's behalf, the worker is not its filer.
+        // 网格巡查: counted under it by source; like every order filed on someone's behalf, the worker is not its filer.
         source: DIARY_ORDER_SOURCE,
         effects: [link, audit],
       },
