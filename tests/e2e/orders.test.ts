@@ -204,9 +204,27 @@ describe('side paths', () => {
     await submitPopup(member, 'popup-release', '确认退回', '需要专业电工，我处理不了');
     await waitStatus(member, '抢单中');
     const cards = member.locator('#hall-orders .o-card');
+    // The hall polls every 20 s: a poll between the claim made elsewhere and the tap would take the card away, and there
+    // would be no stale 接单 to tap. So from the moment the list shows until the tap's own 接单 goes out, the hall's
+    // polls get the answer the phone already shows, as if the network were slow; the refresh after the refusal is live.
+    let frozen = false;
+    let shown: { status: number; headers: Record<string, string>; body: Buffer } | null = null;
+    await member.route('**/api/fn/orders', async (route) => {
+      const action = (route.request().postDataJSON() as { action?: string }).action;
+      if (action === 'claim') frozen = false;
+      if (action !== 'hall') return route.continue();
+      if (frozen && shown) return route.fulfill(shown);
+      const answer = await route.fetch();
+      // An answer fetched while the list was freezing (it may already count the claim) is replaced like a poll's.
+      if (frozen && shown) return route.fulfill(shown);
+      shown = { status: answer.status(), headers: answer.headers(), body: await answer.body() };
+      return route.fulfill(shown);
+    });
     const staleClaim = async () => {
+      frozen = false;
       await open(member, s.url, '/member/pages/hall/index');
       await cards.first().waitFor();
+      frozen = true;
       return cards.count();
     };
 
@@ -238,6 +256,7 @@ describe('side paths', () => {
     await member.getByText('确定接单', { exact: true }).click();
     await member.getByText('已被其他党员接单').waitFor();
     await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
+    await member.unroute('**/api/fn/orders');
   });
 
   it('a rating of 2 warns and reopens for 重办; staff close it with an explanation', async () => {
