@@ -11,14 +11,12 @@ import { orders } from '../orders/repo';
 import { users } from '../users/repo';
 import { creditPoints } from '../points/ledger';
 import { syncPlacement } from '../points/placement';
-import type { MembershipEffect } from '../members/membership';
-import type { PeopleEffect } from '../users/after';
-import type { RehomeEffect } from '../areas/rehome';
 import type { Deps } from '../runtime/types';
 import type { Doc } from '../store/port';
 import { AppError } from '../../shared/errors';
 import { applyCounts, counterWrites, releaseCounts } from './counts';
-import type { EffectBatch, KeyMark, Marking, MoveEffect, OrderCreditEffect, Pending, RecountEffect } from './effects';
+import type { EffectBatch, KeyMark, Marking, MoveEffect, Pending, RecountEffect } from './effects';
+import { appliesHere, applyCarried, carried } from './carried';
 import { applyRecounts } from './recount';
 import { moveRecord } from './move';
 import { claim, release } from './claim';
@@ -108,7 +106,7 @@ async function applyCredits(deps: Deps, batches: EffectBatch[]): Promise<Map<str
     const marking: Deps & Marking = { ...deps, marks: [] };
     for (const e of b.effects) {
       if (e.type === 'credit') await creditPoints(marking, e.entry);
-      if (e.type === 'orderCredit' && orderCredit) await orderCredit(marking, e);
+      if (e.type === 'orderCredit' && carried.orderCredit) await carried.orderCredit(marking, e);
       // Restamping sets the placement read now: applied again, it finds the total already there and writes nothing.
       if (e.type === 'placement') await syncPlacement(deps, e.memberId);
     }
@@ -184,59 +182,6 @@ async function applyMoves(deps: Deps, batches: EffectBatch[]): Promise<void> {
   await applyHeld(deps, read);
 }
 
-type MembershipApplier = (deps: Deps, e: MembershipEffect, batch: EffectBatch) => Promise<void>;
-
-/**
- * What a 双报到 approval changes beyond the registration (backend/members/membership.ts) brings the activities domain
- * with it: too much code for every function that drains (the orders bundle's budget), so only the effects function
- * carries it (backend/records/index.ts). Elsewhere a record holding one is left for that function's drain.
- */
-let membership: MembershipApplier | null = null;
-
-export function carryMembership(apply: MembershipApplier): void {
-  membership = apply;
-}
-
-/** A role change's follow-ups (backend/users/after.ts): the handover of open items brings the orders domain, so only the effects function carries it too. */
-type PeopleApplier = (deps: Deps, e: PeopleEffect) => Promise<void>;
-let people: PeopleApplier | null = null;
-
-export function carryPeople(apply: PeopleApplier): void {
-  people = apply;
-}
-
-/** An order's points are reckoned by the community's rules (backend/orders/credit.ts brings the order machine): only the effects function carries it. */
-type OrderCreditApplier = (deps: Deps & Marking, e: OrderCreditEffect) => Promise<void>;
-let orderCredit: OrderCreditApplier | null = null;
-
-export function carryOrderCredit(apply: OrderCreditApplier): void {
-  orderCredit = apply;
-}
-
-/** A moved 楼栋's people follow it (backend/areas/rehome.ts): pages of people, so only the effects function carries it too. */
-type RehomeApplier = (deps: Deps, e: RehomeEffect) => Promise<void>;
-let rehome: RehomeApplier | null = null;
-
-export function carryRehome(apply: RehomeApplier): void {
-  rehome = apply;
-}
-
-const appliesHere = (d: PendingDoc): boolean =>
-  !(d.fx ?? []).some((b) =>
-    b.effects.some(
-      (e) =>
-        (e.type === 'membership' && membership === null) ||
-        (e.type === 'people' && people === null) ||
-        (e.type === 'rehome' && rehome === null) ||
-        (e.type === 'orderCredit' && orderCredit === null),
-    ),
-  );
-
-/** What a 双报到 approval changes beyond the registration, in order, each idempotent. */
-async function applyMemberships(deps: Deps, batches: EffectBatch[]): Promise<void> {
-  for (const b of batches) for (const e of b.effects) if (e.type === 'membership' && membership) await membership(deps, e, b);
-}
-
 /**
  * Applies every pending batch of the records read, then clears each record whose last batch is still the one
  * it read (a move meanwhile added another: it stays pending and the next drain re-applies, adding nothing twice).
@@ -259,9 +204,7 @@ export async function applyPending(deps: Deps, all: Drained[]): Promise<{ record
     applyLinks(deps, batches),
   ]);
   const marks = await applyCredits(deps, batches);
-  await applyMemberships(deps, batches);
-  for (const b of batches) for (const e of b.effects) if (e.type === 'people' && people) await people(deps, e);
-  for (const b of batches) for (const e of b.effects) if (e.type === 'rehome' && rehome) await rehome(deps, e);
+  await applyCarried(deps, batches);
   await applyMoves(deps, batches);
   let records = 0;
   const kept = new Set<string>();

@@ -6,13 +6,10 @@ import { applyMembership } from '../members/membership';
 import { applyPeople } from '../users/after';
 import { applyRehome } from '../areas/rehome';
 import { creditOrder } from '../orders/credit';
-import { carryMembership, carryOrderCredit, carryPeople, carryRehome } from './apply';
+import { carry } from './carried';
 
 // The one function that carries every applier, also the ones too heavy for the others' bundles.
-carryMembership(applyMembership);
-carryPeople(applyPeople);
-carryRehome(applyRehome);
-carryOrderCredit((deps, e) => creditOrder(deps, e.order, e.stars));
+carry({ membership: applyMembership, people: applyPeople, rehome: applyRehome, orderCredit: (deps, e) => creditOrder(deps, e.order, e.stars) });
 
 export const effectsFunction = defineFunction('effects', {
   // Anyone with a verified identity may ask, and who it is is never read: the effects were decided by the move that wrote
