@@ -4,6 +4,7 @@ import { FUNCTIONS } from '../../backend/functions';
 import { localPorts } from '../../backend/ports/local';
 import { handle } from '../../backend/runtime/handle';
 import type { UserDoc } from '../../backend/users/repo';
+import type { Envelope } from '../../shared/errors';
 import { detail, goodOrder, orderIn } from '../support/orders';
 import { NODES, PEOPLE } from '../support/people';
 import type { TestServer } from '../support/server';
@@ -204,36 +205,31 @@ describe('side paths', () => {
     await submitPopup(member, 'popup-release', '确认退回', '需要专业电工，我处理不了');
     await waitStatus(member, '抢单中');
     const cards = member.locator('#hall-orders .o-card');
-    // The hall polls every 20 s: a poll between the claim made elsewhere and the tap would take the card away, and there
-    // would be no stale 接单 to tap. So from the moment the list shows until the tap's own 接单 goes out, the hall's
-    // polls get the answer the phone already shows, as if the network were slow; the refresh after the refusal is live.
-    let frozen = false;
-    let shown: { status: number; headers: Record<string, string>; body: Buffer } | null = null;
+    // Another phone takes the order at the moment of this tap: its 接单 goes out on a card that is stale by then. (Taken
+    // before the tap instead, the hall's own refresh could drop the card first, leaving no stale 接单 to tap.)
+    let takenBy: string | null = null;
+    const taken: Array<Envelope<unknown>> = [];
     await member.route('**/api/fn/orders', async (route) => {
-      const action = (route.request().postDataJSON() as { action?: string }).action;
-      if (action === 'claim') frozen = false;
-      if (action !== 'hall') return route.continue();
-      if (frozen && shown) return route.fulfill(shown);
-      const answer = await route.fetch();
-      // An answer fetched while the list was freezing (it may already count the claim) is replaced like a poll's.
-      if (frozen && shown) return route.fulfill(shown);
-      shown = { status: answer.status(), headers: answer.headers(), body: await answer.body() };
-      return route.fulfill(shown);
+      const by = takenBy;
+      if (by && (route.request().postDataJSON() as { action?: string }).action === 'claim') {
+        takenBy = null;
+        taken.push(await s.call('orders', 'claim', { orderId: id }, by));
+      }
+      return route.continue();
     });
-    const staleClaim = async () => {
-      frozen = false;
+    const openHall = async () => {
       await open(member, s.url, '/member/pages/hall/index');
       await cards.first().waitFor();
-      frozen = true;
       return cards.count();
     };
 
     // Taken meanwhile by the same member from another phone: it is already theirs, not another member's.
-    let before = await staleClaim();
-    okData(await s.call('orders', 'claim', { orderId: id }, PEOPLE.member));
+    let before = await openHall();
+    takenBy = PEOPLE.member;
     await cards.first().getByText('接单', { exact: true }).click();
     await member.getByText('确定接单', { exact: true }).click();
     await member.getByText('您已在办理这个点单，不用再接单').waitFor();
+    okData(taken[0]!);
     await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
 
     // Taken meanwhile by another member: 接单 on the stale card says so and the list drops it.
@@ -250,11 +246,12 @@ describe('side paths', () => {
       createdAt: 0,
       homePath: c1!.path,
     });
-    before = await staleClaim();
-    okData(await s.call('orders', 'claim', { orderId: id }, 'u-member-b'));
+    before = await openHall();
+    takenBy = 'u-member-b';
     await cards.first().getByText('接单', { exact: true }).click();
     await member.getByText('确定接单', { exact: true }).click();
     await member.getByText('已被其他党员接单').waitFor();
+    okData(taken[1]!);
     await member.waitForFunction((n) => document.querySelectorAll('#hall-orders .o-card').length === n, before - 1);
     await member.unroute('**/api/fn/orders');
   });
